@@ -1,0 +1,7 @@
+package com.studiobooking.core.auth;
+
+/** Clients of a studio, known by e-mail. */
+public interface ClientDirectory {
+    /** The client id for this e-mail, registering the client on first sight. */
+    String clientIdFor(String studioId, String email);
+}

@@ -1,0 +1,12 @@
+package com.studiobooking.core.auth;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Signs and verifies the bearer tokens that carry a {@link Caller}. */
+public interface TokenService {
+    String issue(Caller caller, Instant expiresAt);
+
+    /** The caller of a token whose signature, issuer and expiry check out; empty otherwise. */
+    Optional<Caller> verify(String token);
+}

@@ -1,0 +1,42 @@
+package com.studiobooking.core.common;
+
+/**
+ * A request the domain refuses: bad input, missing rights, an unknown record, a conflict or a policy.
+ * Carries a stable {@code code} for clients and, for bad input, the offending {@code field}.
+ */
+public class DomainException extends RuntimeException {
+    private final ErrorKind kind;
+    private final String code;
+    private final String field;
+
+    public DomainException(ErrorKind kind, String code, String message, String field) {
+        super(message, null, false, false);
+        this.kind = kind;
+        this.code = code;
+        this.field = field;
+    }
+
+    public static DomainException invalid(String field, String reason) {
+        return new DomainException(ErrorKind.VALIDATION, "VALIDATION_FAILED", reason, field);
+    }
+
+    public static DomainException notFound(String what) {
+        return new DomainException(ErrorKind.NOT_FOUND, "NOT_FOUND", what + " not found", null);
+    }
+
+    public static DomainException conflict(String code, String message, String field) {
+        return new DomainException(ErrorKind.CONFLICT, code, message, field);
+    }
+
+    public static DomainException unauthenticated(String message) {
+        return new DomainException(ErrorKind.UNAUTHENTICATED, "UNAUTHENTICATED", message, null);
+    }
+
+    public static DomainException forbidden(String message) {
+        return new DomainException(ErrorKind.FORBIDDEN, "FORBIDDEN", message, null);
+    }
+
+    public ErrorKind kind() { return kind; }
+    public String code() { return code; }
+    public String field() { return field; }
+}

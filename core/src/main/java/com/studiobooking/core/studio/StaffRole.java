@@ -1,0 +1,3 @@
+package com.studiobooking.core.studio;
+
+public enum StaffRole { OWNER, STAFF }

@@ -1,0 +1,37 @@
+package com.studiobooking.core.studio;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Persistence of studios, their staff and locations. Writes that must stay unique (a staff e-mail
+ * within a studio) are atomic in the store; a clash is reported as a {@code CONFLICT} DomainException.
+ */
+public interface StudioStore {
+    void createStudio(Studio studio, Staff owner);
+
+    Optional<Studio> findStudio(String studioId);
+
+    void saveSettings(String studioId, StudioSettings settings);
+
+    void addStaff(String studioId, Staff staff);
+
+    /** Replaces the staff member; moves the e-mail claim when the e-mail changed. */
+    void updateStaff(String studioId, Staff before, Staff after);
+
+    void removeStaff(String studioId, Staff staff);
+
+    Optional<Staff> findStaff(String studioId, String staffId);
+
+    Optional<Staff> findStaffByEmail(String studioId, String email);
+
+    List<Staff> listStaff(String studioId);
+
+    void saveLocation(String studioId, Location location);
+
+    void removeLocation(String studioId, String locationId);
+
+    Optional<Location> findLocation(String studioId, String locationId);
+
+    List<Location> listLocations(String studioId);
+}
