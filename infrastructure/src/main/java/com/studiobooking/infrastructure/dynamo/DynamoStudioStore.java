@@ -1,0 +1,124 @@
+package com.studiobooking.infrastructure.dynamo;
+
+import com.studiobooking.core.common.DomainException;
+import com.studiobooking.core.studio.Location;
+import com.studiobooking.core.studio.Staff;
+import com.studiobooking.core.studio.Studio;
+import com.studiobooking.core.studio.StudioSettings;
+import com.studiobooking.core.studio.StudioStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Studios, staff and locations in the single table. Unique staff e-mails are claimed in the same transaction. */
+public final class DynamoStudioStore implements StudioStore {
+    private final Table table;
+
+    public DynamoStudioStore(DynamoDbClient client, String tableName) {
+        this.table = new Table(client, tableName);
+    }
+
+    @Override
+    public void createStudio(Studio studio, Staff owner) {
+        String id = studio.studioId();
+        table.transact(List.of(
+                table.putNew(StudioMapper.studio(studio)),
+                table.putNew(StudioMapper.staff(id, owner)),
+                table.putNew(StudioMapper.staffEmail(id, owner))),
+                reasons -> DomainException.conflict("STUDIO_EXISTS", "the studio could not be created", null));
+    }
+
+    @Override
+    public Optional<Studio> findStudio(String studioId) {
+        return table.get(Keys.studio(studioId), Keys.PROFILE).map(StudioMapper::studio);
+    }
+
+    @Override
+    public void saveSettings(String studioId, StudioSettings settings) {
+        try {
+            table.client().updateItem(b -> b.tableName(table.name())
+                    .key(Table.key(Keys.studio(studioId), Keys.PROFILE))
+                    .updateExpression("SET settings = :s")
+                    .conditionExpression("attribute_exists(PK)")
+                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromM(StudioMapper.settings(settings)))));
+        } catch (ConditionalCheckFailedException e) {
+            throw DomainException.notFound("studio");
+        }
+    }
+
+    @Override
+    public void addStaff(String studioId, Staff staff) {
+        table.transact(List.of(
+                table.requireExists(Keys.studio(studioId), Keys.PROFILE),
+                table.putNew(StudioMapper.staff(studioId, staff)),
+                table.putNew(StudioMapper.staffEmail(studioId, staff))),
+                reasons -> reasons.get(0)
+                        ? DomainException.notFound("studio")
+                        : DomainException.conflict("EMAIL_TAKEN", "a staff member with this e-mail exists", "email"));
+    }
+
+    @Override
+    public void updateStaff(String studioId, Staff before, Staff after) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(table.putExisting(StudioMapper.staff(studioId, after)));
+        if (!before.email().equals(after.email())) {
+            writes.add(table.delete(Keys.studio(studioId), Keys.staffEmail(before.email())));
+            writes.add(table.putNew(StudioMapper.staffEmail(studioId, after)));
+        }
+        table.transact(writes, reasons -> reasons.get(0)
+                ? DomainException.notFound("staff member")
+                : DomainException.conflict("EMAIL_TAKEN", "a staff member with this e-mail exists", "email"));
+    }
+
+    @Override
+    public void removeStaff(String studioId, Staff staff) {
+        table.transact(List.of(
+                table.delete(Keys.studio(studioId), Keys.staff(staff.staffId())),
+                table.delete(Keys.studio(studioId), Keys.staffEmail(staff.email()))),
+                reasons -> DomainException.notFound("staff member"));
+    }
+
+    @Override
+    public Optional<Staff> findStaff(String studioId, String staffId) {
+        return table.get(Keys.studio(studioId), Keys.staff(staffId)).map(StudioMapper::staff);
+    }
+
+    @Override
+    public Optional<Staff> findStaffByEmail(String studioId, String email) {
+        return table.get(Keys.studio(studioId), Keys.staffEmail(email))
+                .flatMap(claim -> findStaff(studioId, claim.get("staffId").s()));
+    }
+
+    @Override
+    public List<Staff> listStaff(String studioId) {
+        return table.queryPrefix(Keys.studio(studioId), Keys.STAFF_PREFIX).stream().map(StudioMapper::staff).toList();
+    }
+
+    @Override
+    public void saveLocation(String studioId, Location location) {
+        table.client().putItem(b -> b.tableName(table.name()).item(StudioMapper.location(studioId, location)));
+    }
+
+    @Override
+    public void removeLocation(String studioId, String locationId) {
+        table.client().deleteItem(b -> b.tableName(table.name())
+                .key(Table.key(Keys.studio(studioId), Keys.location(locationId))));
+    }
+
+    @Override
+    public Optional<Location> findLocation(String studioId, String locationId) {
+        return table.get(Keys.studio(studioId), Keys.location(locationId)).map(StudioMapper::location);
+    }
+
+    @Override
+    public List<Location> listLocations(String studioId) {
+        return table.queryPrefix(Keys.studio(studioId), Keys.LOCATION_PREFIX).stream()
+                .map(StudioMapper::location).toList();
+    }
+}

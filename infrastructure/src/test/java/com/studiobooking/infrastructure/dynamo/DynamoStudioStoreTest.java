@@ -1,0 +1,122 @@
+package com.studiobooking.infrastructure.dynamo;
+
+import com.studiobooking.core.common.DomainException;
+import com.studiobooking.core.common.ErrorKind;
+import com.studiobooking.core.studio.Appearance;
+import com.studiobooking.core.studio.BankTransfer;
+import com.studiobooking.core.studio.BookingPolicy;
+import com.studiobooking.core.studio.CancellationPolicy;
+import com.studiobooking.core.studio.Location;
+import com.studiobooking.core.studio.PaymentMethod;
+import com.studiobooking.core.studio.Staff;
+import com.studiobooking.core.studio.StaffRole;
+import com.studiobooking.core.studio.Studio;
+import com.studiobooking.core.studio.StudioSettings;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DynamoStudioStoreTest {
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private DynamoStudioStore store;
+
+    @BeforeEach
+    void setUp() {
+        store = new DynamoStudioStore(LocalDynamo.client(), LocalDynamo.freshTable());
+    }
+
+    @Test
+    void a_studio_round_trips_with_all_settings_and_its_owner() {
+        StudioSettings settings = new StudioSettings("Lotus Yoga", "Europe/Bucharest", "RON", "ro",
+                List.of(PaymentMethod.CARD, PaymentMethod.BANK_TRANSFER),
+                new BankTransfer(true, "Lotus SRL", "RO49AAAA1B31007593840000", "BT", 48, "Use the reference"),
+                new BookingPolicy(120, 60), new CancellationPolicy("12h", 12, CancellationPolicy.Refund.CREDIT), 24,
+                new Appearance("#7c3aed", "https://example.com/logo.png", false));
+        Staff owner = new Staff("sf_1", "Ana Pop", "ana@example.com", StaffRole.OWNER, null, NOW);
+        store.createStudio(new Studio("st_1", settings, NOW), owner);
+
+        assertThat(store.findStudio("st_1")).contains(new Studio("st_1", settings, NOW));
+        assertThat(store.findStaffByEmail("st_1", "ana@example.com")).contains(owner);
+        assertThat(store.listStaff("st_1")).containsExactly(owner);
+        assertThat(store.findStudio("st_2")).isEmpty();
+    }
+
+    @Test
+    void a_staff_email_is_unique_within_a_studio_even_when_added_in_parallel() throws Exception {
+        openStudio("st_1");
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Future<Boolean>> attempts = IntStream.range(0, 20).mapToObj(i -> pool.submit(() -> {
+            try {
+                store.addStaff("st_1", new Staff("sf_x" + i, "Ioana", "ioana@example.com", StaffRole.STAFF, null, NOW));
+                return true;
+            } catch (DomainException e) {
+                assertThat(e.code()).isEqualTo("EMAIL_TAKEN");
+                return false;
+            }
+        })).toList();
+        long added = 0;
+        for (Future<Boolean> attempt : attempts) if (attempt.get()) added++;
+        pool.shutdown();
+
+        assertThat(added).isEqualTo(1);
+        assertThat(store.listStaff("st_1")).filteredOn(s -> s.email().equals("ioana@example.com")).hasSize(1);
+    }
+
+    @Test
+    void changing_a_staff_email_moves_the_claim_and_removal_frees_it() {
+        openStudio("st_1");
+        Staff ioana = new Staff("sf_2", "Ioana", "ioana@example.com", StaffRole.STAFF, null, NOW);
+        store.addStaff("st_1", ioana);
+        Staff renamed = ioana.withChanges("Ioana M", "ioana.m@example.com", StaffRole.STAFF, "Yin");
+        store.updateStaff("st_1", ioana, renamed);
+
+        assertThat(store.findStaffByEmail("st_1", "ioana@example.com")).isEmpty();
+        assertThat(store.findStaffByEmail("st_1", "ioana.m@example.com")).contains(renamed);
+
+        store.removeStaff("st_1", renamed);
+        assertThat(store.findStaff("st_1", "sf_2")).isEmpty();
+        store.addStaff("st_1", new Staff("sf_3", "Other", "ioana.m@example.com", StaffRole.STAFF, null, NOW));
+        assertThat(store.findStaffByEmail("st_1", "ioana.m@example.com")).map(Staff::staffId).contains("sf_3");
+    }
+
+    @Test
+    void staff_cannot_be_added_to_a_studio_that_does_not_exist() {
+        assertThatThrownBy(() -> store.addStaff("st_none",
+                new Staff("sf_9", "X", "x@example.com", StaffRole.STAFF, null, NOW)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
+        assertThat(store.listStaff("st_none")).isEmpty();
+    }
+
+    @Test
+    void locations_are_kept_per_studio() {
+        openStudio("st_1");
+        openStudio("st_2");
+        Location room = new Location("lc_1", "Main room", "Str. Lalelelor 3", false, null, NOW);
+        store.saveLocation("st_1", room);
+        store.saveLocation("st_1", new Location("lc_2", "Zoom", null, true, "link per session", NOW));
+
+        assertThat(store.listLocations("st_1")).extracting(Location::locationId).containsExactlyInAnyOrder("lc_1", "lc_2");
+        assertThat(store.listLocations("st_2")).isEmpty();
+        assertThat(store.findLocation("st_2", "lc_1")).isEmpty();
+
+        store.removeLocation("st_1", "lc_1");
+        assertThat(store.findLocation("st_1", "lc_1")).isEmpty();
+    }
+
+    private void openStudio(String studioId) {
+        StudioSettings settings = new StudioSettings("S", "Europe/Bucharest", "RON", "ro", List.of(PaymentMethod.CARD),
+                new BankTransfer(false, null, null, null, 48, null), new BookingPolicy(60, 60),
+                new CancellationPolicy("t", 12, CancellationPolicy.Refund.REFUND), 24, new Appearance("#7c3aed", null, true));
+        store.createStudio(new Studio(studioId, settings, NOW),
+                new Staff("sf_o" + studioId, "Owner", "owner-" + studioId + "@example.com", StaffRole.OWNER, null, NOW));
+    }
+}
