@@ -1,0 +1,78 @@
+package com.studiobooking.functions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.studiobooking.core.auth.Authentication;
+import com.studiobooking.core.auth.Caller;
+import com.studiobooking.core.studio.LocationDetails;
+import com.studiobooking.core.studio.NewStudio;
+import com.studiobooking.core.studio.StaffDetails;
+import com.studiobooking.core.studio.StudioSettings;
+import com.studiobooking.core.studio.StudioSetup;
+import com.studiobooking.functions.http.Request;
+import com.studiobooking.functions.http.Response;
+import com.studiobooking.functions.http.Routes;
+
+import java.util.Map;
+
+/** The admin function: opening a studio and the staff routes for settings, staff and locations. */
+public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final String STUDIO = "/studios/{studioId}";
+
+    private final Routes routes;
+    private final Authentication auth;
+
+    public AdminHandler() { this(Wiring.production()); }
+
+    /** Tests and the local runtime pass their own wiring. */
+    public AdminHandler(Wiring wiring) {
+        StudioSetup setup = wiring.studioSetup();
+        auth = wiring.authentication();
+        routes = new Routes()
+                .on("POST /studios", r -> Response.created(setup.openStudio(r.body(NewStudio.class))))
+
+                .on("GET " + STUDIO + "/settings", r -> Response.ok(setup.settings(caller(r), studio(r))))
+                .on("PUT " + STUDIO + "/settings", r -> Response.ok(
+                        setup.changeSettings(caller(r), studio(r), r.body(StudioSettings.class))))
+
+                .on("GET " + STUDIO + "/staff", r -> Response.ok(Map.of("staff", setup.staff(caller(r), studio(r)))))
+                .on("POST " + STUDIO + "/staff", r -> Response.created(
+                        setup.addStaff(caller(r), studio(r), r.body(StaffDetails.class))))
+                .on("GET " + STUDIO + "/staff/{staffId}", r -> Response.ok(
+                        setup.staffMember(caller(r), studio(r), r.path("staffId"))))
+                .on("PUT " + STUDIO + "/staff/{staffId}", r -> Response.ok(
+                        setup.changeStaff(caller(r), studio(r), r.path("staffId"), r.body(StaffDetails.class))))
+                .on("DELETE " + STUDIO + "/staff/{staffId}", r -> {
+                    setup.removeStaff(caller(r), studio(r), r.path("staffId"));
+                    return Response.noContent();
+                })
+
+                .on("GET " + STUDIO + "/locations", r -> Response.ok(
+                        Map.of("locations", setup.locations(caller(r), studio(r)))))
+                .on("POST " + STUDIO + "/locations", r -> Response.created(
+                        setup.addLocation(caller(r), studio(r), r.body(LocationDetails.class))))
+                .on("GET " + STUDIO + "/locations/{locationId}", r -> Response.ok(
+                        setup.location(caller(r), studio(r), r.path("locationId"))))
+                .on("PUT " + STUDIO + "/locations/{locationId}", r -> Response.ok(
+                        setup.changeLocation(caller(r), studio(r), r.path("locationId"), r.body(LocationDetails.class))))
+                .on("DELETE " + STUDIO + "/locations/{locationId}", r -> {
+                    setup.removeLocation(caller(r), studio(r), r.path("locationId"));
+                    return Response.noContent();
+                });
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return routes.handle(event, context);
+    }
+
+    private Caller caller(Request request) {
+        return auth.caller(request.bearerToken());
+    }
+
+    private static String studio(Request request) {
+        return request.path("studioId");
+    }
+}

@@ -1,0 +1,28 @@
+package com.studiobooking.functions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.studiobooking.core.studio.StudioSetup;
+import com.studiobooking.functions.http.Response;
+import com.studiobooking.functions.http.Routes;
+
+/** The public catalogue ("slots" function): what the booking widget reads without signing in. */
+public final class CatalogueHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final Routes routes;
+
+    public CatalogueHandler() { this(Wiring.production()); }
+
+    /** Tests and the local runtime pass their own wiring. */
+    public CatalogueHandler(Wiring wiring) {
+        StudioSetup setup = wiring.studioSetup();
+        routes = new Routes()
+                .on("GET /studios/{studioId}", r -> Response.ok(setup.publicProfile(r.path("studioId"))));
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return routes.handle(event, context);
+    }
+}

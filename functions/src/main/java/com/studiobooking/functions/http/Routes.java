@@ -1,0 +1,78 @@
+package com.studiobooking.functions.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.studiobooking.core.common.DomainException;
+import com.studiobooking.functions.logging.Log;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A handler's routes by API Gateway route key ({@code "POST /studios/{studioId}/staff"}), and the
+ * one place where outcomes become HTTP: refusals map to 4xx JSON errors, anything unexpected to a
+ * 500 that reveals nothing, and every request is logged once.
+ */
+public final class Routes {
+    private static final Map<String, String> JSON_HEADERS = Map.of("content-type", "application/json");
+
+    private final Map<String, Function<Request, Response>> routes = new LinkedHashMap<>();
+
+    public Routes on(String routeKey, Function<Request, Response> route) {
+        routes.put(routeKey, route);
+        return this;
+    }
+
+    public java.util.Set<String> routeKeys() {
+        return routes.keySet();
+    }
+
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
+        long started = System.nanoTime();
+        Request request = new Request(event);
+        String routeKey = event.getRouteKey();
+        APIGatewayV2HTTPResponse response;
+        String errorCode = null;
+        try {
+            Function<Request, Response> route = routes.get(routeKey);
+            if (route == null) {
+                errorCode = "ROUTE_NOT_FOUND";
+                response = error(404, errorCode, "no such route: " + routeKey, null);
+            } else {
+                response = toHttp(route.apply(request));
+            }
+        } catch (DomainException e) {
+            errorCode = e.code();
+            response = error(Status.of(e.kind()), e.code(), e.getMessage(), e.field());
+        } catch (RuntimeException e) {
+            errorCode = "INTERNAL";
+            Log.error(request.requestId(), routeKey, "unhandled " + e.getClass().getName(), e);
+            response = error(500, "INTERNAL", "something went wrong on our side; please try again", null);
+        }
+        Log.request(request.requestId(), routeKey, response.getStatusCode(), errorCode, (System.nanoTime() - started) / 1_000_000);
+        return response;
+    }
+
+    private static APIGatewayV2HTTPResponse toHttp(Response response) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.status())
+                .withHeaders(JSON_HEADERS)
+                .withBody(response.body() == null ? null : Json.write(response.body()))
+                .build();
+    }
+
+    static APIGatewayV2HTTPResponse error(int status, String code, String message, String field) {
+        Map<String, Object> error = new HashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        if (field != null) error.put("field", field);
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(JSON_HEADERS)
+                .withBody(Json.write(Map.of("error", error)))
+                .build();
+    }
+}

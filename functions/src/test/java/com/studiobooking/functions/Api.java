@@ -1,0 +1,166 @@
+package com.studiobooking.functions;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.studiobooking.core.mail.Email;
+import com.studiobooking.functions.http.Json;
+import com.studiobooking.infrastructure.dynamo.LocalDynamo;
+import com.studiobooking.infrastructure.mail.OutboxMailer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The handlers wired to DynamoDB Local (a fresh table), the outbox and a clock the test moves.
+ * Requests start from the sample events in {@code events/}, with ids, body and token filled in.
+ */
+final class Api {
+    static final String SECRET = "test-secret-test-secret-test-secret-0123";
+    private static final ObjectMapper EVENTS = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+    final OutboxMailer outbox = new OutboxMailer();
+    final String table = LocalDynamo.freshTable();
+    final Wiring wiring = new Wiring(LocalDynamo::client, table, () -> outbox, () -> SECRET, clock);
+    private final Map<String, com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = Map.of(
+            "auth", new AuthHandler(wiring),
+            "admin", new AdminHandler(wiring),
+            "catalogue", new CatalogueHandler(wiring));
+
+    static Path repoRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("template.yaml"))) dir = dir.getParent();
+        if (dir == null) throw new IllegalStateException("template.yaml not found above the working directory");
+        return dir;
+    }
+
+    static List<Path> eventFiles(String function) {
+        try (var files = Files.list(repoRoot().resolve("events").resolve(function))) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Call call(String eventFile) {
+        return new Call(repoRoot().resolve("events").resolve(eventFile));
+    }
+
+    /** Opens a studio through the API and returns its id. */
+    String openStudio(String ownerEmail) {
+        Reply opened = call("admin/post-studios.json").body(Map.of("name", "Lotus Yoga", "timezone", "Europe/Bucharest",
+                "currency", "RON", "locale", "ro", "owner", Map.of("name", "Ana Pop", "email", ownerEmail))).send();
+        assertThat(opened.status()).isEqualTo(201);
+        return opened.json().get("studioId").asText();
+    }
+
+    /** Signs in the way a person does: asks for a code, reads it from the e-mail, exchanges it. */
+    String signIn(String studioId, String email) {
+        return signInReply(studioId, email).json().get("token").asText();
+    }
+
+    Reply signInReply(String studioId, String email) {
+        assertThat(call("auth/post-auth-code.json").body(Map.of("studioId", studioId, "email", email)).send().status())
+                .isEqualTo(202);
+        return call("auth/post-auth-token.json")
+                .body(Map.of("studioId", studioId, "email", email, "code", lastCodeSentTo(email))).send();
+    }
+
+    String lastCodeSentTo(String email) {
+        List<Email> mails = outbox.sentTo(email);
+        assertThat(mails).as("e-mails to " + email).isNotEmpty();
+        Matcher m = CODE.matcher(mails.get(mails.size() - 1).text());
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    record Reply(int status, String body) {
+        JsonNode json() {
+            try {
+                return Json.MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        String errorField() {
+            return json().path("error").path("field").asText(null);
+        }
+
+        String errorCode() {
+            return json().path("error").path("code").asText(null);
+        }
+    }
+
+    final class Call {
+        private final APIGatewayV2HTTPEvent event;
+        private final String function;
+
+        Call(Path file) {
+            try {
+                event = EVENTS.readValue(file.toFile(), APIGatewayV2HTTPEvent.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            function = file.getParent().getFileName().toString();
+            event.setHeaders(new HashMap<>(event.getHeaders() == null ? Map.of() : event.getHeaders()));
+            event.getHeaders().remove("authorization");
+            event.setPathParameters(new HashMap<>(event.getPathParameters() == null ? Map.of() : event.getPathParameters()));
+        }
+
+        Call path(String name, String value) {
+            event.getPathParameters().put(name, value);
+            return this;
+        }
+
+        Call token(String token) {
+            event.getHeaders().put("authorization", "Bearer " + token);
+            return this;
+        }
+
+        Call header(String name, String value) {
+            event.getHeaders().put(name, value);
+            return this;
+        }
+
+        Call body(Object body) {
+            event.setBody(Json.write(body));
+            return this;
+        }
+
+        Call rawBody(String body) {
+            event.setBody(body);
+            return this;
+        }
+
+        Call keepSampleBody() {
+            return this;
+        }
+
+        String routeKey() {
+            return event.getRouteKey();
+        }
+
+        Reply send() {
+            APIGatewayV2HTTPResponse response = handlers.get(function).handleRequest(event, null);
+            if (response.getBody() != null) {
+                assertThat(response.getHeaders()).containsEntry("content-type", "application/json");
+            }
+            return new Reply(response.getStatusCode(), response.getBody());
+        }
+    }
+}
