@@ -1,0 +1,45 @@
+package com.studiobooking.infrastructure.aws;
+
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * The one place SDK clients are built, configured for a Lambda cold start: explicit region and
+ * credentials (no provider-chain or region lookups) and the JDK's URL connection instead of
+ * Apache or Netty. Each call builds a new client; callers keep it for the life of the process.
+ */
+public final class AwsClients {
+    private AwsClients() {}
+
+    public static DynamoDbClient dynamoDb(AwsSettings settings) {
+        return build(DynamoDbClient.builder(), settings);
+    }
+
+    public static SesV2Client sesV2(AwsSettings settings) {
+        return build(SesV2Client.builder(), settings);
+    }
+
+    public static SsmClient ssm(AwsSettings settings) {
+        return build(SsmClient.builder(), settings);
+    }
+
+    public static SecretsManagerClient secretsManager(AwsSettings settings) {
+        return build(SecretsManagerClient.builder(), settings);
+    }
+
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+            B builder, AwsSettings settings) {
+        builder.region(settings.region())
+                .credentialsProvider(settings.credentials())
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        if (settings.endpointOverride() != null) {
+            builder.endpointOverride(settings.endpointOverride());
+        }
+        return builder.build();
+    }
+}

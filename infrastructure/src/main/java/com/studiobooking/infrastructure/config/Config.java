@@ -1,0 +1,113 @@
+package com.studiobooking.infrastructure.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.studiobooking.infrastructure.aws.AwsSettings;
+
+/**
+ * The function's configuration, read from environment variables (or any map, in tests). Each getter
+ * fails with a message naming the variable that is missing or wrong. {@link #toString()} shows only
+ * non-secret values.
+ */
+public final class Config {
+    public static final String TABLE_NAME = "TABLE_NAME";
+    public static final String SENDER_EMAIL = "SENDER_EMAIL";
+    public static final String SES_CONFIGURATION_SET = "SES_CONFIGURATION_SET";
+    public static final String TOKEN_SECRET_PARAMETER = "TOKEN_SECRET_PARAMETER";
+    public static final String TOKEN_SECRET = "TOKEN_SECRET";
+    public static final String WIDGET_BASE_URL = "WIDGET_BASE_URL";
+    public static final String ADMIN_PAGE_URL = "ADMIN_PAGE_URL";
+
+    private final Map<String, String> env;
+
+    public Config(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    public static Config fromSystemEnvironment() {
+        return new Config(System.getenv());
+    }
+
+    public String tableName() {
+        return required(TABLE_NAME);
+    }
+
+    public String senderEmail() {
+        return required(SENDER_EMAIL);
+    }
+
+    public Optional<String> sesConfigurationSet() {
+        return optional(SES_CONFIGURATION_SET);
+    }
+
+    public String widgetBaseUrl() {
+        return url(WIDGET_BASE_URL);
+    }
+
+    public String adminPageUrl() {
+        return url(ADMIN_PAGE_URL);
+    }
+
+    /** Region, endpoint override and credentials from {@code AWS_REGION}, {@code AWS_ENDPOINT_URL} and Lambda's variables. */
+    public AwsSettings aws() {
+        return AwsSettings.fromEnvironment(env);
+    }
+
+    /**
+     * The token signing secret: the literal {@code TOKEN_SECRET} when set (local and dev only), otherwise
+     * the secret named by {@code TOKEN_SECRET_PARAMETER}, fetched through {@code secrets} on first
+     * {@code get()}. Which of the two is configured is checked now.
+     */
+    public Supplier<Secret> tokenSecret(SecretResolver secrets) {
+        Optional<String> literal = optional(TOKEN_SECRET);
+        if (literal.isPresent()) {
+            Secret secret = new Secret(literal.get());
+            return () -> secret;
+        }
+        Optional<String> parameter = optional(TOKEN_SECRET_PARAMETER);
+        if (parameter.isEmpty()) {
+            throw new IllegalStateException("Environment variable " + TOKEN_SECRET_PARAMETER + " is not set"
+                    + " (or set " + TOKEN_SECRET + " for local development)");
+        }
+        String name = parameter.get();
+        return () -> secrets.resolve(name);
+    }
+
+    private String required(String name) {
+        return optional(name).orElseThrow(() -> new IllegalStateException("Environment variable " + name + " is not set"));
+    }
+
+    private Optional<String> optional(String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    private String url(String name) {
+        String value = required(name);
+        try {
+            URI uri = new URI(value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return value;
+            }
+        } catch (URISyntaxException ignored) {
+            // reported below
+        }
+        throw new IllegalStateException("Environment variable " + name + " is not an absolute http(s) URL");
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder("Config[");
+        for (String name : new String[] {TABLE_NAME, SENDER_EMAIL, SES_CONFIGURATION_SET, TOKEN_SECRET_PARAMETER,
+                WIDGET_BASE_URL, ADMIN_PAGE_URL, "AWS_REGION", "AWS_ENDPOINT_URL"}) {
+            optional(name).ifPresent(value -> out.append(name).append('=').append(value).append(", "));
+        }
+        optional(TOKEN_SECRET).ifPresent(value -> out.append(TOKEN_SECRET).append("=****, "));
+        if (out.charAt(out.length() - 1) == ' ') out.setLength(out.length() - 2);
+        return out.append(']').toString();
+    }
+}

@@ -1,0 +1,89 @@
+package com.studiobooking.infrastructure.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
+import software.amazon.awssdk.regions.Region;
+
+class ConfigTest {
+    private static final Map<String, String> DEPLOYED = Map.of(
+            "TABLE_NAME", "studio-booking",
+            "SENDER_EMAIL", "bookings@lotus.example",
+            "TOKEN_SECRET_PARAMETER", "/studio-booking/token-secret",
+            "WIDGET_BASE_URL", "https://book.lotus.example",
+            "ADMIN_PAGE_URL", "https://admin.lotus.example/",
+            "AWS_REGION", "eu-central-1");
+
+    /** A resolver that fails if it is ever asked for anything. */
+    private static final SecretResolver UNUSABLE = new SecretResolver(
+            () -> { throw new AssertionError("SSM client built"); },
+            () -> { throw new AssertionError("Secrets Manager client built"); });
+
+    @Test
+    void values_are_read_from_the_environment() {
+        Config config = new Config(DEPLOYED);
+
+        assertThat(config.tableName()).isEqualTo("studio-booking");
+        assertThat(config.senderEmail()).isEqualTo("bookings@lotus.example");
+        assertThat(config.sesConfigurationSet()).isEmpty();
+        assertThat(config.widgetBaseUrl()).isEqualTo("https://book.lotus.example");
+        assertThat(config.adminPageUrl()).isEqualTo("https://admin.lotus.example/");
+        assertThat(config.aws().region()).isEqualTo(Region.EU_CENTRAL_1);
+    }
+
+    @Test
+    void a_missing_variable_is_named_in_the_error() {
+        Config empty = new Config(Map.of("TABLE_NAME", "  "));
+
+        assertThatThrownBy(empty::tableName).isInstanceOf(IllegalStateException.class).hasMessageContaining("TABLE_NAME");
+        assertThatThrownBy(empty::senderEmail).hasMessageContaining("SENDER_EMAIL");
+        assertThatThrownBy(empty::widgetBaseUrl).hasMessageContaining("WIDGET_BASE_URL");
+        assertThatThrownBy(empty::adminPageUrl).hasMessageContaining("ADMIN_PAGE_URL");
+        assertThatThrownBy(() -> empty.tokenSecret(UNUSABLE))
+                .hasMessageContaining("TOKEN_SECRET_PARAMETER").hasMessageContaining("TOKEN_SECRET");
+    }
+
+    @Test
+    void page_urls_must_be_absolute_http_urls() {
+        Config config = new Config(Map.of("WIDGET_BASE_URL", "book.lotus.example", "ADMIN_PAGE_URL", "ftp://x.example"));
+
+        assertThatThrownBy(config::widgetBaseUrl).hasMessageContaining("WIDGET_BASE_URL");
+        assertThatThrownBy(config::adminPageUrl).hasMessageContaining("ADMIN_PAGE_URL");
+    }
+
+    @Test
+    void a_literal_token_secret_wins_over_the_parameter_and_never_touches_aws() {
+        Map<String, String> env = new HashMap<>(DEPLOYED);
+        env.put("TOKEN_SECRET", "dev-only-secret");
+
+        assertThat(new Config(env).tokenSecret(UNUSABLE).get().value()).isEqualTo("dev-only-secret");
+    }
+
+    @Test
+    void the_token_secret_parameter_is_resolved_on_first_use_not_at_start() {
+        SecretResolver resolver = new SecretResolver(() -> { throw new IllegalStateException("fetched"); },
+                () -> { throw new AssertionError(); });
+
+        Supplier<Secret> secret = new Config(DEPLOYED).tokenSecret(resolver);
+
+        assertThatThrownBy(secret::get).hasMessage("fetched");
+    }
+
+    @Test
+    void to_string_shows_settings_but_not_secrets() {
+        Map<String, String> env = new HashMap<>(DEPLOYED);
+        env.put("TOKEN_SECRET", "dev-only-secret");
+        env.put("AWS_SECRET_ACCESS_KEY", "aws-secret");
+
+        String text = new Config(env).toString();
+
+        assertThat(text).contains("TABLE_NAME=studio-booking").contains("TOKEN_SECRET=****")
+                .doesNotContain("dev-only-secret").doesNotContain("aws-secret");
+    }
+}
