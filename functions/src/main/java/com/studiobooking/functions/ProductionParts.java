@@ -1,23 +1,28 @@
 package com.studiobooking.functions;
 
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import com.studiobooking.infrastructure.aws.AwsClients;
+import com.studiobooking.infrastructure.config.Config;
+import com.studiobooking.infrastructure.config.Secret;
+import com.studiobooking.infrastructure.config.SecretResolver;
+import com.studiobooking.infrastructure.mail.SesMailer;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 
-/** The Lambda environment's adapters: provisional until the AWS adapters land. */
+/** The adapters of a Lambda execution environment, configured from its environment variables. */
 final class ProductionParts {
     private ProductionParts() {}
 
     static Wiring wiring() {
-        String table = System.getenv("TABLE_NAME");
+        Config config = Config.fromSystemEnvironment();
+        Supplier<Secret> tokenSecret = config.tokenSecret(SecretResolver.using(config.aws()));
         return new Wiring(
-                () -> DynamoDbClient.builder().region(Region.of(System.getenv("AWS_REGION")))
-                        .httpClient(UrlConnectionHttpClient.create()).build(),
-                table,
-                () -> { throw new IllegalStateException("mail not wired"); },
-                () -> System.getenv("TOKEN_SECRET"),
+                () -> AwsClients.dynamoDb(config.aws()),
+                config.tableName(),
+                () -> config.sesConfigurationSet()
+                        .map(set -> new SesMailer(AwsClients.sesV2(config.aws()), config.senderEmail(), set))
+                        .orElseGet(() -> new SesMailer(AwsClients.sesV2(config.aws()), config.senderEmail())),
+                () -> tokenSecret.get().value(),
                 Clock.systemUTC());
     }
 }
