@@ -16,7 +16,7 @@ public record StudioSettings(String name, String timezone, String currency, Stri
                              BookingPolicy bookingPolicy, CancellationPolicy cancellationPolicy,
                              Integer missingLinkReminderHours, Appearance appearance) {
 
-    static StudioSettings initial(String name, String timezone, String currency, String locale) {
+    public static StudioSettings initial(String name, String timezone, String currency, String locale) {
         return new StudioSettings(name, timezone, currency, locale, List.of(PaymentMethod.CARD),
                 BankTransfer.DISABLED, BookingPolicy.DEFAULT, CancellationPolicy.DEFAULT, 24, Appearance.DEFAULT)
                 .validated();

@@ -1,0 +1,125 @@
+package com.studiobooking.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.studiobooking.functions.http.Json;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's walk-through, over real HTTP against the local runtime. */
+class LocalRuntimeTest {
+    private static LocalRuntime runtime;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        runtime = LocalRuntime.start(LocalRuntime.Options.parse(new String[]{"--port", "0"}), mail -> { });
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    @Test
+    void the_dev_routes_answer() throws Exception {
+        JsonNode health = json(send("GET", "/_dev/health", null, null));
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.get("demoStudioId").asText()).isEqualTo(DemoStudio.STUDIO_ID);
+        assertThat(send("GET", "/_dev/mail", null, null).headers().firstValue("content-type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+        assertThat(json(send("GET", "/_dev/mail.json", null, null)).isArray()).isTrue();
+        assertThat(json(send("GET", "/_dev/schedules", null, null)).isArray()).isTrue();
+    }
+
+    @Test
+    void the_demo_owner_signs_in_and_manages_staff_and_locations() throws Exception {
+        String token = signIn(DemoStudio.STUDIO_ID, "ana@example.com");
+
+        HttpResponse<String> staff = send("POST", "/studios/st_demo/staff", token,
+                "{\"name\":\"Maria\",\"email\":\"maria@example.com\"}");
+        assertThat(staff.statusCode()).isEqualTo(201);
+        String staffId = json(staff).get("staffId").asText();
+        HttpResponse<String> location = send("POST", "/studios/st_demo/locations", token,
+                "{\"name\":\"Garden\",\"address\":\"Str. Florilor 1\"}");
+        assertThat(location.statusCode()).isEqualTo(201);
+        String locationId = json(location).get("locationId").asText();
+
+        assertThat(json(send("GET", "/studios/st_demo/staff/" + staffId, token, null)).get("email").asText())
+                .isEqualTo("maria@example.com");
+        assertThat(json(send("GET", "/studios/st_demo/locations", token, null)).get("locations").findValuesAsText("locationId"))
+                .contains(locationId);
+        JsonNode profile = json(send("GET", "/studios/st_demo", null, null));
+        assertThat(profile.get("staff").findValuesAsText("name")).contains("Maria");
+        assertThat(profile.toString()).doesNotContain("maria@example.com");
+    }
+
+    @Test
+    void a_token_of_another_studio_gets_403() throws Exception {
+        HttpResponse<String> opened = send("POST", "/studios", null, "{\"name\":\"Other\",\"timezone\":\"Europe/Paris\","
+                + "\"currency\":\"EUR\",\"locale\":\"fr\",\"owner\":{\"name\":\"Bob\",\"email\":\"bob@example.com\"}}");
+        assertThat(opened.statusCode()).isEqualTo(201);
+        String other = signIn(json(opened).get("studioId").asText(), "bob@example.com");
+
+        HttpResponse<String> refused = send("GET", "/studios/st_demo/staff", other, null);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(json(refused).get("error").get("code").asText()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void bad_input_and_unknown_routes_get_json_errors() throws Exception {
+        String token = signIn(DemoStudio.STUDIO_ID, "ana@example.com");
+
+        assertField(send("POST", "/studios/st_demo/locations", token, "{\"name\":"), "body");
+        assertField(send("POST", "/studios/st_demo/locations", token, "{\"name\":true,\"address\":\"x\"}"), "name");
+        assertField(send("POST", "/studios/st_demo/locations", token, "{\"name\":\"x\",\"address\":\"y\",\"floor\":2}"), "floor");
+
+        HttpResponse<String> unknown = send("GET", "/nothing/here", null, null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).get("error").get("code").asText()).isEqualTo("ROUTE_NOT_FOUND");
+    }
+
+    private static void assertField(HttpResponse<String> response, String field) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json(response).get("error").get("field").asText()).isEqualTo(field);
+    }
+
+    private static String signIn(String studioId, String email) throws Exception {
+        assertThat(send("POST", "/auth/code", null, "{\"studioId\":\"" + studioId + "\",\"email\":\"" + email + "\"}")
+                .statusCode()).isEqualTo(202);
+        JsonNode mails = json(send("GET", "/_dev/mail.json", null, null));
+        String code = null;
+        for (JsonNode mail : mails) {
+            if (mail.get("to").get(0).asText().equals(email)) {
+                Matcher m = Pattern.compile("\\b(\\d{6})\\b").matcher(mail.get("text").asText());
+                if (m.find()) code = m.group(1);
+            }
+        }
+        assertThat(code).as("code e-mailed to " + email).isNotNull();
+        HttpResponse<String> token = send("POST", "/auth/token", null,
+                "{\"studioId\":\"" + studioId + "\",\"email\":\"" + email + "\",\"code\":\"" + code + "\"}");
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return json(token).get("token").asText();
+    }
+
+    private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) request.header("content-type", "application/json");
+        if (token != null) request.header("authorization", "Bearer " + token);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return Json.MAPPER.readTree(response.body());
+    }
+}
