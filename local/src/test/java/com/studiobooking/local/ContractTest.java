@@ -1,0 +1,250 @@
+package com.studiobooking.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The three descriptions of the HTTP API agree: the routes deployed by {@code template.yaml}, the
+ * operations documented in {@code docs/openapi.yaml} and the sample requests in {@code events/}.
+ */
+class ContractTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Path root;
+    private static SamTemplate template;
+    private static OpenAPI openApi;
+    private static List<String> openApiMessages;
+    private static Map<Path, JsonNode> events;
+
+    @BeforeAll
+    static void load() throws IOException {
+        root = RepoRoot.find();
+        template = SamTemplate.load(root.resolve("template.yaml"));
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser()
+                .readLocation(root.resolve("docs/openapi.yaml").toString(), null, options);
+        openApi = result.getOpenAPI();
+        openApiMessages = result.getMessages() == null ? List.of() : result.getMessages();
+        try (Stream<Path> files = Files.walk(root.resolve("events"))) {
+            events = new TreeMap<>();
+            files.filter(f -> f.toString().endsWith(".json")).forEach(f -> events.put(root.relativize(f), read(f)));
+        }
+    }
+
+    @Test
+    void the_openapi_document_parses_as_openapi_3_without_messages() {
+        assertThat(openApiMessages).isEmpty();
+        assertThat(openApi.getOpenapi()).isEqualTo("3.0.3");
+    }
+
+    @Test
+    void the_template_routes_are_exactly_the_documented_operations() {
+        assertThat(documentedOperations().keySet()).isEqualTo(templateRouteKeys());
+    }
+
+    @Test
+    void every_operation_has_a_unique_operation_id_and_declares_its_path_parameters() {
+        List<String> ids = new ArrayList<>();
+        openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            ids.add(operation.getOperationId());
+            Set<String> declared = new TreeSet<>();
+            Stream.concat(stream(item.getParameters()), stream(operation.getParameters()))
+                    .map(p -> p.get$ref() != null ? openApi.getComponents().getParameters().get(refName(p.get$ref())) : p)
+                    .filter(p -> "path".equals(p.getIn())).forEach(p -> declared.add(p.getName()));
+            assertThat(declared).as(method + " " + path).isEqualTo(placeholders(path));
+        }));
+        assertThat(ids).doesNotContainNull().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void every_route_has_exactly_one_sample_event_and_every_sample_event_is_a_route() {
+        Map<String, List<Path>> byRouteKey = events.entrySet().stream().collect(Collectors.groupingBy(
+                e -> e.getValue().path("routeKey").asText(), TreeMap::new,
+                Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
+        assertThat(byRouteKey.keySet()).isEqualTo(templateRouteKeys());
+        byRouteKey.forEach((routeKey, files) -> assertThat(files).as(routeKey).hasSize(1));
+    }
+
+    @Test
+    void sample_events_sit_under_their_function_and_are_named_after_their_route() {
+        events.forEach((file, event) -> {
+            SamTemplate.Route route = route(event);
+            String function = route.functionLogicalId().replaceFirst("Function$", "").toLowerCase(Locale.ROOT);
+            String slug = route.path().replace("{", "").replace("}", "").replaceAll("^/", "").replace('/', '-');
+            assertThat(file.toString().replace('\\', '/'))
+                    .isEqualTo("events/" + function + "/" + route.method().toLowerCase(Locale.ROOT) + "-" + slug + ".json");
+        });
+    }
+
+    @Test
+    void sample_events_are_http_api_2_0_requests_consistent_with_their_route() {
+        events.forEach((file, event) -> {
+            String routeKey = event.path("routeKey").asText();
+            String method = routeKey.split(" ")[0];
+            String rawPath = event.path("rawPath").asText();
+            JsonNode http = event.path("requestContext").path("http");
+            assertThat(event.path("version").asText()).as(file + " version").isEqualTo("2.0");
+            assertThat(event.path("requestContext").path("routeKey").asText()).as(file + " requestContext.routeKey")
+                    .isEqualTo(routeKey);
+            assertThat(http.path("method").asText()).as(file + " requestContext.http.method").isEqualTo(method);
+            assertThat(http.path("path").asText()).as(file + " requestContext.http.path").isEqualTo(rawPath);
+            assertThat(event.path("requestContext").path("requestId").asText()).as(file + " requestId").isNotBlank();
+            assertThat(event.path("isBase64Encoded").isBoolean() && !event.path("isBase64Encoded").asBoolean())
+                    .as(file + " isBase64Encoded false").isTrue();
+
+            SamTemplate.RouteMatch match = template.match(method, rawPath).orElseThrow();
+            assertThat(match.route().routeKey()).as(file + " rawPath matches its own route").isEqualTo(routeKey);
+            Map<String, String> pathParameters = new LinkedHashMap<>();
+            event.path("pathParameters").fields().forEachRemaining(f -> pathParameters.put(f.getKey(), f.getValue().asText()));
+            assertThat(pathParameters).as(file + " pathParameters").isEqualTo(match.pathParameters());
+            pathParameters.forEach((name, value) -> assertThat(value).as(file + " " + name)
+                    .isEqualTo(Map.of("studioId", "st_demo0000000000000", "staffId", "sf_demo0000000000000",
+                            "locationId", "lc_demo0000000000000").get(name)));
+        });
+    }
+
+    @Test
+    void sample_events_carry_a_bearer_token_exactly_on_routes_the_contract_secures() {
+        Map<String, Operation> operations = documentedOperations();
+        List<String> problems = new ArrayList<>();
+        events.forEach((file, event) -> {
+            Operation operation = operations.get(event.path("routeKey").asText());
+            if (operation == null) return; // reported by every_route_has_exactly_one_sample_event…
+            boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+            JsonNode authorization = event.path("headers").path("authorization");
+            if (secured && !authorization.asText().equals("Bearer REPLACE_WITH_TOKEN")) {
+                problems.add(file + ": secured route without authorization: Bearer REPLACE_WITH_TOKEN");
+            }
+            if (!secured && !authorization.isMissingNode()) problems.add(file + ": public route with an authorization header");
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void sample_bodies_are_json_that_the_documented_request_schema_accepts() {
+        Map<String, Operation> operations = documentedOperations();
+        List<String> problems = new ArrayList<>();
+        events.forEach((file, event) -> {
+            Operation operation = operations.get(event.path("routeKey").asText());
+            if (operation == null) return; // reported by every_route_has_exactly_one_sample_event…
+            JsonNode body = event.path("body");
+            if (operation.getRequestBody() == null) {
+                if (!body.isMissingNode() && !body.isNull()) problems.add(file + ": body on a route that takes none");
+                return;
+            }
+            if (!event.path("headers").path("content-type").asText().equals("application/json")) {
+                problems.add(file + ": content-type is not application/json");
+            }
+            Schema<?> schema = operation.getRequestBody().getContent().get("application/json").getSchema();
+            check(parse(body.asText(), file), schema, file + ": body", problems);
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private static Set<String> templateRouteKeys() {
+        return template.routes().stream().map(SamTemplate.Route::routeKey).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Map<String, Operation> documentedOperations() {
+        Map<String, Operation> operations = new TreeMap<>();
+        openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
+                .forEach((method, operation) -> operations.put(method.name() + " " + path, operation)));
+        return operations;
+    }
+
+    private static SamTemplate.Route route(JsonNode event) {
+        String routeKey = event.path("routeKey").asText();
+        return template.routes().stream().filter(r -> r.routeKey().equals(routeKey)).findFirst()
+                .orElseThrow(() -> new AssertionError("no template route " + routeKey));
+    }
+
+    /** Unknown fields, missing required fields and values outside an enum: enough to keep samples honest. */
+    private static void check(JsonNode value, Schema<?> declared, String where, List<String> problems) {
+        Schema<?> schema = resolve(declared);
+        if (schema.getAllOf() != null && schema.getAllOf().size() == 1) schema = resolve(schema.getAllOf().get(0));
+        if (value.isObject()) {
+            Map<String, Schema> properties = schema.getProperties() == null ? Map.of() : schema.getProperties();
+            if (schema.getRequired() != null) {
+                schema.getRequired().stream().filter(r -> !value.has(r)).forEach(r -> problems.add(where + "." + r + " missing"));
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                Schema<?> property = properties.get(field.getKey());
+                if (property == null) problems.add(where + "." + field.getKey() + " not in the schema");
+                else check(field.getValue(), property, where + "." + field.getKey(), problems);
+            }
+        } else if (value.isArray()) {
+            Schema<?> items = schema.getItems();
+            if (items == null) problems.add(where + " is an array, the schema says " + schema.getType());
+            else for (int i = 0; i < value.size(); i++) check(value.get(i), items, where + "[" + i + "]", problems);
+        } else if (schema.getEnum() != null && !schema.getEnum().isEmpty()) {
+            if (schema.getEnum().stream().noneMatch(e -> String.valueOf(e).equals(value.asText()))) {
+                problems.add(where + " " + value + " not in " + schema.getEnum());
+            }
+        }
+    }
+
+    private static Schema<?> resolve(Schema<?> schema) {
+        return schema.get$ref() == null ? schema : openApi.getComponents().getSchemas().get(refName(schema.get$ref()));
+    }
+
+    private static String refName(String ref) {
+        return ref.substring(ref.lastIndexOf('/') + 1);
+    }
+
+    private static Set<String> placeholders(String path) {
+        Set<String> names = new TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}+]+)\\+?}").matcher(path);
+        while (m.find()) names.add(m.group(1));
+        return names;
+    }
+
+    private static <T> Stream<T> stream(List<T> list) {
+        return list == null ? Stream.empty() : list.stream();
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static JsonNode parse(String json, Path file) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError(file + ": body is not JSON: " + e.getMessage(), e);
+        }
+    }
+}

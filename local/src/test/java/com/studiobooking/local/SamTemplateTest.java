@@ -1,0 +1,311 @@
+package com.studiobooking.local;
+
+import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
+import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+class SamTemplateTest {
+
+    private static final String SAMPLE = """
+            Parameters:
+              Greeting:
+                Type: String
+                Default: hello
+              Secret:
+                Type: String
+            Conditions:
+              IsProd: !Equals [!Ref Stage, prod]
+              NotProd: !Not [!Condition IsProd]
+            Globals:
+              Function:
+                Handler: com.example.Fallback::handleRequest
+                Environment:
+                  Variables:
+                    LITERAL: plain
+                    NUMBER: 42
+                    TABLE: !Ref Table
+                    GREETING: !Ref Greeting
+                    SECRET: !Ref Secret
+                    JOINED: !Join ["-", [a, b]]
+            Resources:
+              Table:
+                Type: AWS::DynamoDB::Table
+                Properties:
+                  AttributeDefinitions:
+                    - {AttributeName: id, AttributeType: S}
+                  KeySchema:
+                    - {AttributeName: id, KeyType: HASH}
+              Studios:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: com.example.Studios::handleRequest
+                  Events:
+                    One:
+                      Type: HttpApi
+                      Properties: {Path: "/studios/{studioId}", Method: get}
+                    Mine:
+                      Type: HttpApi
+                      Properties: {Path: /studios/mine, Method: GET}
+                    Files:
+                      Type: HttpApi
+                      Properties: {Path: "/files/{proxy+}", Method: ANY}
+                    AnyStudio:
+                      Type: HttpApi
+                      Properties: {Path: "/studios/{studioId}", Method: any}
+                    Queue:
+                      Type: SQS
+                      Properties: {Queue: !GetAtt Jobs.Arn}
+              Fallback:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Events:
+                    Everything:
+                      Type: HttpApi
+            """;
+
+    private final SamTemplate sample = SamTemplate.parse(SAMPLE);
+
+    @Nested
+    class Tags {
+        private final Map<String, Object> doc = SamTemplate.parse("""
+                Ref: !Ref Table
+                Sub: !Sub "arn:${AWS::Partition}:s3:::${Bucket}"
+                SubList: !Sub ["${a}-x", {a: !Ref B}]
+                GetAttDotted: !GetAtt Table.StreamArn
+                GetAttList: !GetAtt [Table, Arn]
+                Nested: !Select [1, !Split ["@", !Ref Email]]
+                If: !If [IsProd, 30, !Ref AWS::NoValue]
+                Cond: !Condition IsProd
+                Not: !Not [!Equals [a, b]]
+                Base64: !Base64 text
+                LongForm: {"Fn::Sub": "x"}
+                """).document();
+
+        @Test
+        void short_tags_are_read_in_their_long_form() {
+            assertThat(doc).containsEntry("Ref", Map.of("Ref", "Table"))
+                    .containsEntry("Sub", Map.of("Fn::Sub", "arn:${AWS::Partition}:s3:::${Bucket}"))
+                    .containsEntry("SubList", Map.of("Fn::Sub", List.of("${a}-x", Map.of("a", Map.of("Ref", "B")))))
+                    .containsEntry("GetAttDotted", Map.of("Fn::GetAtt", List.of("Table", "StreamArn")))
+                    .containsEntry("GetAttList", Map.of("Fn::GetAtt", List.of("Table", "Arn")))
+                    .containsEntry("Nested", Map.of("Fn::Select",
+                            List.of(1, Map.of("Fn::Split", List.of("@", Map.of("Ref", "Email"))))))
+                    .containsEntry("If", Map.of("Fn::If", List.of("IsProd", 30, Map.of("Ref", "AWS::NoValue"))))
+                    .containsEntry("Cond", Map.of("Condition", "IsProd"))
+                    .containsEntry("Not", Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of("a", "b")))))
+                    .containsEntry("Base64", Map.of("Fn::Base64", "text"))
+                    .containsEntry("LongForm", Map.of("Fn::Sub", "x"));
+        }
+
+        @Test
+        void the_real_template_parses_with_all_its_tags() {
+            SamTemplate template = SamTemplate.load(RepoRoot.resolve("template.yaml"));
+            assertThat(template.document()).containsKeys("Parameters", "Conditions", "Globals", "Resources", "Outputs");
+        }
+    }
+
+    @Nested
+    class Routes {
+        @Test
+        void http_events_become_routes_with_their_function_and_handler() {
+            assertThat(sample.routes()).containsExactly(
+                    new SamTemplate.Route("GET", "/studios/{studioId}", "Studios", "com.example.Studios::handleRequest"),
+                    new SamTemplate.Route("GET", "/studios/mine", "Studios", "com.example.Studios::handleRequest"),
+                    new SamTemplate.Route("ANY", "/files/{proxy+}", "Studios", "com.example.Studios::handleRequest"),
+                    new SamTemplate.Route("ANY", "/studios/{studioId}", "Studios", "com.example.Studios::handleRequest"),
+                    new SamTemplate.Route("ANY", "$default", "Fallback", "com.example.Fallback::handleRequest"));
+        }
+
+        @Test
+        void a_route_key_is_method_and_path_as_api_gateway_writes_it() {
+            assertThat(sample.routes()).extracting(SamTemplate.Route::routeKey).containsExactly(
+                    "GET /studios/{studioId}", "GET /studios/mine", "ANY /files/{proxy+}", "ANY /studios/{studioId}",
+                    "$default");
+        }
+
+        @Test
+        void the_real_template_routes_each_capability_to_its_handler() {
+            SamTemplate template = SamTemplate.load(RepoRoot.resolve("template.yaml"));
+            assertThat(template.routes()).hasSize(16)
+                    .contains(new SamTemplate.Route("POST", "/auth/code", "AuthFunction",
+                                    "com.studiobooking.functions.AuthHandler::handleRequest"),
+                            new SamTemplate.Route("DELETE", "/studios/{studioId}/locations/{locationId}", "AdminFunction",
+                                    "com.studiobooking.functions.AdminHandler::handleRequest"),
+                            new SamTemplate.Route("GET", "/studios/{studioId}", "CatalogueFunction",
+                                    "com.studiobooking.functions.CatalogueHandler::handleRequest"));
+        }
+    }
+
+    @Nested
+    class Matching {
+        @Test
+        void a_path_parameter_takes_the_value_of_its_segment() {
+            SamTemplate.RouteMatch match = sample.match("GET", "/studios/st_123").orElseThrow();
+            assertThat(match.route().routeKey()).isEqualTo("GET /studios/{studioId}");
+            assertThat(match.pathParameters()).containsExactly(entry("studioId", "st_123"));
+        }
+
+        @Test
+        void a_literal_segment_wins_over_a_parameter() {
+            SamTemplate.RouteMatch match = sample.match("GET", "/studios/mine").orElseThrow();
+            assertThat(match.route().routeKey()).isEqualTo("GET /studios/mine");
+            assertThat(match.pathParameters()).isEmpty();
+        }
+
+        @Test
+        void a_route_for_the_method_wins_over_any_and_any_takes_the_other_methods() {
+            assertThat(sample.match("get", "/studios/st_1").orElseThrow().route().method()).isEqualTo("GET");
+            SamTemplate.RouteMatch delete = sample.match("DELETE", "/studios/st_1").orElseThrow();
+            assertThat(delete.route().routeKey()).isEqualTo("ANY /studios/{studioId}");
+            assertThat(delete.pathParameters()).containsExactly(entry("studioId", "st_1"));
+        }
+
+        @Test
+        void a_greedy_parameter_takes_the_rest_of_the_path() {
+            SamTemplate.RouteMatch match = sample.match("PUT", "/files/a/b%20c.txt").orElseThrow();
+            assertThat(match.route().routeKey()).isEqualTo("ANY /files/{proxy+}");
+            assertThat(match.pathParameters()).containsExactly(entry("proxy", "a/b c.txt"));
+            assertThat(sample.match("GET", "/files/").orElseThrow().route().routeKey()).isEqualTo("$default");
+        }
+
+        @Test
+        void parameters_are_percent_decoded_and_the_query_string_is_ignored() {
+            SamTemplate.RouteMatch match = sample.match("GET", "/studios/caf%C3%A9+1?x=1").orElseThrow();
+            assertThat(match.pathParameters()).containsExactly(entry("studioId", "café+1"));
+        }
+
+        @Test
+        void default_takes_what_no_route_matches_and_without_it_nothing_matches() {
+            assertThat(sample.match("GET", "/nowhere").orElseThrow().route().functionLogicalId()).isEqualTo("Fallback");
+            assertThat(sample.match("GET", "/studios//").orElseThrow().route().routeKey()).isEqualTo("$default");
+
+            SamTemplate real = SamTemplate.load(RepoRoot.resolve("template.yaml"));
+            assertThat(real.match("GET", "/nowhere")).isEmpty();
+            assertThat(real.match("PATCH", "/studios/st_1/settings")).isEmpty();
+            assertThat(real.match("GET", "/studios/st_1/settings/")).isEmpty();
+            assertThat(real.match("GET", "/studios//settings")).isEmpty();
+        }
+
+        @Test
+        void the_real_template_matches_each_admin_route_with_its_ids() {
+            SamTemplate real = SamTemplate.load(RepoRoot.resolve("template.yaml"));
+            SamTemplate.RouteMatch match = real.match("PUT", "/studios/st_1/locations/lc_2").orElseThrow();
+            assertThat(match.route().functionLogicalId()).isEqualTo("AdminFunction");
+            assertThat(match.route().routeKey()).isEqualTo("PUT /studios/{studioId}/locations/{locationId}");
+            assertThat(match.pathParameters()).containsExactly(entry("studioId", "st_1"), entry("locationId", "lc_2"));
+            assertThat(real.match("GET", "/studios/st_1").orElseThrow().route().functionLogicalId())
+                    .isEqualTo("CatalogueFunction");
+            assertThat(real.match("POST", "/studios").orElseThrow().pathParameters()).isEmpty();
+        }
+
+        @Test
+        void percent_decoding_keeps_plus_signs_and_malformed_escapes() {
+            assertThat(SamTemplate.percentDecode("%E2%9C%93 a+b")).isEqualTo("✓ a+b");
+            assertThat(SamTemplate.percentDecode("100%")).isEqualTo("100%");
+            assertThat(SamTemplate.percentDecode("%zz%4")).isEqualTo("%zz%4");
+        }
+    }
+
+    @Nested
+    class Table {
+        private final SamTemplate.TableDefinition table = SamTemplate.load(RepoRoot.resolve("template.yaml")).table();
+
+        @Test
+        void the_table_has_pk_sk_keys_one_gsi_and_ttl() {
+            assertThat(table.logicalId()).isEqualTo("StudioTable");
+            assertThat(table.attributeTypes()).containsOnly(
+                    entry("PK", "S"), entry("SK", "S"), entry("GSI1PK", "S"), entry("GSI1SK", "S"));
+            assertThat(table.partitionKey()).isEqualTo("PK");
+            assertThat(table.sortKey()).isEqualTo("SK");
+            assertThat(table.globalSecondaryIndexes()).containsExactly(new SamTemplate.TableDefinition.Index("GSI1",
+                    List.of(new SamTemplate.TableDefinition.Key("GSI1PK", "HASH"),
+                            new SamTemplate.TableDefinition.Key("GSI1SK", "RANGE")),
+                    "ALL", List.of()));
+            assertThat(table.billingMode()).isEqualTo("PAY_PER_REQUEST");
+            assertThat(table.ttlAttribute()).isEqualTo("ttl");
+        }
+
+        @Test
+        void dynamodb_local_creates_the_table_from_the_definition(@TempDir Path scratch) {
+            // DynamoDB Local writes dynamodb-local-metadata.json into System.getProperty("user.dir"):
+            // point it at a scratch folder so the test leaves the working tree clean.
+            String userDir = System.getProperty("user.dir");
+            System.setProperty("user.dir", scratch.toString());
+            AmazonDynamoDBLocal local;
+            try {
+                local = DynamoDBEmbedded.create();
+            } finally {
+                System.setProperty("user.dir", userDir);
+            }
+            try {
+                DynamoDbClient dynamo = local.dynamoDbClient();
+                CreateTableRequest request = table.createTableRequest("studio-booking");
+                dynamo.createTable(request);
+                table.timeToLiveRequest("studio-booking").ifPresent(dynamo::updateTimeToLive);
+
+                TableDescription created = dynamo.describeTable(d -> d.tableName("studio-booking")).table();
+                assertThat(created.keySchema()).extracting(k -> k.attributeName() + " " + k.keyTypeAsString())
+                        .containsExactly("PK HASH", "SK RANGE");
+                assertThat(created.globalSecondaryIndexes()).singleElement().satisfies(gsi -> {
+                    assertThat(gsi.indexName()).isEqualTo("GSI1");
+                    assertThat(gsi.keySchema()).extracting(k -> k.attributeName() + " " + k.keyTypeAsString())
+                            .containsExactly("GSI1PK HASH", "GSI1SK RANGE");
+                    assertThat(gsi.projection().projectionTypeAsString()).isEqualTo("ALL");
+                });
+                assertThat(dynamo.describeTimeToLive(d -> d.tableName("studio-booking"))
+                        .timeToLiveDescription().timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
+            } finally {
+                local.shutdown();
+            }
+        }
+
+        @Test
+        void a_table_without_indexes_or_ttl_needs_neither() {
+            SamTemplate.TableDefinition plain = sample.table();
+            assertThat(plain.globalSecondaryIndexes()).isEmpty();
+            assertThat(plain.timeToLiveRequest("t")).isEmpty();
+            assertThat(plain.createTableRequest("t").provisionedThroughput().readCapacityUnits()).isEqualTo(5L);
+        }
+    }
+
+    @Nested
+    class Environment {
+        @Test
+        void global_environment_holds_only_literal_values() {
+            assertThat(sample.globalEnvironment()).containsExactly(entry("LITERAL", "plain"), entry("NUMBER", "42"));
+        }
+
+        @Test
+        void refs_resolve_from_given_values_then_parameter_defaults_and_the_rest_is_left_out() {
+            assertThat(sample.globalEnvironment(Map.of("Table", "local-table"))).containsExactly(
+                    entry("LITERAL", "plain"), entry("NUMBER", "42"), entry("TABLE", "local-table"),
+                    entry("GREETING", "hello"));
+        }
+
+        @Test
+        void the_real_template_shares_the_tiered_compilation_flags_and_names_every_variable() {
+            SamTemplate real = SamTemplate.load(RepoRoot.resolve("template.yaml"));
+            assertThat(real.globalEnvironment())
+                    .containsExactly(entry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
+            assertThat(real.globalEnvironment(Map.of("StudioTable", "studio-booking", "SenderEmail", "a@example.com")))
+                    .containsOnlyKeys("TABLE_NAME", "SENDER_EMAIL", "TOKEN_SECRET_PARAMETER", "WIDGET_BASE_URL",
+                            "ADMIN_PAGE_URL", "JAVA_TOOL_OPTIONS")
+                    .containsEntry("TABLE_NAME", "studio-booking")
+                    .containsEntry("TOKEN_SECRET_PARAMETER", "/studio-booking/token-secret");
+            assertThat(real.parameterDefaults()).containsEntry("LogRetentionDays", "30");
+        }
+    }
+}
