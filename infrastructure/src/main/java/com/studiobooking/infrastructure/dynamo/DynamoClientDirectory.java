@@ -15,17 +15,17 @@ public final class DynamoClientDirectory implements ClientDirectory {
 
     @Override
     public String clientIdFor(String studioId, String email) {
-        var existing = table.get(Keys.studio(studioId), Keys.clientEmail(email));
+        var existing = table.get(Keys.studioClients(studioId), Keys.clientEmail(email));
         if (existing.isPresent()) return existing.get().get("clientId").s();
         String clientId = Ids.next("cl");
         try {
             table.client().putItem(b -> b.tableName(table.name()).item(Attr.item()
-                            .put(Keys.PK, Keys.studio(studioId)).put(Keys.SK, Keys.clientEmail(email))
+                            .put(Keys.PK, Keys.studioClients(studioId)).put(Keys.SK, Keys.clientEmail(email))
                             .put("type", "CLIENT").put("clientId", clientId).put("email", email).build())
                     .conditionExpression("attribute_not_exists(PK)"));
             return clientId;
         } catch (ConditionalCheckFailedException registeredInParallel) {
-            return table.get(Keys.studio(studioId), Keys.clientEmail(email)).orElseThrow().get("clientId").s();
+            return table.get(Keys.studioClients(studioId), Keys.clientEmail(email)).orElseThrow().get("clientId").s();
         }
     }
 }

@@ -31,7 +31,7 @@ public final class DynamoLoginCodeStore implements LoginCodeStore {
     public boolean admitRequest(String studioId, String email, Instant windowStart, int max, Instant forgetAfter) {
         try {
             table.client().updateItem(b -> b.tableName(table.name())
-                    .key(Table.key(Keys.studio(studioId), Keys.loginRate(email, windowStart.getEpochSecond())))
+                    .key(Table.key(Keys.studioLogins(studioId), Keys.loginRate(email, windowStart.getEpochSecond())))
                     .updateExpression("ADD requests :one SET #ttl = :ttl")
                     .conditionExpression("attribute_not_exists(requests) OR requests < :max")
                     .expressionAttributeNames(Map.of("#ttl", Keys.TTL))
@@ -45,7 +45,7 @@ public final class DynamoLoginCodeStore implements LoginCodeStore {
     @Override
     public void save(LoginCode code) {
         table.client().putItem(b -> b.tableName(table.name()).item(Attr.item()
-                .put(Keys.PK, Keys.studio(code.studioId()))
+                .put(Keys.PK, Keys.studioLogins(code.studioId()))
                 .put(Keys.SK, Keys.loginCode(code.email()))
                 .put("type", "LOGIN_CODE")
                 .put("codeHash", code.codeHash())
@@ -59,7 +59,7 @@ public final class DynamoLoginCodeStore implements LoginCodeStore {
     public Optional<LoginCode> spendAttempt(String studioId, String email, Instant now) {
         try {
             Map<String, AttributeValue> before = table.client().updateItem(b -> b.tableName(table.name())
-                    .key(Table.key(Keys.studio(studioId), Keys.loginCode(email)))
+                    .key(Table.key(Keys.studioLogins(studioId), Keys.loginCode(email)))
                     .updateExpression("SET attemptsLeft = attemptsLeft - :one")
                     .conditionExpression("attemptsLeft > :zero AND expiresAtEpoch > :now")
                     .expressionAttributeValues(Map.of(":one", n(1), ":zero", n(0), ":now", n(now.getEpochSecond())))
@@ -75,7 +75,7 @@ public final class DynamoLoginCodeStore implements LoginCodeStore {
     public boolean consume(String studioId, String email, String codeHash) {
         try {
             table.client().deleteItem(b -> b.tableName(table.name())
-                    .key(Table.key(Keys.studio(studioId), Keys.loginCode(email)))
+                    .key(Table.key(Keys.studioLogins(studioId), Keys.loginCode(email)))
                     .conditionExpression("codeHash = :h")
                     .expressionAttributeValues(Map.of(":h", s(codeHash))));
             return true;

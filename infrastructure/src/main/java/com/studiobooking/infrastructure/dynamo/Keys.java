@@ -1,8 +1,9 @@
 package com.studiobooking.infrastructure.dynamo;
 
 /**
- * Every key format of the single table, defined once. All records of a studio share the partition
- * {@code STUDIO#<id>}, so a studio's data is read with one Query and tenants never mix.
+ * Every key format of the single table, defined once. A studio's configuration shares the partition
+ * {@code STUDIO#<id>} (read with one Query); its other records live in partitions that start with the
+ * same prefix, so every key is built from the studio id and tenants never mix.
  */
 final class Keys {
     static final String PK = "PK";
@@ -21,7 +22,12 @@ final class Keys {
     static String staff(String staffId) { return STAFF_PREFIX + staffId; }
     static String staffEmail(String email) { return "STAFFEMAIL#" + email; }
     static String location(String locationId) { return LOCATION_PREFIX + locationId; }
-    static String loginCode(String email) { return "LOGINCODE#" + email; }
-    static String loginRate(String email, long windowEpochSecond) { return "LOGINRATE#" + email + "#" + windowEpochSecond; }
-    static String clientEmail(String email) { return "CLIENTEMAIL#" + email; }
+
+    /** Login codes and their rate counters: short-lived, kept out of the studio's configuration partition. */
+    static String studioLogins(String studioId) { return studio(studioId) + "#LOGIN"; }
+    static String loginCode(String email) { return "CODE#" + email; }
+    static String loginRate(String email, long windowEpochSecond) { return "RATE#" + email + "#" + windowEpochSecond; }
+
+    static String studioClients(String studioId) { return studio(studioId) + "#CLIENTS"; }
+    static String clientEmail(String email) { return "EMAIL#" + email; }
 }
