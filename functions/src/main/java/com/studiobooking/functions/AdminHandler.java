@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.studiobooking.core.appointment.AppointmentSetup;
+import com.studiobooking.core.appointment.AvailabilityDetails;
+import com.studiobooking.core.appointment.ServiceDetails;
 import com.studiobooking.core.auth.Authentication;
 import com.studiobooking.core.auth.Caller;
 import com.studiobooking.core.studio.LocationDetails;
@@ -17,7 +20,7 @@ import com.studiobooking.functions.http.Routes;
 
 import java.util.Map;
 
-/** The admin function: opening a studio and the staff routes for settings, staff and locations. */
+/** The admin function: opening a studio; staff routes for settings, staff, locations, services and availability. */
 public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final String STUDIO = "/studios/{studioId}";
 
@@ -29,6 +32,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     /** Tests and the local runtime pass their own wiring. */
     public AdminHandler(Wiring wiring) {
         StudioSetup setup = wiring.studioSetup();
+        AppointmentSetup appointments = wiring.appointmentSetup();
         auth = wiring.authentication();
         routes = new Routes()
                 .on("POST /studios", r -> Response.created(setup.openStudio(r.body(NewStudio.class))))
@@ -60,7 +64,24 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                 .on("DELETE " + STUDIO + "/locations/{locationId}", r -> {
                     setup.removeLocation(caller(r), studio(r), r.path("locationId"));
                     return Response.noContent();
-                });
+                })
+
+                .on("GET " + STUDIO + "/services", r -> Response.ok(
+                        Map.of("services", appointments.services(caller(r), studio(r)))))
+                .on("POST " + STUDIO + "/services", r -> Response.created(
+                        appointments.addService(caller(r), studio(r), r.body(ServiceDetails.class))))
+                .on("GET " + STUDIO + "/services/{serviceId}", r -> Response.ok(
+                        appointments.service(caller(r), studio(r), r.path("serviceId"))))
+                .on("PUT " + STUDIO + "/services/{serviceId}", r -> Response.ok(
+                        appointments.changeService(caller(r), studio(r), r.path("serviceId"), r.body(ServiceDetails.class))))
+                .on("DELETE " + STUDIO + "/services/{serviceId}", r -> {
+                    appointments.removeService(caller(r), studio(r), r.path("serviceId"));
+                    return Response.noContent();
+                })
+                .on("GET " + STUDIO + "/staff/{staffId}/availability", r -> Response.ok(
+                        appointments.availability(caller(r), studio(r), r.path("staffId"))))
+                .on("PUT " + STUDIO + "/staff/{staffId}/availability", r -> Response.ok(appointments.setAvailability(
+                        caller(r), studio(r), r.path("staffId"), r.body(AvailabilityDetails.class))));
     }
 
     @Override

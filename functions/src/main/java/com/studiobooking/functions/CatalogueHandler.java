@@ -4,11 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.studiobooking.core.appointment.SlotLookup;
 import com.studiobooking.core.studio.StudioSetup;
 import com.studiobooking.functions.http.Response;
 import com.studiobooking.functions.http.Routes;
 
-/** The public catalogue ("slots" function): what the booking widget reads without signing in. */
+/** The public catalogue ("slots" function): the studio profile and free slots, read without signing in. */
 public final class CatalogueHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Routes routes;
 
@@ -17,8 +18,12 @@ public final class CatalogueHandler implements RequestHandler<APIGatewayV2HTTPEv
     /** Tests and the local runtime pass their own wiring. */
     public CatalogueHandler(Wiring wiring) {
         StudioSetup setup = wiring.studioSetup();
+        SlotLookup slots = wiring.slotLookup();
         routes = new Routes()
-                .on("GET /studios/{studioId}", r -> Response.ok(setup.publicProfile(r.path("studioId"))));
+                .on("GET /studios/{studioId}", r -> Response.ok(setup.publicProfile(r.path("studioId"))))
+                .on("GET /studios/{studioId}/slots", r -> Response.ok(slots.slots(r.path("studioId"),
+                        new SlotLookup.SlotRequest(r.query("serviceId"), r.query("staffId"), r.query("locationId"),
+                                r.query("from"), r.query("to"), r.query("timezone")))));
     }
 
     @Override

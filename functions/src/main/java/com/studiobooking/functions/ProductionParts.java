@@ -23,6 +23,7 @@ final class ProductionParts {
                         .map(set -> new SesMailer(AwsClients.sesV2(config.aws()), config.senderEmail(), set))
                         .orElseGet(() -> new SesMailer(AwsClients.sesV2(config.aws()), config.senderEmail())),
                 () -> tokenSecret.get().value(),
+                config.widgetBaseUrl(),
                 Clock.systemUTC());
     }
 }

@@ -1,8 +1,14 @@
 package com.studiobooking.functions;
 
+import com.studiobooking.core.appointment.AppointmentSetup;
+import com.studiobooking.core.appointment.SlotLookup;
 import com.studiobooking.core.auth.Authentication;
+import com.studiobooking.core.booking.AppointmentBooking;
+import com.studiobooking.core.booking.BookingAccess;
+import com.studiobooking.core.studio.BookingLinks;
 import com.studiobooking.core.mail.Mailer;
 import com.studiobooking.core.studio.StudioSetup;
+import com.studiobooking.infrastructure.dynamo.DynamoBookingStore;
 import com.studiobooking.infrastructure.dynamo.DynamoClientDirectory;
 import com.studiobooking.infrastructure.dynamo.DynamoLoginCodeStore;
 import com.studiobooking.infrastructure.dynamo.DynamoStudioStore;
@@ -26,23 +32,37 @@ public final class Wiring {
     private final Clock clock;
 
     private final Lazy<DynamoStudioStore> studioStore;
+    private final Lazy<DynamoBookingStore> bookingStore;
     private final Lazy<StudioSetup> studioSetup;
     private final Lazy<Authentication> authentication;
+    private final Lazy<AppointmentSetup> appointmentSetup;
+    private final Lazy<SlotLookup> slotLookup;
+    private final Lazy<AppointmentBooking> appointmentBooking;
 
+    /**
+     * @param widgetBaseUrl where the booking page lives; booking links are built on it
+     */
     public Wiring(Supplier<DynamoDbClient> dynamo, String tableName, Supplier<Mailer> mailer,
-                  Supplier<String> tokenSecret, Clock clock) {
+                  Supplier<String> tokenSecret, String widgetBaseUrl, Clock clock) {
         this.dynamo = Lazy.of(dynamo);
         this.tableName = tableName;
         this.mailer = Lazy.of(mailer);
         this.keys = Lazy.of(() -> new SigningKeys(tokenSecret.get()));
         this.clock = clock;
+        Mailer sendLater = email -> this.mailer.get().send(email);
+        BookingLinks links = new BookingLinks(widgetBaseUrl);
         this.studioStore = Lazy.of(() -> new DynamoStudioStore(this.dynamo.get(), tableName));
-        this.studioSetup = Lazy.of(() -> new StudioSetup(studioStore.get(), clock));
+        this.bookingStore = Lazy.of(() -> new DynamoBookingStore(this.dynamo.get(), tableName));
+        this.studioSetup = Lazy.of(() -> new StudioSetup(studioStore.get(), links, clock));
+        DynamoClientDirectory clients = new DynamoClientDirectory(this.dynamo, tableName);
         this.authentication = Lazy.of(() -> new Authentication(studioStore.get(),
-                new DynamoLoginCodeStore(this.dynamo.get(), tableName),
-                new DynamoClientDirectory(this.dynamo.get(), tableName),
-                new JwtTokenService(keys.get(), clock), email -> this.mailer.get().send(email), clock,
-                keys.get().loginCodeKey()));
+                new DynamoLoginCodeStore(this.dynamo.get(), tableName), clients,
+                new JwtTokenService(keys.get(), clock), sendLater, clock, keys.get().loginCodeKey()));
+        this.appointmentSetup = Lazy.of(() -> new AppointmentSetup(studioStore.get(), links, clock));
+        this.slotLookup = Lazy.of(() -> new SlotLookup(studioStore.get(), bookingStore.get(), clock));
+        this.appointmentBooking = Lazy.of(() -> new AppointmentBooking(studioStore.get(), bookingStore.get(), clients,
+                slotLookup.get(), new BookingAccess(keys.get().bookingAccessKey()), token -> authentication().caller(token),
+                sendLater, links, clock));
     }
 
     private static final Lazy<Wiring> PRODUCTION = Lazy.of(ProductionParts::wiring);
@@ -55,6 +75,12 @@ public final class Wiring {
     public StudioSetup studioSetup() { return studioSetup.get(); }
 
     public Authentication authentication() { return authentication.get(); }
+
+    public AppointmentSetup appointmentSetup() { return appointmentSetup.get(); }
+
+    public SlotLookup slotLookup() { return slotLookup.get(); }
+
+    public AppointmentBooking appointmentBooking() { return appointmentBooking.get(); }
 
     public Clock clock() { return clock; }
 

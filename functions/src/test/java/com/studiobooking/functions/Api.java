@@ -35,11 +35,12 @@ final class Api {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
     final OutboxMailer outbox = new OutboxMailer();
     final String table = LocalDynamo.freshTable();
-    final Wiring wiring = new Wiring(LocalDynamo::client, table, () -> outbox, () -> SECRET, clock);
+    final Wiring wiring = new Wiring(LocalDynamo::client, table, () -> outbox, () -> SECRET, "https://book.example/widget", clock);
     private final Map<String, com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = Map.of(
             "auth", new AuthHandler(wiring),
             "admin", new AdminHandler(wiring),
-            "catalogue", new CatalogueHandler(wiring));
+            "catalogue", new CatalogueHandler(wiring),
+            "booking", new BookingHandler(wiring));
 
     static Path repoRoot() {
         Path dir = Path.of("").toAbsolutePath();

@@ -59,7 +59,8 @@ public final class LocalRuntime implements AutoCloseable {
 
         OutboxMailer outbox = new OutboxMailer(onMail);
         String secret = System.getenv().getOrDefault("TOKEN_SECRET", "local-" + Ids.random(40));
-        Wiring wiring = new Wiring(() -> dynamo, TABLE_NAME, () -> outbox, () -> secret, Clock.systemUTC());
+        String widget = "http://127.0.0.1:" + options.port() + "/widget/";
+        Wiring wiring = new Wiring(() -> dynamo, TABLE_NAME, () -> outbox, () -> secret, widget, Clock.systemUTC());
         DemoStudio demo = DemoStudio.seed(dynamo, TABLE_NAME);
 
         Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = new HashMap<>();

@@ -11,10 +11,12 @@ import java.util.List;
 /** Opening a studio and managing its settings, staff and locations (staff routes of the admin function). */
 public final class StudioSetup {
     private final StudioStore store;
+    private final BookingLinks links;
     private final Clock clock;
 
-    public StudioSetup(StudioStore store, Clock clock) {
+    public StudioSetup(StudioStore store, BookingLinks links, Clock clock) {
         this.store = store;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -34,8 +36,7 @@ public final class StudioSetup {
     }
 
     public PublicProfile publicProfile(String studioId) {
-        Studio studio = studio(studioId);
-        return PublicProfile.of(studio, store.listStaff(studioId), store.listLocations(studioId));
+        return PublicProfile.of(store.catalog(studioId).orElseThrow(() -> DomainException.notFound("studio")), links);
     }
 
     public StudioSettings settings(Caller caller, String studioId) {
@@ -51,26 +52,26 @@ public final class StudioSetup {
         return changed;
     }
 
-    public List<Staff> staff(Caller caller, String studioId) {
+    public List<StaffProfile> staff(Caller caller, String studioId) {
         caller.requireStaffOf(studioId);
-        return store.listStaff(studioId);
+        return store.listStaff(studioId).stream().map(s -> profile(studioId, s)).toList();
     }
 
-    public Staff staffMember(Caller caller, String studioId, String staffId) {
+    public StaffProfile staffMember(Caller caller, String studioId, String staffId) {
         caller.requireStaffOf(studioId);
-        return existingStaff(studioId, staffId);
+        return profile(studioId, existingStaff(studioId, staffId));
     }
 
-    public Staff addStaff(Caller caller, String studioId, StaffDetails details) {
+    public StaffProfile addStaff(Caller caller, String studioId, StaffDetails details) {
         caller.requireOwnerOf(studioId);
         StaffDetails valid = Check.required(details, "body").validatedForCreate();
         Staff staff = new Staff(Ids.next("sf"), valid.name(), valid.email(), valid.role(), valid.bio(), clock.instant());
         store.addStaff(studioId, staff);
-        return staff;
+        return profile(studioId, staff);
     }
 
     /** Owners change anyone; staff members change their own name and bio only. */
-    public Staff changeStaff(Caller caller, String studioId, String staffId, StaffDetails details) {
+    public StaffProfile changeStaff(Caller caller, String studioId, String staffId, StaffDetails details) {
         caller.requireStaffOf(studioId);
         Check.required(details, "body");
         boolean self = staffId.equals(caller.subject());
@@ -84,7 +85,7 @@ public final class StudioSetup {
         Staff before = existingStaff(studioId, staffId);
         Staff after = details.applyTo(before);
         store.updateStaff(studioId, before, after);
-        return after;
+        return profile(studioId, after);
     }
 
     public void removeStaff(Caller caller, String studioId, String staffId) {
@@ -125,6 +126,10 @@ public final class StudioSetup {
         caller.requireStaffOf(studioId);
         existingLocation(studioId, locationId);
         store.removeLocation(studioId, locationId);
+    }
+
+    private StaffProfile profile(String studioId, Staff staff) {
+        return StaffProfile.of(staff, links.staff(studioId, staff.staffId()));
     }
 
     private Studio studio(String studioId) {

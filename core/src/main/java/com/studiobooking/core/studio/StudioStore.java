@@ -1,5 +1,8 @@
 package com.studiobooking.core.studio;
 
+import com.studiobooking.core.appointment.Availability;
+import com.studiobooking.core.appointment.Service;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -34,4 +37,19 @@ public interface StudioStore {
     Optional<Location> findLocation(String studioId, String locationId);
 
     List<Location> listLocations(String studioId);
+
+    void saveService(String studioId, Service service);
+
+    void removeService(String studioId, String serviceId);
+
+    Optional<Service> findService(String studioId, String serviceId);
+
+    List<Service> listServices(String studioId);
+
+    void saveAvailability(String studioId, String staffId, Availability availability);
+
+    Optional<Availability> findAvailability(String studioId, String staffId);
+
+    /** The studio with its staff, locations, services and availability, in one read. */
+    Optional<StudioCatalog> catalog(String studioId);
 }

@@ -5,16 +5,26 @@ import com.studiobooking.core.common.Ids;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
+import java.util.function.Supplier;
+
 /** Clients keyed by e-mail within a studio; the first sign-in registers them, exactly once. */
 public final class DynamoClientDirectory implements ClientDirectory {
-    private final Table table;
+    private final Supplier<DynamoDbClient> client;
+    private final String tableName;
 
     public DynamoClientDirectory(DynamoDbClient client, String tableName) {
-        this.table = new Table(client, tableName);
+        this(() -> client, tableName);
+    }
+
+    /** The client is asked for on first use, so wiring this directory costs nothing at start. */
+    public DynamoClientDirectory(Supplier<DynamoDbClient> client, String tableName) {
+        this.client = client;
+        this.tableName = tableName;
     }
 
     @Override
     public String clientIdFor(String studioId, String email) {
+        Table table = new Table(client.get(), tableName);
         var existing = table.get(Keys.studioClients(studioId), Keys.clientEmail(email));
         if (existing.isPresent()) return existing.get().get("clientId").s();
         String clientId = Ids.next("cl");

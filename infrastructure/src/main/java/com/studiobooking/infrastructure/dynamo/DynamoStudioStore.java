@@ -1,9 +1,12 @@
 package com.studiobooking.infrastructure.dynamo;
 
+import com.studiobooking.core.appointment.Availability;
+import com.studiobooking.core.appointment.Service;
 import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.studio.Location;
 import com.studiobooking.core.studio.Staff;
 import com.studiobooking.core.studio.Studio;
+import com.studiobooking.core.studio.StudioCatalog;
 import com.studiobooking.core.studio.StudioSettings;
 import com.studiobooking.core.studio.StudioStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -12,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,5 +124,58 @@ public final class DynamoStudioStore implements StudioStore {
     public List<Location> listLocations(String studioId) {
         return table.queryPrefix(Keys.studio(studioId), Keys.LOCATION_PREFIX).stream()
                 .map(StudioMapper::location).toList();
+    }
+
+    @Override
+    public void saveService(String studioId, Service service) {
+        table.client().putItem(b -> b.tableName(table.name()).item(AppointmentMapper.service(studioId, service)));
+    }
+
+    @Override
+    public void removeService(String studioId, String serviceId) {
+        table.client().deleteItem(b -> b.tableName(table.name()).key(Table.key(Keys.studio(studioId), Keys.service(serviceId))));
+    }
+
+    @Override
+    public Optional<Service> findService(String studioId, String serviceId) {
+        return table.get(Keys.studio(studioId), Keys.service(serviceId)).map(AppointmentMapper::service);
+    }
+
+    @Override
+    public List<Service> listServices(String studioId) {
+        return table.queryPrefix(Keys.studio(studioId), Keys.SERVICE_PREFIX).stream().map(AppointmentMapper::service).toList();
+    }
+
+    @Override
+    public void saveAvailability(String studioId, String staffId, Availability availability) {
+        table.client().putItem(b -> b.tableName(table.name())
+                .item(AppointmentMapper.availability(studioId, staffId, availability)));
+    }
+
+    @Override
+    public Optional<Availability> findAvailability(String studioId, String staffId) {
+        return table.get(Keys.studio(studioId), Keys.availability(staffId)).map(AppointmentMapper::availability);
+    }
+
+    /** One Query of the configuration partition, sorted into its parts by item type. */
+    @Override
+    public Optional<StudioCatalog> catalog(String studioId) {
+        Studio studio = null;
+        List<Staff> staff = new ArrayList<>();
+        List<Location> locations = new ArrayList<>();
+        List<Service> services = new ArrayList<>();
+        Map<String, Availability> availability = new HashMap<>();
+        for (Map<String, AttributeValue> item : table.queryPartition(Keys.studio(studioId))) {
+            switch (item.get("type").s()) {
+                case "STUDIO" -> studio = StudioMapper.studio(item);
+                case "STAFF" -> staff.add(StudioMapper.staff(item));
+                case "LOCATION" -> locations.add(StudioMapper.location(item));
+                case "SERVICE" -> services.add(AppointmentMapper.service(item));
+                case "AVAILABILITY" -> availability.put(item.get("staffId").s(), AppointmentMapper.availability(item));
+                default -> { }
+            }
+        }
+        return studio == null ? Optional.empty()
+                : Optional.of(new StudioCatalog(studio, staff, locations, services, availability));
     }
 }

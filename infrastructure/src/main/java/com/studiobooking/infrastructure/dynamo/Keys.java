@@ -15,6 +15,8 @@ final class Keys {
     static final String PROFILE = "PROFILE";
     static final String STAFF_PREFIX = "STAFF#";
     static final String LOCATION_PREFIX = "LOCATION#";
+    static final String SERVICE_PREFIX = "SERVICE#";
+    static final String BOOKING = "BOOKING";
 
     private Keys() {}
 
@@ -22,6 +24,26 @@ final class Keys {
     static String staff(String staffId) { return STAFF_PREFIX + staffId; }
     static String staffEmail(String email) { return "STAFFEMAIL#" + email; }
     static String location(String locationId) { return LOCATION_PREFIX + locationId; }
+    static String service(String serviceId) { return SERVICE_PREFIX + serviceId; }
+    static String availability(String staffId) { return "AVAILABILITY#" + staffId; }
+
+    /** A booking is found by its id alone (guests have no studio in the URL). */
+    static String booking(String bookingId) { return "BOOKING#" + bookingId; }
+
+    /** GSI1 partition listing a studio's bookings by start, for staff. */
+    static String studioBookings(String studioId) { return studio(studioId) + "#BOOKINGS"; }
+
+    /** Appointments with their buffers, by start: what slot lookup reads in one query. */
+    static String studioCalendar(String studioId) { return studio(studioId) + "#CALENDAR"; }
+
+    /** One staff member's reserved time, in {@link #TIME_UNIT_MINUTES}-minute units (see DynamoBookingStore). */
+    static String staffTime(String studioId, String staffId) { return studio(studioId) + "#STAFFTIME#" + staffId; }
+    static final int TIME_UNIT_MINUTES = 5;
+
+    static String studioIdempotency(String studioId) { return studio(studioId) + "#IDEMPOTENCY"; }
+
+    /** Epoch seconds, zero-padded so that string order is time order. */
+    static String time(java.time.Instant instant) { return String.format("%012d", instant.getEpochSecond()); }
 
     /** Login codes and their rate counters: short-lived, kept out of the studio's configuration partition. */
     static String studioLogins(String studioId) { return studio(studioId) + "#LOGIN"; }

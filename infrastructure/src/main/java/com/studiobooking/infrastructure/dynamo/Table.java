@@ -4,6 +4,7 @@ import com.studiobooking.core.common.DomainException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static com.studiobooking.infrastructure.dynamo.Attr.s;
@@ -39,16 +41,35 @@ final class Table {
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
     }
 
-    /** Every item of a partition whose sort key starts with {@code prefix}, following pagination. */
+    /** Every item of a partition. */
+    List<Map<String, AttributeValue>> queryPartition(String pk) {
+        return queryAll(b -> b.keyConditionExpression("PK = :pk").expressionAttributeValues(Map.of(":pk", s(pk))));
+    }
+
+    /** Every item of a partition whose sort key starts with {@code prefix}. */
     List<Map<String, AttributeValue>> queryPrefix(String pk, String prefix) {
+        return queryAll(b -> b.keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s(pk), ":prefix", s(prefix))));
+    }
+
+    /** Items of a partition (of the table or an index) whose sort key lies between two keys, inclusive. */
+    List<Map<String, AttributeValue>> queryBetween(String index, String pkName, String pk, String skName, String from, String to) {
+        return queryAll(b -> b.indexName(index)
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
+                .expressionAttributeNames(Map.of("#pk", pkName, "#sk", skName))
+                .expressionAttributeValues(Map.of(":pk", s(pk), ":from", s(from), ":to", s(to))));
+    }
+
+    /** Runs a query to the end, following pagination. */
+    private List<Map<String, AttributeValue>> queryAll(Consumer<QueryRequest.Builder> query) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = client.query(b -> b.tableName(name)
-                    .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
-                    .expressionAttributeValues(Map.of(":pk", s(pk), ":prefix", s(prefix)))
-                    .exclusiveStartKey(from));
+            Map<String, AttributeValue> after = start;
+            QueryResponse page = client.query(b -> {
+                query.accept(b);
+                b.tableName(name).exclusiveStartKey(after);
+            });
             items.addAll(page.items());
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
@@ -76,19 +97,28 @@ final class Table {
 
     /**
      * Runs the writes atomically. When a condition fails, {@code refusal} receives one flag per write
-     * (true where that write's condition failed) and returns the exception to throw. A transaction
-     * cancelled only because a parallel transaction touched the same items is tried again.
+     * (true where that write's condition failed) and returns the exception to throw.
      */
     void transact(List<TransactWriteItem> writes, Function<List<Boolean>, DomainException> refusal) {
+        List<Boolean> failed = tryTransact(writes);
+        if (failed != null) throw refusal.apply(failed);
+    }
+
+    /**
+     * Runs the writes atomically; null when they were written, else one flag per write, true where
+     * that write's condition failed. A transaction cancelled only because a parallel transaction
+     * touched the same items is tried again.
+     */
+    List<Boolean> tryTransact(List<TransactWriteItem> writes) {
         for (int attempt = 1; ; attempt++) {
             try {
                 client.transactWriteItems(b -> b.transactItems(writes));
-                return;
+                return null;
             } catch (TransactionCanceledException e) {
                 if (!e.hasCancellationReasons()) throw e;
                 List<String> codes = e.cancellationReasons().stream().map(CancellationReason::code).toList();
                 if (codes.contains("ConditionalCheckFailed")) {
-                    throw refusal.apply(codes.stream().map("ConditionalCheckFailed"::equals).toList());
+                    return codes.stream().map("ConditionalCheckFailed"::equals).toList();
                 }
                 if (!codes.contains("TransactionConflict") || attempt == MAX_ATTEMPTS) throw e;
                 backOff(attempt);
@@ -96,7 +126,7 @@ final class Table {
         }
     }
 
-    private static final int MAX_ATTEMPTS = 8;
+    private static final int MAX_ATTEMPTS = 10;
 
     private static void backOff(int attempt) {
         long ceilingMillis = Math.min(200, 5L << attempt);

@@ -22,6 +22,8 @@ public final class SigningKeys {
 
     public byte[] loginCodeKey() { return derive("login-code"); }
 
+    public byte[] bookingAccessKey() { return derive("booking-access"); }
+
     private byte[] derive(String purpose) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -1,0 +1,290 @@
+package com.studiobooking.core.booking;
+
+import com.studiobooking.core.appointment.Service;
+import com.studiobooking.core.appointment.Slot;
+import com.studiobooking.core.appointment.SlotLookup;
+import com.studiobooking.core.auth.Caller;
+import com.studiobooking.core.auth.ClientDirectory;
+import com.studiobooking.core.auth.Role;
+import com.studiobooking.core.common.Check;
+import com.studiobooking.core.common.DomainException;
+import com.studiobooking.core.common.ErrorKind;
+import com.studiobooking.core.common.Ids;
+import com.studiobooking.core.common.Money;
+import com.studiobooking.core.mail.Mailer;
+import com.studiobooking.core.studio.BankTransfer;
+import com.studiobooking.core.studio.BookingLinks;
+import com.studiobooking.core.studio.Location;
+import com.studiobooking.core.studio.PaymentMethod;
+import com.studiobooking.core.studio.Staff;
+import com.studiobooking.core.studio.StudioCatalog;
+import com.studiobooking.core.studio.StudioSettings;
+import com.studiobooking.core.studio.StudioStore;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Booking, viewing and cancelling appointments. The requested time is re-checked with the same slot
+ * rules the widget saw; the store's transaction is what makes double booking impossible.
+ */
+public final class AppointmentBooking {
+    private static final Duration IDEMPOTENCY_MEMORY = Duration.ofHours(24);
+
+    private final StudioStore studios;
+    private final BookingStore bookings;
+    private final ClientDirectory clients;
+    private final SlotLookup slots;
+    private final BookingAccess access;
+    private final Function<String, Caller> callers;
+    private final Mailer mailer;
+    private final BookingLinks links;
+    private final Clock clock;
+
+    public AppointmentBooking(StudioStore studios, BookingStore bookings, ClientDirectory clients, SlotLookup slots,
+                              BookingAccess access, Function<String, Caller> callers, Mailer mailer,
+                              BookingLinks links, Clock clock) {
+        this.studios = studios;
+        this.bookings = bookings;
+        this.clients = clients;
+        this.slots = slots;
+        this.access = access;
+        this.callers = callers;
+        this.mailer = mailer;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    /** The booking body as the widget sends it. {@code sessionId}/{@code format} book a session seat. */
+    public record BookingRequest(String serviceId, String sessionId, String format, String staffId, String locationId,
+                                 String start, Client client, PaymentMethod paymentMethod, String notes) {
+    }
+
+    public BookingView book(String studioId, BookingRequest request, String idempotencyKey, Caller caller) {
+        Check.required(request, "body");
+        if (request.sessionId() != null) {
+            throw new DomainException(ErrorKind.POLICY, "NOT_AVAILABLE", "booking sessions is not available yet", "sessionId");
+        }
+        String serviceId = Check.id(request.serviceId(), "serviceId");
+        Instant start = instant(request.start(), "start");
+        Client client = Check.required(request.client(), "client").validated();
+        PaymentMethod method = Check.required(request.paymentMethod(), "paymentMethod");
+        String staffId = request.staffId() == null ? null : Check.id(request.staffId(), "staffId");
+        String locationId = request.locationId() == null ? null : Check.id(request.locationId(), "locationId");
+        String notes = Check.optionalText(request.notes(), "notes", 1000);
+        BookingStore.IdempotencyKey key = idempotencyKey == null ? null : new BookingStore.IdempotencyKey(
+                checkKey(idempotencyKey), fingerprint(serviceId, staffId, locationId, start, client, method, notes),
+                clock.instant().plus(IDEMPOTENCY_MEMORY));
+        if (key != null) {
+            var earlier = bookings.findRepeat(studioId, key.key());
+            if (earlier.isPresent()) return repeated(earlier.get(), key);
+        }
+
+        StudioCatalog catalog = studios.catalog(studioId).orElseThrow(() -> DomainException.notFound("studio"));
+        StudioSettings settings = catalog.studio().settings();
+        ZoneId zone = ZoneId.of(settings.timezone());
+        Service service = SlotLookup.bookableService(catalog, serviceId);
+        Payment payment = payment(settings, service.price(), method, start);
+
+        LocalDate day = start.atZone(zone).toLocalDate();
+        List<Slot> free = slots.offered(catalog, service, staffId, locationId, day, day, true, false).stream()
+                .filter(slot -> slot.start().equals(start)).toList();
+        if (free.isEmpty()) throw notBookable(catalog, service, staffId, locationId, day, start);
+
+        String clientId = caller.role() == Role.CLIENT && studioId.equals(caller.studioId())
+                ? caller.subject() : clients.clientIdFor(studioId, client.email());
+        for (Slot slot : free) {
+            Staff practitioner = catalog.staffMember(slot.staffId()).orElseThrow();
+            Booking booking = new Booking(Ids.next("bk"), studioId, Booking.Kind.APPOINTMENT, service.serviceId(),
+                    service.name(), practitioner.staffId(), practitioner.name(), slot.locationId(), slot.start(),
+                    slot.end(), service.bufferBeforeMinutes(), service.bufferAfterMinutes(), client, clientId, method,
+                    payment.status(), payment.paymentStatus(), service.price(), reference(), payment.dueBy(), null, notes,
+                    clock.instant());
+            BookingStore.Reservation reservation = bookings.reserveAppointment(booking, key);
+            if (reservation instanceof BookingStore.Reservation.Reserved reserved) {
+                Location location = location(catalog, slot.locationId());
+                BookingEmails.booked(reserved.booking(), settings, practitioner, location, links.studio(studioId))
+                        .forEach(mailer::send);
+                return view(reserved.booking(), settings, true);
+            }
+            if (reservation instanceof BookingStore.Reservation.Repeated repeat) return repeated(repeat, key);
+        }
+        throw slotTaken();
+    }
+
+    public BookingView view(String bookingId, String bearerToken) {
+        Booking booking = existing(bookingId);
+        authorise(booking, bearerToken);
+        return view(booking, settings(booking.studioId()), false);
+    }
+
+    public BookingView cancel(String bookingId, String bearerToken) {
+        Booking booking = existing(bookingId);
+        Cancellation.By by = authorise(booking, bearerToken);
+        Instant now = clock.instant();
+        if (!now.isBefore(booking.start())) {
+            throw new DomainException(ErrorKind.POLICY, "BOOKING_STARTED", "a booking cannot be cancelled after it started", null);
+        }
+        StudioCatalog catalog = studios.catalog(booking.studioId()).orElseThrow(() -> DomainException.notFound("studio"));
+        StudioSettings settings = catalog.studio().settings();
+        boolean late = now.isAfter(booking.start().minus(Duration.ofHours(settings.cancellationPolicy().cutoffHours())));
+        Booking cancelled = booking.cancelled(new Cancellation(now, by, late && by == Cancellation.By.CLIENT));
+        if (!bookings.cancel(cancelled)) {
+            throw DomainException.conflict("ALREADY_CANCELLED", "the booking is already cancelled", null);
+        }
+        Staff practitioner = catalog.staffMember(booking.staffId()).orElse(null);
+        if (practitioner != null) {
+            BookingEmails.cancelled(cancelled, settings, practitioner, location(catalog, booking.locationId()))
+                    .forEach(mailer::send);
+        }
+        return view(cancelled, settings, false);
+    }
+
+    public List<BookingView> list(Caller caller, String studioId, String from, String to) {
+        caller.requireStaffOf(studioId);
+        StudioSettings settings = settings(studioId);
+        ZoneId zone = ZoneId.of(settings.timezone());
+        LocalDate first = date(from, "from");
+        LocalDate last = date(to, "to");
+        if (last.isBefore(first)) throw DomainException.invalid("to", "must not be before from");
+        if (Duration.between(first.atStartOfDay(), last.atStartOfDay()).toDays() > 92) {
+            throw DomainException.invalid("to", "must be at most 92 days after from");
+        }
+        var range = new com.studiobooking.core.appointment.TimeRange(first.atStartOfDay(zone).toInstant(),
+                last.plusDays(1).atStartOfDay(zone).toInstant());
+        return bookings.bookingsStartingIn(studioId, range).stream().map(b -> view(b, settings, false)).toList();
+    }
+
+    /** Guests prove access with the booking's token; clients with their own token; staff of the studio always. */
+    private Cancellation.By authorise(Booking booking, String bearerToken) {
+        if (bearerToken == null) throw DomainException.unauthenticated("the booking's access token is required");
+        if (access.grants(bearerToken, booking.bookingId())) return Cancellation.By.CLIENT;
+        Caller caller = callers.apply(bearerToken);
+        if (!booking.studioId().equals(caller.studioId())) throw DomainException.forbidden("not your booking");
+        if (caller.role().isStaff()) return Cancellation.By.STAFF;
+        if (caller.subject().equals(booking.clientId())) return Cancellation.By.CLIENT;
+        throw DomainException.forbidden("not your booking");
+    }
+
+    private record Payment(BookingStatus status, PaymentStatus paymentStatus, Instant dueBy) {
+    }
+
+    private Payment payment(StudioSettings settings, Money price, PaymentMethod method, Instant start) {
+        if (price.isZero()) {
+            if (method != PaymentMethod.FREE) throw notAccepted("this service is free: use FREE");
+            return new Payment(BookingStatus.CONFIRMED, PaymentStatus.NOT_REQUIRED, null);
+        }
+        return switch (method) {
+            case FREE -> throw notAccepted("this service has a price");
+            case PAY_AT_STUDIO -> {
+                if (!settings.accepts(method)) throw notAccepted("the studio does not take payment at the studio");
+                yield new Payment(BookingStatus.CONFIRMED, PaymentStatus.UNPAID, null);
+            }
+            case BANK_TRANSFER -> {
+                if (!settings.accepts(method)) throw notAccepted("the studio does not take bank transfers");
+                Instant due = clock.instant().plus(Duration.ofHours(settings.bankTransfer().dueHours()));
+                yield new Payment(BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID, due.isBefore(start) ? due : start);
+            }
+            case CARD, PASS, CREDITS -> throw notAccepted(method + " is not available for appointments yet");
+        };
+    }
+
+    private BookingView repeated(BookingStore.Reservation.Repeated repeat, BookingStore.IdempotencyKey key) {
+        if (!repeat.requestFingerprint().equals(key.requestFingerprint())) {
+            throw new DomainException(ErrorKind.POLICY, "IDEMPOTENCY_KEY_REUSED",
+                    "this Idempotency-Key was used for a different request", "Idempotency-Key");
+        }
+        Booking booking = existing(repeat.bookingId());
+        return view(booking, settings(booking.studioId()), true);
+    }
+
+    private BookingView view(Booking booking, StudioSettings settings, boolean withAccessToken) {
+        ZoneId zone = ZoneId.of(settings.timezone());
+        BookingView.NextAction next = BookingView.NextAction.NONE;
+        if (booking.status() == BookingStatus.AWAITING_PAYMENT && booking.paymentMethod() == PaymentMethod.BANK_TRANSFER) {
+            BankTransfer bank = settings.bankTransfer();
+            next = new BookingView.NextAction(BookingView.NextAction.Type.BANK_TRANSFER, null,
+                    new BookingView.BankTransferInstructions(bank.accountName(), bank.iban(), bank.bankName(),
+                            booking.price(), booking.reference(), booking.paymentDueBy().atZone(zone).toOffsetDateTime()));
+        }
+        return BookingView.of(booking, zone, withAccessToken ? access.tokenFor(booking.bookingId()) : null, next);
+    }
+
+    private DomainException notBookable(StudioCatalog catalog, Service service, String staffId, String locationId,
+                                        LocalDate day, Instant start) {
+        boolean offeredWhenFree = slots.offered(catalog, service, staffId, locationId, day, day, false, false).stream()
+                .anyMatch(slot -> slot.start().equals(start));
+        return offeredWhenFree ? slotTaken() : new DomainException(ErrorKind.POLICY, "SLOT_NOT_OFFERED",
+                "this time is not offered for booking; pick one of the listed slots", "start");
+    }
+
+    private static DomainException slotTaken() {
+        return DomainException.conflict("SLOT_TAKEN", "this time has just been booked; pick another slot", "start");
+    }
+
+    private static DomainException notAccepted(String message) {
+        return new DomainException(ErrorKind.POLICY, "PAYMENT_METHOD_NOT_ACCEPTED", message, "paymentMethod");
+    }
+
+    private Booking existing(String bookingId) {
+        Check.id(bookingId, "bookingId");
+        return bookings.find(bookingId).orElseThrow(() -> DomainException.notFound("booking"));
+    }
+
+    private StudioSettings settings(String studioId) {
+        return studios.findStudio(studioId).orElseThrow(() -> DomainException.notFound("studio")).settings();
+    }
+
+    private static Location location(StudioCatalog catalog, String locationId) {
+        return catalog.locations().stream().filter(l -> l.locationId().equals(locationId)).findFirst().orElse(null);
+    }
+
+    private static String reference() {
+        return "SB-" + Ids.random(8).toUpperCase(Locale.ROOT);
+    }
+
+    private static String checkKey(String key) {
+        if (key.isBlank() || key.length() > 100 || !key.matches("[A-Za-z0-9._:-]+")) {
+            throw DomainException.invalid("Idempotency-Key", "must be 1–100 letters, digits or . _ : -");
+        }
+        return key;
+    }
+
+    private static String fingerprint(Object... parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Object part : parts) sha.update((String.valueOf(part) + '\u0000').getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant instant(String value, String field) {
+        try {
+            return OffsetDateTime.parse(Check.text(value, field, 40)).toInstant();
+        } catch (DateTimeParseException e) {
+            throw DomainException.invalid(field, "must be a date-time with offset like 2026-12-01T09:00:00+02:00");
+        }
+    }
+
+    private static LocalDate date(String value, String field) {
+        try {
+            return LocalDate.parse(Check.text(value, field, 10));
+        } catch (DateTimeParseException e) {
+            throw DomainException.invalid(field, "must be a date like 2026-12-01");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package com.studiobooking.core.booking;
+
+import com.studiobooking.core.common.Money;
+import com.studiobooking.core.studio.PaymentMethod;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/** A booking as the API shows it: times in the studio's zone; the access token only when just created. */
+public record BookingView(String bookingId, String studioId, Booking.Kind kind, String serviceId, String serviceName,
+                          String staffId, String staffName, String locationId, OffsetDateTime start, OffsetDateTime end,
+                          Client client, PaymentMethod paymentMethod, BookingStatus status, PaymentStatus paymentStatus,
+                          Money price, String accessToken, NextAction nextAction, CancellationView cancellation,
+                          Instant createdAt) {
+
+    /** What the client should do next: nothing, pay by transfer, or (later) go to a checkout page. */
+    public record NextAction(Type type, String url, BankTransferInstructions bankTransfer) {
+        public enum Type { NONE, REDIRECT, BANK_TRANSFER }
+
+        static final NextAction NONE = new NextAction(Type.NONE, null, null);
+    }
+
+    public record BankTransferInstructions(String accountName, String iban, String bankName, Money amount,
+                                           String reference, OffsetDateTime dueBy) {
+    }
+
+    public record CancellationView(OffsetDateTime cancelledAt, Cancellation.By by, boolean late) {
+    }
+
+    static BookingView of(Booking b, ZoneId zone, String accessToken, NextAction next) {
+        return new BookingView(b.bookingId(), b.studioId(), b.kind(), b.serviceId(), b.serviceName(), b.staffId(),
+                b.staffName(), b.locationId(), b.start().atZone(zone).toOffsetDateTime(),
+                b.end().atZone(zone).toOffsetDateTime(), b.client(), b.paymentMethod(), b.status(), b.paymentStatus(),
+                b.price(), accessToken, next,
+                b.cancellation() == null ? null : new CancellationView(
+                        b.cancellation().cancelledAt().atZone(zone).toOffsetDateTime(), b.cancellation().by(),
+                        b.cancellation().late()),
+                b.createdAt());
+    }
+}

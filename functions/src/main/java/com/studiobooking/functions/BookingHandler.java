@@ -1,0 +1,38 @@
+package com.studiobooking.functions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.studiobooking.core.auth.Authentication;
+import com.studiobooking.core.booking.AppointmentBooking;
+import com.studiobooking.functions.http.Response;
+import com.studiobooking.functions.http.Routes;
+
+import java.util.Map;
+
+/** The booking function: create, view and cancel bookings; staff list them by date. */
+public final class BookingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final Routes routes;
+
+    public BookingHandler() { this(Wiring.production()); }
+
+    /** Tests and the local runtime pass their own wiring. */
+    public BookingHandler(Wiring wiring) {
+        AppointmentBooking bookings = wiring.appointmentBooking();
+        Authentication auth = wiring.authentication();
+        routes = new Routes()
+                .on("POST /studios/{studioId}/bookings", r -> Response.created(bookings.book(r.path("studioId"),
+                        r.body(AppointmentBooking.BookingRequest.class), r.header("idempotency-key"),
+                        auth.caller(r.bearerToken()))))
+                .on("GET /studios/{studioId}/bookings", r -> Response.ok(Map.of("bookings",
+                        bookings.list(auth.caller(r.bearerToken()), r.path("studioId"), r.query("from"), r.query("to")))))
+                .on("GET /bookings/{bookingId}", r -> Response.ok(bookings.view(r.path("bookingId"), r.bearerToken())))
+                .on("POST /bookings/{bookingId}/cancel", r -> Response.ok(bookings.cancel(r.path("bookingId"), r.bearerToken())));
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return routes.handle(event, context);
+    }
+}

@@ -1,0 +1,61 @@
+package com.studiobooking.infrastructure.dynamo;
+
+import com.studiobooking.core.booking.Booking;
+import com.studiobooking.core.booking.BookingStatus;
+import com.studiobooking.core.booking.Cancellation;
+import com.studiobooking.core.booking.Client;
+import com.studiobooking.core.booking.PaymentStatus;
+import com.studiobooking.core.studio.PaymentMethod;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.Map;
+
+import static com.studiobooking.infrastructure.dynamo.Attr.bool;
+import static com.studiobooking.infrastructure.dynamo.Attr.instant;
+import static com.studiobooking.infrastructure.dynamo.Attr.integer;
+import static com.studiobooking.infrastructure.dynamo.Attr.item;
+import static com.studiobooking.infrastructure.dynamo.Attr.map;
+import static com.studiobooking.infrastructure.dynamo.Attr.str;
+
+/** The booking item: found by id, and listed for staff through GSI1 by studio and start. */
+final class BookingMapper {
+    private BookingMapper() {}
+
+    static Map<String, AttributeValue> booking(Booking b) {
+        Cancellation c = b.cancellation();
+        return item()
+                .put(Keys.PK, Keys.booking(b.bookingId())).put(Keys.SK, Keys.BOOKING).put("type", "BOOKING")
+                .put(Keys.GSI1PK, Keys.studioBookings(b.studioId()))
+                .put(Keys.GSI1SK, Keys.time(b.start()) + "#" + b.bookingId())
+                .put("bookingId", b.bookingId()).put("studioId", b.studioId()).put("kind", b.kind().name())
+                .put("serviceId", b.serviceId()).put("serviceName", b.serviceName())
+                .put("staffId", b.staffId()).put("staffName", b.staffName()).put("locationId", b.locationId())
+                .put("start", b.start()).put("end", b.end())
+                .put("bufferBeforeMinutes", b.bufferBeforeMinutes()).put("bufferAfterMinutes", b.bufferAfterMinutes())
+                .put("client", item().put("name", b.client().name()).put("email", b.client().email())
+                        .put("phone", b.client().phone()).build())
+                .put("clientId", b.clientId()).put("paymentMethod", b.paymentMethod().name())
+                .put("status", b.status().name()).put("paymentStatus", b.paymentStatus().name())
+                .put("price", AppointmentMapper.money(b.price())).put("reference", b.reference())
+                .put("paymentDueBy", b.paymentDueBy())
+                .put("cancellation", c == null ? null : item().put("cancelledAt", c.cancelledAt())
+                        .put("by", c.by().name()).put("late", c.late()).build())
+                .put("notes", b.notes()).put("createdAt", b.createdAt())
+                .build();
+    }
+
+    static Booking booking(Map<String, AttributeValue> i) {
+        Map<String, AttributeValue> client = map(i, "client");
+        Map<String, AttributeValue> c = map(i, "cancellation");
+        return new Booking(str(i, "bookingId"), str(i, "studioId"), Booking.Kind.valueOf(str(i, "kind")),
+                str(i, "serviceId"), str(i, "serviceName"), str(i, "staffId"), str(i, "staffName"), str(i, "locationId"),
+                instant(i, "start"), instant(i, "end"), integer(i, "bufferBeforeMinutes"), integer(i, "bufferAfterMinutes"),
+                new Client(str(client, "name"), str(client, "email"), str(client, "phone")), str(i, "clientId"),
+                PaymentMethod.valueOf(str(i, "paymentMethod")), BookingStatus.valueOf(str(i, "status")),
+                PaymentStatus.valueOf(str(i, "paymentStatus")), AppointmentMapper.money(map(i, "price")),
+                str(i, "reference"), instant(i, "paymentDueBy"),
+                c == null ? null : new Cancellation(instant(c, "cancelledAt"), Cancellation.By.valueOf(str(c, "by")),
+                        Boolean.TRUE.equals(bool(c, "late"))),
+                str(i, "notes"), instant(i, "createdAt"));
+    }
+}
