@@ -138,6 +138,13 @@ final class Api {
             return this;
         }
 
+        Call query(Map<String, String> params) {
+            event.setQueryStringParameters(new HashMap<>(params));
+            event.setRawQueryString(params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining("&")));
+            return this;
+        }
+
         Call body(Object body) {
             event.setBody(Json.write(body));
             return this;
