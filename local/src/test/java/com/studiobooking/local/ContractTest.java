@@ -126,7 +126,8 @@ class ContractTest {
             assertThat(pathParameters).as(file + " pathParameters").isEqualTo(match.pathParameters());
             pathParameters.forEach((name, value) -> assertThat(value).as(file + " " + name)
                     .isEqualTo(Map.of("studioId", "st_demo0000000000000", "staffId", "sf_demo0000000000000",
-                            "locationId", "lc_demo0000000000000").get(name)));
+                            "locationId", "lc_demo0000000000000", "serviceId", "sv_demo0000000000000",
+                            "bookingId", "bk_demo0000000000000").get(name)));
         });
     }
 

@@ -10,6 +10,8 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -139,13 +141,19 @@ class SamTemplateTest {
         @Test
         void the_real_template_routes_each_capability_to_its_handler() {
             SamTemplate template = SamTemplate.load(RepoRoot.resolve("template.yaml"));
-            assertThat(template.routes()).hasSize(16)
+            assertThat(template.routes()).hasSize(28)
                     .contains(new SamTemplate.Route("POST", "/auth/code", "AuthFunction",
                                     "com.studiobooking.functions.AuthHandler::handleRequest"),
                             new SamTemplate.Route("DELETE", "/studios/{studioId}/locations/{locationId}", "AdminFunction",
                                     "com.studiobooking.functions.AdminHandler::handleRequest"),
+                            new SamTemplate.Route("PUT", "/studios/{studioId}/staff/{staffId}/availability", "AdminFunction",
+                                    "com.studiobooking.functions.AdminHandler::handleRequest"),
                             new SamTemplate.Route("GET", "/studios/{studioId}", "CatalogueFunction",
-                                    "com.studiobooking.functions.CatalogueHandler::handleRequest"));
+                                    "com.studiobooking.functions.CatalogueHandler::handleRequest"),
+                            new SamTemplate.Route("GET", "/studios/{studioId}/slots", "CatalogueFunction",
+                                    "com.studiobooking.functions.CatalogueHandler::handleRequest"),
+                            new SamTemplate.Route("POST", "/bookings/{bookingId}/cancel", "BookingFunction",
+                                    "com.studiobooking.functions.BookingHandler::handleRequest"));
         }
     }
 
@@ -212,10 +220,52 @@ class SamTemplateTest {
         }
 
         @Test
+        void the_real_template_tells_a_staff_member_from_their_availability_and_a_booking_from_its_cancellation() {
+            SamTemplate real = SamTemplate.load(RepoRoot.resolve("template.yaml"));
+            assertThat(real.match("GET", "/studios/st_1/staff/sf_2").orElseThrow().route().routeKey())
+                    .isEqualTo("GET /studios/{studioId}/staff/{staffId}");
+            SamTemplate.RouteMatch availability = real.match("PUT", "/studios/st_1/staff/sf_2/availability").orElseThrow();
+            assertThat(availability.route().routeKey()).isEqualTo("PUT /studios/{studioId}/staff/{staffId}/availability");
+            assertThat(availability.pathParameters()).containsExactly(entry("studioId", "st_1"), entry("staffId", "sf_2"));
+            SamTemplate.RouteMatch cancel = real.match("POST", "/bookings/bk_3/cancel").orElseThrow();
+            assertThat(cancel.route().functionLogicalId()).isEqualTo("BookingFunction");
+            assertThat(cancel.pathParameters()).containsExactly(entry("bookingId", "bk_3"));
+            assertThat(real.match("POST", "/bookings/bk_3")).isEmpty();
+        }
+
+        @Test
         void percent_decoding_keeps_plus_signs_and_malformed_escapes() {
             assertThat(SamTemplate.percentDecode("%E2%9C%93 a+b")).isEqualTo("✓ a+b");
             assertThat(SamTemplate.percentDecode("100%")).isEqualTo("100%");
             assertThat(SamTemplate.percentDecode("%zz%4")).isEqualTo("%zz%4");
+        }
+    }
+
+    @Nested
+    class Functions {
+        @Test
+        @SuppressWarnings("unchecked")
+        void every_function_has_a_makefile_build_target_and_its_own_log_group_created_first() throws IOException {
+            Map<String, Object> resources = (Map<String, Object>) SamTemplate.load(RepoRoot.resolve("template.yaml"))
+                    .document().get("Resources");
+            List<String> functions = resources.entrySet().stream()
+                    .filter(e -> "AWS::Serverless::Function".equals(((Map<String, Object>) e.getValue()).get("Type")))
+                    .map(Map.Entry::getKey).toList();
+            String makefileFunctions = Files.readAllLines(RepoRoot.resolve("Makefile")).stream()
+                    .filter(line -> line.startsWith("FUNCTIONS :=")).findFirst().orElseThrow()
+                    .substring("FUNCTIONS :=".length()).trim();
+            assertThat(makefileFunctions.split("\\s+")).containsExactlyInAnyOrderElementsOf(functions);
+            assertThat(functions).contains("BookingFunction").allSatisfy(function -> {
+                Map<String, Object> resource = (Map<String, Object>) resources.get(function);
+                assertThat(resource.get("DependsOn")).as(function).isEqualTo(function + "Logs");
+                assertThat((Map<String, Object>) resource.get("Metadata")).as(function)
+                        .containsEntry("BuildMethod", "makefile");
+                Map<String, Object> logs = (Map<String, Object>) resources.get(function + "Logs");
+                assertThat(logs).as(function + "Logs").containsEntry("Type", "AWS::Logs::LogGroup");
+                assertThat((Map<String, Object>) logs.get("Properties")).as(function + "Logs")
+                        .containsEntry("LogGroupName", Map.of("Fn::Sub", "/aws/lambda/${AWS::StackName}-" + function))
+                        .containsEntry("RetentionInDays", Map.of("Ref", "LogRetentionDays"));
+            });
         }
     }
 
