@@ -120,6 +120,7 @@ final class Api {
             function = file.getParent().getFileName().toString();
             event.setHeaders(new HashMap<>(event.getHeaders() == null ? Map.of() : event.getHeaders()));
             event.getHeaders().remove("authorization");
+            event.getHeaders().remove("idempotency-key");
             event.setPathParameters(new HashMap<>(event.getPathParameters() == null ? Map.of() : event.getPathParameters()));
         }
 

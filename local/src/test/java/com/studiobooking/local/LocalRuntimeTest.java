@@ -64,6 +64,38 @@ class LocalRuntimeTest {
     }
 
     @Test
+    void a_new_user_creates_a_service_books_a_slot_sees_it_vanish_cancels_and_sees_it_return() throws Exception {
+        String token = signIn(DemoStudio.STUDIO_ID, "ana@example.com");
+        HttpResponse<String> hours = send("PUT", "/studios/st_demo/staff/sf_demo_ioana/availability", token,
+                "{\"weekly\":[{\"day\":\"MONDAY\",\"start\":\"09:00\",\"end\":\"12:00\",\"locationId\":\"lc_demo_main\"}]}");
+        assertThat(hours.statusCode()).as(hours.body()).isEqualTo(200);
+        HttpResponse<String> service = send("POST", "/studios/st_demo/services", token,
+                "{\"name\":\"Thai massage\",\"durationMinutes\":60,\"price\":{\"amount\":25000,\"currency\":\"RON\"},"
+                        + "\"bufferAfterMinutes\":15,\"staffIds\":[\"sf_demo_ioana\"]}");
+        assertThat(service.statusCode()).as(service.body()).isEqualTo(201);
+        String serviceId = json(service).get("serviceId").asText();
+        String monday = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Bucharest"))
+                .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY)).toString();
+        String slotsPath = "/studios/st_demo/slots?serviceId=" + serviceId + "&from=" + monday + "&to=" + monday;
+
+        JsonNode before = json(send("GET", slotsPath, null, null)).get("slots");
+        assertThat(before).hasSize(9);
+        String start = before.get(0).get("start").asText();
+        HttpResponse<String> booked = send("POST", "/studios/st_demo/bookings", null, "{\"serviceId\":\"" + serviceId
+                + "\",\"start\":\"" + start + "\",\"paymentMethod\":\"BANK_TRANSFER\","
+                + "\"client\":{\"name\":\"Maria\",\"email\":\"maria.client@example.com\"}}");
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        JsonNode booking = json(booked);
+        assertThat(booking.get("nextAction").get("bankTransfer").get("iban").asText()).isEqualTo("RO49AAAA1B31007593840000");
+        assertThat(json(send("GET", slotsPath, null, null)).get("slots").findValuesAsText("start")).doesNotContain(start);
+
+        HttpResponse<String> cancelled = send("POST", "/bookings/" + booking.get("bookingId").asText() + "/cancel",
+                booking.get("accessToken").asText(), null);
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(json(send("GET", slotsPath, null, null)).get("slots")).hasSize(9);
+    }
+
+    @Test
     void a_token_of_another_studio_gets_403() throws Exception {
         HttpResponse<String> opened = send("POST", "/studios", null, "{\"name\":\"Other\",\"timezone\":\"Europe/Paris\","
                 + "\"currency\":\"EUR\",\"locale\":\"fr\",\"owner\":{\"name\":\"Bob\",\"email\":\"bob@example.com\"}}");
