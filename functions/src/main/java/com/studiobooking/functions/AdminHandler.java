@@ -89,8 +89,12 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
         return routes.handle(event, context);
     }
 
+    /**
+     * The caller of a staff route, refused before the body is even read when they are not staff of
+     * that studio (the use cases check the same again).
+     */
     private Caller caller(Request request) {
-        return auth.caller(request.bearerToken());
+        return auth.caller(request.bearerToken()).requireStaffOf(studio(request));
     }
 
     private static String studio(Request request) {

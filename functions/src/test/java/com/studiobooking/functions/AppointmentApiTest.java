@@ -1,9 +1,11 @@
 package com.studiobooking.functions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.studiobooking.core.mail.Email;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -69,6 +71,14 @@ class AppointmentApiTest {
         assertThat(booking.get("paymentStatus").asText()).isEqualTo("UNPAID");
         assertThat(booking.get("nextAction").get("type").asText()).isEqualTo("NONE");
         assertThat(booking.get("staffId").asText()).isEqualTo(practitionerId);
+        Email confirmation = api.outbox.sentTo("maria@example.com").get(0);
+        assertThat(confirmation.subject()).contains("Massage");
+        assertThat(new String(confirmation.attachments().get(0).content(), StandardCharsets.UTF_8))
+                .contains("DTSTART;TZID=Europe/Bucharest:20261130T100000", "DTEND;TZID=Europe/Bucharest:20261130T110000");
+        assertThat(confirmation.text()).doesNotContain(booking.get("accessToken").asText());
+        Email notification = api.outbox.sentTo("ioana@example.com").get(api.outbox.sentTo("ioana@example.com").size() - 1);
+        assertThat(notification.text()).contains("Maria Popescu", "maria@example.com");
+        assertThat(notification.attachments()).extracting(Email.Attachment::filename).containsExactly("invite.ics");
 
         // taken: [10:00, 11:15) with the 15-minute after-buffer; a new 60+15 minute slot must end its buffer by 10:00
         assertThat(starts(slots(massageId, MONDAY, MONDAY, null)))
@@ -81,6 +91,10 @@ class AppointmentApiTest {
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
         assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
         assertThat(cancelled.json().get("cancellation").get("by").asText()).isEqualTo("CLIENT");
+        List<Email> toClient = api.outbox.sentTo("maria@example.com");
+        assertThat(toClient.get(toClient.size() - 1).subject()).startsWith("Cancelled");
+        assertThat(new String(toClient.get(toClient.size() - 1).attachments().get(0).content(), StandardCharsets.UTF_8))
+                .contains("METHOD:CANCEL", "STATUS:CANCELLED");
         assertThat(slots(massageId, MONDAY, MONDAY, null)).hasSize(29);
     }
 
@@ -88,7 +102,7 @@ class AppointmentApiTest {
     void a_time_that_is_not_offered_is_refused_whatever_the_client_sends() {
         assertRefused(book(massageId, "2026-11-30T08:00:00+02:00", "PAY_AT_STUDIO", null), 422, "SLOT_NOT_OFFERED");
         assertRefused(book(massageId, "2026-11-30T10:05:00+02:00", "PAY_AT_STUDIO", null), 422, "SLOT_NOT_OFFERED");
-        assertRefused(book(massageId, "2026-11-23T12:00:00+02:00", "PAY_AT_STUDIO", null), 422, "SLOT_NOT_OFFERED");
+        assertRefused(book(massageId, "2026-11-23T11:45:00+02:00", "PAY_AT_STUDIO", null), 422, "SLOT_NOT_OFFERED");
         assertRefused(book(massageId, "2027-03-01T10:00:00+02:00", "PAY_AT_STUDIO", null), 422, "SLOT_NOT_OFFERED");
         assertThat(book(massageId, "2026-11-30T10:00:00+02:00", "PAY_AT_STUDIO", null).status()).isEqualTo(201);
         assertRefused(book(massageId, "2026-11-30T10:30:00+02:00", "PAY_AT_STUDIO", null), 409, "SLOT_TAKEN");

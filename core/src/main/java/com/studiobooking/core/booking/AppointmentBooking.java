@@ -31,6 +31,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -77,30 +78,52 @@ public final class AppointmentBooking {
         if (request.sessionId() != null) {
             throw new DomainException(ErrorKind.POLICY, "NOT_AVAILABLE", "booking sessions is not available yet", "sessionId");
         }
-        String serviceId = Check.id(request.serviceId(), "serviceId");
-        Instant start = instant(request.start(), "start");
-        Client client = Check.required(request.client(), "client").validated();
-        PaymentMethod method = Check.required(request.paymentMethod(), "paymentMethod");
-        String staffId = request.staffId() == null ? null : Check.id(request.staffId(), "staffId");
-        String locationId = request.locationId() == null ? null : Check.id(request.locationId(), "locationId");
-        String notes = Check.optionalText(request.notes(), "notes", 1000);
+        Order order = new Order(Check.id(request.serviceId(), "serviceId"), instant(request.start(), "start"),
+                Check.required(request.client(), "client").validated(),
+                Check.required(request.paymentMethod(), "paymentMethod"),
+                request.staffId() == null ? null : Check.id(request.staffId(), "staffId"),
+                request.locationId() == null ? null : Check.id(request.locationId(), "locationId"),
+                Check.optionalText(request.notes(), "notes", 1000));
         BookingStore.IdempotencyKey key = idempotencyKey == null ? null : new BookingStore.IdempotencyKey(
-                checkKey(idempotencyKey), fingerprint(serviceId, staffId, locationId, start, client, method, notes),
-                clock.instant().plus(IDEMPOTENCY_MEMORY));
+                checkKey(idempotencyKey), fingerprint(order), clock.instant().plus(IDEMPOTENCY_MEMORY));
         if (key != null) {
             var earlier = bookings.findRepeat(studioId, key.key());
             if (earlier.isPresent()) return repeated(earlier.get(), key);
         }
 
+        try {
+            return reserve(studioId, order, key, caller);
+        } catch (DomainException refused) {
+            // a parallel request with the same key may have won meanwhile: answer with its booking
+            if (key != null) {
+                var earlier = bookings.findRepeat(studioId, key.key());
+                if (earlier.isPresent()) return repeated(earlier.get(), key);
+            }
+            throw refused;
+        }
+    }
+
+    /** A booking request that passed input checks. */
+    private record Order(String serviceId, Instant start, Client client, PaymentMethod method, String staffId,
+                         String locationId, String notes) {
+    }
+
+    private BookingView reserve(String studioId, Order order, BookingStore.IdempotencyKey key, Caller caller) {
+        Instant start = order.start();
+        String staffId = order.staffId();
+        String locationId = order.locationId();
+        Client client = order.client();
         StudioCatalog catalog = studios.catalog(studioId).orElseThrow(() -> DomainException.notFound("studio"));
         StudioSettings settings = catalog.studio().settings();
         ZoneId zone = ZoneId.of(settings.timezone());
-        Service service = SlotLookup.bookableService(catalog, serviceId);
-        Payment payment = payment(settings, service.price(), method, start);
+        Service service = SlotLookup.bookableService(catalog, order.serviceId());
+        Payment payment = payment(settings, service.price(), order.method(), start);
 
         LocalDate day = start.atZone(zone).toLocalDate();
         List<Slot> free = slots.offered(catalog, service, staffId, locationId, day, day, true, false).stream()
-                .filter(slot -> slot.start().equals(start)).toList();
+                .filter(slot -> slot.start().equals(start))
+                .sorted(Comparator.comparingInt(slot -> service.staffIds().indexOf(slot.staffId())))
+                .toList();
         if (free.isEmpty()) throw notBookable(catalog, service, staffId, locationId, day, start);
 
         String clientId = caller.role() == Role.CLIENT && studioId.equals(caller.studioId())
@@ -109,8 +132,8 @@ public final class AppointmentBooking {
             Staff practitioner = catalog.staffMember(slot.staffId()).orElseThrow();
             Booking booking = new Booking(Ids.next("bk"), studioId, Booking.Kind.APPOINTMENT, service.serviceId(),
                     service.name(), practitioner.staffId(), practitioner.name(), slot.locationId(), slot.start(),
-                    slot.end(), service.bufferBeforeMinutes(), service.bufferAfterMinutes(), client, clientId, method,
-                    payment.status(), payment.paymentStatus(), service.price(), reference(), payment.dueBy(), null, notes,
+                    slot.end(), service.bufferBeforeMinutes(), service.bufferAfterMinutes(), client, clientId, order.method(),
+                    payment.status(), payment.paymentStatus(), service.price(), reference(), payment.dueBy(), null, order.notes(),
                     clock.instant());
             BookingStore.Reservation reservation = bookings.reserveAppointment(booking, key);
             if (reservation instanceof BookingStore.Reservation.Reserved reserved) {
@@ -182,7 +205,7 @@ public final class AppointmentBooking {
     }
 
     private Payment payment(StudioSettings settings, Money price, PaymentMethod method, Instant start) {
-        if (price.isZero()) {
+        if (price.costsNothing()) {
             if (method != PaymentMethod.FREE) throw notAccepted("this service is free: use FREE");
             return new Payment(BookingStatus.CONFIRMED, PaymentStatus.NOT_REQUIRED, null);
         }
@@ -262,10 +285,10 @@ public final class AppointmentBooking {
         return key;
     }
 
-    private static String fingerprint(Object... parts) {
+    private static String fingerprint(Order order) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Object part : parts) sha.update((String.valueOf(part) + '\u0000').getBytes(StandardCharsets.UTF_8));
+            sha.update(order.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

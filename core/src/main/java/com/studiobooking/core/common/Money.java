@@ -12,7 +12,7 @@ public record Money(Long amount, String currency) {
         return new Money(amount, code);
     }
 
-    public boolean isZero() {
+    public boolean costsNothing() {
         return amount == 0;
     }
 }
