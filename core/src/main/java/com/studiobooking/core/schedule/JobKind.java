@@ -1,0 +1,9 @@
+package com.studiobooking.core.schedule;
+
+/** The timed jobs the system schedules. */
+public enum JobKind {
+    /** Remind the instructor of an online session that its meeting link is still missing. */
+    MISSING_LINK_REMINDER,
+    /** Release the place of a booking still unpaid at its due time (bank transfer). */
+    RELEASE_UNPAID_BOOKING
+}
