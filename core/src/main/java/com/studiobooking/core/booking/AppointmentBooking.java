@@ -134,7 +134,7 @@ public final class AppointmentBooking {
                     service.name(), practitioner.staffId(), practitioner.name(), slot.locationId(), slot.start(),
                     slot.end(), service.bufferBeforeMinutes(), service.bufferAfterMinutes(), client, clientId, order.method(),
                     payment.status(), payment.paymentStatus(), service.price(), reference(), payment.dueBy(), null, order.notes(),
-                    clock.instant());
+                    clock.instant(), null, null, null);
             BookingStore.Reservation reservation = bookings.reserveAppointment(booking, key);
             if (reservation instanceof BookingStore.Reservation.Reserved reserved) {
                 Location location = location(catalog, slot.locationId());

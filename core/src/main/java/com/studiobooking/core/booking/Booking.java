@@ -3,6 +3,7 @@ package com.studiobooking.core.booking;
 import com.studiobooking.core.appointment.TimeRange;
 import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.common.Money;
+import com.studiobooking.core.session.SessionFormat;
 import com.studiobooking.core.studio.PaymentMethod;
 
 import java.time.Duration;
@@ -17,9 +18,33 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
                       int bufferBeforeMinutes, int bufferAfterMinutes, Client client, String clientId,
                       PaymentMethod paymentMethod, BookingStatus status, PaymentStatus paymentStatus, Money price,
                       String reference, Instant paymentDueBy, Cancellation cancellation, String notes,
-                      Instant createdAt) {
+                      Instant createdAt, SessionSeat session, WalletUse walletUse, String paymentId) {
 
     public enum Kind { APPOINTMENT, SESSION }
+
+    /** For a session booking: which session and which kind of seat (in the studio or online). */
+    public record SessionSeat(String sessionId, SessionFormat format) {
+    }
+
+    /** What a booking took from the client's wallet, to give back on a timely cancellation. */
+    public record WalletUse(String passId, int credits) {
+    }
+
+    public boolean isOnlineSeat() {
+        return session != null && session.format() == SessionFormat.ONLINE;
+    }
+
+    public Booking withPayment(BookingStatus newStatus, PaymentStatus newPaymentStatus, String newPaymentId) {
+        return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
+                bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, newStatus, newPaymentStatus,
+                price, reference, paymentDueBy, cancellation, notes, createdAt, session, walletUse, newPaymentId);
+    }
+
+    public Booking rescheduled(Instant newStart, Instant newEnd) {
+        return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, newStart,
+                newEnd, bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
+                price, reference, paymentDueBy, cancellation, notes, createdAt, session, walletUse, paymentId);
+    }
 
     /** The practitioner's time this booking takes: the appointment widened by its buffers. */
     public TimeRange reservedTime() {
@@ -27,11 +52,16 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
     }
 
     public Booking cancelled(Cancellation how) {
+        return cancelled(how, paymentStatus);
+    }
+
+    /** Cancelled, with the payment status the cancellation leaves (e.g. REFUNDED). */
+    public Booking cancelled(Cancellation how, PaymentStatus afterwards) {
         if (!status.isActive()) {
             throw DomainException.conflict("ALREADY_CANCELLED", "the booking is already cancelled", null);
         }
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, BookingStatus.CANCELLED,
-                paymentStatus, price, reference, paymentDueBy, how, notes, createdAt);
+                afterwards, price, reference, paymentDueBy, how, notes, createdAt, session, walletUse, paymentId);
     }
 }

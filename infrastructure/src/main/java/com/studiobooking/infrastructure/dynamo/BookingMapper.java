@@ -5,6 +5,7 @@ import com.studiobooking.core.booking.BookingStatus;
 import com.studiobooking.core.booking.Cancellation;
 import com.studiobooking.core.booking.Client;
 import com.studiobooking.core.booking.PaymentStatus;
+import com.studiobooking.core.session.SessionFormat;
 import com.studiobooking.core.studio.PaymentMethod;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -41,12 +42,18 @@ final class BookingMapper {
                 .put("cancellation", c == null ? null : item().put("cancelledAt", c.cancelledAt())
                         .put("by", c.by().name()).put("late", c.late()).build())
                 .put("notes", b.notes()).put("createdAt", b.createdAt())
+                .put("sessionId", b.session() == null ? null : b.session().sessionId())
+                .put("seat", b.session() == null ? null : b.session().format().name())
+                .put("walletUse", b.walletUse() == null ? null : item().put("passId", b.walletUse().passId())
+                        .put("credits", b.walletUse().credits()).build())
+                .put("paymentId", b.paymentId())
                 .build();
     }
 
     static Booking booking(Map<String, AttributeValue> i) {
         Map<String, AttributeValue> client = map(i, "client");
         Map<String, AttributeValue> c = map(i, "cancellation");
+        Map<String, AttributeValue> walletUse = map(i, "walletUse");
         return new Booking(str(i, "bookingId"), str(i, "studioId"), Booking.Kind.valueOf(str(i, "kind")),
                 str(i, "serviceId"), str(i, "serviceName"), str(i, "staffId"), str(i, "staffName"), str(i, "locationId"),
                 instant(i, "start"), instant(i, "end"), integer(i, "bufferBeforeMinutes"), integer(i, "bufferAfterMinutes"),
@@ -56,6 +63,10 @@ final class BookingMapper {
                 str(i, "reference"), instant(i, "paymentDueBy"),
                 c == null ? null : new Cancellation(instant(c, "cancelledAt"), Cancellation.By.valueOf(str(c, "by")),
                         Boolean.TRUE.equals(bool(c, "late"))),
-                str(i, "notes"), instant(i, "createdAt"));
+                str(i, "notes"), instant(i, "createdAt"),
+                str(i, "sessionId") == null ? null
+                        : new Booking.SessionSeat(str(i, "sessionId"), SessionFormat.valueOf(str(i, "seat"))),
+                walletUse == null ? null : new Booking.WalletUse(str(walletUse, "passId"), integer(walletUse, "credits")),
+                str(i, "paymentId"));
     }
 }
