@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.studiobooking.core.auth.Authentication;
-import com.studiobooking.core.booking.AppointmentBooking;
+import com.studiobooking.core.booking.Bookings;
 import com.studiobooking.functions.http.Response;
 import com.studiobooking.functions.http.Routes;
 
@@ -19,11 +19,11 @@ public final class BookingHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     /** Tests and the local runtime pass their own wiring. */
     public BookingHandler(Wiring wiring) {
-        AppointmentBooking bookings = wiring.appointmentBooking();
+        Bookings bookings = wiring.bookings();
         Authentication auth = wiring.authentication();
         routes = new Routes()
                 .on("POST /studios/{studioId}/bookings", r -> Response.created(bookings.book(r.path("studioId"),
-                        r.body(AppointmentBooking.BookingRequest.class), r.header("idempotency-key"),
+                        r.body(Bookings.BookingRequest.class), r.header("idempotency-key"),
                         auth.caller(r.bearerToken()))))
                 .on("GET /studios/{studioId}/bookings", r -> Response.ok(Map.of("bookings",
                         bookings.list(auth.caller(r.bearerToken()), r.path("studioId"), r.query("from"), r.query("to")))))

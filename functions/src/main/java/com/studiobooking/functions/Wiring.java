@@ -3,7 +3,7 @@ package com.studiobooking.functions;
 import com.studiobooking.core.appointment.AppointmentSetup;
 import com.studiobooking.core.appointment.SlotLookup;
 import com.studiobooking.core.auth.Authentication;
-import com.studiobooking.core.booking.AppointmentBooking;
+import com.studiobooking.core.booking.Bookings;
 import com.studiobooking.core.booking.BookingAccess;
 import com.studiobooking.core.studio.BookingLinks;
 import com.studiobooking.core.mail.Mailer;
@@ -37,7 +37,7 @@ public final class Wiring {
     private final Lazy<Authentication> authentication;
     private final Lazy<AppointmentSetup> appointmentSetup;
     private final Lazy<SlotLookup> slotLookup;
-    private final Lazy<AppointmentBooking> appointmentBooking;
+    private final Lazy<Bookings> bookings;
 
     /**
      * @param widgetBaseUrl where the booking page lives; booking links are built on it
@@ -60,7 +60,7 @@ public final class Wiring {
                 new JwtTokenService(keys.get(), clock), sendLater, clock, keys.get().loginCodeKey()));
         this.appointmentSetup = Lazy.of(() -> new AppointmentSetup(studioStore.get(), links, clock));
         this.slotLookup = Lazy.of(() -> new SlotLookup(studioStore.get(), bookingStore.get(), clock));
-        this.appointmentBooking = Lazy.of(() -> new AppointmentBooking(studioStore.get(), bookingStore.get(), clients,
+        this.bookings = Lazy.of(() -> new Bookings(studioStore.get(), bookingStore.get(), clients,
                 slotLookup.get(), new BookingAccess(keys.get().bookingAccessKey()), token -> authentication().caller(token),
                 sendLater, links, clock));
     }
@@ -80,7 +80,7 @@ public final class Wiring {
 
     public SlotLookup slotLookup() { return slotLookup.get(); }
 
-    public AppointmentBooking appointmentBooking() { return appointmentBooking.get(); }
+    public Bookings bookings() { return bookings.get(); }
 
     public Clock clock() { return clock; }
 

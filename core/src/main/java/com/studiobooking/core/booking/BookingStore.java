@@ -36,6 +36,12 @@ public interface BookingStore {
     /** Marks the booking cancelled and frees its time, only if it is still active; false otherwise. */
     boolean cancel(Booking cancelled);
 
+    /** AWAITING_PAYMENT → as given (paid); false when the booking was not awaiting payment any more. */
+    boolean confirmPayment(Booking paid);
+
+    /** A client's bookings, newest first. */
+    List<Booking> bookingsOfClient(String studioId, String clientId);
+
     /** Time taken in the studio (appointments with their buffers) overlapping the range, by staff member. */
     List<BusyTime> busyTime(String studioId, TimeRange range);
 

@@ -1,6 +1,8 @@
 package com.studiobooking.core.booking;
 
 import com.studiobooking.core.common.Money;
+import com.studiobooking.core.session.OnlineAccess;
+import com.studiobooking.core.session.SessionFormat;
 import com.studiobooking.core.studio.PaymentMethod;
 
 import java.time.Instant;
@@ -12,7 +14,7 @@ public record BookingView(String bookingId, String studioId, Booking.Kind kind, 
                           String staffId, String staffName, String locationId, OffsetDateTime start, OffsetDateTime end,
                           Client client, PaymentMethod paymentMethod, BookingStatus status, PaymentStatus paymentStatus,
                           Money price, String accessToken, NextAction nextAction, CancellationView cancellation,
-                          Instant createdAt) {
+                          Instant createdAt, String sessionId, SessionFormat format, OnlineAccess onlineAccess) {
 
     /** What the client should do next: nothing, pay by transfer, or (later) go to a checkout page. */
     public record NextAction(Type type, String url, BankTransferInstructions bankTransfer) {
@@ -28,7 +30,8 @@ public record BookingView(String bookingId, String studioId, Booking.Kind kind, 
     public record CancellationView(OffsetDateTime cancelledAt, Cancellation.By by, boolean late) {
     }
 
-    static BookingView of(Booking b, ZoneId zone, String accessToken, NextAction next) {
+    /** {@code onlineAccess} must come from {@link com.studiobooking.core.session.LinkVisibility} (rule 3). */
+    static BookingView of(Booking b, ZoneId zone, String accessToken, NextAction next, OnlineAccess onlineAccess) {
         return new BookingView(b.bookingId(), b.studioId(), b.kind(), b.serviceId(), b.serviceName(), b.staffId(),
                 b.staffName(), b.locationId(), b.start().atZone(zone).toOffsetDateTime(),
                 b.end().atZone(zone).toOffsetDateTime(), b.client(), b.paymentMethod(), b.status(), b.paymentStatus(),
@@ -36,6 +39,7 @@ public record BookingView(String bookingId, String studioId, Booking.Kind kind, 
                 b.cancellation() == null ? null : new CancellationView(
                         b.cancellation().cancelledAt().atZone(zone).toOffsetDateTime(), b.cancellation().by(),
                         b.cancellation().late()),
-                b.createdAt());
+                b.createdAt(), b.session() == null ? null : b.session().sessionId(),
+                b.session() == null ? null : b.session().format(), onlineAccess);
     }
 }

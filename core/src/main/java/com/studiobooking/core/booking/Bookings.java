@@ -12,6 +12,11 @@ import com.studiobooking.core.common.ErrorKind;
 import com.studiobooking.core.common.Ids;
 import com.studiobooking.core.common.Money;
 import com.studiobooking.core.mail.Mailer;
+import com.studiobooking.core.schedule.Scheduler;
+import com.studiobooking.core.schedule.TimedJobs;
+import com.studiobooking.core.session.OnlineAccess;
+import com.studiobooking.core.session.SessionBooking;
+import com.studiobooking.core.session.SessionFormat;
 import com.studiobooking.core.studio.BankTransfer;
 import com.studiobooking.core.studio.BookingLinks;
 import com.studiobooking.core.studio.Location;
@@ -35,13 +40,15 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Booking, viewing and cancelling appointments. The requested time is re-checked with the same slot
- * rules the widget saw; the store's transaction is what makes double booking impossible.
+ * Booking, viewing, cancelling and confirming bookings of appointments and of session seats. For
+ * appointments the requested time is re-checked with the same slot rules the widget saw, and the
+ * store's transaction makes double booking impossible; seats are handled by {@link SessionBooking}.
  */
-public final class AppointmentBooking {
+public final class Bookings {
     private static final Duration IDEMPOTENCY_MEMORY = Duration.ofHours(24);
 
     private final StudioStore studios;
@@ -52,11 +59,13 @@ public final class AppointmentBooking {
     private final Function<String, Caller> callers;
     private final Mailer mailer;
     private final BookingLinks links;
+    private final SessionBooking seats;
+    private final Scheduler scheduler;
     private final Clock clock;
 
-    public AppointmentBooking(StudioStore studios, BookingStore bookings, ClientDirectory clients, SlotLookup slots,
-                              BookingAccess access, Function<String, Caller> callers, Mailer mailer,
-                              BookingLinks links, Clock clock) {
+    public Bookings(StudioStore studios, BookingStore bookings, ClientDirectory clients, SlotLookup slots,
+                    BookingAccess access, Function<String, Caller> callers, Mailer mailer, BookingLinks links,
+                    SessionBooking seats, Scheduler scheduler, Clock clock) {
         this.studios = studios;
         this.bookings = bookings;
         this.clients = clients;
@@ -65,25 +74,36 @@ public final class AppointmentBooking {
         this.callers = callers;
         this.mailer = mailer;
         this.links = links;
+        this.seats = seats;
+        this.scheduler = scheduler;
         this.clock = clock;
     }
 
     /** The booking body as the widget sends it. {@code sessionId}/{@code format} book a session seat. */
-    public record BookingRequest(String serviceId, String sessionId, String format, String staffId, String locationId,
-                                 String start, Client client, PaymentMethod paymentMethod, String notes) {
+    public record BookingRequest(String serviceId, String sessionId, SessionFormat format, String staffId,
+                                 String locationId, String start, Client client, PaymentMethod paymentMethod,
+                                 String notes) {
     }
 
     public BookingView book(String studioId, BookingRequest request, String idempotencyKey, Caller caller) {
         Check.required(request, "body");
+        Client client = Check.required(request.client(), "client").validated();
+        PaymentMethod method = Check.required(request.paymentMethod(), "paymentMethod");
+        String notes = Check.optionalText(request.notes(), "notes", 1000);
+        Order order;
         if (request.sessionId() != null) {
-            throw new DomainException(ErrorKind.POLICY, "NOT_AVAILABLE", "booking sessions is not available yet", "sessionId");
+            for (String[] f : new String[][]{{request.serviceId(), "serviceId"}, {request.staffId(), "staffId"},
+                    {request.locationId(), "locationId"}, {request.start(), "start"}}) {
+                if (f[0] != null) throw DomainException.invalid(f[1], "is for appointments; a session booking has sessionId only");
+            }
+            order = new Order(null, null, client, method, null, null, notes, Check.id(request.sessionId(), "sessionId"),
+                    request.format());
+        } else {
+            if (request.format() != null) throw DomainException.invalid("format", "is for session bookings");
+            order = new Order(Check.id(request.serviceId(), "serviceId"), instant(request.start(), "start"), client, method,
+                    request.staffId() == null ? null : Check.id(request.staffId(), "staffId"),
+                    request.locationId() == null ? null : Check.id(request.locationId(), "locationId"), notes, null, null);
         }
-        Order order = new Order(Check.id(request.serviceId(), "serviceId"), instant(request.start(), "start"),
-                Check.required(request.client(), "client").validated(),
-                Check.required(request.paymentMethod(), "paymentMethod"),
-                request.staffId() == null ? null : Check.id(request.staffId(), "staffId"),
-                request.locationId() == null ? null : Check.id(request.locationId(), "locationId"),
-                Check.optionalText(request.notes(), "notes", 1000));
         BookingStore.IdempotencyKey key = idempotencyKey == null ? null : new BookingStore.IdempotencyKey(
                 checkKey(idempotencyKey), fingerprint(order), clock.instant().plus(IDEMPOTENCY_MEMORY));
         if (key != null) {
@@ -92,7 +112,14 @@ public final class AppointmentBooking {
         }
 
         try {
-            return reserve(studioId, order, key, caller);
+            if (order.sessionId() == null) return reserve(studioId, order, key, caller);
+            SessionBooking.Outcome outcome = seats.book(studioId, new SessionBooking.SeatOrder(order.sessionId(),
+                    order.format(), client, method, notes), key, caller, email -> clients.clientIdFor(studioId, email));
+            if (outcome instanceof SessionBooking.Outcome.Repeated r) {
+                return repeated(new BookingStore.Reservation.Repeated(r.bookingId(), r.requestFingerprint()), key);
+            }
+            SessionBooking.Outcome.Booked booked = (SessionBooking.Outcome.Booked) outcome;
+            return view(booked.booking(), settings(studioId), true, booked.access().orElse(null));
         } catch (DomainException refused) {
             // a parallel request with the same key may have won meanwhile: answer with its booking
             if (key != null) {
@@ -103,9 +130,9 @@ public final class AppointmentBooking {
         }
     }
 
-    /** A booking request that passed input checks. */
+    /** A booking request that passed input checks: an appointment, or (with sessionId) a seat. */
     private record Order(String serviceId, Instant start, Client client, PaymentMethod method, String staffId,
-                         String locationId, String notes) {
+                         String locationId, String notes, String sessionId, SessionFormat format) {
     }
 
     private BookingView reserve(String studioId, Order order, BookingStore.IdempotencyKey key, Caller caller) {
@@ -140,22 +167,33 @@ public final class AppointmentBooking {
                 Location location = location(catalog, slot.locationId());
                 BookingEmails.booked(reserved.booking(), settings, practitioner, location, links.studio(studioId))
                         .forEach(mailer::send);
-                return view(reserved.booking(), settings, true);
+                if (reserved.booking().status() == BookingStatus.AWAITING_PAYMENT) {
+                    scheduler.schedule(TimedJobs.release(studioId, reserved.booking().bookingId(),
+                            reserved.booking().paymentDueBy(), settings.timezone()));
+                }
+                return view(reserved.booking(), settings, true, null);
             }
             if (reservation instanceof BookingStore.Reservation.Repeated repeat) return repeated(repeat, key);
         }
         throw slotTaken();
     }
 
+    /** The booking, with the online access it is entitled to (rule 3). */
     public BookingView view(String bookingId, String bearerToken) {
         Booking booking = existing(bookingId);
         authorise(booking, bearerToken);
-        return view(booking, settings(booking.studioId()), false);
+        return view(booking, settings(booking.studioId()), false, seats.accessFor(booking).orElse(null));
     }
 
     public BookingView cancel(String bookingId, String bearerToken) {
         Booking booking = existing(bookingId);
         Cancellation.By by = authorise(booking, bearerToken);
+        if (booking.kind() == Booking.Kind.SESSION) {
+            if (!booking.status().isActive()) {
+                throw DomainException.conflict("ALREADY_CANCELLED", "the booking is already cancelled", null);
+            }
+            return view(seats.cancel(booking, by), settings(booking.studioId()), false, null);
+        }
         Instant now = clock.instant();
         if (!now.isBefore(booking.start())) {
             throw new DomainException(ErrorKind.POLICY, "BOOKING_STARTED", "a booking cannot be cancelled after it started", null);
@@ -167,12 +205,59 @@ public final class AppointmentBooking {
         if (!bookings.cancel(cancelled)) {
             throw DomainException.conflict("ALREADY_CANCELLED", "the booking is already cancelled", null);
         }
+        if (booking.status() == BookingStatus.AWAITING_PAYMENT) scheduler.cancel(TimedJobs.releaseName(bookingId));
         Staff practitioner = catalog.staffMember(booking.staffId()).orElse(null);
         if (practitioner != null) {
             BookingEmails.cancelled(cancelled, settings, practitioner, location(catalog, booking.locationId()))
                     .forEach(mailer::send);
         }
-        return view(cancelled, settings, false);
+        return view(cancelled, settings, false, null);
+    }
+
+    /** Staff confirm a bank transfer arrived (rule 7: a session's link goes out then). */
+    public BookingView confirmPayment(Caller caller, String studioId, String bookingId) {
+        caller.requireStaffOf(studioId);
+        Booking booking = existing(bookingId);
+        if (!booking.studioId().equals(studioId)) throw DomainException.notFound("booking");
+        if (booking.status() != BookingStatus.AWAITING_PAYMENT) {
+            throw DomainException.conflict("NOT_AWAITING_PAYMENT", "the booking is not awaiting payment", null);
+        }
+        StudioSettings settings = settings(studioId);
+        if (booking.kind() == Booking.Kind.SESSION) {
+            Booking paid = seats.confirmPayment(booking);
+            return view(paid, settings, false, seats.accessFor(paid).orElse(null));
+        }
+        Booking paid = booking.withPayment(BookingStatus.CONFIRMED, PaymentStatus.PAID, booking.paymentId());
+        if (!bookings.confirmPayment(paid)) {
+            throw DomainException.conflict("NOT_AWAITING_PAYMENT", "the booking is not awaiting payment", null);
+        }
+        scheduler.cancel(TimedJobs.releaseName(bookingId));
+        mailer.send(PaymentReceivedEmail.of(paid, settings));
+        return view(paid, settings, false, null);
+    }
+
+    /** The timed job: an unpaid booking past its due time gives its place back. */
+    public boolean releaseIfUnpaid(String bookingId) {
+        Optional<Booking> found = bookings.find(bookingId);
+        if (found.isEmpty() || found.get().status() != BookingStatus.AWAITING_PAYMENT) return false;
+        Booking booking = found.get();
+        if (clock.instant().isBefore(booking.paymentDueBy())) return false;
+        if (booking.kind() == Booking.Kind.SESSION) return seats.releaseUnpaid(booking);
+        Booking released = booking.cancelled(new Cancellation(clock.instant(), Cancellation.By.SYSTEM, false));
+        if (!bookings.cancel(released)) return false;
+        StudioCatalog catalog = studios.catalog(booking.studioId()).orElseThrow();
+        catalog.staffMember(booking.staffId()).ifPresent(practitioner -> BookingEmails.cancelled(released,
+                catalog.studio().settings(), practitioner, location(catalog, booking.locationId())).forEach(mailer::send));
+        return true;
+    }
+
+    /** A signed-in client's own bookings. */
+    public List<BookingView> mine(Caller caller) {
+        if (caller.isAnonymous()) throw DomainException.unauthenticated("a client token is required");
+        if (caller.role() != com.studiobooking.core.auth.Role.CLIENT) throw DomainException.forbidden("client tokens only");
+        StudioSettings settings = settings(caller.studioId());
+        return bookings.bookingsOfClient(caller.studioId(), caller.subject()).stream()
+                .map(b -> view(b, settings, false, seats.accessFor(b).orElse(null))).toList();
     }
 
     public List<BookingView> list(Caller caller, String studioId, String from, String to) {
@@ -187,7 +272,7 @@ public final class AppointmentBooking {
         }
         var range = new com.studiobooking.core.appointment.TimeRange(first.atStartOfDay(zone).toInstant(),
                 last.plusDays(1).atStartOfDay(zone).toInstant());
-        return bookings.bookingsStartingIn(studioId, range).stream().map(b -> view(b, settings, false)).toList();
+        return bookings.bookingsStartingIn(studioId, range).stream().map(b -> view(b, settings, false, null)).toList();
     }
 
     /** Guests prove access with the booking's token; clients with their own token; staff of the studio always. */
@@ -230,10 +315,11 @@ public final class AppointmentBooking {
                     "this Idempotency-Key was used for a different request", "Idempotency-Key");
         }
         Booking booking = existing(repeat.bookingId());
-        return view(booking, settings(booking.studioId()), true);
+        return view(booking, settings(booking.studioId()), true, seats.accessFor(booking).orElse(null));
     }
 
-    private BookingView view(Booking booking, StudioSettings settings, boolean withAccessToken) {
+    /** {@code onlineAccess} comes from {@link com.studiobooking.core.session.LinkVisibility} only. */
+    private BookingView view(Booking booking, StudioSettings settings, boolean withAccessToken, OnlineAccess onlineAccess) {
         ZoneId zone = ZoneId.of(settings.timezone());
         BookingView.NextAction next = BookingView.NextAction.NONE;
         if (booking.status() == BookingStatus.AWAITING_PAYMENT && booking.paymentMethod() == PaymentMethod.BANK_TRANSFER) {
@@ -242,7 +328,7 @@ public final class AppointmentBooking {
                     new BookingView.BankTransferInstructions(bank.accountName(), bank.iban(), bank.bankName(),
                             booking.price(), booking.reference(), booking.paymentDueBy().atZone(zone).toOffsetDateTime()));
         }
-        return BookingView.of(booking, zone, withAccessToken ? access.tokenFor(booking.bookingId()) : null, next);
+        return BookingView.of(booking, zone, withAccessToken ? access.tokenFor(booking.bookingId()) : null, next, onlineAccess);
     }
 
     private DomainException notBookable(StudioCatalog catalog, Service service, String staffId, String locationId,
