@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import com.studiobooking.infrastructure.aws.AwsSettings;
+import com.studiobooking.infrastructure.schedule.EventBridgeScheduler;
 
 /**
  * The function's configuration, read from environment variables (or any map, in tests). Each getter
@@ -21,6 +22,10 @@ public final class Config {
     public static final String TOKEN_SECRET = "TOKEN_SECRET";
     public static final String WIDGET_BASE_URL = "WIDGET_BASE_URL";
     public static final String ADMIN_PAGE_URL = "ADMIN_PAGE_URL";
+    public static final String SCHEDULE_GROUP = "SCHEDULE_GROUP";
+    public static final String TIMED_JOBS_FUNCTION_ARN = "TIMED_JOBS_FUNCTION_ARN";
+    public static final String SCHEDULER_ROLE_ARN = "SCHEDULER_ROLE_ARN";
+    public static final String SCHEDULER_DLQ_ARN = "SCHEDULER_DLQ_ARN";
 
     private final Map<String, String> env;
 
@@ -50,6 +55,32 @@ public final class Config {
 
     public String adminPageUrl() {
         return url(ADMIN_PAGE_URL);
+    }
+
+    /** The EventBridge Scheduler schedule group that holds the timed jobs. */
+    public String scheduleGroup() {
+        return required(SCHEDULE_GROUP);
+    }
+
+    /** The function the timed jobs invoke (missing-link reminder, release of unpaid bookings). */
+    public String timedJobsFunctionArn() {
+        return arn(TIMED_JOBS_FUNCTION_ARN);
+    }
+
+    /** The role EventBridge Scheduler assumes to invoke {@link #timedJobsFunctionArn()}. */
+    public String schedulerRoleArn() {
+        return arn(SCHEDULER_ROLE_ARN);
+    }
+
+    /** The SQS queue that receives timed jobs whose invocation failed every retry. */
+    public String schedulerDlqArn() {
+        return arn(SCHEDULER_DLQ_ARN);
+    }
+
+    /** The four values above, with the default retry policy. */
+    public EventBridgeScheduler.Settings schedulerSettings() {
+        return new EventBridgeScheduler.Settings(scheduleGroup(), timedJobsFunctionArn(), schedulerRoleArn(),
+                schedulerDlqArn());
     }
 
     /** Region, endpoint override and credentials from {@code AWS_REGION}, {@code AWS_ENDPOINT_URL} and Lambda's variables. */
@@ -99,11 +130,18 @@ public final class Config {
         throw new IllegalStateException("Environment variable " + name + " is not an absolute http(s) URL");
     }
 
+    private String arn(String name) {
+        String value = required(name);
+        if (value.startsWith("arn:") && value.split(":", -1).length >= 6) return value;
+        throw new IllegalStateException("Environment variable " + name + " is not an ARN");
+    }
+
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder("Config[");
         for (String name : new String[] {TABLE_NAME, SENDER_EMAIL, SES_CONFIGURATION_SET, TOKEN_SECRET_PARAMETER,
-                WIDGET_BASE_URL, ADMIN_PAGE_URL, "AWS_REGION", "AWS_ENDPOINT_URL"}) {
+                WIDGET_BASE_URL, ADMIN_PAGE_URL, SCHEDULE_GROUP, TIMED_JOBS_FUNCTION_ARN, SCHEDULER_ROLE_ARN,
+                SCHEDULER_DLQ_ARN, "AWS_REGION", "AWS_ENDPOINT_URL"}) {
             optional(name).ifPresent(value -> out.append(name).append('=').append(value).append(", "));
         }
         optional(TOKEN_SECRET).ifPresent(value -> out.append(TOKEN_SECRET).append("=****, "));

@@ -3,22 +3,29 @@ package com.studiobooking.infrastructure.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
+import com.studiobooking.infrastructure.schedule.EventBridgeScheduler;
+
 import software.amazon.awssdk.regions.Region;
 
 class ConfigTest {
-    private static final Map<String, String> DEPLOYED = Map.of(
-            "TABLE_NAME", "studio-booking",
-            "SENDER_EMAIL", "bookings@lotus.example",
-            "TOKEN_SECRET_PARAMETER", "/studio-booking/token-secret",
-            "WIDGET_BASE_URL", "https://book.lotus.example",
-            "ADMIN_PAGE_URL", "https://admin.lotus.example/",
-            "AWS_REGION", "eu-central-1");
+    private static final Map<String, String> DEPLOYED = Map.ofEntries(
+            Map.entry("TABLE_NAME", "studio-booking"),
+            Map.entry("SENDER_EMAIL", "bookings@lotus.example"),
+            Map.entry("TOKEN_SECRET_PARAMETER", "/studio-booking/token-secret"),
+            Map.entry("WIDGET_BASE_URL", "https://book.lotus.example"),
+            Map.entry("ADMIN_PAGE_URL", "https://admin.lotus.example/"),
+            Map.entry("SCHEDULE_GROUP", "studio-booking"),
+            Map.entry("TIMED_JOBS_FUNCTION_ARN", "arn:aws:lambda:eu-central-1:123456789012:function:timed-jobs"),
+            Map.entry("SCHEDULER_ROLE_ARN", "arn:aws:iam::123456789012:role/studio-booking-scheduler"),
+            Map.entry("SCHEDULER_DLQ_ARN", "arn:aws:sqs:eu-central-1:123456789012:timed-jobs-dlq"),
+            Map.entry("AWS_REGION", "eu-central-1"));
 
     /** A resolver that fails if it is ever asked for anything. */
     private static final SecretResolver UNUSABLE = new SecretResolver(
@@ -38,6 +45,28 @@ class ConfigTest {
     }
 
     @Test
+    void the_scheduler_settings_are_read_from_the_environment_with_the_default_retry_policy() {
+        EventBridgeScheduler.Settings settings = new Config(DEPLOYED).schedulerSettings();
+
+        assertThat(settings.groupName()).isEqualTo("studio-booking");
+        assertThat(settings.targetArn()).isEqualTo("arn:aws:lambda:eu-central-1:123456789012:function:timed-jobs");
+        assertThat(settings.roleArn()).isEqualTo("arn:aws:iam::123456789012:role/studio-booking-scheduler");
+        assertThat(settings.deadLetterArn()).isEqualTo("arn:aws:sqs:eu-central-1:123456789012:timed-jobs-dlq");
+        assertThat(settings.maximumRetryAttempts()).isEqualTo(3);
+        assertThat(settings.maximumEventAge()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void scheduler_arns_must_be_arns() {
+        Config config = new Config(Map.of("TIMED_JOBS_FUNCTION_ARN", "timed-jobs",
+                "SCHEDULER_ROLE_ARN", "studio-booking-scheduler", "SCHEDULER_DLQ_ARN", "https://sqs.example/q"));
+
+        assertThatThrownBy(config::timedJobsFunctionArn).hasMessageContaining("TIMED_JOBS_FUNCTION_ARN is not an ARN");
+        assertThatThrownBy(config::schedulerRoleArn).hasMessageContaining("SCHEDULER_ROLE_ARN is not an ARN");
+        assertThatThrownBy(config::schedulerDlqArn).hasMessageContaining("SCHEDULER_DLQ_ARN is not an ARN");
+    }
+
+    @Test
     void a_missing_variable_is_named_in_the_error() {
         Config empty = new Config(Map.of("TABLE_NAME", "  "));
 
@@ -45,6 +74,11 @@ class ConfigTest {
         assertThatThrownBy(empty::senderEmail).hasMessageContaining("SENDER_EMAIL");
         assertThatThrownBy(empty::widgetBaseUrl).hasMessageContaining("WIDGET_BASE_URL");
         assertThatThrownBy(empty::adminPageUrl).hasMessageContaining("ADMIN_PAGE_URL");
+        assertThatThrownBy(empty::scheduleGroup).hasMessageContaining("SCHEDULE_GROUP");
+        assertThatThrownBy(empty::schedulerSettings).hasMessageContaining("SCHEDULE_GROUP");
+        assertThatThrownBy(empty::timedJobsFunctionArn).hasMessageContaining("TIMED_JOBS_FUNCTION_ARN");
+        assertThatThrownBy(empty::schedulerRoleArn).hasMessageContaining("SCHEDULER_ROLE_ARN");
+        assertThatThrownBy(empty::schedulerDlqArn).hasMessageContaining("SCHEDULER_DLQ_ARN");
         assertThatThrownBy(() -> empty.tokenSecret(UNUSABLE))
                 .hasMessageContaining("TOKEN_SECRET_PARAMETER").hasMessageContaining("TOKEN_SECRET");
     }
@@ -84,6 +118,7 @@ class ConfigTest {
         String text = new Config(env).toString();
 
         assertThat(text).contains("TABLE_NAME=studio-booking").contains("TOKEN_SECRET=****")
+                .contains("SCHEDULE_GROUP=studio-booking").contains("SCHEDULER_DLQ_ARN=arn:aws:sqs:")
                 .doesNotContain("dev-only-secret").doesNotContain("aws-secret");
     }
 }
