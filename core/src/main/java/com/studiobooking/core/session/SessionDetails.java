@@ -22,7 +22,8 @@ public record SessionDetails(String templateId, String name, String description,
                              Integer capacity, Integer onlineCapacity, String instructorId, SessionFormat format,
                              String locationId, Money price, Integer creditPrice, List<PaymentMethod> paymentMethods,
                              OnlineAccess onlineAccess) {
-    static final int MAX_MINUTES = 480;
+    /** A move must claim and free the instructor's time in one transaction (100 items): 2 × 48 units + 3. */
+    static final int MAX_MINUTES = 240;
 
     SessionDetails withDefaultsFrom(SessionTemplate t) {
         return new SessionDetails(templateId, pick(name, t.name()), pick(description, t.description()), start,

@@ -7,9 +7,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,17 +18,13 @@ import static com.studiobooking.infrastructure.dynamo.Attr.n;
 import static com.studiobooking.infrastructure.dynamo.Attr.s;
 
 /**
- * Bookings, and the guarantee that a practitioner is never double-booked. A practitioner's time is
- * cut into {@value Keys#TIME_UNIT_MINUTES}-minute units; an appointment claims every unit of its
- * time widened by its buffers, each as an item that must not exist yet, in the same transaction as
- * the booking. Two bookings whose widened times overlap in any way, whatever their lengths, claim a
- * common unit, so DynamoDB lets exactly one of them through. Service lengths, buffers and working
- * hours are whole units (validated in core), so units match the times exactly.
+ * Bookings, and the guarantee that a practitioner is never double-booked: an appointment claims
+ * every {@value Keys#TIME_UNIT_MINUTES}-minute unit of its time widened by its buffers
+ * ({@link StaffTime}), each as an item that must not exist yet, in the same transaction as the
+ * booking. Two bookings whose widened times overlap in any way, whatever their lengths, claim a
+ * common unit, so DynamoDB lets exactly one of them through.
  */
 public final class DynamoBookingStore implements BookingStore {
-    private static final Duration UNIT = Duration.ofMinutes(Keys.TIME_UNIT_MINUTES);
-    private static final Duration KEEP_AFTER_END = Duration.ofDays(7);
-
     private final Table table;
 
     public DynamoBookingStore(DynamoDbClient client, String tableName) {
@@ -40,13 +36,15 @@ public final class DynamoBookingStore implements BookingStore {
         List<TransactWriteItem> writes = new ArrayList<>();
         if (key != null) writes.add(table.putNew(idempotency(booking, key)));
         writes.add(table.putNew(BookingMapper.booking(booking)));
-        writes.add(table.putNew(calendarEntry(booking)));
-        writes.addAll(timeClaims(booking));
+        writes.add(table.putNew(clientPointer(booking)));
+        TimeRange reserved = booking.reservedTime();
+        writes.add(table.putNew(StaffTime.calendarEntry(booking.studioId(), booking.start(), booking.bookingId(),
+                booking.staffId(), reserved)));
+        writes.addAll(StaffTime.claim(table, booking.studioId(), booking.staffId(), StaffTime.units(reserved),
+                booking.bookingId(), reserved));
         List<Boolean> failed = table.tryTransact(writes);
         if (failed == null) return new Reservation.Reserved(booking);
-        if (key != null && failed.get(0)) {
-            return findRepeat(booking.studioId(), key.key()).orElseThrow();
-        }
+        if (key != null && failed.get(0)) return findRepeat(booking.studioId(), key.key()).orElseThrow();
         return new Reservation.TimeTaken();
     }
 
@@ -64,18 +62,26 @@ public final class DynamoBookingStore implements BookingStore {
     @Override
     public boolean cancel(Booking cancelled) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(BookingMapper.booking(cancelled))
-                .conditionExpression("#status <> :cancelled")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":cancelled", s("CANCELLED")))).build());
-        writes.add(table.delete(Keys.studioCalendar(cancelled.studioId()), calendarKey(cancelled)));
-        for (Instant unit : units(cancelled.reservedTime())) {
-            writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table.name())
-                    .key(Table.key(Keys.staffTime(cancelled.studioId(), cancelled.staffId()), Keys.time(unit)))
-                    .conditionExpression("bookingId = :id")
-                    .expressionAttributeValues(Map.of(":id", s(cancelled.bookingId())))).build());
-        }
+        writes.add(replaceIfStatus(table, cancelled, "#status <> :s", "CANCELLED"));
+        writes.add(table.delete(Keys.studioCalendar(cancelled.studioId()),
+                StaffTime.calendarKey(cancelled.start(), cancelled.bookingId())));
+        writes.addAll(StaffTime.free(table, cancelled.studioId(), cancelled.staffId(),
+                StaffTime.units(cancelled.reservedTime()), cancelled.bookingId()));
         return table.tryTransact(writes) == null;
+    }
+
+    @Override
+    public boolean confirmPayment(Booking paid) {
+        return table.tryTransact(List.of(replaceIfStatus(table, paid, "#status = :s", "AWAITING_PAYMENT"))) == null;
+    }
+
+    @Override
+    public List<Booking> bookingsOfClient(String studioId, String clientId) {
+        return table.queryPrefix(Keys.client(studioId, clientId), Keys.BOOKING_POINTER_PREFIX).stream()
+                .map(pointer -> find(pointer.get("bookingId").s()))
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparing(Booking::start).reversed())
+                .toList();
     }
 
     @Override
@@ -96,46 +102,26 @@ public final class DynamoBookingStore implements BookingStore {
                 .map(BookingMapper::booking).toList();
     }
 
-    private Map<String, AttributeValue> idempotency(Booking booking, IdempotencyKey key) {
+    /** Replaces the booking item only while its status satisfies {@code condition} against {@code status}. */
+    static TransactWriteItem replaceIfStatus(Table table, Booking booking, String condition, String status) {
+        return TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(BookingMapper.booking(booking))
+                .conditionExpression(condition)
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":s", s(status)))).build();
+    }
+
+    static Map<String, AttributeValue> idempotency(Booking booking, IdempotencyKey key) {
         return Attr.item().put(Keys.PK, Keys.studioIdempotency(booking.studioId())).put(Keys.SK, key.key())
                 .put("type", "IDEMPOTENCY").put("bookingId", booking.bookingId()).put("fingerprint", key.requestFingerprint())
                 .putAll(Map.of(Keys.TTL, n(key.forgetAfter().getEpochSecond())))
                 .build();
     }
 
-    /** The appointment in the studio's calendar, read by slot lookup: one Query for all staff. */
-    private Map<String, AttributeValue> calendarEntry(Booking booking) {
-        TimeRange reserved = booking.reservedTime();
-        return Attr.item().put(Keys.PK, Keys.studioCalendar(booking.studioId())).put(Keys.SK, calendarKey(booking))
-                .put("type", "CALENDAR").put("bookingId", booking.bookingId()).put("staffId", booking.staffId())
-                .putAll(Map.of("busyFrom", n(reserved.start().getEpochSecond()), "busyUntil", n(reserved.end().getEpochSecond()),
-                        Keys.TTL, n(reserved.end().plus(KEEP_AFTER_END).getEpochSecond())))
+    /** Lists a booking under its client, for "my bookings". */
+    static Map<String, AttributeValue> clientPointer(Booking booking) {
+        return Attr.item().put(Keys.PK, Keys.client(booking.studioId(), booking.clientId()))
+                .put(Keys.SK, Keys.BOOKING_POINTER_PREFIX + Keys.time(booking.start()) + "#" + booking.bookingId())
+                .put("type", "CLIENT_BOOKING").put("bookingId", booking.bookingId())
                 .build();
-    }
-
-    private static String calendarKey(Booking booking) {
-        return Keys.time(booking.start()) + "#" + booking.bookingId();
-    }
-
-    private List<TransactWriteItem> timeClaims(Booking booking) {
-        TimeRange reserved = booking.reservedTime();
-        long ttl = reserved.end().plus(KEEP_AFTER_END).getEpochSecond();
-        List<TransactWriteItem> claims = new ArrayList<>();
-        for (Instant unit : units(reserved)) {
-            claims.add(table.putNew(Attr.item()
-                    .put(Keys.PK, Keys.staffTime(booking.studioId(), booking.staffId())).put(Keys.SK, Keys.time(unit))
-                    .put("type", "STAFF_TIME").put("bookingId", booking.bookingId())
-                    .putAll(Map.of(Keys.TTL, n(ttl))).build()));
-        }
-        return claims;
-    }
-
-    /** The starts of every unit the range touches. */
-    static List<Instant> units(TimeRange range) {
-        long unit = UNIT.getSeconds();
-        long first = Math.floorDiv(range.start().getEpochSecond(), unit) * unit;
-        List<Instant> units = new ArrayList<>();
-        for (long t = first; t < range.end().getEpochSecond(); t += unit) units.add(Instant.ofEpochSecond(t));
-        return units;
     }
 }

@@ -36,9 +36,25 @@ final class Keys {
     /** Appointments with their buffers, by start: what slot lookup reads in one query. */
     static String studioCalendar(String studioId) { return studio(studioId) + "#CALENDAR"; }
 
-    /** One staff member's reserved time, in {@link #TIME_UNIT_MINUTES}-minute units (see DynamoBookingStore). */
+    /** One staff member's reserved time, in {@link #TIME_UNIT_MINUTES}-minute units (see StaffTime). */
     static String staffTime(String studioId, String staffId) { return studio(studioId) + "#STAFFTIME#" + staffId; }
     static final int TIME_UNIT_MINUTES = 5;
+
+    /** A client's wallet (credits, passes, history) and pointers to their bookings. */
+    static String client(String studioId, String clientId) { return studio(studioId) + "#CLIENT#" + clientId; }
+    static final String BOOKING_POINTER_PREFIX = "BOOKING#";
+    static final String PASS_PREFIX = "PASS#";
+    static final String HISTORY_PREFIX = "HISTORY#";
+    static final String CREDITS = "CREDITS";
+
+    static String session(String studioId, String sessionId) { return studio(studioId) + "#SESSION#" + sessionId; }
+    static final String SESSION = "SESSION";
+    static final String PARTICIPANT_PREFIX = "PARTICIPANT#";
+    static String studioSessions(String studioId) { return studio(studioId) + "#SESSIONS"; }
+    static String template(String templateId) { return "TEMPLATE#" + templateId; }
+    static final String TEMPLATE_PREFIX = "TEMPLATE#";
+    static String passType(String passTypeId) { return "PASSTYPE#" + passTypeId; }
+    static final String PASS_TYPE_PREFIX = "PASSTYPE#";
 
     static String studioIdempotency(String studioId) { return studio(studioId) + "#IDEMPOTENCY"; }
 

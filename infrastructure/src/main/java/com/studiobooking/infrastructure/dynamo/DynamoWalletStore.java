@@ -1,0 +1,148 @@
+package com.studiobooking.infrastructure.dynamo;
+
+import com.studiobooking.core.common.DomainException;
+import com.studiobooking.core.common.Ids;
+import com.studiobooking.core.wallet.Pass;
+import com.studiobooking.core.wallet.PassType;
+import com.studiobooking.core.wallet.Wallet;
+import com.studiobooking.core.wallet.WalletEntry;
+import com.studiobooking.core.wallet.WalletStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.studiobooking.infrastructure.dynamo.Attr.instant;
+import static com.studiobooking.infrastructure.dynamo.Attr.integer;
+import static com.studiobooking.infrastructure.dynamo.Attr.item;
+import static com.studiobooking.infrastructure.dynamo.Attr.map;
+import static com.studiobooking.infrastructure.dynamo.Attr.n;
+import static com.studiobooking.infrastructure.dynamo.Attr.str;
+
+/**
+ * Pass types in the studio's configuration; each client's credits, passes and history in the
+ * client's own partition, read with one Query. Every change writes its history line in the same
+ * transaction; the seat transactions of sessions use {@link #useEntry}, {@link #spendCredits} and
+ * the returns below.
+ */
+public final class DynamoWalletStore implements WalletStore {
+    private final Table table;
+
+    public DynamoWalletStore(DynamoDbClient client, String tableName) {
+        this.table = new Table(client, tableName);
+    }
+
+    @Override
+    public void savePassType(String studioId, PassType t) {
+        table.client().putItem(b -> b.tableName(table.name()).item(item()
+                .put(Keys.PK, Keys.studio(studioId)).put(Keys.SK, Keys.passType(t.passTypeId())).put("type", "PASS_TYPE")
+                .put("passTypeId", t.passTypeId()).put("name", t.name()).put("entries", t.entries())
+                .put("validDays", t.validDays()).put("price", AppointmentMapper.money(t.price())).put("createdAt", t.createdAt())
+                .build()));
+    }
+
+    @Override
+    public Optional<PassType> findPassType(String studioId, String passTypeId) {
+        return table.get(Keys.studio(studioId), Keys.passType(passTypeId)).map(DynamoWalletStore::passType);
+    }
+
+    @Override
+    public List<PassType> listPassTypes(String studioId) {
+        return table.queryPrefix(Keys.studio(studioId), Keys.PASS_TYPE_PREFIX).stream().map(DynamoWalletStore::passType).toList();
+    }
+
+    @Override
+    public void issuePass(String studioId, Pass pass, WalletEntry entry) {
+        table.transact(List.of(
+                table.putNew(item().put(Keys.PK, Keys.client(studioId, pass.clientId()))
+                        .put(Keys.SK, Keys.PASS_PREFIX + pass.passId()).put("type", "PASS")
+                        .put("passId", pass.passId()).put("clientId", pass.clientId()).put("passTypeId", pass.passTypeId())
+                        .put("name", pass.name()).put("entries", pass.entries()).put("entriesLeft", pass.entriesLeft())
+                        .put("validFrom", pass.validFrom()).put("validUntil", pass.validUntil())
+                        .putAll(Map.of("validUntilEpoch", n(pass.validUntil().getEpochSecond()))).build()),
+                history(table, studioId, pass.clientId(), entry)),
+                failed -> DomainException.conflict("PASS_EXISTS", "a pass with this id exists", null));
+    }
+
+    @Override
+    public void grantCredits(String studioId, String clientId, int credits, WalletEntry entry) {
+        table.transact(List.of(addCredits(table, studioId, clientId, credits), history(table, studioId, clientId, entry)),
+                failed -> DomainException.conflict("WALLET_CHANGED", "the wallet changed meanwhile; try again", null));
+    }
+
+    @Override
+    public Wallet wallet(String studioId, String clientId) {
+        int credits = 0;
+        List<Pass> passes = new ArrayList<>();
+        List<WalletEntry> history = new ArrayList<>();
+        for (Map<String, AttributeValue> i : table.queryPartition(Keys.client(studioId, clientId))) {
+            switch (i.get("type").s()) {
+                case "CREDITS" -> credits = integer(i, "credits");
+                case "PASS" -> passes.add(new Pass(str(i, "passId"), str(i, "clientId"), str(i, "passTypeId"),
+                        str(i, "name"), integer(i, "entries"), integer(i, "entriesLeft"), instant(i, "validFrom"),
+                        instant(i, "validUntil")));
+                case "HISTORY" -> history.add(new WalletEntry(instant(i, "at"), WalletEntry.Kind.valueOf(str(i, "kind")),
+                        integer(i, "credits"), integer(i, "entries"), str(i, "passId"), str(i, "bookingId"),
+                        str(i, "description")));
+                default -> { }
+            }
+        }
+        history.sort(Comparator.comparing(WalletEntry::at).reversed());
+        passes.sort(Comparator.comparing(Pass::validUntil));
+        return new Wallet(clientId, credits, passes, history);
+    }
+
+    /** Uses one entry of a pass that is still valid at {@code at}; fails the transaction otherwise. */
+    static TransactWriteItem useEntry(Table table, String studioId, String clientId, String passId, java.time.Instant at) {
+        return TransactWriteItem.builder().update(u -> u.tableName(table.name())
+                .key(Table.key(Keys.client(studioId, clientId), Keys.PASS_PREFIX + passId))
+                .updateExpression("SET entriesLeft = entriesLeft - :one")
+                .conditionExpression("entriesLeft >= :one AND validUntilEpoch > :at")
+                .expressionAttributeValues(Map.of(":one", n(1), ":at", n(at.getEpochSecond())))).build();
+    }
+
+    static TransactWriteItem returnEntry(Table table, String studioId, String clientId, String passId) {
+        return TransactWriteItem.builder().update(u -> u.tableName(table.name())
+                .key(Table.key(Keys.client(studioId, clientId), Keys.PASS_PREFIX + passId))
+                .updateExpression("SET entriesLeft = entriesLeft + :one")
+                .conditionExpression("attribute_exists(PK)")
+                .expressionAttributeValues(Map.of(":one", n(1)))).build();
+    }
+
+    /** Spends credits only if the balance covers them. */
+    static TransactWriteItem spendCredits(Table table, String studioId, String clientId, int credits) {
+        return TransactWriteItem.builder().update(u -> u.tableName(table.name())
+                .key(Table.key(Keys.client(studioId, clientId), Keys.CREDITS))
+                .updateExpression("SET credits = credits - :n")
+                .conditionExpression("credits >= :n")
+                .expressionAttributeValues(Map.of(":n", n(credits)))).build();
+    }
+
+    static TransactWriteItem addCredits(Table table, String studioId, String clientId, int credits) {
+        return TransactWriteItem.builder().update(u -> u.tableName(table.name())
+                .key(Table.key(Keys.client(studioId, clientId), Keys.CREDITS))
+                .updateExpression("SET #type = :type ADD credits :n")
+                .expressionAttributeNames(Map.of("#type", "type"))
+                .expressionAttributeValues(Map.of(":n", n(credits), ":type", Attr.s("CREDITS")))).build();
+    }
+
+    static TransactWriteItem history(Table table, String studioId, String clientId, WalletEntry e) {
+        return table.putNew(item()
+                .put(Keys.PK, Keys.client(studioId, clientId))
+                .put(Keys.SK, Keys.HISTORY_PREFIX + String.format("%015d", e.at().toEpochMilli()) + "#" + Ids.random(6))
+                .put("type", "HISTORY").put("at", e.at()).put("kind", e.kind().name()).put("credits", e.credits())
+                .put("entries", e.entries()).put("passId", e.passId()).put("bookingId", e.bookingId())
+                .put("description", e.description())
+                .build());
+    }
+
+    private static PassType passType(Map<String, AttributeValue> i) {
+        return new PassType(str(i, "passTypeId"), str(i, "name"), integer(i, "entries"), integer(i, "validDays"),
+                AppointmentMapper.money(map(i, "price")), instant(i, "createdAt"));
+    }
+}
