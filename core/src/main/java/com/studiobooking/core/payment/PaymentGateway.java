@@ -9,6 +9,9 @@ public interface PaymentGateway {
     /**
      * Refunds (part of) a payment. {@code idempotencyKey} makes a retried refund a no-op at the
      * provider, so a refund is requested exactly once per purpose.
+     *
+     * @param paymentId the provider's payment id from {@link PaymentEvent#paymentId()}
+     * @param amount    how much to refund; null refunds whatever is left of the payment
      */
     Refund refund(String paymentId, Money amount, String idempotencyKey);
 }

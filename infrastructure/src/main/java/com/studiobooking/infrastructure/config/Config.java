@@ -26,6 +26,10 @@ public final class Config {
     public static final String TIMED_JOBS_FUNCTION_ARN = "TIMED_JOBS_FUNCTION_ARN";
     public static final String SCHEDULER_ROLE_ARN = "SCHEDULER_ROLE_ARN";
     public static final String SCHEDULER_DLQ_ARN = "SCHEDULER_DLQ_ARN";
+    public static final String STRIPE_SECRET_KEY = "STRIPE_SECRET_KEY";
+    public static final String STRIPE_SECRET_KEY_PARAMETER = "STRIPE_SECRET_KEY_PARAMETER";
+    public static final String STRIPE_WEBHOOK_SECRET = "STRIPE_WEBHOOK_SECRET";
+    public static final String STRIPE_WEBHOOK_SECRET_PARAMETER = "STRIPE_WEBHOOK_SECRET_PARAMETER";
 
     private final Map<String, String> env;
 
@@ -94,18 +98,40 @@ public final class Config {
      * {@code get()}. Which of the two is configured is checked now.
      */
     public Supplier<Secret> tokenSecret(SecretResolver secrets) {
-        Optional<String> literal = optional(TOKEN_SECRET);
+        return secret(TOKEN_SECRET, TOKEN_SECRET_PARAMETER, secrets).orElseThrow(() -> new IllegalStateException(
+                "Environment variable " + TOKEN_SECRET_PARAMETER + " is not set"
+                        + " (or set " + TOKEN_SECRET + " for local development)"));
+    }
+
+    /**
+     * Stripe's secret API key and webhook signing secret, each a literal ({@code STRIPE_SECRET_KEY},
+     * {@code STRIPE_WEBHOOK_SECRET}: local and dev only) or the name of an SSM parameter or Secrets
+     * Manager secret ({@code …_PARAMETER}) fetched through {@code secrets} on first {@code get()}.
+     * Empty when none of them is set: card payments then use the local checkout. Setting only one of
+     * the two is refused now.
+     */
+    public Optional<StripeKeys> stripeKeys(SecretResolver secrets) {
+        Optional<Supplier<Secret>> secretKey = secret(STRIPE_SECRET_KEY, STRIPE_SECRET_KEY_PARAMETER, secrets);
+        Optional<Supplier<Secret>> webhookSecret = secret(STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET_PARAMETER, secrets);
+        if (secretKey.isEmpty() && webhookSecret.isEmpty()) return Optional.empty();
+        if (secretKey.isEmpty()) throw missingHalf(STRIPE_SECRET_KEY_PARAMETER, STRIPE_SECRET_KEY, "webhook secret");
+        if (webhookSecret.isEmpty()) throw missingHalf(STRIPE_WEBHOOK_SECRET_PARAMETER, STRIPE_WEBHOOK_SECRET, "secret key");
+        return Optional.of(new StripeKeys(secretKey.get(), webhookSecret.get()));
+    }
+
+    private static IllegalStateException missingHalf(String parameter, String literal, String other) {
+        return new IllegalStateException("Environment variable " + parameter + " (or " + literal
+                + ") is not set, but the Stripe " + other + " is");
+    }
+
+    /** The literal when set, otherwise the named secret resolved on first use; empty when neither is set. */
+    private Optional<Supplier<Secret>> secret(String literalName, String parameterName, SecretResolver secrets) {
+        Optional<String> literal = optional(literalName);
         if (literal.isPresent()) {
             Secret secret = new Secret(literal.get());
-            return () -> secret;
+            return Optional.of(() -> secret);
         }
-        Optional<String> parameter = optional(TOKEN_SECRET_PARAMETER);
-        if (parameter.isEmpty()) {
-            throw new IllegalStateException("Environment variable " + TOKEN_SECRET_PARAMETER + " is not set"
-                    + " (or set " + TOKEN_SECRET + " for local development)");
-        }
-        String name = parameter.get();
-        return () -> secrets.resolve(name);
+        return optional(parameterName).map(name -> () -> secrets.resolve(name));
     }
 
     private String required(String name) {
@@ -141,10 +167,13 @@ public final class Config {
         StringBuilder out = new StringBuilder("Config[");
         for (String name : new String[] {TABLE_NAME, SENDER_EMAIL, SES_CONFIGURATION_SET, TOKEN_SECRET_PARAMETER,
                 WIDGET_BASE_URL, ADMIN_PAGE_URL, SCHEDULE_GROUP, TIMED_JOBS_FUNCTION_ARN, SCHEDULER_ROLE_ARN,
-                SCHEDULER_DLQ_ARN, "AWS_REGION", "AWS_ENDPOINT_URL"}) {
+                SCHEDULER_DLQ_ARN, STRIPE_SECRET_KEY_PARAMETER, STRIPE_WEBHOOK_SECRET_PARAMETER, "AWS_REGION",
+                "AWS_ENDPOINT_URL"}) {
             optional(name).ifPresent(value -> out.append(name).append('=').append(value).append(", "));
         }
-        optional(TOKEN_SECRET).ifPresent(value -> out.append(TOKEN_SECRET).append("=****, "));
+        for (String name : new String[] {TOKEN_SECRET, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET}) {
+            optional(name).ifPresent(value -> out.append(name).append("=****, "));
+        }
         if (out.charAt(out.length() - 1) == ' ') out.setLength(out.length() - 2);
         return out.append(']').toString();
     }

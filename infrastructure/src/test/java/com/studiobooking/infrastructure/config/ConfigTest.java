@@ -121,4 +121,61 @@ class ConfigTest {
                 .contains("SCHEDULE_GROUP=studio-booking").contains("SCHEDULER_DLQ_ARN=arn:aws:sqs:")
                 .doesNotContain("dev-only-secret").doesNotContain("aws-secret");
     }
+
+    @Test
+    void without_stripe_variables_there_are_no_stripe_keys() {
+        assertThat(new Config(DEPLOYED).stripeKeys(UNUSABLE)).isEmpty();
+    }
+
+    @Test
+    void literal_stripe_keys_are_used_as_they_are_and_never_touch_aws() {
+        Map<String, String> env = new HashMap<>(DEPLOYED);
+        env.put("STRIPE_SECRET_KEY", "sk_test_local");
+        env.put("STRIPE_WEBHOOK_SECRET", "whsec_local");
+
+        StripeKeys keys = new Config(env).stripeKeys(UNUSABLE).orElseThrow();
+
+        assertThat(keys.secretKey().get().value()).isEqualTo("sk_test_local");
+        assertThat(keys.webhookSecret().get().value()).isEqualTo("whsec_local");
+    }
+
+    @Test
+    void stripe_key_parameters_are_resolved_on_first_use_from_ssm_or_secrets_manager() {
+        Map<String, String> env = new HashMap<>(DEPLOYED);
+        env.put("STRIPE_SECRET_KEY_PARAMETER", "/studio-booking/stripe-secret-key");
+        env.put("STRIPE_WEBHOOK_SECRET_PARAMETER",
+                "arn:aws:secretsmanager:eu-central-1:123456789012:secret:stripe-webhook-AbCdEf");
+        SecretResolver resolver = new SecretResolver(() -> { throw new IllegalStateException("read from SSM"); },
+                () -> { throw new IllegalStateException("read from Secrets Manager"); });
+
+        StripeKeys keys = new Config(env).stripeKeys(resolver).orElseThrow();
+
+        assertThatThrownBy(keys.secretKey()::get).hasMessage("read from SSM");
+        assertThatThrownBy(keys.webhookSecret()::get).hasMessage("read from Secrets Manager");
+    }
+
+    @Test
+    void half_a_stripe_configuration_is_refused_naming_the_missing_variable() {
+        assertThatThrownBy(() -> new Config(Map.of("STRIPE_SECRET_KEY", "sk_test_local")).stripeKeys(UNUSABLE))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("STRIPE_WEBHOOK_SECRET_PARAMETER").hasMessageNotContaining("sk_test_local");
+        assertThatThrownBy(() -> new Config(Map.of("STRIPE_WEBHOOK_SECRET_PARAMETER", "/x")).stripeKeys(UNUSABLE))
+                .hasMessageContaining("STRIPE_SECRET_KEY_PARAMETER");
+    }
+
+    @Test
+    void stripe_secrets_are_never_shown() {
+        Map<String, String> env = new HashMap<>(DEPLOYED);
+        env.put("STRIPE_SECRET_KEY", "sk_test_local");
+        env.put("STRIPE_WEBHOOK_SECRET", "whsec_local");
+        env.put("STRIPE_WEBHOOK_SECRET_PARAMETER", "/studio-booking/stripe-webhook-secret");
+        Config config = new Config(env);
+
+        assertThat(config.toString()).contains("STRIPE_SECRET_KEY=****").contains("STRIPE_WEBHOOK_SECRET=****")
+                .contains("STRIPE_WEBHOOK_SECRET_PARAMETER=/studio-booking/stripe-webhook-secret")
+                .doesNotContain("sk_test_local").doesNotContain("whsec_local");
+        StripeKeys keys = config.stripeKeys(UNUSABLE).orElseThrow();
+        assertThat(keys.toString() + keys.secretKey().get() + keys.webhookSecret().get())
+                .doesNotContain("sk_test_local").doesNotContain("whsec_local");
+    }
 }
