@@ -34,6 +34,11 @@ public record CalendarInvite(Method method, String uid, int sequence, Instant st
         Method(String status) { this.status = status; }
     }
 
+    /** The UID of a booking's event: its request, its updates and its cancel all carry it. */
+    public static String bookingUid(String bookingId) {
+        return bookingId + "@studio-booking";
+    }
+
     /** Someone with an e-mail address: the organizer or an attendee. */
     public record Person(String name, String email) {
     }
