@@ -11,6 +11,12 @@ public interface WalletStore {
 
     List<PassType> listPassTypes(String studioId);
 
+    void saveCreditPack(String studioId, CreditPack pack);
+
+    Optional<CreditPack> findCreditPack(String studioId, String packId);
+
+    List<CreditPack> listCreditPacks(String studioId);
+
     void issuePass(String studioId, Pass pass, WalletEntry entry);
 
     void grantCredits(String studioId, String clientId, int credits, WalletEntry entry);

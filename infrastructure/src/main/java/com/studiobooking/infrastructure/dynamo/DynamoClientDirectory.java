@@ -3,11 +3,15 @@ package com.studiobooking.infrastructure.dynamo;
 import com.studiobooking.core.auth.ClientDirectory;
 import com.studiobooking.core.common.Ids;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Clients keyed by e-mail within a studio; the first sign-in registers them, exactly once. */
+/**
+ * Clients of a studio, known by e-mail. The first sign-in or booking registers them exactly once:
+ * the e-mail claim and the id record are written together, only if the e-mail is not claimed yet.
+ */
 public final class DynamoClientDirectory implements ClientDirectory {
     private final Supplier<DynamoDbClient> client;
     private final String tableName;
@@ -24,18 +28,32 @@ public final class DynamoClientDirectory implements ClientDirectory {
 
     @Override
     public String clientIdFor(String studioId, String email) {
-        Table table = new Table(client.get(), tableName);
+        Table table = table();
         var existing = table.get(Keys.studioClients(studioId), Keys.clientEmail(email));
         if (existing.isPresent()) return existing.get().get("clientId").s();
         String clientId = Ids.next("cl");
-        try {
-            table.client().putItem(b -> b.tableName(table.name()).item(Attr.item()
-                            .put(Keys.PK, Keys.studioClients(studioId)).put(Keys.SK, Keys.clientEmail(email))
-                            .put("type", "CLIENT").put("clientId", clientId).put("email", email).build())
-                    .conditionExpression("attribute_not_exists(PK)"));
-            return clientId;
-        } catch (ConditionalCheckFailedException registeredInParallel) {
-            return table.get(Keys.studioClients(studioId), Keys.clientEmail(email)).orElseThrow().get("clientId").s();
-        }
+        List<Boolean> failed = table.tryTransact(List.of(
+                table.putNew(Attr.item().put(Keys.PK, Keys.studioClients(studioId)).put(Keys.SK, Keys.clientEmail(email))
+                        .put("type", "CLIENT").put("clientId", clientId).put("email", email).build()),
+                table.putNew(Attr.item().put(Keys.PK, Keys.studioClients(studioId)).put(Keys.SK, Keys.clientId(clientId))
+                        .put("type", "CLIENT_ID").put("clientId", clientId).put("email", email).build())));
+        if (failed == null) return clientId;
+        return table.get(Keys.studioClients(studioId), Keys.clientEmail(email)).orElseThrow().get("clientId").s();
+    }
+
+    @Override
+    public List<ClientRecord> list(String studioId) {
+        return table().queryPrefix(Keys.studioClients(studioId), Keys.CLIENT_EMAIL_PREFIX).stream()
+                .map(i -> new ClientRecord(i.get("clientId").s(), i.get("email").s())).toList();
+    }
+
+    @Override
+    public Optional<ClientRecord> find(String studioId, String clientId) {
+        return table().get(Keys.studioClients(studioId), Keys.clientId(clientId))
+                .map(i -> new ClientRecord(i.get("clientId").s(), i.get("email").s()));
+    }
+
+    private Table table() {
+        return new Table(client.get(), tableName);
     }
 }

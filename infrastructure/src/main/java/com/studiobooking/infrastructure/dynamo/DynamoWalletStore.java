@@ -2,6 +2,7 @@ package com.studiobooking.infrastructure.dynamo;
 
 import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.common.Ids;
+import com.studiobooking.core.wallet.CreditPack;
 import com.studiobooking.core.wallet.Pass;
 import com.studiobooking.core.wallet.PassType;
 import com.studiobooking.core.wallet.Wallet;
@@ -54,6 +55,25 @@ public final class DynamoWalletStore implements WalletStore {
     @Override
     public List<PassType> listPassTypes(String studioId) {
         return table.queryPrefix(Keys.studio(studioId), Keys.PASS_TYPE_PREFIX).stream().map(DynamoWalletStore::passType).toList();
+    }
+
+    @Override
+    public void saveCreditPack(String studioId, CreditPack pack) {
+        table.client().putItem(b -> b.tableName(table.name()).item(item()
+                .put(Keys.PK, Keys.studio(studioId)).put(Keys.SK, Keys.creditPack(pack.packId())).put("type", "CREDIT_PACK")
+                .put("packId", pack.packId()).put("name", pack.name()).put("credits", pack.credits())
+                .put("price", AppointmentMapper.money(pack.price())).put("createdAt", pack.createdAt())
+                .build()));
+    }
+
+    @Override
+    public Optional<CreditPack> findCreditPack(String studioId, String packId) {
+        return table.get(Keys.studio(studioId), Keys.creditPack(packId)).map(DynamoWalletStore::creditPack);
+    }
+
+    @Override
+    public List<CreditPack> listCreditPacks(String studioId) {
+        return table.queryPrefix(Keys.studio(studioId), Keys.CREDIT_PACK_PREFIX).stream().map(DynamoWalletStore::creditPack).toList();
     }
 
     @Override
@@ -139,6 +159,11 @@ public final class DynamoWalletStore implements WalletStore {
                 .put("entries", e.entries()).put("passId", e.passId()).put("bookingId", e.bookingId())
                 .put("description", e.description())
                 .build());
+    }
+
+    private static CreditPack creditPack(Map<String, AttributeValue> i) {
+        return new CreditPack(str(i, "packId"), str(i, "name"), integer(i, "credits"),
+                AppointmentMapper.money(map(i, "price")), instant(i, "createdAt"));
     }
 
     private static PassType passType(Map<String, AttributeValue> i) {

@@ -55,6 +55,8 @@ final class Keys {
     static final String TEMPLATE_PREFIX = "TEMPLATE#";
     static String passType(String passTypeId) { return "PASSTYPE#" + passTypeId; }
     static final String PASS_TYPE_PREFIX = "PASSTYPE#";
+    static String creditPack(String packId) { return CREDIT_PACK_PREFIX + packId; }
+    static final String CREDIT_PACK_PREFIX = "CREDITPACK#";
 
     static String studioIdempotency(String studioId) { return studio(studioId) + "#IDEMPOTENCY"; }
 
@@ -67,5 +69,7 @@ final class Keys {
     static String loginRate(String email, long windowEpochSecond) { return "RATE#" + email + "#" + windowEpochSecond; }
 
     static String studioClients(String studioId) { return studio(studioId) + "#CLIENTS"; }
-    static String clientEmail(String email) { return "EMAIL#" + email; }
+    static final String CLIENT_EMAIL_PREFIX = "EMAIL#";
+    static String clientEmail(String email) { return CLIENT_EMAIL_PREFIX + email; }
+    static String clientId(String clientId) { return "ID#" + clientId; }
 }
