@@ -8,6 +8,10 @@ import com.studiobooking.core.appointment.AppointmentSetup;
 import com.studiobooking.core.appointment.AvailabilityDetails;
 import com.studiobooking.core.appointment.ServiceDetails;
 import com.studiobooking.core.auth.Authentication;
+import com.studiobooking.core.session.SessionDetails;
+import com.studiobooking.core.session.SessionSetup;
+import com.studiobooking.core.wallet.WalletChange;
+import com.studiobooking.core.wallet.Wallets;
 import com.studiobooking.core.auth.Caller;
 import com.studiobooking.core.studio.LocationDetails;
 import com.studiobooking.core.studio.NewStudio;
@@ -20,7 +24,10 @@ import com.studiobooking.functions.http.Routes;
 
 import java.util.Map;
 
-/** The admin function: opening a studio; staff routes for settings, staff, locations, services and availability. */
+/**
+ * The admin function: opening a studio; staff routes for settings, staff, locations, services,
+ * availability, session templates and sessions, pass types, credit packs and clients' wallets.
+ */
 public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final String STUDIO = "/studios/{studioId}";
 
@@ -33,6 +40,8 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     public AdminHandler(Wiring wiring) {
         StudioSetup setup = wiring.studioSetup();
         AppointmentSetup appointments = wiring.appointmentSetup();
+        SessionSetup sessions = wiring.sessionSetup();
+        Wallets wallets = wiring.wallets();
         auth = wiring.authentication();
         routes = new Routes()
                 .on("POST /studios", r -> Response.created(setup.openStudio(r.body(NewStudio.class))))
@@ -81,7 +90,44 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                 .on("GET " + STUDIO + "/staff/{staffId}/availability", r -> Response.ok(
                         appointments.availability(caller(r), studio(r), r.path("staffId"))))
                 .on("PUT " + STUDIO + "/staff/{staffId}/availability", r -> Response.ok(appointments.setAvailability(
-                        caller(r), studio(r), r.path("staffId"), r.body(AvailabilityDetails.class))));
+                        caller(r), studio(r), r.path("staffId"), r.body(AvailabilityDetails.class))))
+
+                .on("GET " + STUDIO + "/session-templates", r -> Response.ok(
+                        Map.of("templates", sessions.templates(caller(r), studio(r)))))
+                .on("POST " + STUDIO + "/session-templates", r -> Response.created(
+                        sessions.addTemplate(caller(r), studio(r), r.body(SessionDetails.class))))
+                .on("GET " + STUDIO + "/session-templates/{templateId}", r -> Response.ok(
+                        sessions.template(caller(r), studio(r), r.path("templateId"))))
+                .on("DELETE " + STUDIO + "/session-templates/{templateId}", r -> {
+                    sessions.removeTemplate(caller(r), studio(r), r.path("templateId"));
+                    return Response.noContent();
+                })
+                .on("POST " + STUDIO + "/sessions", r -> Response.created(
+                        sessions.create(caller(r), studio(r), r.body(SessionDetails.class))))
+                .on("GET " + STUDIO + "/sessions/{sessionId}", r -> Response.ok(
+                        sessions.session(caller(r), studio(r), r.path("sessionId"))))
+                .on("PUT " + STUDIO + "/sessions/{sessionId}", r -> Response.ok(
+                        sessions.change(caller(r), studio(r), r.path("sessionId"), r.body(SessionDetails.class))))
+                .on("POST " + STUDIO + "/sessions/{sessionId}/cancel", r -> Response.ok(
+                        sessions.cancel(caller(r), studio(r), r.path("sessionId"))))
+
+                .on("GET " + STUDIO + "/pass-types", r -> Response.ok(
+                        Map.of("passTypes", wallets.passTypes(caller(r), studio(r)))))
+                .on("POST " + STUDIO + "/pass-types", r -> Response.created(
+                        wallets.addPassType(caller(r), studio(r), r.body(WalletChange.PassTypeDetails.class))))
+                .on("GET " + STUDIO + "/credit-packs", r -> Response.ok(
+                        Map.of("creditPacks", wallets.creditPacks(caller(r), studio(r)))))
+                .on("POST " + STUDIO + "/credit-packs", r -> Response.created(
+                        wallets.addCreditPack(caller(r), studio(r), r.body(WalletChange.CreditPackDetails.class))))
+                .on("GET " + STUDIO + "/clients", r -> Response.ok(Map.of("clients", wallets.clients(caller(r), studio(r)))))
+                .on("POST " + STUDIO + "/clients", r -> Response.created(
+                        wallets.addClient(caller(r), studio(r), r.body(WalletChange.NewClient.class))))
+                .on("GET " + STUDIO + "/clients/{clientId}/wallet", r -> Response.ok(
+                        wallets.walletOf(caller(r), studio(r), r.path("clientId"))))
+                .on("POST " + STUDIO + "/clients/{clientId}/passes", r -> Response.created(
+                        wallets.issuePass(caller(r), studio(r), r.path("clientId"), r.body(WalletChange.IssuePass.class))))
+                .on("POST " + STUDIO + "/clients/{clientId}/credits", r -> Response.created(
+                        wallets.grantCredits(caller(r), studio(r), r.path("clientId"), r.body(WalletChange.GrantCredits.class))));
     }
 
     @Override

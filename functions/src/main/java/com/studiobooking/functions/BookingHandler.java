@@ -6,12 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.studiobooking.core.auth.Authentication;
 import com.studiobooking.core.booking.Bookings;
+import com.studiobooking.core.wallet.Wallets;
 import com.studiobooking.functions.http.Response;
 import com.studiobooking.functions.http.Routes;
 
 import java.util.Map;
 
-/** The booking function: create, view and cancel bookings; staff list them by date. */
+/** The booking function: create, view and cancel bookings; staff list them by date; clients see theirs and their wallet. */
 public final class BookingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Routes routes;
 
@@ -21,6 +22,7 @@ public final class BookingHandler implements RequestHandler<APIGatewayV2HTTPEven
     public BookingHandler(Wiring wiring) {
         Bookings bookings = wiring.bookings();
         Authentication auth = wiring.authentication();
+        Wallets wallets = wiring.wallets();
         routes = new Routes()
                 .on("POST /studios/{studioId}/bookings", r -> Response.created(bookings.book(r.path("studioId"),
                         r.body(Bookings.BookingRequest.class), r.header("idempotency-key"),
@@ -28,7 +30,9 @@ public final class BookingHandler implements RequestHandler<APIGatewayV2HTTPEven
                 .on("GET /studios/{studioId}/bookings", r -> Response.ok(Map.of("bookings",
                         bookings.list(auth.caller(r.bearerToken()), r.path("studioId"), r.query("from"), r.query("to")))))
                 .on("GET /bookings/{bookingId}", r -> Response.ok(bookings.view(r.path("bookingId"), r.bearerToken())))
-                .on("POST /bookings/{bookingId}/cancel", r -> Response.ok(bookings.cancel(r.path("bookingId"), r.bearerToken())));
+                .on("POST /bookings/{bookingId}/cancel", r -> Response.ok(bookings.cancel(r.path("bookingId"), r.bearerToken())))
+                .on("GET /me/bookings", r -> Response.ok(Map.of("bookings", bookings.mine(auth.caller(r.bearerToken())))))
+                .on("GET /me/wallet", r -> Response.ok(wallets.mine(auth.caller(r.bearerToken()))));
     }
 
     @Override

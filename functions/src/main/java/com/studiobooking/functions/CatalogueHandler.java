@@ -5,11 +5,14 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.studiobooking.core.appointment.SlotLookup;
+import com.studiobooking.core.session.SessionSetup;
 import com.studiobooking.core.studio.StudioSetup;
 import com.studiobooking.functions.http.Response;
 import com.studiobooking.functions.http.Routes;
 
-/** The public catalogue ("slots" function): the studio profile and free slots, read without signing in. */
+import java.util.Map;
+
+/** The public catalogue ("slots" function): the studio profile, sessions and free slots, read without signing in. */
 public final class CatalogueHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Routes routes;
 
@@ -19,11 +22,14 @@ public final class CatalogueHandler implements RequestHandler<APIGatewayV2HTTPEv
     public CatalogueHandler(Wiring wiring) {
         StudioSetup setup = wiring.studioSetup();
         SlotLookup slots = wiring.slotLookup();
+        SessionSetup sessions = wiring.sessionSetup();
         routes = new Routes()
                 .on("GET /studios/{studioId}", r -> Response.ok(setup.publicProfile(r.path("studioId"))))
                 .on("GET /studios/{studioId}/slots", r -> Response.ok(slots.slots(r.path("studioId"),
                         new SlotLookup.SlotRequest(r.query("serviceId"), r.query("staffId"), r.query("locationId"),
-                                r.query("from"), r.query("to"), r.query("timezone")))));
+                                r.query("from"), r.query("to"), r.query("timezone")))))
+                .on("GET /studios/{studioId}/sessions", r -> Response.ok(Map.of("sessions",
+                        sessions.published(r.path("studioId"), r.query("from"), r.query("to")))));
     }
 
     @Override

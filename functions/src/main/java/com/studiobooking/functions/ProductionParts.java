@@ -5,6 +5,7 @@ import com.studiobooking.infrastructure.config.Config;
 import com.studiobooking.infrastructure.config.Secret;
 import com.studiobooking.infrastructure.config.SecretResolver;
 import com.studiobooking.infrastructure.mail.SesMailer;
+import com.studiobooking.infrastructure.schedule.EventBridgeScheduler;
 
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -16,14 +17,17 @@ final class ProductionParts {
     static Wiring wiring() {
         Config config = Config.fromSystemEnvironment();
         Supplier<Secret> tokenSecret = config.tokenSecret(SecretResolver.using(config.aws()));
-        return new Wiring(
+        Clock clock = Clock.systemUTC();
+        return new Wiring(new Wiring.Parts(
                 () -> AwsClients.dynamoDb(config.aws()),
                 config.tableName(),
                 () -> config.sesConfigurationSet()
                         .map(set -> new SesMailer(AwsClients.sesV2(config.aws()), config.senderEmail(), set))
                         .orElseGet(() -> new SesMailer(AwsClients.sesV2(config.aws()), config.senderEmail())),
                 () -> tokenSecret.get().value(),
+                () -> EventBridgeScheduler.using(config.aws(), config.schedulerSettings(), clock),
                 config.widgetBaseUrl(),
-                Clock.systemUTC());
+                config.adminPageUrl(),
+                clock));
     }
 }

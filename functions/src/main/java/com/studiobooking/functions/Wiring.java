@@ -3,15 +3,24 @@ package com.studiobooking.functions;
 import com.studiobooking.core.appointment.AppointmentSetup;
 import com.studiobooking.core.appointment.SlotLookup;
 import com.studiobooking.core.auth.Authentication;
-import com.studiobooking.core.booking.Bookings;
 import com.studiobooking.core.booking.BookingAccess;
-import com.studiobooking.core.studio.BookingLinks;
+import com.studiobooking.core.booking.Bookings;
 import com.studiobooking.core.mail.Mailer;
+import com.studiobooking.core.schedule.JobRunner;
+import com.studiobooking.core.schedule.ScheduledJob;
+import com.studiobooking.core.schedule.Scheduler;
+import com.studiobooking.core.session.MissingLinkReminder;
+import com.studiobooking.core.session.SessionBooking;
+import com.studiobooking.core.session.SessionSetup;
+import com.studiobooking.core.studio.BookingLinks;
 import com.studiobooking.core.studio.StudioSetup;
+import com.studiobooking.core.wallet.Wallets;
 import com.studiobooking.infrastructure.dynamo.DynamoBookingStore;
 import com.studiobooking.infrastructure.dynamo.DynamoClientDirectory;
 import com.studiobooking.infrastructure.dynamo.DynamoLoginCodeStore;
+import com.studiobooking.infrastructure.dynamo.DynamoSessionStore;
 import com.studiobooking.infrastructure.dynamo.DynamoStudioStore;
+import com.studiobooking.infrastructure.dynamo.DynamoWalletStore;
 import com.studiobooking.infrastructure.token.JwtTokenService;
 import com.studiobooking.infrastructure.token.SigningKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -21,48 +30,69 @@ import java.util.function.Supplier;
 
 /**
  * Builds the use cases from adapters, by hand: no container, no scanning. {@link #production()} reads
- * the Lambda environment; the local runtime and tests pass their own parts. Everything is built on
- * first use, so a handler pays only for what its routes touch.
+ * the Lambda environment; the local runtime and tests pass their own {@link Parts}. Everything is
+ * built on first use, so a handler pays only for what its routes touch.
  */
 public final class Wiring {
-    private final Supplier<DynamoDbClient> dynamo;
-    private final String tableName;
-    private final Supplier<Mailer> mailer;
-    private final Supplier<SigningKeys> keys;
-    private final Clock clock;
+    /**
+     * The adapters and settings the use cases are built from.
+     *
+     * @param widgetBaseUrl where the booking page lives; booking links are built on it
+     * @param adminPageUrl  the admin page, linked from staff e-mails
+     */
+    public record Parts(Supplier<DynamoDbClient> dynamo, String tableName, Supplier<Mailer> mailer,
+                        Supplier<String> tokenSecret, Supplier<Scheduler> scheduler, String widgetBaseUrl,
+                        String adminPageUrl, Clock clock) {
+    }
 
-    private final Lazy<DynamoStudioStore> studioStore;
-    private final Lazy<DynamoBookingStore> bookingStore;
+    private final Lazy<DynamoDbClient> dynamo;
+    private final Clock clock;
     private final Lazy<StudioSetup> studioSetup;
     private final Lazy<Authentication> authentication;
     private final Lazy<AppointmentSetup> appointmentSetup;
     private final Lazy<SlotLookup> slotLookup;
+    private final Lazy<SessionBooking> sessionBooking;
     private final Lazy<Bookings> bookings;
+    private final Lazy<SessionSetup> sessionSetup;
+    private final Lazy<Wallets> wallets;
+    private final Lazy<JobRunner> jobRunner;
 
-    /**
-     * @param widgetBaseUrl where the booking page lives; booking links are built on it
-     */
-    public Wiring(Supplier<DynamoDbClient> dynamo, String tableName, Supplier<Mailer> mailer,
-                  Supplier<String> tokenSecret, String widgetBaseUrl, Clock clock) {
-        this.dynamo = Lazy.of(dynamo);
-        this.tableName = tableName;
-        this.mailer = Lazy.of(mailer);
-        this.keys = Lazy.of(() -> new SigningKeys(tokenSecret.get()));
-        this.clock = clock;
-        Mailer sendLater = email -> this.mailer.get().send(email);
-        BookingLinks links = new BookingLinks(widgetBaseUrl);
-        this.studioStore = Lazy.of(() -> new DynamoStudioStore(this.dynamo.get(), tableName));
-        this.bookingStore = Lazy.of(() -> new DynamoBookingStore(this.dynamo.get(), tableName));
-        this.studioSetup = Lazy.of(() -> new StudioSetup(studioStore.get(), links, clock));
-        DynamoClientDirectory clients = new DynamoClientDirectory(this.dynamo, tableName);
-        this.authentication = Lazy.of(() -> new Authentication(studioStore.get(),
-                new DynamoLoginCodeStore(this.dynamo.get(), tableName), clients,
+    public Wiring(Parts parts) {
+        this.dynamo = Lazy.of(parts.dynamo());
+        this.clock = parts.clock();
+        String table = parts.tableName();
+        Lazy<Mailer> mailer = Lazy.of(parts.mailer());
+        Mailer sendLater = email -> mailer.get().send(email);
+        Lazy<Scheduler> schedulerNow = Lazy.of(parts.scheduler());
+        Scheduler scheduler = new Scheduler() {
+            @Override public void schedule(ScheduledJob job) { schedulerNow.get().schedule(job); }
+            @Override public void cancel(String name) { schedulerNow.get().cancel(name); }
+        };
+        Lazy<SigningKeys> keys = Lazy.of(() -> new SigningKeys(parts.tokenSecret().get()));
+        BookingLinks links = new BookingLinks(parts.widgetBaseUrl());
+
+        Lazy<DynamoStudioStore> studios = Lazy.of(() -> new DynamoStudioStore(dynamo.get(), table));
+        Lazy<DynamoBookingStore> bookingStore = Lazy.of(() -> new DynamoBookingStore(dynamo.get(), table));
+        Lazy<DynamoSessionStore> sessions = Lazy.of(() -> new DynamoSessionStore(dynamo.get(), table));
+        Lazy<DynamoWalletStore> walletStore = Lazy.of(() -> new DynamoWalletStore(dynamo.get(), table));
+        DynamoClientDirectory clients = new DynamoClientDirectory(dynamo, table);
+
+        this.studioSetup = Lazy.of(() -> new StudioSetup(studios.get(), links, clock));
+        this.authentication = Lazy.of(() -> new Authentication(studios.get(),
+                new DynamoLoginCodeStore(dynamo.get(), table), clients,
                 new JwtTokenService(keys.get(), clock), sendLater, clock, keys.get().loginCodeKey()));
-        this.appointmentSetup = Lazy.of(() -> new AppointmentSetup(studioStore.get(), links, clock));
-        this.slotLookup = Lazy.of(() -> new SlotLookup(studioStore.get(), bookingStore.get(), clock));
-        this.bookings = Lazy.of(() -> new Bookings(studioStore.get(), bookingStore.get(), clients,
-                slotLookup.get(), new BookingAccess(keys.get().bookingAccessKey()), token -> authentication().caller(token),
-                sendLater, links, clock));
+        this.appointmentSetup = Lazy.of(() -> new AppointmentSetup(studios.get(), links, clock));
+        this.slotLookup = Lazy.of(() -> new SlotLookup(studios.get(), bookingStore.get(), clock));
+        this.sessionBooking = Lazy.of(() -> new SessionBooking(studios.get(), sessions.get(), bookingStore.get(),
+                walletStore.get(), scheduler, sendLater, clock));
+        this.bookings = Lazy.of(() -> new Bookings(studios.get(), bookingStore.get(), clients, slotLookup.get(),
+                new BookingAccess(keys.get().bookingAccessKey()), token -> authentication().caller(token), sendLater,
+                links, sessionBooking.get(), scheduler, clock));
+        this.sessionSetup = Lazy.of(() -> new SessionSetup(studios.get(), sessions.get(), bookingStore.get(),
+                sessionBooking.get(), scheduler, sendLater, clock));
+        this.wallets = Lazy.of(() -> new Wallets(studios.get(), walletStore.get(), clients, clock));
+        this.jobRunner = Lazy.of(() -> new JobRunner(new MissingLinkReminder(studios.get(), sessions.get(),
+                sessionBooking.get(), sendLater, parts.adminPageUrl(), clock), bookings.get()));
     }
 
     private static final Lazy<Wiring> PRODUCTION = Lazy.of(ProductionParts::wiring);
@@ -82,9 +112,13 @@ public final class Wiring {
 
     public Bookings bookings() { return bookings.get(); }
 
-    public Clock clock() { return clock; }
+    public SessionSetup sessionSetup() { return sessionSetup.get(); }
 
-    public String tableName() { return tableName; }
+    public Wallets wallets() { return wallets.get(); }
+
+    public JobRunner jobRunner() { return jobRunner.get(); }
+
+    public Clock clock() { return clock; }
 
     public DynamoDbClient dynamo() { return dynamo.get(); }
 }

@@ -9,6 +9,7 @@ import com.studiobooking.core.mail.Email;
 import com.studiobooking.functions.http.Json;
 import com.studiobooking.infrastructure.dynamo.LocalDynamo;
 import com.studiobooking.infrastructure.mail.OutboxMailer;
+import com.studiobooking.infrastructure.schedule.InProcessScheduler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,12 +36,19 @@ final class Api {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
     final OutboxMailer outbox = new OutboxMailer();
     final String table = LocalDynamo.freshTable();
-    final Wiring wiring = new Wiring(LocalDynamo::client, table, () -> outbox, () -> SECRET, "https://book.example/widget", clock);
+    final InProcessScheduler scheduler = new InProcessScheduler(clock, job -> wiring().jobRunner().run(job.kind(), job.input()));
+    final Wiring wiring = new Wiring(new Wiring.Parts(LocalDynamo::client, table, () -> outbox, () -> SECRET,
+            () -> scheduler, "https://book.example/widget", "https://admin.example/", clock));
     private final Map<String, com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = Map.of(
             "auth", new AuthHandler(wiring),
             "admin", new AdminHandler(wiring),
             "catalogue", new CatalogueHandler(wiring),
-            "booking", new BookingHandler(wiring));
+            "booking", new BookingHandler(wiring),
+            "link-release", new LinkReleaseHandler(wiring));
+
+    private Wiring wiring() {
+        return wiring;
+    }
 
     static Path repoRoot() {
         Path dir = Path.of("").toAbsolutePath();

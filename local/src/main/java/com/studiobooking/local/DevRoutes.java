@@ -4,13 +4,14 @@ import com.studiobooking.core.mail.Email;
 import com.studiobooking.core.mail.Html;
 import com.studiobooking.functions.http.Json;
 import com.studiobooking.infrastructure.mail.OutboxMailer;
+import com.studiobooking.infrastructure.schedule.InProcessScheduler;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The local runtime's own pages: health, the mail outbox and (later) pending schedules. */
+/** The local runtime's own pages: health, the mail outbox, and pending schedules (which can be fired now). */
 final class DevRoutes {
     record Page(int status, String contentType, byte[] body) {
         static Page json(int status, Object body) {
@@ -23,23 +24,32 @@ final class DevRoutes {
     }
 
     private final OutboxMailer outbox;
+    private final InProcessScheduler scheduler;
     private final DemoStudio demo;
     private final int routeCount;
 
-    DevRoutes(OutboxMailer outbox, DemoStudio demo, int routeCount) {
+    DevRoutes(OutboxMailer outbox, InProcessScheduler scheduler, DemoStudio demo, int routeCount) {
         this.outbox = outbox;
+        this.scheduler = scheduler;
         this.demo = demo;
         this.routeCount = routeCount;
     }
 
     Page handle(String method, String path, String rawQuery) {
-        if (!method.equals("GET")) return Page.json(405, error("METHOD_NOT_ALLOWED", "dev routes are GET only"));
+        if (method.equals("POST") && path.startsWith("/_dev/schedules/") && path.endsWith("/run")) {
+            String name = path.substring("/_dev/schedules/".length(), path.length() - "/run".length());
+            return scheduler.runNow(name) ? Page.json(200, Map.of("ran", name))
+                    : Page.json(404, error("NOT_FOUND", "no pending schedule " + name));
+        }
+        if (!method.equals("GET")) return Page.json(405, error("METHOD_NOT_ALLOWED", "dev routes are GET only, but for running a schedule"));
         return switch (path) {
             case "/_dev/health" -> Page.json(200, Map.of("status", "UP", "routes", routeCount,
                     "demoStudioId", demo.studioId(), "demoOwnerEmail", demo.ownerEmail()));
             case "/_dev/mail.json" -> Page.json(200, outbox.sent().stream().map(DevRoutes::mail).toList());
             case "/_dev/mail" -> Page.html(mailPage(outbox.sent()));
-            case "/_dev/schedules" -> Page.json(200, List.of());
+            case "/_dev/schedules" -> Page.json(200, scheduler.pending().stream().map(job -> Map.of(
+                    "name", job.name(), "at", job.at().toString(), "zone", job.zone(), "kind", job.kind().name(),
+                    "input", job.input())).toList());
             default -> Page.json(404, error("ROUTE_NOT_FOUND", "no dev route " + path));
         };
     }

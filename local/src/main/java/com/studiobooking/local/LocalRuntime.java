@@ -8,6 +8,7 @@ import com.studiobooking.core.common.Ids;
 import com.studiobooking.core.mail.Email;
 import com.studiobooking.functions.Wiring;
 import com.studiobooking.infrastructure.mail.OutboxMailer;
+import com.studiobooking.infrastructure.schedule.InProcessScheduler;
 import com.sun.net.httpserver.HttpServer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -34,12 +36,15 @@ public final class LocalRuntime implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final OutboxMailer outbox;
+    private final InProcessScheduler scheduler;
     private final DemoStudio demo;
 
-    private LocalRuntime(HttpServer server, ExecutorService workers, OutboxMailer outbox, DemoStudio demo) {
+    private LocalRuntime(HttpServer server, ExecutorService workers, OutboxMailer outbox, InProcessScheduler scheduler,
+                         DemoStudio demo) {
         this.server = server;
         this.workers = workers;
         this.outbox = outbox;
+        this.scheduler = scheduler;
         this.demo = demo;
     }
 
@@ -59,8 +64,15 @@ public final class LocalRuntime implements AutoCloseable {
 
         OutboxMailer outbox = new OutboxMailer(onMail);
         String secret = System.getenv().getOrDefault("TOKEN_SECRET", "local-" + Ids.random(40));
-        String widget = "http://127.0.0.1:" + options.port() + "/widget/";
-        Wiring wiring = new Wiring(() -> dynamo, TABLE_NAME, () -> outbox, () -> secret, widget, Clock.systemUTC());
+        String base = "http://127.0.0.1:" + options.port();
+        Clock clock = Clock.systemUTC();
+        Wiring[] wired = new Wiring[1];
+        InProcessScheduler scheduler = new InProcessScheduler(clock,
+                job -> wired[0].jobRunner().run(job.kind(), job.input()));
+        Wiring wiring = new Wiring(new Wiring.Parts(() -> dynamo, TABLE_NAME, () -> outbox, () -> secret, () -> scheduler,
+                base + "/widget/", base + "/admin/", clock));
+        wired[0] = wiring;
+        scheduler.start(Duration.ofSeconds(1));
         DemoStudio demo = DemoStudio.seed(dynamo, TABLE_NAME);
 
         Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = new HashMap<>();
@@ -72,9 +84,9 @@ public final class LocalRuntime implements AutoCloseable {
         ExecutorService workers = Executors.newFixedThreadPool(16);
         server.setExecutor(workers);
         server.createContext("/", new ApiGatewayBridge(template, handlers,
-                new DevRoutes(outbox, demo, template.routes().size()), options.webRoot()));
+                new DevRoutes(outbox, scheduler, demo, template.routes().size()), options.webRoot()));
         server.start();
-        return new LocalRuntime(server, workers, outbox, demo);
+        return new LocalRuntime(server, workers, outbox, scheduler, demo);
     }
 
     public int port() {
@@ -98,12 +110,18 @@ public final class LocalRuntime implements AutoCloseable {
                   sign in as the demo owner: POST %1$s/auth/code {"studioId":"%2$s","email":"%3$s"}
                                    then read the code at %1$s/_dev/mail
                   dev routes       %1$s/_dev/health  %1$s/_dev/mail  %1$s/_dev/mail.json  %1$s/_dev/schedules
+                                   POST %1$s/_dev/schedules/{name}/run fires a pending schedule now
                 Press Ctrl+C to stop (data is kept in memory only).
                 """.formatted(base, demo.studioId(), demo.ownerEmail());
     }
 
+    public InProcessScheduler scheduler() {
+        return scheduler;
+    }
+
     @Override
     public void close() {
+        scheduler.close();
         server.stop(0);
         workers.shutdownNow();
     }

@@ -78,6 +78,12 @@ public interface SessionStore {
     /** AWAITING_PAYMENT → as given (paid); false when the booking was not awaiting payment any more. */
     boolean confirmPayment(Booking paid);
 
+    /**
+     * Records that the missing-link reminder for the session as scheduled at {@code start} was sent;
+     * false if it already was (a rescheduled session gets a new reminder).
+     */
+    boolean markReminderSent(String studioId, String sessionId, java.time.Instant start);
+
     /** Records that this link version was e-mailed to the participant; false if it already was. */
     boolean markLinkSent(String studioId, String sessionId, String bookingId, int linkVersion);
 }

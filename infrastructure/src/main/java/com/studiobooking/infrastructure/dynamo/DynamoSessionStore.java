@@ -188,6 +188,20 @@ public final class DynamoSessionStore implements SessionStore {
     }
 
     @Override
+    public boolean markReminderSent(String studioId, String sessionId, Instant start) {
+        try {
+            table.client().updateItem(b -> b.tableName(table.name())
+                    .key(Table.key(Keys.session(studioId, sessionId), Keys.SESSION))
+                    .updateExpression("SET reminderSentFor = :start")
+                    .conditionExpression("attribute_exists(PK) AND (attribute_not_exists(reminderSentFor) OR reminderSentFor <> :start)")
+                    .expressionAttributeValues(Map.of(":start", s(start.toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException alreadySent) {
+            return false;
+        }
+    }
+
+    @Override
     public boolean markLinkSent(String studioId, String sessionId, String bookingId, int linkVersion) {
         try {
             table.client().updateItem(b -> b.tableName(table.name())

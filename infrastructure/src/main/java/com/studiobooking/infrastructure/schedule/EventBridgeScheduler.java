@@ -108,15 +108,15 @@ public final class EventBridgeScheduler implements Scheduler {
         String expression = "at(" + LocalDateTime.ofInstant(when, zone).truncatedTo(ChronoUnit.SECONDS).format(AT) + ")";
         String timezone = zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
         Target target = target(targetInput(job));
-        String clientToken = sha256Hex(String.join("\n", name, settings.groupName(), expression, timezone,
-                target.arn(), target.roleArn(), target.input(), settings.deadLetterArn(),
-                String.valueOf(settings.maximumRetryAttempts()), String.valueOf(settings.maximumEventAge().getSeconds())));
+        // No fixed ClientToken: the SDK sends a fresh one. A token derived from the definition could make
+        // AWS answer a re-created schedule (link removed again) from its idempotency memory without creating it;
+        // a retried create is safe anyway, as it meets ConflictException and becomes an update.
         try {
             client().createSchedule(CreateScheduleRequest.builder()
                     .name(name).groupName(settings.groupName())
                     .scheduleExpression(expression).scheduleExpressionTimezone(timezone)
                     .flexibleTimeWindow(OFF).actionAfterCompletion(ActionAfterCompletion.DELETE)
-                    .state(ScheduleState.ENABLED).target(target).clientToken(clientToken)
+                    .state(ScheduleState.ENABLED).target(target)
                     .build());
         } catch (ConflictException exists) {
             // UpdateSchedule replaces every field, so it gets the same full definition as the create.
@@ -124,7 +124,7 @@ public final class EventBridgeScheduler implements Scheduler {
                     .name(name).groupName(settings.groupName())
                     .scheduleExpression(expression).scheduleExpressionTimezone(timezone)
                     .flexibleTimeWindow(OFF).actionAfterCompletion(ActionAfterCompletion.DELETE)
-                    .state(ScheduleState.ENABLED).target(target).clientToken(clientToken)
+                    .state(ScheduleState.ENABLED).target(target)
                     .build());
         }
     }

@@ -1,0 +1,46 @@
+package com.studiobooking.functions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.studiobooking.core.auth.Authentication;
+import com.studiobooking.core.auth.Caller;
+import com.studiobooking.core.booking.Bookings;
+import com.studiobooking.core.session.OnlineAccess;
+import com.studiobooking.core.session.SessionSetup;
+import com.studiobooking.functions.http.Request;
+import com.studiobooking.functions.http.Response;
+import com.studiobooking.functions.http.Routes;
+
+/**
+ * The link-release function (rule 7): staff set or change a session's online access, or confirm a
+ * bank transfer; either way the paid participants receive the link, each once.
+ */
+public final class LinkReleaseHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final Routes routes;
+    private final Authentication auth;
+
+    public LinkReleaseHandler() { this(Wiring.production()); }
+
+    /** Tests and the local runtime pass their own wiring. */
+    public LinkReleaseHandler(Wiring wiring) {
+        SessionSetup sessions = wiring.sessionSetup();
+        Bookings bookings = wiring.bookings();
+        auth = wiring.authentication();
+        routes = new Routes()
+                .on("PUT /studios/{studioId}/sessions/{sessionId}/online-access", r -> Response.ok(sessions.setOnlineAccess(
+                        staff(r), r.path("studioId"), r.path("sessionId"), r.body(OnlineAccess.class))))
+                .on("POST /studios/{studioId}/bookings/{bookingId}/confirm-payment", r -> Response.ok(
+                        bookings.confirmPayment(staff(r), r.path("studioId"), r.path("bookingId"))));
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return routes.handle(event, context);
+    }
+
+    private Caller staff(Request request) {
+        return auth.caller(request.bearerToken()).requireStaffOf(request.path("studioId"));
+    }
+}

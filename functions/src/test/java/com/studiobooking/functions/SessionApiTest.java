@@ -1,0 +1,352 @@
+package com.studiobooking.functions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.studiobooking.core.mail.Email;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Sessions through the handlers on DynamoDB Local: capacity races, wallet, bank transfer, link release (rules 1, 3, 4, 7, 9). */
+class SessionApiTest {
+    private static final String LINK = "https://meet.example/lotus-secret-room";
+    private static final String PASSWORD = "lotus-pw-4321";
+    private static final String INSTRUCTIONS = "Door code 7788, camera on please";
+
+    private Api api;
+    private String studioId;
+    private String owner;
+    private String instructorId;
+    private String roomId;
+    private final List<Api.Reply> replies = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        api = new Api();
+        studioId = api.openStudio("ana@example.com");
+        owner = api.signIn(studioId, "ana@example.com");
+        ok(api.call("admin/put-studios-studioId-settings.json").path("studioId", studioId).token(owner)
+                .body(Map.of("paymentMethods", List.of("CARD", "PASS", "CREDITS", "PAY_AT_STUDIO"),
+                        "bankTransfer", Map.of("enabled", true, "accountName", "Lotus SRL",
+                                "iban", "RO49AAAA1B31007593840000", "dueHours", 48))).send());
+        instructorId = api.call("admin/post-studios-studioId-staff.json").path("studioId", studioId).token(owner)
+                .body(Map.of("name", "Ioana", "email", "ioana@example.com")).send().json().get("staffId").asText();
+        roomId = api.call("admin/post-studios-studioId-locations.json").path("studioId", studioId).token(owner)
+                .body(Map.of("name", "Main room", "address", "Str. Lalelelor 3")).send().json().get("locationId").asText();
+    }
+
+    @Test
+    void two_hundred_parallel_bookings_on_a_ten_seat_session_make_exactly_ten() throws Exception {
+        String sessionId = session("IN_PERSON", 10, null, List.of("PAY_AT_STUDIO"), null);
+
+        List<Integer> statuses = parallel(200, i -> bookSeat(sessionId, null, "PAY_AT_STUDIO", "c" + i + "@example.com", null).status());
+
+        assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(10);
+        assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(190);
+        JsonNode detail = staffSession(sessionId);
+        assertThat(detail.get("spotsLeftByFormat").get("IN_PERSON").asInt()).isZero();
+        assertThat(detail.get("participants")).hasSize(10);
+        assertThat(publicSessions().get(0).get("spotsLeft").asInt()).isZero();
+    }
+
+    @Test
+    void a_hybrid_session_keeps_each_format_within_its_own_capacity() throws Exception {
+        String sessionId = session("HYBRID", 2, 3, List.of("PASS", "BANK_TRANSFER", "PAY_AT_STUDIO"), null);
+
+        List<Integer> inStudio = parallel(10, i -> bookSeat(sessionId, "IN_PERSON", "PAY_AT_STUDIO", "p" + i + "@example.com", null).status());
+        List<Integer> online = parallel(10, i -> bookSeat(sessionId, "ONLINE", "BANK_TRANSFER", "o" + i + "@example.com", null).status());
+
+        assertThat(inStudio.stream().filter(s -> s == 201).count()).isEqualTo(2);
+        assertThat(online.stream().filter(s -> s == 201).count()).isEqualTo(3);
+        JsonNode left = publicSessions().get(0).get("spotsLeftByFormat");
+        assertThat(left.get("IN_PERSON").asInt()).isZero();
+        assertThat(left.get("ONLINE").asInt()).isZero();
+        assertRefused(bookSeat(sessionId, null, "PAY_AT_STUDIO", "x@example.com", null), 400, "VALIDATION_FAILED");
+        assertRefused(bookSeat(sessionId, "ONLINE", "PAY_AT_STUDIO", "y@example.com", null), 422, "PAYMENT_METHOD_NOT_ACCEPTED");
+    }
+
+    @Test
+    void an_online_session_is_refused_without_a_prepayment_method() {
+        Api.Reply refused = api.call("admin/post-studios-studioId-sessions.json").path("studioId", studioId).token(owner)
+                .body(sessionBody("ONLINE", 10, null, List.of("PAY_AT_STUDIO"), null)).send();
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.errorCode()).isEqualTo("ONLINE_NEEDS_PREPAYMENT");
+        assertThat(refused.errorField()).isEqualTo("paymentMethods");
+    }
+
+    @Test
+    void a_client_with_one_entry_left_booking_two_sessions_in_parallel_gets_exactly_one() throws Exception {
+        String first = session("IN_PERSON", 10, null, List.of("PASS"), "2026-12-01T18:00:00+02:00");
+        String second = session("IN_PERSON", 10, null, List.of("PASS"), "2026-12-02T18:00:00+02:00");
+        String client = clientWithPass("maria@example.com", 1);
+
+        List<Integer> statuses = parallel(2, i -> bookSeat(i == 0 ? first : second, null, "PASS", "maria@example.com", client).status());
+
+        assertThat(statuses).containsExactlyInAnyOrder(201, 422);
+        JsonNode wallet = api.call("booking/get-me-wallet.json").token(client).send().json();
+        assertThat(wallet.get("passes").get(0).get("entriesLeft").asInt()).isZero();
+        assertThat(wallet.get("history").findValuesAsText("kind")).containsExactlyInAnyOrder("PASS_ENTRY_USED", "PASS_ISSUED");
+    }
+
+    @Test
+    void cancelling_before_the_cut_off_gives_the_entry_back_and_credits_are_spent_and_returned() {
+        String sessionId = session("IN_PERSON", 10, null, List.of("PASS", "CREDITS"), null);
+        String client = clientWithPass("maria@example.com", 5);
+        String clientId = clientId("maria@example.com");
+        ok(api.call("admin/post-studios-studioId-clients-clientId-credits.json").path("studioId", studioId)
+                .path("clientId", clientId).token(owner).body(Map.of("credits", 3)).send());
+
+        JsonNode byPass = ok(bookSeat(sessionId, null, "PASS", "maria@example.com", client)).json();
+        JsonNode byCredits = ok(bookSeat(sessionId, null, "CREDITS", "maria@example.com", client)).json();
+        JsonNode wallet = api.call("booking/get-me-wallet.json").token(client).send().json();
+        assertThat(wallet.get("credits").asInt()).isEqualTo(1);
+        assertThat(wallet.get("passes").get(0).get("entriesLeft").asInt()).isEqualTo(4);
+
+        ok(api.call("booking/post-bookings-bookingId-cancel.json").path("bookingId", byPass.get("bookingId").asText()).token(client).send());
+        ok(api.call("booking/post-bookings-bookingId-cancel.json").path("bookingId", byCredits.get("bookingId").asText()).token(client).send());
+
+        wallet = api.call("booking/get-me-wallet.json").token(client).send().json();
+        assertThat(wallet.get("credits").asInt()).isEqualTo(3);
+        assertThat(wallet.get("passes").get(0).get("entriesLeft").asInt()).isEqualTo(5);
+        assertThat(wallet.get("history").findValuesAsText("kind")).contains("PASS_ENTRY_RETURNED", "CREDITS_RETURNED");
+        assertRefused(bookSeat(sessionId, null, "CREDITS", "maria@example.com", null), 401, "CLIENT_TOKEN_REQUIRED");
+    }
+
+    @Test
+    void an_expired_pass_is_not_usable() {
+        String sessionId = session("IN_PERSON", 10, null, List.of("PASS"), "2026-12-20T18:00:00+02:00");
+        String client = clientWithPass("maria@example.com", 5); // valid 7 days from 2026-11-23
+
+        assertRefused(bookSeat(sessionId, null, "PASS", "maria@example.com", client), 422, "NO_USABLE_PASS");
+    }
+
+    @Test
+    void staff_cancelling_a_session_returns_everything_and_tells_everyone() {
+        String sessionId = session("IN_PERSON", 10, null, List.of("PASS", "BANK_TRANSFER"), null);
+        String client = clientWithPass("maria@example.com", 5);
+        ok(bookSeat(sessionId, null, "PASS", "maria@example.com", client));
+        ok(bookSeat(sessionId, null, "BANK_TRANSFER", "radu@example.com", null));
+
+        JsonNode cancelled = ok(api.call("admin/post-studios-studioId-sessions-sessionId-cancel.json").path("studioId", studioId)
+                .path("sessionId", sessionId).token(owner).send()).json();
+
+        assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.get("participants").findValuesAsText("status")).containsOnly("CANCELLED");
+        assertThat(api.call("booking/get-me-wallet.json").token(client).send().json()
+                .get("passes").get(0).get("entriesLeft").asInt()).isEqualTo(5);
+        assertThat(lastTo("maria@example.com").subject()).startsWith("Cancelled");
+        assertThat(lastTo("radu@example.com").subject()).startsWith("Cancelled");
+        assertThat(publicSessions()).isEmpty();
+    }
+
+    @Test
+    void an_unpaid_bank_transfer_booking_releases_its_place_at_the_due_time() {
+        String sessionId = session("IN_PERSON", 1, null, List.of("BANK_TRANSFER"), null);
+        JsonNode booking = ok(bookSeat(sessionId, null, "BANK_TRANSFER", "radu@example.com", null)).json();
+        assertThat(booking.get("status").asText()).isEqualTo("AWAITING_PAYMENT");
+        assertThat(booking.get("nextAction").get("bankTransfer").get("reference").asText()).startsWith("SB-");
+        assertRefused(bookSeat(sessionId, null, "BANK_TRANSFER", "other@example.com", null), 409, "CAPACITY_REACHED");
+
+        api.clock.advance(Duration.ofHours(47));
+        assertThat(api.scheduler.runDue()).isZero();
+        api.clock.advance(Duration.ofHours(1));
+        assertThat(api.scheduler.runDue()).isEqualTo(1);
+
+        JsonNode released = api.call("booking/get-bookings-bookingId.json").path("bookingId", booking.get("bookingId").asText())
+                .token(booking.get("accessToken").asText()).send().json();
+        assertThat(released.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(released.get("cancellation").get("by").asText()).isEqualTo("SYSTEM");
+        assertThat(ok(bookSeat(sessionId, null, "BANK_TRANSFER", "other@example.com", null)).status()).isEqualTo(201);
+    }
+
+    /** The seed story: the link reaches exactly the paid participants, when rule 3 allows, and nowhere else. */
+    @Test
+    void the_online_link_reaches_only_paid_participants_and_never_leaks() {
+        String sessionId = session("ONLINE", 10, null, List.of("PASS", "BANK_TRANSFER"), null);
+        String client = clientWithPass("maria@example.com", 5);
+
+        JsonNode paid = remember(bookSeat(sessionId, null, "PASS", "maria@example.com", client)).json();
+        assertThat(paid.has("onlineAccess")).isFalse();
+        assertThat(lastTo("maria@example.com").text()).containsIgnoringCase("link will follow");
+        JsonNode unpaid = remember(bookSeat(sessionId, null, "BANK_TRANSFER", "radu@example.com", null)).json();
+        assertThat(unpaid.get("status").asText()).isEqualTo("AWAITING_PAYMENT");
+
+        remember(api.call("link-release/put-studios-studioId-sessions-sessionId-online-access.json").path("studioId", studioId)
+                .path("sessionId", sessionId).token(owner)
+                .body(Map.of("link", LINK, "instructions", INSTRUCTIONS, "password", PASSWORD)).send());
+
+        assertThat(linkMailsTo("maria@example.com")).isEqualTo(1);
+        assertThat(linkMailsTo("radu@example.com")).isZero();
+        JsonNode mine = remember(view(paid)).json();
+        assertThat(mine.get("onlineAccess").get("link").asText()).isEqualTo(LINK);
+        assertThat(mine.get("onlineAccess").get("password").asText()).isEqualTo(PASSWORD);
+        assertThat(remember(view(unpaid)).json().has("onlineAccess")).isFalse();
+        remember(api.call("catalogue/get-studios-studioId-sessions.json").path("studioId", studioId)
+                .query(Map.of("from", "2026-11-23", "to", "2026-12-31")).send());
+
+        // the same link again changes nothing; nobody is e-mailed twice
+        remember(api.call("link-release/put-studios-studioId-sessions-sessionId-online-access.json").path("studioId", studioId)
+                .path("sessionId", sessionId).token(owner)
+                .body(Map.of("link", LINK, "instructions", INSTRUCTIONS, "password", PASSWORD)).send());
+        assertThat(linkMailsTo("maria@example.com")).isEqualTo(1);
+
+        JsonNode confirmed = remember(api.call("link-release/post-studios-studioId-bookings-bookingId-confirm-payment.json")
+                .path("studioId", studioId).path("bookingId", unpaid.get("bookingId").asText()).token(owner).send()).json();
+        assertThat(confirmed.get("paymentStatus").asText()).isEqualTo("PAID");
+        assertThat(linkMailsTo("radu@example.com")).isEqualTo(1);
+        assertThat(remember(view(unpaid)).json().get("onlineAccess").get("link").asText()).isEqualTo(LINK);
+
+        // rule 3 across everything this story produced
+        List<String> allowedToSeeLink = List.of("maria@example.com", "radu@example.com");
+        for (Email mail : api.outbox.sent()) {
+            String everything = mail.subject() + mail.text() + mail.html() + attachments(mail);
+            boolean entitled = mail.to().stream().anyMatch(allowedToSeeLink::contains)
+                    && (mail.subject().contains("link") || mail.subject().contains("Payment"));
+            if (!entitled) {
+                assertThat(everything).as("e-mail to " + mail.to() + ": " + mail.subject()).doesNotContain(LINK, PASSWORD, INSTRUCTIONS);
+            }
+        }
+        for (Api.Reply reply : replies) {
+            boolean staffOrEntitled = reply.body().contains("\"participants\"") || reply.body().contains("\"bookingId\":\""
+                    + paid.get("bookingId").asText() + "\"") && reply.body().contains("PAID")
+                    || reply.body().contains("\"bookingId\":\"" + unpaid.get("bookingId").asText() + "\"") && reply.body().contains("\"PAID\"");
+            if (!staffOrEntitled) assertThat(reply.body()).doesNotContain(LINK, PASSWORD, INSTRUCTIONS);
+        }
+    }
+
+    @Test
+    void a_missing_link_reminder_fires_once_and_only_while_the_link_is_missing() {
+        String soon = session("ONLINE", 10, null, List.of("PASS"), "2026-11-24T10:00:00+02:00");
+        String later = session("ONLINE", 10, null, List.of("PASS"), "2026-11-30T10:00:00+02:00");
+        assertThat(api.scheduler.pending()).extracting(j -> j.name())
+                .containsExactlyInAnyOrder("missing-link-" + soon, "missing-link-" + later);
+
+        ok(api.call("link-release/put-studios-studioId-sessions-sessionId-online-access.json").path("studioId", studioId)
+                .path("sessionId", later).token(owner).body(Map.of("link", LINK)).send());
+        assertThat(api.scheduler.pending()).extracting(j -> j.name()).containsExactly("missing-link-" + soon);
+
+        api.clock.advance(Duration.ofHours(2));
+        assertThat(api.scheduler.runDue()).isEqualTo(1);
+        assertThat(api.outbox.sentTo("ioana@example.com")).filteredOn(m -> m.subject().contains("link")).hasSize(1);
+        assertThat(api.wiring.jobRunner().run(com.studiobooking.core.schedule.JobKind.MISSING_LINK_REMINDER,
+                Map.of("studioId", studioId, "sessionId", soon))).isFalse();
+        assertThat(api.outbox.sentTo("ioana@example.com")).filteredOn(m -> m.subject().contains("link")).hasSize(1);
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------
+
+    private Map<String, Object> sessionBody(String format, int capacity, Integer onlineCapacity, List<String> methods, String start) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", "Vinyasa", "start", start == null ? "2026-11-28T18:00:00+02:00" : start,
+                "durationMinutes", 60, "capacity", capacity, "instructorId", instructorId, "format", format,
+                "price", Map.of("amount", 5000, "currency", "RON"), "creditPrice", 2, "paymentMethods", methods));
+        if (!format.equals("ONLINE")) body.put("locationId", roomId);
+        if (onlineCapacity != null) body.put("onlineCapacity", onlineCapacity);
+        return body;
+    }
+
+    private String session(String format, int capacity, Integer onlineCapacity, List<String> methods, String start) {
+        Api.Reply reply = api.call("admin/post-studios-studioId-sessions.json").path("studioId", studioId).token(owner)
+                .body(sessionBody(format, capacity, onlineCapacity, methods, start)).send();
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return reply.json().get("sessionId").asText();
+    }
+
+    private String clientWithPass(String email, int entries) {
+        String token = api.signIn(studioId, email);
+        String passType = ok(api.call("admin/post-studios-studioId-pass-types.json").path("studioId", studioId).token(owner)
+                .body(Map.of("name", entries + " classes", "entries", entries, "validDays", 7,
+                        "price", Map.of("amount", 20000, "currency", "RON"))).send()).json().get("passTypeId").asText();
+        ok(api.call("admin/post-studios-studioId-clients-clientId-passes.json").path("studioId", studioId)
+                .path("clientId", clientId(email)).token(owner).body(Map.of("passTypeId", passType)).send());
+        return token;
+    }
+
+    private String clientId(String email) {
+        return ok(api.call("admin/post-studios-studioId-clients.json").path("studioId", studioId).token(owner)
+                .body(Map.of("email", email)).send()).json().get("clientId").asText();
+    }
+
+    private Api.Reply bookSeat(String sessionId, String format, String method, String email, String token) {
+        Map<String, Object> body = new HashMap<>(Map.of("sessionId", sessionId, "paymentMethod", method,
+                "client", Map.of("name", "Client " + email, "email", email)));
+        if (format != null) body.put("format", format);
+        Api.Call call = api.call("booking/post-studios-studioId-bookings.json").path("studioId", studioId).body(body);
+        if (token != null) call.token(token);
+        return call.send();
+    }
+
+    private Api.Reply view(JsonNode booking) {
+        return api.call("booking/get-bookings-bookingId.json").path("bookingId", booking.get("bookingId").asText())
+                .token(booking.get("accessToken").asText()).send();
+    }
+
+    private JsonNode staffSession(String sessionId) {
+        return ok(api.call("admin/get-studios-studioId-sessions-sessionId.json").path("studioId", studioId)
+                .path("sessionId", sessionId).token(owner).send()).json();
+    }
+
+    private JsonNode publicSessions() {
+        return ok(api.call("catalogue/get-studios-studioId-sessions.json").path("studioId", studioId)
+                .query(Map.of("from", "2026-11-23", "to", "2026-12-31")).send()).json().get("sessions");
+    }
+
+    private long linkMailsTo(String email) {
+        return api.outbox.sentTo(email).stream().filter(m -> m.text().contains(LINK)).count();
+    }
+
+    private Email lastTo(String email) {
+        List<Email> mails = api.outbox.sentTo(email);
+        return mails.get(mails.size() - 1);
+    }
+
+    private static String attachments(Email mail) {
+        StringBuilder all = new StringBuilder();
+        mail.attachments().forEach(a -> all.append(new String(a.content(), StandardCharsets.UTF_8).replace("\r\n ", "")));
+        return all.toString();
+    }
+
+    private Api.Reply remember(Api.Reply reply) {
+        replies.add(reply);
+        return ok(reply);
+    }
+
+    private static Api.Reply ok(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isBetween(200, 299);
+        return reply;
+    }
+
+    private static void assertRefused(Api.Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.errorCode()).isEqualTo(code);
+    }
+
+    private static <T> List<T> parallel(int count, IntFunction<T> action) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<T>> futures = IntStream.range(0, count)
+                    .mapToObj(i -> pool.submit((Callable<T>) () -> action.apply(i))).toList();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) results.add(f.get());
+            return results;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @FunctionalInterface
+    private interface IntFunction<T> {
+        T apply(int i) throws Exception;
+    }
+}
