@@ -18,7 +18,7 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
                       int bufferBeforeMinutes, int bufferAfterMinutes, Client client, String clientId,
                       PaymentMethod paymentMethod, BookingStatus status, PaymentStatus paymentStatus, Money price,
                       String reference, Instant paymentDueBy, Cancellation cancellation, String notes,
-                      Instant createdAt, SessionSeat session, WalletUse walletUse, String paymentId) {
+                      Instant createdAt, SessionSeat session, WalletUse walletUse, CardPayment card) {
 
     public enum Kind { APPOINTMENT, SESSION }
 
@@ -30,20 +30,30 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
     public record WalletUse(String passId, int credits) {
     }
 
+    /**
+     * A card payment through a checkout page: the checkout (id and page) while it is open, and the
+     * provider's payment id once paid (what refunds refer to).
+     */
+    public record CardPayment(String checkoutId, String checkoutUrl, String paymentId) {
+        public CardPayment paidWith(String newPaymentId) {
+            return new CardPayment(checkoutId, checkoutUrl, newPaymentId);
+        }
+    }
+
     public boolean isOnlineSeat() {
         return session != null && session.format() == SessionFormat.ONLINE;
     }
 
-    public Booking withPayment(BookingStatus newStatus, PaymentStatus newPaymentStatus, String newPaymentId) {
+    public Booking withPayment(BookingStatus newStatus, PaymentStatus newPaymentStatus, CardPayment newCard) {
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, newStatus, newPaymentStatus,
-                price, reference, paymentDueBy, cancellation, notes, createdAt, session, walletUse, newPaymentId);
+                price, reference, paymentDueBy, cancellation, notes, createdAt, session, walletUse, newCard);
     }
 
     public Booking rescheduled(Instant newStart, Instant newEnd) {
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, newStart,
                 newEnd, bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
-                price, reference, paymentDueBy, cancellation, notes, createdAt, session, walletUse, paymentId);
+                price, reference, paymentDueBy, cancellation, notes, createdAt, session, walletUse, card);
     }
 
     /** The practitioner's time this booking takes: the appointment widened by its buffers. */
@@ -62,6 +72,6 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
         }
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, BookingStatus.CANCELLED,
-                afterwards, price, reference, paymentDueBy, how, notes, createdAt, session, walletUse, paymentId);
+                afterwards, price, reference, paymentDueBy, how, notes, createdAt, session, walletUse, card);
     }
 }

@@ -39,6 +39,18 @@ public interface BookingStore {
     /** AWAITING_PAYMENT → as given (paid); false when the booking was not awaiting payment any more. */
     boolean confirmPayment(Booking paid);
 
+    /** Stores the checkout of a booking still awaiting payment (and its new due time); false otherwise. */
+    boolean attachCheckout(Booking withCheckout);
+
+    /**
+     * Payment arrived after the hold was released: takes the appointment's time again and marks the
+     * booking paid, only if the booking is still cancelled and the time is still free; false otherwise.
+     */
+    boolean reinstateAppointment(Booking paid);
+
+    /** Records a cancelled booking's refund (payment status REFUNDED); false if it is not cancelled. */
+    boolean markRefunded(Booking refunded);
+
     /** A client's bookings, newest first. */
     List<Booking> bookingsOfClient(String studioId, String clientId);
 

@@ -12,6 +12,7 @@ import com.studiobooking.core.common.ErrorKind;
 import com.studiobooking.core.common.Ids;
 import com.studiobooking.core.common.Money;
 import com.studiobooking.core.mail.Mailer;
+import com.studiobooking.core.payment.CardCheckouts;
 import com.studiobooking.core.schedule.Scheduler;
 import com.studiobooking.core.schedule.TimedJobs;
 import com.studiobooking.core.session.OnlineAccess;
@@ -61,11 +62,12 @@ public final class Bookings {
     private final BookingLinks links;
     private final SessionBooking seats;
     private final Scheduler scheduler;
+    private final CardCheckouts cards;
     private final Clock clock;
 
     public Bookings(StudioStore studios, BookingStore bookings, ClientDirectory clients, SlotLookup slots,
                     BookingAccess access, Function<String, Caller> callers, Mailer mailer, BookingLinks links,
-                    SessionBooking seats, Scheduler scheduler, Clock clock) {
+                    SessionBooking seats, Scheduler scheduler, CardCheckouts cards, Clock clock) {
         this.studios = studios;
         this.bookings = bookings;
         this.clients = clients;
@@ -76,6 +78,7 @@ public final class Bookings {
         this.links = links;
         this.seats = seats;
         this.scheduler = scheduler;
+        this.cards = cards;
         this.clock = clock;
     }
 
@@ -163,6 +166,11 @@ public final class Bookings {
                     payment.status(), payment.paymentStatus(), service.price(), reference(), payment.dueBy(), null, order.notes(),
                     clock.instant(), null, null, null);
             BookingStore.Reservation reservation = bookings.reserveAppointment(booking, key);
+            if (reservation instanceof BookingStore.Reservation.Reserved reserved && order.method() == PaymentMethod.CARD) {
+                Booking withCheckout = cards.open(reserved.booking(), settings, held -> bookings.cancel(
+                        held.cancelled(new Cancellation(clock.instant(), Cancellation.By.SYSTEM, false))));
+                return view(withCheckout, settings, true, null);
+            }
             if (reservation instanceof BookingStore.Reservation.Reserved reserved) {
                 Location location = location(catalog, slot.locationId());
                 BookingEmails.booked(reserved.booking(), settings, practitioner, location, links.studio(studioId))
@@ -200,8 +208,12 @@ public final class Bookings {
         }
         StudioCatalog catalog = studios.catalog(booking.studioId()).orElseThrow(() -> DomainException.notFound("studio"));
         StudioSettings settings = catalog.studio().settings();
-        boolean late = now.isAfter(booking.start().minus(Duration.ofHours(settings.cancellationPolicy().cutoffHours())));
-        Booking cancelled = booking.cancelled(new Cancellation(now, by, late && by == Cancellation.By.CLIENT));
+        boolean late = now.isAfter(booking.start().minus(Duration.ofHours(settings.cancellationPolicy().cutoffHours())))
+                && by == Cancellation.By.CLIENT;
+        boolean refund = booking.paymentMethod() == PaymentMethod.CARD && booking.paymentStatus() == PaymentStatus.PAID && !late;
+        Booking cancelled = booking.cancelled(new Cancellation(now, by, late),
+                refund ? PaymentStatus.REFUNDED : booking.paymentStatus());
+        if (refund) cards.refund(booking);
         if (!bookings.cancel(cancelled)) {
             throw DomainException.conflict("ALREADY_CANCELLED", "the booking is already cancelled", null);
         }
@@ -227,7 +239,7 @@ public final class Bookings {
             Booking paid = seats.confirmPayment(booking);
             return view(paid, settings, false, seats.accessFor(paid).orElse(null));
         }
-        Booking paid = booking.withPayment(BookingStatus.CONFIRMED, PaymentStatus.PAID, booking.paymentId());
+        Booking paid = booking.withPayment(BookingStatus.CONFIRMED, PaymentStatus.PAID, booking.card());
         if (!bookings.confirmPayment(paid)) {
             throw DomainException.conflict("NOT_AWAITING_PAYMENT", "the booking is not awaiting payment", null);
         }
@@ -236,12 +248,57 @@ public final class Bookings {
         return view(paid, settings, false, null);
     }
 
+    /**
+     * A card payment arrived (webhook): the booking is paid, or, when its hold was released meanwhile,
+     * reinstated if its place is still free and otherwise refunded (rule 6). Repeats change nothing.
+     */
+    public void cardPaid(String bookingId, String paymentId) {
+        Optional<Booking> found = bookings.find(bookingId);
+        if (found.isEmpty() || found.get().paymentMethod() != PaymentMethod.CARD) return;
+        Booking booking = found.get();
+        if (booking.kind() == Booking.Kind.SESSION) {
+            seats.cardPaid(booking, paymentId);
+            return;
+        }
+        Booking paid = booking.withPayment(BookingStatus.CONFIRMED, PaymentStatus.PAID, booking.card().paidWith(paymentId));
+        boolean nowPaid = booking.status() == BookingStatus.AWAITING_PAYMENT && bookings.confirmPayment(paid);
+        boolean holdReleased = booking.status() == BookingStatus.CANCELLED && booking.paymentStatus() == PaymentStatus.UNPAID
+                && booking.cancellation().by() == Cancellation.By.SYSTEM;
+        if (nowPaid || holdReleased && bookings.reinstateAppointment(paid)) {
+            scheduler.cancel(TimedJobs.releaseName(bookingId));
+            StudioCatalog catalog = studios.catalog(booking.studioId()).orElseThrow();
+            catalog.staffMember(booking.staffId()).ifPresent(practitioner -> BookingEmails.booked(paid,
+                    catalog.studio().settings(), practitioner, location(catalog, booking.locationId()),
+                    links.studio(booking.studioId())).forEach(mailer::send));
+            return;
+        }
+        if (booking.status() == BookingStatus.CANCELLED && booking.paymentStatus() == PaymentStatus.UNPAID) {
+            Booking refunded = booking.withPayment(BookingStatus.CANCELLED, PaymentStatus.REFUNDED,
+                    booking.card().paidWith(paymentId));
+            if (bookings.markRefunded(refunded)) {
+                cards.refund(refunded);
+                mailer.send(RefundedAfterReleaseEmail.of(refunded, settings(booking.studioId())));
+            }
+        }
+    }
+
+    /** The checkout expired or its payment failed: the held place is released. */
+    public void checkoutEnded(String bookingId) {
+        bookings.find(bookingId)
+                .filter(b -> b.status() == BookingStatus.AWAITING_PAYMENT && b.paymentMethod() == PaymentMethod.CARD)
+                .ifPresent(this::release);
+    }
+
     /** The timed job: an unpaid booking past its due time gives its place back. */
     public boolean releaseIfUnpaid(String bookingId) {
         Optional<Booking> found = bookings.find(bookingId);
         if (found.isEmpty() || found.get().status() != BookingStatus.AWAITING_PAYMENT) return false;
         Booking booking = found.get();
         if (clock.instant().isBefore(booking.paymentDueBy())) return false;
+        return release(booking);
+    }
+
+    private boolean release(Booking booking) {
         if (booking.kind() == Booking.Kind.SESSION) return seats.releaseUnpaid(booking);
         Booking released = booking.cancelled(new Cancellation(clock.instant(), Cancellation.By.SYSTEM, false));
         if (!bookings.cancel(released)) return false;
@@ -305,7 +362,11 @@ public final class Bookings {
                 Instant due = clock.instant().plus(Duration.ofHours(settings.bankTransfer().dueHours()));
                 yield new Payment(BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID, due.isBefore(start) ? due : start);
             }
-            case CARD, PASS, CREDITS -> throw notAccepted(method + " is not available for appointments yet");
+            case CARD -> {
+                if (!settings.accepts(method)) throw notAccepted("the studio does not take card payments");
+                yield new Payment(BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID, cards.holdUntil());
+            }
+            case PASS, CREDITS -> throw notAccepted(method + " is for sessions; pay appointments otherwise");
         };
     }
 
@@ -322,6 +383,10 @@ public final class Bookings {
     private BookingView view(Booking booking, StudioSettings settings, boolean withAccessToken, OnlineAccess onlineAccess) {
         ZoneId zone = ZoneId.of(settings.timezone());
         BookingView.NextAction next = BookingView.NextAction.NONE;
+        if (booking.status() == BookingStatus.AWAITING_PAYMENT && booking.paymentMethod() == PaymentMethod.CARD
+                && booking.card() != null) {
+            next = new BookingView.NextAction(BookingView.NextAction.Type.REDIRECT, booking.card().checkoutUrl(), null);
+        }
         if (booking.status() == BookingStatus.AWAITING_PAYMENT && booking.paymentMethod() == PaymentMethod.BANK_TRANSFER) {
             BankTransfer bank = settings.bankTransfer();
             next = new BookingView.NextAction(BookingView.NextAction.Type.BANK_TRANSFER, null,

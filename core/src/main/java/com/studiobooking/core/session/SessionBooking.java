@@ -14,6 +14,7 @@ import com.studiobooking.core.common.ErrorKind;
 import com.studiobooking.core.common.Ids;
 import com.studiobooking.core.common.Money;
 import com.studiobooking.core.mail.Mailer;
+import com.studiobooking.core.payment.CardCheckouts;
 import com.studiobooking.core.schedule.Scheduler;
 import com.studiobooking.core.schedule.TimedJobs;
 import com.studiobooking.core.studio.CancellationPolicy;
@@ -45,16 +46,18 @@ public final class SessionBooking {
     private final BookingStore bookings;
     private final WalletStore wallets;
     private final Scheduler scheduler;
+    private final CardCheckouts cards;
     private final Mailer mailer;
     private final Clock clock;
 
     public SessionBooking(StudioStore studios, SessionStore sessions, BookingStore bookings, WalletStore wallets,
-                          Scheduler scheduler, Mailer mailer, Clock clock) {
+                          Scheduler scheduler, CardCheckouts cards, Mailer mailer, Clock clock) {
         this.studios = studios;
         this.sessions = sessions;
         this.bookings = bookings;
         this.wallets = wallets;
         this.scheduler = scheduler;
+        this.cards = cards;
         this.mailer = mailer;
         this.clock = clock;
     }
@@ -125,7 +128,11 @@ public final class SessionBooking {
             }
             case PAY_AT_STUDIO -> paid = PaymentStatus.UNPAID;
             case FREE -> paid = PaymentStatus.NOT_REQUIRED;
-            case CARD -> throw policy("PAYMENT_METHOD_NOT_ACCEPTED", "card payment for sessions is not available yet", "paymentMethod");
+            case CARD -> {
+                status = BookingStatus.AWAITING_PAYMENT;
+                paid = PaymentStatus.UNPAID;
+                dueBy = cards.holdUntil();
+            }
         }
         Staff instructor = studios.findStaff(studioId, session.instructorId()).orElse(null);
         Booking booking = new Booking(bookingId, studioId, Booking.Kind.SESSION, null, session.name(), session.instructorId(),
@@ -145,6 +152,12 @@ public final class SessionBooking {
         }
         if (result instanceof SessionStore.SeatResult.SessionNotBookable) {
             throw policy("SESSION_CANCELLED", "the session was cancelled", "sessionId");
+        }
+        if (method == PaymentMethod.CARD) {
+            Booking held = booking;
+            Booking withCheckout = cards.open(held, settings, b -> sessions.releaseSeat(
+                    b.cancelled(new Cancellation(clock.instant(), Cancellation.By.SYSTEM, false), PaymentStatus.UNPAID), null));
+            return new Outcome.Booked(withCheckout, Optional.empty());
         }
         if (booking.status() == BookingStatus.AWAITING_PAYMENT) {
             scheduler.schedule(TimedJobs.release(studioId, bookingId, dueBy, settings.timezone()));
@@ -188,7 +201,41 @@ public final class SessionBooking {
 
     /** Staff confirm a bank transfer arrived: the place is paid, and the link goes out if there is one (rule 7). */
     public Booking confirmPayment(Booking booking) {
-        Booking paid = booking.withPayment(BookingStatus.CONFIRMED, PaymentStatus.PAID, booking.paymentId());
+        return paid(booking.withPayment(BookingStatus.CONFIRMED, PaymentStatus.PAID, booking.card()));
+    }
+
+    /**
+     * The card payment of a booking arrived (webhook). Awaiting payment: it is paid now. Its hold was
+     * released meanwhile: it gets a seat again if one is free, else the payment is refunded and the
+     * client told (rule 6). Anything else (already paid) changes nothing.
+     */
+    public void cardPaid(Booking booking, String paymentId) {
+        Booking paid = booking.withPayment(BookingStatus.CONFIRMED, PaymentStatus.PAID, booking.card().paidWith(paymentId));
+        if (booking.status() == BookingStatus.AWAITING_PAYMENT) {
+            try {
+                paid(paid);
+            } catch (DomainException notAwaitingAnyMore) {
+                // a parallel delivery of the same payment, or the hold expiring right now: decided by the store
+            }
+            return;
+        }
+        if (booking.status() != BookingStatus.CANCELLED || booking.paymentStatus() != PaymentStatus.UNPAID) return;
+        boolean holdReleased = booking.cancellation().by() == Cancellation.By.SYSTEM;
+        if (holdReleased && sessions.reinstate(paid)) {
+            Session session = sessions.find(booking.studioId(), booking.session().sessionId()).orElseThrow();
+            mailer.send(SessionEmails.paymentConfirmed(paid, session, settings(booking.studioId()), grantAccess(paid, session)));
+            return;
+        }
+        Booking refunded = booking.withPayment(BookingStatus.CANCELLED, PaymentStatus.REFUNDED, booking.card().paidWith(paymentId));
+        if (bookings.markRefunded(refunded)) {
+            cards.refund(refunded);
+            Session session = sessions.find(booking.studioId(), booking.session().sessionId()).orElseThrow();
+            mailer.send(SessionEmails.cancelled(refunded, session, settings(booking.studioId()), Restitution.CARD_REFUND, false));
+        }
+    }
+
+    private Booking paid(Booking paid) {
+        Booking booking = paid;
         if (!sessions.confirmPayment(paid)) throw notAwaitingPayment();
         scheduler.cancel(TimedJobs.releaseName(booking.bookingId()));
         Session session = sessions.find(booking.studioId(), booking.session().sessionId()).orElseThrow();
@@ -197,7 +244,7 @@ public final class SessionBooking {
         return paid;
     }
 
-    /** The due time of an unpaid booking passed: its place is released. False when nothing was to release. */
+    /** The due time of an unpaid booking passed, or its checkout expired: its place is released. */
     public boolean releaseUnpaid(Booking booking) {
         if (booking.status() != BookingStatus.AWAITING_PAYMENT) return false;
         Session session = sessions.find(booking.studioId(), booking.session().sessionId()).orElseThrow();
@@ -258,6 +305,11 @@ public final class SessionBooking {
                 case CREDITS -> {
                     restitution = Restitution.CREDITS_RETURNED;
                     giveBack = creditsBack(booking, booking.walletUse().credits(), session, now);
+                }
+                case CARD -> {
+                    cards.refund(booking);
+                    restitution = Restitution.CARD_REFUND;
+                    after = PaymentStatus.REFUNDED;
                 }
                 case BANK_TRANSFER -> {
                     if (settings.cancellationPolicy().refund() == CancellationPolicy.Refund.CREDIT && session.creditPrice() != null) {

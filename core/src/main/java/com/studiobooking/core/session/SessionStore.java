@@ -79,6 +79,12 @@ public interface SessionStore {
     boolean confirmPayment(Booking paid);
 
     /**
+     * Payment arrived after the hold was released: takes a seat again and marks the booking paid,
+     * only if it is still cancelled and a seat is free; false otherwise.
+     */
+    boolean reinstate(Booking paid);
+
+    /**
      * Records that the missing-link reminder for the session as scheduled at {@code start} was sent;
      * false if it already was (a rescheduled session gets a new reminder).
      */

@@ -46,7 +46,8 @@ final class BookingMapper {
                 .put("seat", b.session() == null ? null : b.session().format().name())
                 .put("walletUse", b.walletUse() == null ? null : item().put("passId", b.walletUse().passId())
                         .put("credits", b.walletUse().credits()).build())
-                .put("paymentId", b.paymentId())
+                .put("card", b.card() == null ? null : item().put("checkoutId", b.card().checkoutId())
+                        .put("checkoutUrl", b.card().checkoutUrl()).put("paymentId", b.card().paymentId()).build())
                 .build();
     }
 
@@ -54,6 +55,7 @@ final class BookingMapper {
         Map<String, AttributeValue> client = map(i, "client");
         Map<String, AttributeValue> c = map(i, "cancellation");
         Map<String, AttributeValue> walletUse = map(i, "walletUse");
+        Map<String, AttributeValue> card = map(i, "card");
         return new Booking(str(i, "bookingId"), str(i, "studioId"), Booking.Kind.valueOf(str(i, "kind")),
                 str(i, "serviceId"), str(i, "serviceName"), str(i, "staffId"), str(i, "staffName"), str(i, "locationId"),
                 instant(i, "start"), instant(i, "end"), integer(i, "bufferBeforeMinutes"), integer(i, "bufferAfterMinutes"),
@@ -67,6 +69,7 @@ final class BookingMapper {
                 str(i, "sessionId") == null ? null
                         : new Booking.SessionSeat(str(i, "sessionId"), SessionFormat.valueOf(str(i, "seat"))),
                 walletUse == null ? null : new Booking.WalletUse(str(walletUse, "passId"), integer(walletUse, "credits")),
-                str(i, "paymentId"));
+                card == null ? null : new Booking.CardPayment(str(card, "checkoutId"), str(card, "checkoutUrl"),
+                        str(card, "paymentId")));
     }
 }
