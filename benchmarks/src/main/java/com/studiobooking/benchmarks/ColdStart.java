@@ -1,0 +1,205 @@
+package com.studiobooking.benchmarks;
+
+import com.studiobooking.benchmarks.probe.ColdStartProbe;
+import com.studiobooking.infrastructure.aws.AwsClients;
+import com.studiobooking.infrastructure.aws.AwsSettings;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Cold starts of the Lambda handlers, measured locally: DynamoDB Local with a seeded demo studio, then for every
+ * target and JVM mode a fresh JVM that constructs the handler and answers one sample event (see
+ * {@link ColdStartProbe}). Prints a Markdown section and writes it into {@code docs/benchmarks.md}.
+ * <p>{@code java -jar benchmarks/target/benchmarks.jar cold-start [--runs 10] [--warmups 1]
+ * [--only auth,admin,catalogue,floor,floor-powertools] [--repo DIR] [--no-write] [--verbose]}
+ */
+public final class ColdStart {
+    static final String TABLE = "studio-booking";
+    static final String TOKEN_SECRET = "cold-start-benchmark-secret-0123456789";
+    private static final String PROBE_CLASS = "com.studiobooking.benchmarks.probe.ColdStartProbe";
+    private static final long CHILD_TIMEOUT_SECONDS = 60;
+
+    private ColdStart() {}
+
+    record Options(int runs, int warmups, List<Target> targets, Path repo, boolean write, boolean verbose) {
+        static Options parse(String... args) {
+            int runs = 10;
+            int warmups = 1;
+            List<Target> targets = List.of(Target.values());
+            Path repo = defaultRepo();
+            boolean write = true;
+            boolean verbose = false;
+            List<String> rest = new ArrayList<>(Arrays.asList(args));
+            if (!rest.isEmpty() && rest.get(0).equals("cold-start")) rest.remove(0);
+            for (int i = 0; i < rest.size(); i++) {
+                String arg = rest.get(i);
+                switch (arg) {
+                    case "--runs" -> runs = Integer.parseInt(rest.get(++i));
+                    case "--warmups" -> warmups = Integer.parseInt(rest.get(++i));
+                    case "--only" -> targets = Arrays.stream(rest.get(++i).split(",")).map(String::trim).map(Target::byLabel).toList();
+                    case "--repo" -> repo = Path.of(rest.get(++i)).toAbsolutePath().normalize();
+                    case "--no-write" -> write = false;
+                    case "--verbose" -> verbose = true;
+                    default -> throw new IllegalArgumentException("unknown argument " + arg
+                            + "; usage: cold-start [--runs N] [--warmups N] [--only a,b] [--repo DIR] [--no-write] [--verbose]");
+                }
+            }
+            if (runs < 1 || warmups < 0) throw new IllegalArgumentException("--runs must be >= 1 and --warmups >= 0");
+            return new Options(runs, warmups, targets, repo, write, verbose);
+        }
+
+        /** The repository this class was built in: benchmarks/target/{benchmarks.jar,classes} → ../.. */
+        private static Path defaultRepo() {
+            try {
+                Path built = Path.of(ColdStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                return built.toAbsolutePath().getParent().getParent().getParent();
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        Path output() {
+            return repo.resolve("docs/benchmarks.md");
+        }
+    }
+
+    record Result(Options options, Jars jars, SampleEvents events, List<Measurement> measurements,
+                  int authInvocations, int emailsSent, String loadBefore, String loadAfter, Instant finishedAt) {
+    }
+
+    public static void main(String[] args) {
+        int exit = 1;
+        try {
+            Options options = Options.parse(args);
+            Result result = run(options);
+            String section = Report.section(result);
+            System.out.println(section);
+            if (options.write()) {
+                Report.write(options.output(), section);
+                System.err.println("written to " + options.output());
+            }
+            exit = 0;
+        } catch (Exception e) {
+            e.printStackTrace();
+        } finally {
+            System.exit(exit); // DynamoDB Local leaves a non-daemon pool thread behind that outlives stop() by minutes
+        }
+    }
+
+    static Result run(Options options) throws Exception {
+        Jars jars = Jars.in(options.repo()).requireBuilt();
+        SampleEvents events = new SampleEvents(options.repo());
+        Path work = Files.createTempDirectory("cold-start");
+        String loadBefore = Machine.loadAverage();
+        try (LocalAws aws = LocalAws.start()) {
+            DemoStudio studio = DemoStudio.seed(AwsClients.dynamoDb(new AwsSettings(Region.EU_WEST_1, aws.dynamoEndpoint(),
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("coldstart", "coldstart")))), TABLE, TOKEN_SECRET);
+            List<Measurement> measured = new ArrayList<>();
+            int invocations = 0;
+            int authInvocations = 0;
+            for (int round = -options.warmups(); round < options.runs(); round++) {
+                // interleaved, so drift on the machine spreads over all targets alike
+                for (JvmMode mode : JvmMode.values()) {
+                    for (Target target : options.targets()) {
+                        Path event = events.write(target, studio, ++invocations, work);
+                        Measurement m = launch(target, mode, jars, event, environment(aws, target), options.verbose());
+                        if (target == Target.AUTH) authInvocations++;
+                        if (round >= 0) measured.add(m);
+                        System.err.printf("%s %-16s %-11s %4.0f ms (status %d)%n", round < 0 ? "warm-up" : "run " + (round + 1),
+                                target.label, mode.label, m.totalMillis(), m.status());
+                    }
+                }
+            }
+            return new Result(options, jars, events, measured, authInvocations, aws.emailsSent(), loadBefore,
+                    Machine.loadAverage(), Instant.now());
+        } finally {
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+    }
+
+    /** What Lambda and template.yaml would set, pointed at the local front; nothing is inherited from this shell but PATH. */
+    private static Map<String, String> environment(LocalAws aws, Target target) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("AWS_LAMBDA_FUNCTION_NAME", "studio-booking-" + target.label);
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java17");
+        env.put("AWS_REGION", "eu-west-1");
+        env.put("AWS_ENDPOINT_URL", aws.endpoint().toString());
+        env.put("AWS_ACCESS_KEY_ID", "coldstart"); // DynamoDB Local accepts letters and digits only
+        env.put("AWS_SECRET_ACCESS_KEY", "coldstart");
+        env.put("TABLE_NAME", TABLE);
+        env.put("SENDER_EMAIL", "no-reply@example.com");
+        env.put("TOKEN_SECRET", TOKEN_SECRET);
+        env.put("POWERTOOLS_SERVICE_NAME", "studio-booking");
+        return env;
+    }
+
+    /** One fresh JVM, one invocation; the clock runs from just before the process starts to its probe line. */
+    static Measurement launch(Target target, JvmMode mode, Jars jars, Path event, Map<String, String> env, boolean verbose)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(mode.flags);
+        command.addAll(List.of("-cp", target.jar(jars) + File.pathSeparator + jars.probe(),
+                PROBE_CLASS, target.handlerClass, event.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(env);
+
+        Deque<String> output = new ArrayDeque<>();
+        long started = System.nanoTime();
+        Process process = builder.start();
+        CompletableFuture<Void> watchdog = CompletableFuture.runAsync(process::destroyForcibly,
+                CompletableFuture.delayedExecutor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        try (BufferedReader lines = process.inputReader()) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith(ColdStartProbe.MARK)) { // a compile-time constant: the probe class is not loaded here
+                    double total = (System.nanoTime() - started) / 1e6;
+                    Measurement measurement = Measurement.parse(target, mode, total, line);
+                    for (String rest = lines.readLine(); rest != null; rest = lines.readLine()) output.addLast(rest);
+                    process.waitFor();
+                    if (verbose) output.forEach(System.err::println);
+                    if (measurement.status() / 100 != 2) {
+                        throw failure(target, mode, "answered " + measurement.status(), output);
+                    }
+                    return measurement;
+                }
+                output.addLast(line);
+                if (output.size() > 40) output.removeFirst();
+            }
+        } finally {
+            watchdog.cancel(false);
+        }
+        throw failure(target, mode, "printed no probe line (exit " + process.waitFor() + ")", output);
+    }
+
+    private static IllegalStateException failure(Target target, JvmMode mode, String what, Deque<String> output) {
+        return new IllegalStateException(target.label + " (" + mode.label + ") " + what + "; its output:\n"
+                + String.join("\n", output));
+    }
+}

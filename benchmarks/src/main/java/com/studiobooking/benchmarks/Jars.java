@@ -1,0 +1,33 @@
+package com.studiobooking.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The jars a run needs, where {@code mvn package} leaves them. */
+record Jars(Path functions, Path floor, Path floorPowertools, Path probe) {
+
+    static Jars in(Path repo) {
+        Path target = repo.resolve("benchmarks/target");
+        return new Jars(repo.resolve("functions/target/studio-booking-functions.jar"), target.resolve("floor.jar"),
+                target.resolve("floor-powertools.jar"), target.resolve("cold-start-probe.jar"));
+    }
+
+    Jars requireBuilt() {
+        for (Path jar : new Path[] {functions, floor, floorPowertools, probe}) {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing; build first: mvn -B -q package -DskipTests");
+            }
+        }
+        return this;
+    }
+
+    static double megabytes(Path jar) {
+        try {
+            return Files.size(jar) / (1024.0 * 1024.0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package com.studiobooking.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+
+/** The run as a Markdown section, and that section put into docs/benchmarks.md in place of its previous version. */
+final class Report {
+    static final String HEADING = "## Cold start (JVM start → first response)";
+    static final String COMMAND = "mvn -B -q package -DskipTests && java -jar benchmarks/target/benchmarks.jar cold-start --runs 10";
+
+    private Report() {}
+
+    static String section(ColdStart.Result result) {
+        List<Measurement> all = result.measurements();
+        StringBuilder md = new StringBuilder(HEADING).append("\n\n");
+        md.append("Measured ").append(result.finishedAt().atOffset(ZoneOffset.UTC).toLocalDate())
+                .append(" on ").append(Machine.describe()).append(".\n");
+        md.append("`java -version`: ").append(Machine.javaVersion()).append(".\n");
+        md.append(result.options().runs()).append(" runs per target and JIT mode after ").append(result.options().warmups())
+                .append(" warm-up round(s), targets interleaved; every run is a new JVM. Load average (1/5/15 min) ")
+                .append(result.loadBefore()).append(" before, ").append(result.loadAfter()).append(" after.\n\n");
+        md.append("Reproduce from the repository root:\n\n```\n").append(COMMAND).append("\n```\n\n");
+
+        md.append("| Target | Route (status) | C1 only: median / p90 / min | C1 only: JVM→main + init + invoke + serde | ")
+                .append("Default JIT: median / p90 / min | Default JIT: JVM→main + init + invoke + serde |\n");
+        md.append("|---|---|---:|---:|---:|---:|\n");
+        for (Target target : result.options().targets()) {
+            List<Measurement> mine = all.stream().filter(m -> m.target() == target).toList();
+            String statuses = mine.stream().map(m -> String.valueOf(m.status())).collect(Collectors.toCollection(TreeSet::new)).toString();
+            md.append("| ").append(target.label).append(" (`").append(simpleName(target.handlerClass)).append("`) | `")
+                    .append(result.events().routeKey(target)).append("` (").append(statuses, 1, statuses.length() - 1).append(") | ");
+            for (JvmMode mode : JvmMode.values()) {
+                List<Measurement> runs = mine.stream().filter(m -> m.mode() == mode).toList();
+                Stats total = stats(runs, Measurement::totalMillis);
+                md.append(ms(total.median())).append(" / ").append(ms(total.p90())).append(" / ").append(ms(total.min())).append(" ms | ")
+                        .append(ms(stats(runs, Measurement::jvmToMainMillis).median())).append(" + ")
+                        .append(ms(stats(runs, Measurement::initMillis).median())).append(" + ")
+                        .append(ms(stats(runs, Measurement::invokeMillis).median())).append(" + ")
+                        .append(ms(stats(runs, Measurement::serdeMillis).median())).append(" ms | ");
+            }
+            md.setLength(md.length() - 1);
+            md.append('\n');
+        }
+
+        Jars jars = result.jars();
+        md.append("\n| Jar | Size |\n|---|---:|\n")
+                .append("| `functions/target/studio-booking-functions.jar` (auth, admin, catalogue) | ").append(mb(jars.functions())).append(" |\n")
+                .append("| `benchmarks/target/floor.jar` | ").append(mb(jars.floor())).append(" |\n")
+                .append("| `benchmarks/target/floor-powertools.jar` | ").append(mb(jars.floorPowertools())).append(" |\n\n");
+
+        if (result.options().targets().containsAll(List.of(Target.FLOOR, Target.FLOOR_POWERTOOLS))) {
+            md.append("**Powertools logging** (`powertools-logging-log4j` ").append(powertoolsVersion(jars.floorPowertools()))
+                    .append(", SLF4J over log4j2, one JSON line per request) over the floor, medians: ");
+            for (JvmMode mode : JvmMode.values()) {
+                md.append(signed(median(all, Target.FLOOR_POWERTOOLS, mode) - median(all, Target.FLOOR, mode)))
+                        .append(" ms with ").append(mode.label).append(", ");
+            }
+            md.append(String.format(Locale.ROOT, "%+.1f MB of jar.%n%n",
+                    Jars.megabytes(jars.floorPowertools()) - Jars.megabytes(jars.floor())));
+        }
+
+        md.append("How to read it:\n\n")
+                .append("- **median / p90 / min** is wall time measured by the runner, from just before it starts the child ")
+                .append("process to the moment it reads the child's result line: process start, JVM boot, handler init, the ")
+                .append("first invocation, and the response serialized.\n")
+                .append("- The parts are medians from the child's own clock: **init** = loading the handler class and its no-arg ")
+                .append("constructor (`Wiring.production()` for ours), **invoke** = the first `handleRequest`, **serde** = reading the ")
+                .append("event and writing the response with `aws-lambda-java-serialization`, as the Lambda Java runtime does; ")
+                .append("**JVM→main** is the rest (process start, JVM boot, loading the probe). Lazily built clients (SES for auth) ")
+                .append("land in invoke, as they would in Lambda.\n")
+                .append("- **C1 only** is `-XX:+TieredCompilation -XX:TieredStopAtLevel=1`, the `JAVA_TOOL_OPTIONS` of every ")
+                .append("function in template.yaml; **default JIT** is the plain JVM.\n")
+                .append("- **floor** is a bare handler doing one DynamoDB GetItem with an SDK v2 client built as production builds it ")
+                .append("(URL connection client, explicit region and credentials): the least any handler of ours can cost. ")
+                .append("**floor-powertools** is that handler plus one log line through Powertools logging.\n")
+                .append("- Not Lambda: no Firecracker micro-VM, no runtime API, no SnapStart or CRaC restore (template.yaml enables ")
+                .append("SnapStart, which replaces most of init with a snapshot restore in AWS), 2 local cores instead of a ")
+                .append("1024 MB function's CPU share. DynamoDB Local and SES are on loopback behind one local front (an extra hop, the ")
+                .append("same for every target; SES SendEmail answered locally: ")
+                .append(result.emailsSent()).append(" of ").append(result.authInvocations()).append(" auth invocations sent one).\n")
+                .append("- Absolute times are noisy and machine-bound: compare rows within one run, not across runs or machines.\n")
+                .append("- Sample events: ").append(result.options().targets().stream().map(t -> t.label + " ← " + result.events().source(t))
+                        .distinct().collect(Collectors.joining("; "))).append(".\n");
+        return md.toString();
+    }
+
+    /** Writes {@code section} into {@code file}, replacing the previous version of it and keeping other sections. */
+    static void write(Path file, String section) throws IOException {
+        String document = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n\n";
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, replaceSection(document, section), StandardCharsets.UTF_8);
+    }
+
+    static String replaceSection(String document, String section) {
+        int start = document.indexOf(HEADING);
+        if (start < 0) {
+            return document + (document.endsWith("\n\n") ? "" : document.endsWith("\n") ? "\n" : "\n\n") + section;
+        }
+        int next = document.indexOf("\n## ", start + HEADING.length());
+        return document.substring(0, start) + section + (next < 0 ? "" : "\n" + document.substring(next + 1));
+    }
+
+    private static double median(List<Measurement> all, Target target, JvmMode mode) {
+        return stats(all.stream().filter(m -> m.target() == target && m.mode() == mode).toList(), Measurement::totalMillis).median();
+    }
+
+    private static Stats stats(List<Measurement> runs, ToDoubleFunction<Measurement> value) {
+        return Stats.of(runs.stream().map(m -> value.applyAsDouble(m)).toList());
+    }
+
+    private static String ms(double millis) {
+        return String.valueOf(Math.round(millis));
+    }
+
+    private static String signed(double millis) {
+        return (millis >= 0 ? "+" : "") + Math.round(millis);
+    }
+
+    private static String mb(Path jar) {
+        return String.format(Locale.ROOT, "%.1f MB", Jars.megabytes(jar));
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    private static String powertoolsVersion(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            var entry = file.getEntry("META-INF/maven/software.amazon.lambda/powertools-logging-log4j/pom.properties");
+            if (entry == null) return "?";
+            Properties properties = new Properties();
+            properties.load(file.getInputStream(entry));
+            return properties.getProperty("version", "?");
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}
