@@ -4,7 +4,11 @@ import com.studiobooking.infrastructure.aws.AwsClients;
 import com.studiobooking.infrastructure.config.Config;
 import com.studiobooking.infrastructure.config.Secret;
 import com.studiobooking.infrastructure.config.SecretResolver;
+import com.studiobooking.infrastructure.config.StripeKeys;
 import com.studiobooking.infrastructure.mail.SesMailer;
+import com.studiobooking.infrastructure.payment.StripeClients;
+import com.studiobooking.infrastructure.payment.StripePaymentGateway;
+import com.studiobooking.infrastructure.payment.StripeWebhookVerifier;
 import com.studiobooking.infrastructure.schedule.EventBridgeScheduler;
 
 import java.time.Clock;
@@ -17,7 +21,11 @@ final class ProductionParts {
     static Wiring wiring() {
         Config config = Config.fromSystemEnvironment();
         Supplier<Secret> tokenSecret = config.tokenSecret(SecretResolver.using(config.aws()));
+
         Clock clock = Clock.systemUTC();
+        SecretResolver secrets = SecretResolver.using(config.aws());
+        Supplier<StripeKeys> stripe = () -> config.stripeKeys(secrets).orElseThrow(() ->
+                new IllegalStateException("STRIPE_SECRET_KEY_PARAMETER and STRIPE_WEBHOOK_SECRET_PARAMETER are not set"));
         return new Wiring(new Wiring.Parts(
                 () -> AwsClients.dynamoDb(config.aws()),
                 config.tableName(),
@@ -26,6 +34,8 @@ final class ProductionParts {
                         .orElseGet(() -> new SesMailer(AwsClients.sesV2(config.aws()), config.senderEmail())),
                 () -> tokenSecret.get().value(),
                 () -> EventBridgeScheduler.using(config.aws(), config.schedulerSettings(), clock),
+                () -> new StripePaymentGateway(StripeClients.create(stripe.get().secretKey().get()), clock),
+                () -> new StripeWebhookVerifier(stripe.get().webhookSecret().get(), clock),
                 config.widgetBaseUrl(),
                 config.adminPageUrl(),
                 clock));

@@ -5,7 +5,15 @@ import com.studiobooking.core.appointment.SlotLookup;
 import com.studiobooking.core.auth.Authentication;
 import com.studiobooking.core.booking.BookingAccess;
 import com.studiobooking.core.booking.Bookings;
+import com.studiobooking.core.common.Money;
 import com.studiobooking.core.mail.Mailer;
+import com.studiobooking.core.payment.CardCheckouts;
+import com.studiobooking.core.payment.Checkout;
+import com.studiobooking.core.payment.CheckoutRequest;
+import com.studiobooking.core.payment.PaymentGateway;
+import com.studiobooking.core.payment.PaymentWebhook;
+import com.studiobooking.core.payment.Refund;
+import com.studiobooking.core.payment.WebhookVerifier;
 import com.studiobooking.core.schedule.JobRunner;
 import com.studiobooking.core.schedule.ScheduledJob;
 import com.studiobooking.core.schedule.Scheduler;
@@ -18,6 +26,7 @@ import com.studiobooking.core.wallet.Wallets;
 import com.studiobooking.infrastructure.dynamo.DynamoBookingStore;
 import com.studiobooking.infrastructure.dynamo.DynamoClientDirectory;
 import com.studiobooking.infrastructure.dynamo.DynamoLoginCodeStore;
+import com.studiobooking.infrastructure.dynamo.DynamoPaymentEventLog;
 import com.studiobooking.infrastructure.dynamo.DynamoSessionStore;
 import com.studiobooking.infrastructure.dynamo.DynamoStudioStore;
 import com.studiobooking.infrastructure.dynamo.DynamoWalletStore;
@@ -41,8 +50,8 @@ public final class Wiring {
      * @param adminPageUrl  the admin page, linked from staff e-mails
      */
     public record Parts(Supplier<DynamoDbClient> dynamo, String tableName, Supplier<Mailer> mailer,
-                        Supplier<String> tokenSecret, Supplier<Scheduler> scheduler, String widgetBaseUrl,
-                        String adminPageUrl, Clock clock) {
+                        Supplier<String> tokenSecret, Supplier<Scheduler> scheduler, Supplier<PaymentGateway> payments,
+                        Supplier<WebhookVerifier> webhooks, String widgetBaseUrl, String adminPageUrl, Clock clock) {
     }
 
     private final Lazy<DynamoDbClient> dynamo;
@@ -56,6 +65,7 @@ public final class Wiring {
     private final Lazy<SessionSetup> sessionSetup;
     private final Lazy<Wallets> wallets;
     private final Lazy<JobRunner> jobRunner;
+    private final Lazy<PaymentWebhook> paymentWebhook;
 
     public Wiring(Parts parts) {
         this.dynamo = Lazy.of(parts.dynamo());
@@ -69,6 +79,11 @@ public final class Wiring {
             @Override public void cancel(String name) { schedulerNow.get().cancel(name); }
         };
         Lazy<SigningKeys> keys = Lazy.of(() -> new SigningKeys(parts.tokenSecret().get()));
+        Lazy<PaymentGateway> paymentsNow = Lazy.of(parts.payments());
+        PaymentGateway payments = new PaymentGateway() {
+            @Override public Checkout createCheckout(CheckoutRequest request) { return paymentsNow.get().createCheckout(request); }
+            @Override public Refund refund(String paymentId, Money amount, String key) { return paymentsNow.get().refund(paymentId, amount, key); }
+        };
         BookingLinks links = new BookingLinks(parts.widgetBaseUrl());
 
         Lazy<DynamoStudioStore> studios = Lazy.of(() -> new DynamoStudioStore(dynamo.get(), table));
@@ -76,6 +91,8 @@ public final class Wiring {
         Lazy<DynamoSessionStore> sessions = Lazy.of(() -> new DynamoSessionStore(dynamo.get(), table));
         Lazy<DynamoWalletStore> walletStore = Lazy.of(() -> new DynamoWalletStore(dynamo.get(), table));
         DynamoClientDirectory clients = new DynamoClientDirectory(dynamo, table);
+        Lazy<CardCheckouts> cards = Lazy.of(() -> new CardCheckouts(payments, bookingStore.get(), scheduler,
+                parts.widgetBaseUrl(), clock));
 
         this.studioSetup = Lazy.of(() -> new StudioSetup(studios.get(), links, clock));
         this.authentication = Lazy.of(() -> new Authentication(studios.get(),
@@ -84,13 +101,15 @@ public final class Wiring {
         this.appointmentSetup = Lazy.of(() -> new AppointmentSetup(studios.get(), links, clock));
         this.slotLookup = Lazy.of(() -> new SlotLookup(studios.get(), bookingStore.get(), clock));
         this.sessionBooking = Lazy.of(() -> new SessionBooking(studios.get(), sessions.get(), bookingStore.get(),
-                walletStore.get(), scheduler, sendLater, clock));
+                walletStore.get(), scheduler, cards.get(), sendLater, clock));
         this.bookings = Lazy.of(() -> new Bookings(studios.get(), bookingStore.get(), clients, slotLookup.get(),
                 new BookingAccess(keys.get().bookingAccessKey()), token -> authentication().caller(token), sendLater,
-                links, sessionBooking.get(), scheduler, clock));
+                links, sessionBooking.get(), scheduler, cards.get(), clock));
         this.sessionSetup = Lazy.of(() -> new SessionSetup(studios.get(), sessions.get(), bookingStore.get(),
                 sessionBooking.get(), scheduler, sendLater, clock));
         this.wallets = Lazy.of(() -> new Wallets(studios.get(), walletStore.get(), clients, clock));
+        this.paymentWebhook = Lazy.of(() -> new PaymentWebhook(parts.webhooks().get(),
+                new DynamoPaymentEventLog(dynamo.get(), table, clock), bookings.get()));
         this.jobRunner = Lazy.of(() -> new JobRunner(new MissingLinkReminder(studios.get(), sessions.get(),
                 sessionBooking.get(), sendLater, parts.adminPageUrl(), clock), bookings.get()));
     }
@@ -117,6 +136,8 @@ public final class Wiring {
     public Wallets wallets() { return wallets.get(); }
 
     public JobRunner jobRunner() { return jobRunner.get(); }
+
+    public PaymentWebhook paymentWebhook() { return paymentWebhook.get(); }
 
     public Clock clock() { return clock; }
 

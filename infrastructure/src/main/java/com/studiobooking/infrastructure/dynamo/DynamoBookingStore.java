@@ -76,6 +76,30 @@ public final class DynamoBookingStore implements BookingStore {
     }
 
     @Override
+    public boolean attachCheckout(Booking withCheckout) {
+        return table.tryTransact(List.of(replaceIfStatus(table, withCheckout, "#status = :s", "AWAITING_PAYMENT"))) == null;
+    }
+
+    @Override
+    public boolean reinstateAppointment(Booking paid) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(replaceIfStatus(table, paid, "#status = :s", "CANCELLED"));
+        TimeRange reserved = paid.reservedTime();
+        writes.add(table.putNew(StaffTime.calendarEntry(paid.studioId(), paid.start(), paid.bookingId(), paid.staffId(), reserved)));
+        writes.addAll(StaffTime.claim(table, paid.studioId(), paid.staffId(), StaffTime.units(reserved), paid.bookingId(), reserved));
+        return table.tryTransact(writes) == null;
+    }
+
+    @Override
+    public boolean markRefunded(Booking refunded) {
+        return table.tryTransact(List.of(TransactWriteItem.builder().put(p -> p.tableName(table.name())
+                .item(BookingMapper.booking(refunded))
+                .conditionExpression("#status = :cancelled AND paymentStatus = :unpaid")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":cancelled", s("CANCELLED"), ":unpaid", s("UNPAID")))).build())) == null;
+    }
+
+    @Override
     public List<Booking> bookingsOfClient(String studioId, String clientId) {
         return table.queryPrefix(Keys.client(studioId, clientId), Keys.BOOKING_POINTER_PREFIX).stream()
                 .map(pointer -> find(pointer.get("bookingId").s()))

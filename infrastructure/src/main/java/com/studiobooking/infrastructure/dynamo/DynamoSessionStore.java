@@ -188,6 +188,16 @@ public final class DynamoSessionStore implements SessionStore {
     }
 
     @Override
+    public boolean reinstate(Booking paid) {
+        Session session = find(paid.studioId(), paid.session().sessionId()).orElse(null);
+        if (session == null) return false;
+        return table.tryTransact(List.of(
+                DynamoBookingStore.replaceIfStatus(table, paid, "#status = :s", "CANCELLED"),
+                takeSeat(session, paid.session().format()),
+                participantStatus(paid))) == null;
+    }
+
+    @Override
     public boolean markReminderSent(String studioId, String sessionId, Instant start) {
         try {
             table.client().updateItem(b -> b.tableName(table.name())

@@ -58,6 +58,9 @@ final class Keys {
     static String creditPack(String packId) { return CREDIT_PACK_PREFIX + packId; }
     static final String CREDIT_PACK_PREFIX = "CREDITPACK#";
 
+    /** Processed payment-provider events (one Stripe account serves every studio). */
+    static final String PAYMENT_EVENTS = "PAYMENT_EVENTS";
+
     static String studioIdempotency(String studioId) { return studio(studioId) + "#IDEMPOTENCY"; }
 
     /** Epoch seconds, zero-padded so that string order is time order. */

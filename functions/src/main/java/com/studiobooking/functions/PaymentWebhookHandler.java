@@ -1,0 +1,33 @@
+package com.studiobooking.functions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.studiobooking.core.payment.PaymentWebhook;
+import com.studiobooking.functions.http.Response;
+import com.studiobooking.functions.http.Routes;
+
+import java.util.Map;
+
+/**
+ * The payment-webhook function: Stripe's events, verified on the raw body (base64-decoded when API
+ * Gateway says so). A bad or stale signature is a 400; anything unexpected a 500, so Stripe retries.
+ */
+public final class PaymentWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final Routes routes;
+
+    public PaymentWebhookHandler() { this(Wiring.production()); }
+
+    /** Tests and the local runtime pass their own wiring. */
+    public PaymentWebhookHandler(Wiring wiring) {
+        PaymentWebhook webhook = wiring.paymentWebhook();
+        routes = new Routes().on("POST /webhooks/stripe", r -> Response.ok(Map.of("received", true,
+                "outcome", webhook.handle(r.rawBody(), r.header("stripe-signature")))));
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return routes.handle(event, context);
+    }
+}

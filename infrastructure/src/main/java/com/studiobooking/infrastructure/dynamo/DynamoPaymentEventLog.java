@@ -1,0 +1,42 @@
+package com.studiobooking.infrastructure.dynamo;
+
+import com.studiobooking.core.payment.PaymentEventLog;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import static com.studiobooking.infrastructure.dynamo.Attr.n;
+
+/** Processed provider events, one item each, kept a month (Stripe retries for three days). */
+public final class DynamoPaymentEventLog implements PaymentEventLog {
+    private static final Duration KEEP = Duration.ofDays(30);
+
+    private final Table table;
+    private final Clock clock;
+
+    public DynamoPaymentEventLog(DynamoDbClient client, String tableName, Clock clock) {
+        this.table = new Table(client, tableName);
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean seen(String eventId) {
+        return table.get(Keys.PAYMENT_EVENTS, eventId).isPresent();
+    }
+
+    @Override
+    public void record(String eventId, String type) {
+        try {
+            table.client().putItem(b -> b.tableName(table.name()).item(Attr.item()
+                            .put(Keys.PK, Keys.PAYMENT_EVENTS).put(Keys.SK, eventId).put("type", "PAYMENT_EVENT").put("eventType", type)
+                            .put("processedAt", clock.instant())
+                            .putAll(Map.of(Keys.TTL, n(clock.instant().plus(KEEP).getEpochSecond()))).build())
+                    .conditionExpression("attribute_not_exists(PK)"));
+        } catch (ConditionalCheckFailedException recordedInParallel) {
+            // another delivery of the same event recorded it first: nothing to add
+        }
+    }
+}
