@@ -2,6 +2,10 @@ package com.studiobooking.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.studiobooking.core.schedule.JobKind;
+import com.studiobooking.core.schedule.ScheduledJob;
+import com.studiobooking.core.schedule.TimedJobs;
+import com.studiobooking.infrastructure.schedule.EventBridgeScheduler;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
@@ -15,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -32,15 +37,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The three descriptions of the HTTP API agree: the routes deployed by {@code template.yaml}, the
  * operations documented in {@code docs/openapi.yaml} and the sample requests in {@code events/}.
+ * Samples under {@code events/timed-jobs/} are not HTTP requests but what EventBridge Scheduler sends
+ * the timed-jobs function; they are checked against the jobs the code schedules.
  */
 class ContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TIMED_JOBS = "events/timed-jobs/";
+    /** The id every sample uses for each path parameter (and timed-job field). */
+    private static final Map<String, String> DEMO_IDS = Map.of("studioId", "st_demo0000000000000",
+            "staffId", "sf_demo0000000000000", "locationId", "lc_demo0000000000000",
+            "serviceId", "sv_demo0000000000000", "bookingId", "bk_demo0000000000000",
+            "templateId", "tp_demo0000000000000", "sessionId", "ss_demo0000000000000",
+            "clientId", "cl_demo0000000000000");
 
     private static Path root;
     private static SamTemplate template;
     private static OpenAPI openApi;
     private static List<String> openApiMessages;
+    /** API Gateway HTTP API (2.0) sample requests: every sample outside {@value #TIMED_JOBS}. */
     private static Map<Path, JsonNode> events;
+    /** Scheduler inputs of the timed-jobs function, under {@value #TIMED_JOBS}. */
+    private static Map<Path, JsonNode> timedJobEvents;
 
     @BeforeAll
     static void load() throws IOException {
@@ -54,7 +71,11 @@ class ContractTest {
         openApiMessages = result.getMessages() == null ? List.of() : result.getMessages();
         try (Stream<Path> files = Files.walk(root.resolve("events"))) {
             events = new TreeMap<>();
-            files.filter(f -> f.toString().endsWith(".json")).forEach(f -> events.put(root.relativize(f), read(f)));
+            timedJobEvents = new TreeMap<>();
+            files.filter(f -> f.toString().endsWith(".json")).forEach(f -> {
+                Path file = root.relativize(f);
+                (slashed(file).startsWith(TIMED_JOBS) ? timedJobEvents : events).put(file, read(f));
+            });
         }
     }
 
@@ -96,9 +117,9 @@ class ContractTest {
     void sample_events_sit_under_their_function_and_are_named_after_their_route() {
         events.forEach((file, event) -> {
             SamTemplate.Route route = route(event);
-            String function = route.functionLogicalId().replaceFirst("Function$", "").toLowerCase(Locale.ROOT);
+            String function = kebab(route.functionLogicalId().replaceFirst("Function$", ""));
             String slug = route.path().replace("{", "").replace("}", "").replaceAll("^/", "").replace('/', '-');
-            assertThat(file.toString().replace('\\', '/'))
+            assertThat(slashed(file))
                     .isEqualTo("events/" + function + "/" + route.method().toLowerCase(Locale.ROOT) + "-" + slug + ".json");
         });
     }
@@ -124,10 +145,7 @@ class ContractTest {
             Map<String, String> pathParameters = new LinkedHashMap<>();
             event.path("pathParameters").fields().forEachRemaining(f -> pathParameters.put(f.getKey(), f.getValue().asText()));
             assertThat(pathParameters).as(file + " pathParameters").isEqualTo(match.pathParameters());
-            pathParameters.forEach((name, value) -> assertThat(value).as(file + " " + name)
-                    .isEqualTo(Map.of("studioId", "st_demo0000000000000", "staffId", "sf_demo0000000000000",
-                            "locationId", "lc_demo0000000000000", "serviceId", "sv_demo0000000000000",
-                            "bookingId", "bk_demo0000000000000").get(name)));
+            pathParameters.forEach((name, value) -> assertThat(value).as(file + " " + name).isEqualTo(DEMO_IDS.get(name)));
         });
     }
 
@@ -169,6 +187,31 @@ class ContractTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * {@code events/timed-jobs/<kind>.json} is exactly the input EventBridge Scheduler passes the
+     * timed-jobs function for that job kind: {@code kind}, {@code studioId} and the job's own id, nothing
+     * else; one sample per {@link JobKind}, and no sample without one.
+     */
+    @Test
+    void timed_job_samples_are_the_scheduler_input_of_each_job_kind() {
+        Map<String, JsonNode> expected = new TreeMap<>();
+        Instant at = Instant.parse("2026-12-08T16:00:00Z");
+        for (JobKind kind : JobKind.values()) {
+            ScheduledJob job = switch (kind) {
+                case MISSING_LINK_REMINDER -> TimedJobs.missingLink(DEMO_IDS.get("studioId"), DEMO_IDS.get("sessionId"),
+                        at.plusSeconds(24 * 3600), 24, at.minusSeconds(3600), "Europe/Bucharest");
+                case RELEASE_UNPAID_BOOKING -> TimedJobs.release(DEMO_IDS.get("studioId"), DEMO_IDS.get("bookingId"), at,
+                        "Europe/Bucharest");
+            };
+            assertThat(job.kind()).isEqualTo(kind);
+            expected.put(TIMED_JOBS + kebab(kind.name()) + ".json",
+                    parse(EventBridgeScheduler.targetInput(job), Path.of(kind.name())));
+        }
+        Map<String, JsonNode> samples = new TreeMap<>();
+        timedJobEvents.forEach((file, event) -> samples.put(slashed(file), event));
+        assertThat(samples).isEqualTo(expected);
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private static Set<String> templateRouteKeys() {
@@ -180,6 +223,15 @@ class ContractTest {
         openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
                 .forEach((method, operation) -> operations.put(method.name() + " " + path, operation)));
         return operations;
+    }
+
+    /** {@code LinkRelease} → {@code link-release}, {@code MISSING_LINK_REMINDER} → {@code missing-link-reminder}. */
+    private static String kebab(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").replace('_', '-').toLowerCase(Locale.ROOT);
+    }
+
+    private static String slashed(Path file) {
+        return file.toString().replace('\\', '/');
     }
 
     private static SamTemplate.Route route(JsonNode event) {

@@ -141,9 +141,21 @@ class SamTemplateTest {
         @Test
         void the_real_template_routes_each_capability_to_its_handler() {
             SamTemplate template = SamTemplate.load(RepoRoot.resolve("template.yaml"));
-            assertThat(template.routes()).hasSize(28)
+            assertThat(template.routes()).hasSize(50)
                     .contains(new SamTemplate.Route("POST", "/auth/code", "AuthFunction",
                                     "com.studiobooking.functions.AuthHandler::handleRequest"),
+                            new SamTemplate.Route("POST", "/studios/{studioId}/sessions", "AdminFunction",
+                                    "com.studiobooking.functions.AdminHandler::handleRequest"),
+                            new SamTemplate.Route("POST", "/studios/{studioId}/clients/{clientId}/credits", "AdminFunction",
+                                    "com.studiobooking.functions.AdminHandler::handleRequest"),
+                            new SamTemplate.Route("GET", "/studios/{studioId}/sessions", "CatalogueFunction",
+                                    "com.studiobooking.functions.CatalogueHandler::handleRequest"),
+                            new SamTemplate.Route("GET", "/me/wallet", "BookingFunction",
+                                    "com.studiobooking.functions.BookingHandler::handleRequest"),
+                            new SamTemplate.Route("PUT", "/studios/{studioId}/sessions/{sessionId}/online-access",
+                                    "LinkReleaseFunction", "com.studiobooking.functions.LinkReleaseHandler::handleRequest"),
+                            new SamTemplate.Route("POST", "/studios/{studioId}/bookings/{bookingId}/confirm-payment",
+                                    "LinkReleaseFunction", "com.studiobooking.functions.LinkReleaseHandler::handleRequest"),
                             new SamTemplate.Route("DELETE", "/studios/{studioId}/locations/{locationId}", "AdminFunction",
                                     "com.studiobooking.functions.AdminHandler::handleRequest"),
                             new SamTemplate.Route("PUT", "/studios/{studioId}/staff/{staffId}/availability", "AdminFunction",
@@ -234,6 +246,22 @@ class SamTemplateTest {
         }
 
         @Test
+        void the_real_template_sends_reading_and_changing_sessions_to_different_functions() {
+            SamTemplate real = SamTemplate.load(RepoRoot.resolve("template.yaml"));
+            assertThat(real.match("GET", "/studios/st_1/sessions").orElseThrow().route().functionLogicalId())
+                    .isEqualTo("CatalogueFunction");
+            assertThat(real.match("POST", "/studios/st_1/sessions").orElseThrow().route().functionLogicalId())
+                    .isEqualTo("AdminFunction");
+            SamTemplate.RouteMatch access = real.match("PUT", "/studios/st_1/sessions/ss_2/online-access").orElseThrow();
+            assertThat(access.route().functionLogicalId()).isEqualTo("LinkReleaseFunction");
+            assertThat(access.pathParameters()).containsExactly(entry("studioId", "st_1"), entry("sessionId", "ss_2"));
+            assertThat(real.match("PUT", "/studios/st_1/sessions/ss_2").orElseThrow().route().functionLogicalId())
+                    .isEqualTo("AdminFunction");
+            assertThat(real.match("POST", "/studios/st_1/bookings/bk_3/confirm-payment").orElseThrow()
+                    .route().functionLogicalId()).isEqualTo("LinkReleaseFunction");
+        }
+
+        @Test
         void percent_decoding_keeps_plus_signs_and_malformed_escapes() {
             assertThat(SamTemplate.percentDecode("%E2%9C%93 a+b")).isEqualTo("✓ a+b");
             assertThat(SamTemplate.percentDecode("100%")).isEqualTo("100%");
@@ -255,7 +283,7 @@ class SamTemplateTest {
                     .filter(line -> line.startsWith("FUNCTIONS :=")).findFirst().orElseThrow()
                     .substring("FUNCTIONS :=".length()).trim();
             assertThat(makefileFunctions.split("\\s+")).containsExactlyInAnyOrderElementsOf(functions);
-            assertThat(functions).contains("BookingFunction").allSatisfy(function -> {
+            assertThat(functions).contains("BookingFunction", "LinkReleaseFunction", "TimedJobsFunction").allSatisfy(function -> {
                 Map<String, Object> resource = (Map<String, Object>) resources.get(function);
                 assertThat(resource.get("DependsOn")).as(function).isEqualTo(function + "Logs");
                 assertThat((Map<String, Object>) resource.get("Metadata")).as(function)
@@ -266,6 +294,82 @@ class SamTemplateTest {
                         .containsEntry("LogGroupName", Map.of("Fn::Sub", "/aws/lambda/${AWS::StackName}-" + function))
                         .containsEntry("RetentionInDays", Map.of("Ref", "LogRetentionDays"));
             });
+        }
+    }
+
+    /** EventBridge Scheduler runs the timed jobs: see docs/decisions/timed-jobs.md and docs/deploy.md. */
+    @Nested
+    @SuppressWarnings("unchecked")
+    class Scheduling {
+        private static final String ALIAS_ARN_PREFIX = "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:";
+        private static final List<String> SCHEDULE_ACTIONS = List.of("scheduler:CreateSchedule", "scheduler:UpdateSchedule",
+                "scheduler:DeleteSchedule", "scheduler:GetSchedule");
+
+        private final Map<String, Object> document = SamTemplate.load(RepoRoot.resolve("template.yaml")).document();
+        private final Map<String, Object> resources = (Map<String, Object>) document.get("Resources");
+
+        @Test
+        void the_timed_jobs_function_has_no_http_route_and_the_scheduler_invokes_its_live_alias() {
+            Map<String, Object> function = properties("TimedJobsFunction");
+            assertThat(function).containsEntry("Handler", "com.studiobooking.functions.TimedJobsHandler::handleRequest")
+                    .doesNotContainKey("Events");
+            // The alias ARN is built from the function's name and alias (a reference would be circular):
+            // the environment and the scheduler role must name exactly that function and alias.
+            String name = (String) ((Map<String, Object>) function.get("FunctionName")).get("Fn::Sub");
+            String alias = (String) ((Map<String, Object>) ((Map<String, Object>) document.get("Globals")).get("Function"))
+                    .get("AutoPublishAlias");
+            Map<String, Object> aliasArn = Map.of("Fn::Sub", ALIAS_ARN_PREFIX + name + ":" + alias);
+            assertThat(globalVariables()).containsEntry("TIMED_JOBS_FUNCTION_ARN", aliasArn)
+                    .containsEntry("SCHEDULE_GROUP", Map.of("Ref", "TimedJobsScheduleGroup"))
+                    .containsEntry("SCHEDULER_ROLE_ARN", Map.of("Fn::GetAtt", List.of("SchedulerRole", "Arn")))
+                    .containsEntry("SCHEDULER_DLQ_ARN", Map.of("Fn::GetAtt", List.of("TimedJobsDeadLetterQueue", "Arn")));
+            List<Map<String, Object>> roleStatements = ((List<Map<String, Object>>) properties("SchedulerRole").get("Policies"))
+                    .stream().flatMap(p -> ((List<Map<String, Object>>) ((Map<String, Object>) p.get("PolicyDocument"))
+                            .get("Statement")).stream()).toList();
+            assertThat(roleStatements).containsExactlyInAnyOrder(
+                    Map.of("Effect", "Allow", "Action", "lambda:InvokeFunction", "Resource", aliasArn),
+                    Map.of("Effect", "Allow", "Action", "sqs:SendMessage",
+                            "Resource", Map.of("Fn::GetAtt", List.of("TimedJobsDeadLetterQueue", "Arn"))));
+        }
+
+        @Test
+        void only_scheduler_in_this_account_assumes_the_scheduler_role() {
+            Map<String, Object> trust = (Map<String, Object>) properties("SchedulerRole").get("AssumeRolePolicyDocument");
+            assertThat((List<Object>) trust.get("Statement")).containsExactly(Map.of("Effect", "Allow",
+                    "Principal", Map.of("Service", "scheduler.amazonaws.com"), "Action", "sts:AssumeRole",
+                    "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId")))));
+            assertThat(resources).extractingByKey("TimedJobsScheduleGroup").extracting("Type")
+                    .isEqualTo("AWS::Scheduler::ScheduleGroup");
+        }
+
+        @Test
+        void the_functions_that_manage_schedules_may_and_the_others_may_not() {
+            List<String> managers = List.of("AdminFunction", "BookingFunction", "LinkReleaseFunction", "TimedJobsFunction");
+            resources.forEach((id, resource) -> {
+                if (!"AWS::Serverless::Function".equals(((Map<String, Object>) resource).get("Type"))) return;
+                List<Map<String, Object>> statements = ((List<Object>) properties(id).get("Policies")).stream()
+                        .filter(p -> p instanceof Map<?, ?> m && m.containsKey("Statement"))
+                        .flatMap(p -> ((List<Map<String, Object>>) ((Map<String, Object>) p).get("Statement")).stream())
+                        .toList();
+                boolean schedules = statements.stream().anyMatch(st -> SCHEDULE_ACTIONS.equals(st.get("Action"))
+                        && Map.of("Fn::Sub", "arn:${AWS::Partition}:scheduler:${AWS::Region}:${AWS::AccountId}:schedule/"
+                                + "${TimedJobsScheduleGroup}/*").equals(st.get("Resource")));
+                boolean passesRole = statements.stream().anyMatch(st -> "iam:PassRole".equals(st.get("Action"))
+                        && Map.of("Fn::GetAtt", List.of("SchedulerRole", "Arn")).equals(st.get("Resource"))
+                        && Map.of("StringEquals", Map.of("iam:PassedToService", "scheduler.amazonaws.com"))
+                                .equals(st.get("Condition")));
+                assertThat(schedules).as(id + " manages schedules").isEqualTo(managers.contains(id));
+                assertThat(passesRole).as(id + " passes the scheduler role").isEqualTo(managers.contains(id));
+            });
+        }
+
+        private Map<String, Object> properties(String logicalId) {
+            return (Map<String, Object>) ((Map<String, Object>) resources.get(logicalId)).get("Properties");
+        }
+
+        private Map<String, Object> globalVariables() {
+            Map<String, Object> function = (Map<String, Object>) ((Map<String, Object>) document.get("Globals")).get("Function");
+            return (Map<String, Object>) ((Map<String, Object>) function.get("Environment")).get("Variables");
         }
     }
 
@@ -350,10 +454,12 @@ class SamTemplateTest {
             SamTemplate real = SamTemplate.load(RepoRoot.resolve("template.yaml"));
             assertThat(real.globalEnvironment())
                     .containsExactly(entry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
-            assertThat(real.globalEnvironment(Map.of("StudioTable", "studio-booking", "SenderEmail", "a@example.com")))
+            assertThat(real.globalEnvironment(Map.of("StudioTable", "studio-booking", "SenderEmail", "a@example.com",
+                    "TimedJobsScheduleGroup", "studio-booking-timed-jobs")))
                     .containsOnlyKeys("TABLE_NAME", "SENDER_EMAIL", "TOKEN_SECRET_PARAMETER", "WIDGET_BASE_URL",
-                            "ADMIN_PAGE_URL", "JAVA_TOOL_OPTIONS")
+                            "ADMIN_PAGE_URL", "SCHEDULE_GROUP", "JAVA_TOOL_OPTIONS")
                     .containsEntry("TABLE_NAME", "studio-booking")
+                    .containsEntry("SCHEDULE_GROUP", "studio-booking-timed-jobs")
                     .containsEntry("TOKEN_SECRET_PARAMETER", "/studio-booking/token-secret");
             assertThat(real.parameterDefaults()).containsEntry("LogRetentionDays", "30");
         }
