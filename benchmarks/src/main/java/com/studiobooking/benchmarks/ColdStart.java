@@ -155,6 +155,12 @@ public final class ColdStart {
         env.put("TABLE_NAME", TABLE);
         env.put("SENDER_EMAIL", "no-reply@example.com");
         env.put("TOKEN_SECRET", TOKEN_SECRET);
+        env.put("WIDGET_BASE_URL", "https://book.example/widget");
+        env.put("ADMIN_PAGE_URL", "https://admin.example/");
+        env.put("SCHEDULE_GROUP", "studio-booking-timed-jobs");
+        env.put("TIMED_JOBS_FUNCTION_ARN", "arn:aws:lambda:eu-west-1:000000000000:function:studio-booking-TimedJobsFunction:live");
+        env.put("SCHEDULER_ROLE_ARN", "arn:aws:iam::000000000000:role/studio-booking-scheduler");
+        env.put("SCHEDULER_DLQ_ARN", "arn:aws:sqs:eu-west-1:000000000000:studio-booking-timed-jobs-dlq");
         env.put("POWERTOOLS_SERVICE_NAME", "studio-booking");
         return env;
     }

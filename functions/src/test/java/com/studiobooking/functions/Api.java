@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.studiobooking.core.mail.Email;
 import com.studiobooking.functions.http.Json;
 import com.studiobooking.infrastructure.dynamo.LocalDynamo;
+import com.studiobooking.infrastructure.config.Secret;
 import com.studiobooking.infrastructure.mail.OutboxMailer;
+import com.studiobooking.infrastructure.payment.LocalCheckoutEvents;
+import com.studiobooking.infrastructure.payment.LocalPaymentGateway;
+import com.studiobooking.infrastructure.payment.StripeWebhookVerifier;
 import com.studiobooking.infrastructure.schedule.InProcessScheduler;
 
 import java.io.IOException;
@@ -37,14 +41,19 @@ final class Api {
     final OutboxMailer outbox = new OutboxMailer();
     final String table = LocalDynamo.freshTable();
     final InProcessScheduler scheduler = new InProcessScheduler(clock, job -> wiring().jobRunner().run(job.kind(), job.input()));
+    final Secret webhookSecret = new Secret("whsec_test_0123456789abcdef");
+    final LocalCheckoutEvents stripeEvents = new LocalCheckoutEvents(webhookSecret, clock);
+    final LocalPaymentGateway payments = new LocalPaymentGateway("https://checkout.example", stripeEvents, clock);
     final Wiring wiring = new Wiring(new Wiring.Parts(LocalDynamo::client, table, () -> outbox, () -> SECRET,
-            () -> scheduler, "https://book.example/widget", "https://admin.example/", clock));
+            () -> scheduler, () -> payments, () -> new StripeWebhookVerifier(webhookSecret, clock),
+            "https://book.example/widget", "https://admin.example/", clock));
     private final Map<String, com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = Map.of(
             "auth", new AuthHandler(wiring),
             "admin", new AdminHandler(wiring),
             "catalogue", new CatalogueHandler(wiring),
             "booking", new BookingHandler(wiring),
-            "link-release", new LinkReleaseHandler(wiring));
+            "link-release", new LinkReleaseHandler(wiring),
+            "payment-webhook", new PaymentWebhookHandler(wiring));
 
     private Wiring wiring() {
         return wiring;

@@ -127,7 +127,7 @@ class SessionApiTest {
     @Test
     void an_expired_pass_is_not_usable() {
         String sessionId = session("IN_PERSON", 10, null, List.of("PASS"), "2026-12-20T18:00:00+02:00");
-        String client = clientWithPass("maria@example.com", 5); // valid 7 days from 2026-11-23
+        String client = clientWithPass("maria@example.com", 5, 7); // valid until 2026-11-30
 
         assertRefused(bookSeat(sessionId, null, "PASS", "maria@example.com", client), 422, "NO_USABLE_PASS");
     }
@@ -267,9 +267,13 @@ class SessionApiTest {
     }
 
     private String clientWithPass(String email, int entries) {
+        return clientWithPass(email, entries, 30);
+    }
+
+    private String clientWithPass(String email, int entries, int validDays) {
         String token = api.signIn(studioId, email);
         String passType = ok(api.call("admin/post-studios-studioId-pass-types.json").path("studioId", studioId).token(owner)
-                .body(Map.of("name", entries + " classes", "entries", entries, "validDays", 7,
+                .body(Map.of("name", entries + " classes", "entries", entries, "validDays", validDays,
                         "price", Map.of("amount", 20000, "currency", "RON"))).send()).json().get("passTypeId").asText();
         ok(api.call("admin/post-studios-studioId-clients-clientId-passes.json").path("studioId", studioId)
                 .path("clientId", clientId(email)).token(owner).body(Map.of("passTypeId", passType)).send());

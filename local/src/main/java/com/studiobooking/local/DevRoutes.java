@@ -3,13 +3,21 @@ package com.studiobooking.local;
 import com.studiobooking.core.mail.Email;
 import com.studiobooking.core.mail.Html;
 import com.studiobooking.functions.http.Json;
+import com.studiobooking.core.payment.CheckoutRequest;
 import com.studiobooking.infrastructure.mail.OutboxMailer;
+import com.studiobooking.infrastructure.payment.LocalPaymentGateway;
+import com.studiobooking.infrastructure.payment.SignedWebhook;
 import com.studiobooking.infrastructure.schedule.InProcessScheduler;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The local runtime's own pages: health, the mail outbox, and pending schedules (which can be fired now). */
 final class DevRoutes {
@@ -25,17 +33,27 @@ final class DevRoutes {
 
     private final OutboxMailer outbox;
     private final InProcessScheduler scheduler;
+    private final Payments payments;
     private final DemoStudio demo;
     private final int routeCount;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private volatile String baseUrl;
 
-    DevRoutes(OutboxMailer outbox, InProcessScheduler scheduler, DemoStudio demo, int routeCount) {
+    DevRoutes(OutboxMailer outbox, InProcessScheduler scheduler, Payments payments, DemoStudio demo, int routeCount) {
         this.outbox = outbox;
         this.scheduler = scheduler;
+        this.payments = payments;
         this.demo = demo;
         this.routeCount = routeCount;
     }
 
+    /** Where the runtime listens, so the checkout page can post webhooks to it. */
+    void listeningAt(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
     Page handle(String method, String path, String rawQuery) {
+        if (path.startsWith("/_dev/checkout/")) return checkout(method, path.substring("/_dev/checkout/".length()));
         if (method.equals("POST") && path.startsWith("/_dev/schedules/") && path.endsWith("/run")) {
             String name = path.substring("/_dev/schedules/".length(), path.length() - "/run".length());
             return scheduler.runNow(name) ? Page.json(200, Map.of("ran", name))
@@ -52,6 +70,55 @@ final class DevRoutes {
                     "input", job.input())).toList());
             default -> Page.json(404, error("ROUTE_NOT_FOUND", "no dev route " + path));
         };
+    }
+
+    /**
+     * The local checkout page (no Stripe keys): Pay and Cancel send a correctly signed
+     * checkout.session.completed / checkout.session.expired event to /webhooks/stripe over HTTP, so
+     * the real webhook path runs.
+     */
+    private Page checkout(String method, String rest) {
+        LocalPaymentGateway local = payments.localCheckout().orElse(null);
+        if (local == null) return Page.json(404, error("NOT_FOUND", "Stripe test mode is configured; no local checkout"));
+        String[] parts = rest.split("/");
+        String checkoutId = parts[0];
+        Optional<CheckoutRequest> request = local.checkout(checkoutId);
+        if (request.isEmpty()) return Page.json(404, error("NOT_FOUND", "no checkout " + checkoutId));
+        CheckoutRequest r = request.get();
+        if (method.equals("GET") && parts.length == 1) {
+            String amount = String.format("%d.%02d %s", r.amount().amount() / 100, r.amount().amount() % 100, r.amount().currency());
+            return Page.html("""
+                    <!doctype html><html><head><meta charset="utf-8"><title>Checkout · Studio Booking (local)</title>
+                    <style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:4rem auto;padding:0 1rem}
+                    button{font-size:1rem;padding:.6rem 1.2rem;margin-right:.5rem;border-radius:6px;border:1px solid #7c3aed}
+                    .pay{background:#7c3aed;color:#fff}</style></head><body>
+                    <h1>Local checkout</h1><p>%s</p><p><strong>%s</strong></p><p class="meta">%s</p>
+                    <form method="post" action="/_dev/checkout/%s/pay" style="display:inline"><button class="pay">Pay</button></form>
+                    <form method="post" action="/_dev/checkout/%s/cancel" style="display:inline"><button>Cancel</button></form>
+                    <p style="color:#666;font-size:.85rem">No card is charged: this page stands in for Stripe Checkout and
+                    sends a signed webhook to this runtime.</p></body></html>
+                    """.formatted(Html.escape(r.description()), Html.escape(amount), Html.escape(r.customerEmail()),
+                    Html.escape(checkoutId), Html.escape(checkoutId)));
+        }
+        if (method.equals("POST") && parts.length == 2 && (parts[1].equals("pay") || parts[1].equals("cancel"))) {
+            boolean pay = parts[1].equals("pay");
+            try {
+                SignedWebhook event = pay ? local.payEvent(checkoutId) : local.expireEvent(checkoutId);
+                HttpResponse<String> delivered = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/webhooks/stripe"))
+                        .header("content-type", "application/json")
+                        .header("stripe-signature", event.signatureHeader())
+                        .POST(HttpRequest.BodyPublishers.ofString(event.payload())).build(), HttpResponse.BodyHandlers.ofString());
+                String next = pay ? r.successUrl() : r.cancelUrl();
+                return Page.html("<!doctype html><html><head><meta charset=\"utf-8\"><title>Checkout</title></head><body>"
+                        + "<h1>" + (pay ? "Paid" : "Cancelled") + "</h1><p>Webhook answered " + delivered.statusCode()
+                        + ".</p><p><a href=\"" + Html.escape(next) + "\">Back to the booking page</a></p></body></html>");
+            } catch (com.studiobooking.core.common.DomainException refused) {
+                return Page.json(409, error(refused.code(), refused.getMessage()));
+            } catch (java.io.IOException | InterruptedException e) {
+                return Page.json(502, error("WEBHOOK_NOT_DELIVERED", "the webhook could not be posted to this runtime"));
+            }
+        }
+        return Page.json(405, error("METHOD_NOT_ALLOWED", "GET the page, POST …/pay or …/cancel"));
     }
 
     private static Map<String, Object> mail(Email email) {

@@ -64,13 +64,15 @@ public final class LocalRuntime implements AutoCloseable {
 
         OutboxMailer outbox = new OutboxMailer(onMail);
         String secret = System.getenv().getOrDefault("TOKEN_SECRET", "local-" + Ids.random(40));
-        String base = "http://127.0.0.1:" + options.port();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 64);
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
         Clock clock = Clock.systemUTC();
         Wiring[] wired = new Wiring[1];
         InProcessScheduler scheduler = new InProcessScheduler(clock,
                 job -> wired[0].jobRunner().run(job.kind(), job.input()));
+        Payments payments = Payments.choose(base, clock);
         Wiring wiring = new Wiring(new Wiring.Parts(() -> dynamo, TABLE_NAME, () -> outbox, () -> secret, () -> scheduler,
-                base + "/widget/", base + "/admin/", clock));
+                payments::gateway, payments::verifier, base + "/widget/", base + "/admin/", clock));
         wired[0] = wiring;
         scheduler.start(Duration.ofSeconds(1));
         DemoStudio demo = DemoStudio.seed(dynamo, TABLE_NAME);
@@ -80,12 +82,12 @@ public final class LocalRuntime implements AutoCloseable {
             handlers.computeIfAbsent(route.handler(), name -> instantiate(name, wiring));
         }
 
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 64);
         ExecutorService workers = Executors.newFixedThreadPool(16);
         server.setExecutor(workers);
-        server.createContext("/", new ApiGatewayBridge(template, handlers,
-                new DevRoutes(outbox, scheduler, demo, template.routes().size()), options.webRoot()));
+        DevRoutes dev = new DevRoutes(outbox, scheduler, payments, demo, template.routes().size());
+        server.createContext("/", new ApiGatewayBridge(template, handlers, dev, options.webRoot()));
         server.start();
+        dev.listeningAt(base);
         return new LocalRuntime(server, workers, outbox, scheduler, demo);
     }
 

@@ -245,7 +245,8 @@ public final class DynamoSessionStore implements SessionStore {
         StringBuilder remove = new StringBuilder();
         int i = 0;
         for (String attribute : List.of("templateId", "name", "description", "start", "durationMinutes", "capacity",
-                "onlineCapacity", "instructorId", "locationId", "price", "creditPrice", "paymentMethods", Keys.GSI1SK)) {
+                "onlineCapacity", "instructorId", "locationId", "price", "creditPrice", "paymentMethods", "onlineAccess",
+                "linkVersion", Keys.GSI1SK)) {
             names.put("#a" + i, attribute);
             if (item.containsKey(attribute)) {
                 if (set.length() > 4) set.append(", ");
