@@ -12,7 +12,10 @@ import com.studiobooking.infrastructure.config.Secret;
 import com.studiobooking.infrastructure.mail.OutboxMailer;
 import com.studiobooking.infrastructure.payment.LocalCheckoutEvents;
 import com.studiobooking.infrastructure.payment.LocalPaymentGateway;
+import com.studiobooking.infrastructure.payment.StripeClients;
+import com.studiobooking.infrastructure.payment.StripePaymentGateway;
 import com.studiobooking.infrastructure.payment.StripeWebhookVerifier;
+import com.studiobooking.core.payment.PaymentGateway;
 import com.studiobooking.infrastructure.schedule.InProcessScheduler;
 
 import java.io.IOException;
@@ -44,16 +47,28 @@ final class Api {
     final Secret webhookSecret = new Secret("whsec_test_0123456789abcdef");
     final LocalCheckoutEvents stripeEvents = new LocalCheckoutEvents(webhookSecret, clock);
     final LocalPaymentGateway payments = new LocalPaymentGateway("https://checkout.example", stripeEvents, clock);
-    final Wiring wiring = new Wiring(new Wiring.Parts(LocalDynamo::client, table, () -> outbox, () -> SECRET,
-            () -> scheduler, () -> payments, () -> new StripeWebhookVerifier(webhookSecret, clock),
-            "https://book.example/widget", "https://admin.example/", clock));
-    private final Map<String, com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = Map.of(
-            "auth", new AuthHandler(wiring),
-            "admin", new AdminHandler(wiring),
-            "catalogue", new CatalogueHandler(wiring),
-            "booking", new BookingHandler(wiring),
-            "link-release", new LinkReleaseHandler(wiring),
-            "payment-webhook", new PaymentWebhookHandler(wiring));
+    final Wiring wiring;
+
+    Api() {
+        this(null);
+    }
+
+    /** With {@code stripeApiBase}, card payments go through the real Stripe SDK to that address (WireMock). */
+    Api(String stripeApiBase) {
+        PaymentGateway gateway = stripeApiBase == null ? payments : new StripePaymentGateway(
+                StripeClients.create(new Secret("sk_test_studio_booking_tests"), stripeApiBase), clock);
+        wiring = new Wiring(new Wiring.Parts(LocalDynamo::client, table, () -> outbox, () -> SECRET,
+                () -> scheduler, () -> gateway, () -> new StripeWebhookVerifier(webhookSecret, clock),
+                "https://book.example/widget", "https://admin.example/", clock));
+        handlers = Map.of(
+                "auth", new AuthHandler(wiring),
+                "admin", new AdminHandler(wiring),
+                "catalogue", new CatalogueHandler(wiring),
+                "booking", new BookingHandler(wiring),
+                "link-release", new LinkReleaseHandler(wiring),
+                "payment-webhook", new PaymentWebhookHandler(wiring));
+    }
+    private final Map<String, com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers;
 
     private Wiring wiring() {
         return wiring;

@@ -248,7 +248,49 @@ class SessionApiTest {
         assertThat(api.outbox.sentTo("ioana@example.com")).filteredOn(m -> m.subject().contains("link")).hasSize(1);
     }
 
+    @Test
+    void the_reminder_follows_the_session_through_reschedule_link_changes_and_cancellation() {
+        String sessionId = session("ONLINE", 10, null, List.of("PASS"), "2026-11-30T10:00:00+02:00");
+        assertThat(reminderAt(sessionId)).isEqualTo("2026-11-29T08:00:00Z"); // start − 24 h (studio default)
+
+        ok(api.call("admin/put-studios-studioId-sessions-sessionId.json").path("studioId", studioId).path("sessionId", sessionId)
+                .token(owner).body(Map.of("start", "2026-12-01T12:00:00+02:00")).send());
+        assertThat(reminderAt(sessionId)).isEqualTo("2026-11-30T10:00:00Z");
+
+        ok(api.call("link-release/put-studios-studioId-sessions-sessionId-online-access.json").path("studioId", studioId)
+                .path("sessionId", sessionId).token(owner).body(Map.of("link", LINK)).send());
+        assertThat(api.scheduler.pending()).isEmpty();
+
+        Map<String, Object> noLink = new HashMap<>();
+        noLink.put("link", null);
+        ok(api.call("link-release/put-studios-studioId-sessions-sessionId-online-access.json").path("studioId", studioId)
+                .path("sessionId", sessionId).token(owner).body(noLink).send());
+        assertThat(reminderAt(sessionId)).isEqualTo("2026-11-30T10:00:00Z");
+
+        ok(api.call("admin/post-studios-studioId-sessions-sessionId-cancel.json").path("studioId", studioId)
+                .path("sessionId", sessionId).token(owner).send());
+        assertThat(api.scheduler.pending()).isEmpty();
+        assertThat(api.wiring.jobRunner().run(com.studiobooking.core.schedule.JobKind.MISSING_LINK_REMINDER,
+                Map.of("studioId", studioId, "sessionId", sessionId))).isFalse();
+    }
+
+    @Test
+    void a_reminder_never_fires_for_a_session_that_already_started() {
+        String sessionId = session("ONLINE", 10, null, List.of("PASS"), "2026-11-23T13:00:00+02:00");
+        assertThat(reminderAt(sessionId)).isEqualTo("2026-11-23T09:00:00Z"); // lead time passed: now
+
+        api.clock.advance(Duration.ofHours(3));
+        assertThat(api.wiring.jobRunner().run(com.studiobooking.core.schedule.JobKind.MISSING_LINK_REMINDER,
+                Map.of("studioId", studioId, "sessionId", sessionId))).isFalse();
+        assertThat(api.outbox.sentTo("ioana@example.com")).filteredOn(m -> m.subject().contains("link")).isEmpty();
+    }
+
     // --- helpers ---------------------------------------------------------------------------------
+
+    private String reminderAt(String sessionId) {
+        return api.scheduler.pending().stream().filter(j -> j.name().equals("missing-link-" + sessionId))
+                .findFirst().orElseThrow().at().toString();
+    }
 
     private Map<String, Object> sessionBody(String format, int capacity, Integer onlineCapacity, List<String> methods, String start) {
         Map<String, Object> body = new HashMap<>(Map.of("name", "Vinyasa", "start", start == null ? "2026-11-28T18:00:00+02:00" : start,

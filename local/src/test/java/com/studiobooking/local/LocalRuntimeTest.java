@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,6 +94,70 @@ class LocalRuntimeTest {
                 booking.get("accessToken").asText(), null);
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
         assertThat(json(send("GET", slotsPath, null, null)).get("slots")).hasSize(9);
+    }
+
+    @Test
+    void a_new_user_books_an_online_session_by_card_pays_on_the_local_checkout_and_gets_the_link() throws Exception {
+        String token = signIn(DemoStudio.STUDIO_ID, "ana@example.com");
+        String start = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(2)).plusDays(3).withNano(0).toString();
+        HttpResponse<String> session = send("POST", "/studios/st_demo/sessions", token, "{\"name\":\"Online Yin\","
+                + "\"start\":\"" + start + "\",\"durationMinutes\":60,\"capacity\":20,\"instructorId\":\"sf_demo_ioana\","
+                + "\"format\":\"ONLINE\",\"price\":{\"amount\":4000,\"currency\":\"RON\"},\"paymentMethods\":[\"CARD\"],"
+                + "\"onlineAccess\":{\"link\":\"https://meet.example/yin-room\",\"password\":\"yin-42\"}}");
+        assertThat(session.statusCode()).as(session.body()).isEqualTo(201);
+        String sessionId = json(session).get("sessionId").asText();
+
+        HttpResponse<String> booked = send("POST", "/studios/st_demo/bookings", null, "{\"sessionId\":\"" + sessionId
+                + "\",\"paymentMethod\":\"CARD\",\"client\":{\"name\":\"Elena\",\"email\":\"elena@example.com\"}}");
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        JsonNode booking = json(booked);
+        String checkoutUrl = booking.get("nextAction").get("url").asText();
+        assertThat(checkoutUrl).contains("/_dev/checkout/");
+        String checkoutPath = URI.create(checkoutUrl).getPath();
+        assertThat(send("GET", checkoutPath, null, null).body()).contains("Pay", "40.00 RON");
+
+        HttpResponse<String> paid = send("POST", checkoutPath + "/pay", null, null);
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
+        assertThat(paid.body()).contains("Webhook answered 200");
+
+        JsonNode now = json(send("GET", "/bookings/" + booking.get("bookingId").asText(), booking.get("accessToken").asText(), null));
+        assertThat(now.get("paymentStatus").asText()).isEqualTo("PAID");
+        assertThat(now.get("onlineAccess").get("link").asText()).isEqualTo("https://meet.example/yin-room");
+        JsonNode mails = json(send("GET", "/_dev/mail.json", null, null));
+        boolean linkMailed = false;
+        for (JsonNode mail : mails) {
+            if (mail.get("to").get(0).asText().equals("elena@example.com") && mail.get("text").asText().contains("https://meet.example/yin-room")) {
+                linkMailed = true;
+            }
+        }
+        assertThat(linkMailed).isTrue();
+    }
+
+    @Test
+    void an_online_session_starting_soon_without_a_link_reminds_its_instructor_and_one_with_a_link_does_not() throws Exception {
+        String token = signIn(DemoStudio.STUDIO_ID, "ana@example.com");
+        String soon = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(2)).plusHours(3).withNano(0).toString();
+        String later = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(2)).plusHours(5).withNano(0).toString();
+        String body = "{\"name\":\"%s\",\"start\":\"%s\",\"durationMinutes\":45,\"capacity\":10,"
+                + "\"instructorId\":\"sf_demo_owner\",\"format\":\"ONLINE\",\"price\":{\"amount\":3000,\"currency\":\"RON\"},"
+                + "\"paymentMethods\":[\"CARD\"]%s}";
+        assertThat(send("POST", "/studios/st_demo/sessions", token, body.formatted("Forgot the link", soon, "")).statusCode()).isEqualTo(201);
+        HttpResponse<String> withLink = send("POST", "/studios/st_demo/sessions", token, body.formatted("Has a link", later,
+                ",\"onlineAccess\":{\"link\":\"https://meet.example/ready\"}"));
+        assertThat(withLink.statusCode()).as(withLink.body()).isEqualTo(201);
+
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        List<String> subjects = List.of();
+        while (System.nanoTime() < deadline) {
+            subjects = new java.util.ArrayList<>();
+            for (JsonNode mail : json(send("GET", "/_dev/mail.json", null, null))) {
+                if (mail.get("to").get(0).asText().equals("ana@example.com")) subjects.add(mail.get("subject").asText());
+            }
+            if (subjects.stream().anyMatch(s -> s.contains("Forgot the link"))) break;
+            Thread.onSpinWait();
+        }
+        assertThat(subjects).anyMatch(s -> s.contains("Forgot the link"));
+        assertThat(subjects).noneMatch(s -> s.contains("Has a link"));
     }
 
     @Test

@@ -1,0 +1,263 @@
+package com.studiobooking.functions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.studiobooking.core.common.Money;
+import com.studiobooking.core.payment.CheckoutRequest;
+import com.studiobooking.infrastructure.payment.LocalCheckoutEvents;
+import com.studiobooking.infrastructure.payment.SignedWebhook;
+import com.studiobooking.infrastructure.payment.StripeSignature;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Card payments end to end through the handlers: Stripe's API is WireMock (the real SDK sends the
+ * requests), webhooks carry real HMAC signatures, the store is DynamoDB Local (rules 5, 6, 9).
+ */
+class PaymentWebhookApiTest {
+    private final WireMockServer stripe = new WireMockServer(options().dynamicPort());
+    private Api api;
+    private String studioId;
+    private String owner;
+    private String sessionId;
+
+    @BeforeEach
+    void setUp() {
+        stripe.start();
+        stripe.stubFor(post("/v1/checkout/sessions").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withTransformers("response-template")
+                .withBody("""
+                        {"id": "cs_test_{{randomValue length=12 type='ALPHANUMERIC'}}", "object": "checkout.session",
+                         "mode": "payment", "status": "open", "payment_status": "unpaid",
+                         "url": "https://checkout.stripe.com/c/pay/cs_test_1", "expires_at": %d}
+                        """.formatted(Instant.parse("2026-11-23T09:31:00Z").getEpochSecond()))));
+        stripe.stubFor(post("/v1/refunds").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"id\": \"re_test_1\", \"object\": \"refund\", \"status\": \"succeeded\", \"amount\": 5000}")));
+        api = new Api(stripe.baseUrl());
+        studioId = api.openStudio("ana@example.com");
+        owner = api.signIn(studioId, "ana@example.com");
+        ok(api.call("admin/put-studios-studioId-settings.json").path("studioId", studioId).token(owner)
+                .body(Map.of("paymentMethods", List.of("CARD", "PAY_AT_STUDIO"))).send());
+        String instructor = ok(api.call("admin/post-studios-studioId-staff.json").path("studioId", studioId).token(owner)
+                .body(Map.of("name", "Ioana", "email", "ioana@example.com")).send()).json().get("staffId").asText();
+        String room = ok(api.call("admin/post-studios-studioId-locations.json").path("studioId", studioId).token(owner)
+                .body(Map.of("name", "Main room", "address", "Str. Lalelelor 3")).send()).json().get("locationId").asText();
+        sessionId = ok(api.call("admin/post-studios-studioId-sessions.json").path("studioId", studioId).token(owner)
+                .body(Map.of("name", "Vinyasa", "start", "2026-11-28T18:00:00+02:00", "durationMinutes", 60, "capacity", 1,
+                        "instructorId", instructor, "format", "IN_PERSON", "locationId", room,
+                        "price", Map.of("amount", 5000, "currency", "RON"), "paymentMethods", List.of("CARD", "PAY_AT_STUDIO")))
+                .send()).json().get("sessionId").asText();
+    }
+
+    @AfterEach
+    void tearDown() {
+        stripe.stop();
+    }
+
+    @Test
+    void a_card_booking_holds_its_seat_and_redirects_to_a_checkout_tagged_with_the_booking() {
+        JsonNode booking = bookByCard("maria@example.com");
+
+        assertThat(booking.get("status").asText()).isEqualTo("AWAITING_PAYMENT");
+        assertThat(booking.get("nextAction").get("type").asText()).isEqualTo("REDIRECT");
+        assertThat(booking.get("nextAction").get("url").asText()).isEqualTo("https://checkout.stripe.com/c/pay/cs_test_1");
+        LoggedRequest checkout = stripe.findAll(postRequestedFor(urlEqualTo("/v1/checkout/sessions"))).get(0);
+        assertThat(checkout.getHeader("Idempotency-Key")).isEqualTo("checkout-" + booking.get("bookingId").asText());
+        assertThat(checkout.getBodyAsString()).contains("client_reference_id=" + booking.get("bookingId").asText())
+                .contains("payment_intent_data[metadata][bookingId]=" + booking.get("bookingId").asText());
+        assertThat(api.call("booking/post-studios-studioId-bookings.json").path("studioId", studioId)
+                .body(request("other@example.com", "PAY_AT_STUDIO")).send().status()).isEqualTo(409);
+    }
+
+    @Test
+    void the_same_event_delivered_five_times_in_parallel_changes_the_booking_once_and_sends_one_email() throws Exception {
+        JsonNode booking = bookByCard("maria@example.com");
+        String paid = paidEvent(booking, "evt_paid_1");
+
+        List<Integer> statuses = parallel(5, i -> deliver(paid).status());
+
+        assertThat(statuses).containsOnly(200);
+        JsonNode now = view(booking);
+        assertThat(now.get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(now.get("paymentStatus").asText()).isEqualTo("PAID");
+        assertThat(api.outbox.sentTo("maria@example.com")).filteredOn(m -> m.subject().startsWith("Payment received")).hasSize(1);
+        assertThat(deliver(paid).json().get("outcome").asText()).isEqualTo("DUPLICATE");
+    }
+
+    @Test
+    void an_expiry_arriving_after_the_payment_leaves_the_booking_paid() {
+        JsonNode booking = bookByCard("maria@example.com");
+        ok(deliver(paidEvent(booking, "evt_paid_1")));
+
+        ok(deliver(expiredEvent(booking, "evt_expired_1")));
+
+        assertThat(view(booking).get("paymentStatus").asText()).isEqualTo("PAID");
+        assertThat(view(booking).get("status").asText()).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void a_tampered_body_or_a_stale_signature_is_refused_and_changes_nothing() {
+        JsonNode booking = bookByCard("maria@example.com");
+        String payload = paidEvent(booking, "evt_paid_1");
+        String header = StripeSignature.sign(payload, "whsec_test_0123456789abcdef", api.clock.instant());
+
+        Api.Reply tampered = api.call("payment-webhook/post-webhooks-stripe.json")
+                .header("stripe-signature", header).rawBody(payload.replace("5000", "1")).send();
+        Api.Reply stale = api.call("payment-webhook/post-webhooks-stripe.json").header("stripe-signature",
+                StripeSignature.sign(payload, "whsec_test_0123456789abcdef", api.clock.instant().minusSeconds(301)))
+                .rawBody(payload).send();
+        Api.Reply unsigned = api.call("payment-webhook/post-webhooks-stripe.json").rawBody(payload).send();
+
+        for (Api.Reply refused : List.of(tampered, stale, unsigned)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.errorField()).isEqualTo("Stripe-Signature");
+        }
+        assertThat(view(booking).get("status").asText()).isEqualTo("AWAITING_PAYMENT");
+    }
+
+    @Test
+    void a_payment_after_the_hold_expired_with_the_seat_taken_is_refunded_exactly_once() throws Exception {
+        JsonNode late = bookByCard("maria@example.com");
+        ok(deliver(expiredEvent(late, "evt_expired_1")));
+        ok(api.call("booking/post-studios-studioId-bookings.json").path("studioId", studioId)
+                .body(request("radu@example.com", "PAY_AT_STUDIO")).send());
+
+        String paid = paidEvent(late, "evt_paid_late");
+        List<Integer> statuses = parallel(3, i -> deliver(paid).status());
+        ok(deliver(paidEvent(late, "evt_paid_late_again")));
+
+        assertThat(statuses).containsOnly(200);
+        List<LoggedRequest> refunds = stripe.findAll(postRequestedFor(urlEqualTo("/v1/refunds")));
+        assertThat(refunds).hasSize(1);
+        assertThat(refunds.get(0).getHeader("Idempotency-Key")).isEqualTo("refund-" + late.get("bookingId").asText());
+        assertThat(refunds.get(0).getBodyAsString()).contains("payment_intent=pi_test_" + late.get("bookingId").asText());
+        JsonNode refunded = view(late);
+        assertThat(refunded.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(refunded.get("paymentStatus").asText()).isEqualTo("REFUNDED");
+        assertThat(api.outbox.sentTo("maria@example.com")).filteredOn(m -> m.subject().startsWith("Cancelled")).hasSize(1);
+    }
+
+    @Test
+    void a_payment_after_the_hold_expired_with_the_seat_still_free_confirms_the_booking() {
+        JsonNode late = bookByCard("maria@example.com");
+        ok(deliver(expiredEvent(late, "evt_expired_1")));
+
+        ok(deliver(paidEvent(late, "evt_paid_late")));
+
+        assertThat(view(late).get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(view(late).get("paymentStatus").asText()).isEqualTo("PAID");
+        assertThat(stripe.findAll(postRequestedFor(urlEqualTo("/v1/refunds")))).isEmpty();
+    }
+
+    @Test
+    void cancelling_a_paid_card_booking_before_the_cut_off_refunds_it_through_stripe() {
+        JsonNode booking = bookByCard("maria@example.com");
+        ok(deliver(paidEvent(booking, "evt_paid_1")));
+
+        JsonNode cancelled = ok(api.call("booking/post-bookings-bookingId-cancel.json")
+                .path("bookingId", booking.get("bookingId").asText()).token(booking.get("accessToken").asText()).send()).json();
+
+        assertThat(cancelled.get("paymentStatus").asText()).isEqualTo("REFUNDED");
+        List<LoggedRequest> refunds = stripe.findAll(postRequestedFor(urlEqualTo("/v1/refunds")));
+        assertThat(refunds).hasSize(1);
+        assertThat(refunds.get(0).getHeader("Idempotency-Key")).isEqualTo("refund-" + booking.get("bookingId").asText());
+    }
+
+    @Test
+    void an_unpaid_hold_is_released_when_the_checkout_expires_even_without_the_event() {
+        JsonNode booking = bookByCard("maria@example.com");
+        api.clock.advance(Duration.ofMinutes(40));
+
+        assertThat(api.scheduler.runDue()).isEqualTo(1);
+
+        assertThat(view(booking).get("status").asText()).isEqualTo("CANCELLED");
+        ok(api.call("booking/post-studios-studioId-bookings.json").path("studioId", studioId)
+                .body(request("radu@example.com", "PAY_AT_STUDIO")).send());
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------
+
+    private Map<String, Object> request(String email, String method) {
+        return Map.of("sessionId", sessionId, "paymentMethod", method, "client", Map.of("name", "Client", "email", email));
+    }
+
+    private JsonNode bookByCard(String email) {
+        return ok(api.call("booking/post-studios-studioId-bookings.json").path("studioId", studioId)
+                .body(request(email, "CARD")).send()).json();
+    }
+
+    private JsonNode view(JsonNode booking) {
+        return ok(api.call("booking/get-bookings-bookingId.json").path("bookingId", booking.get("bookingId").asText())
+                .token(booking.get("accessToken").asText()).send()).json();
+    }
+
+    private LocalCheckoutEvents.CheckoutSession checkoutOf(JsonNode booking) {
+        String id = booking.get("bookingId").asText();
+        CheckoutRequest request = new CheckoutRequest(id, studioId, new Money(5000L, "RON"), "Vinyasa", "maria@example.com",
+                "https://book.example/ok", "https://book.example/cancel", Instant.parse("2026-11-23T09:31:00Z"), "checkout-" + id);
+        return new LocalCheckoutEvents.CheckoutSession("cs_test_" + id, "pi_test_" + id, request,
+                api.clock.instant(), Instant.parse("2026-11-23T09:31:00Z"));
+    }
+
+    private String paidEvent(JsonNode booking, String eventId) {
+        return withId(api.stripeEvents.paid(checkoutOf(booking)), eventId);
+    }
+
+    private String expiredEvent(JsonNode booking, String eventId) {
+        return withId(api.stripeEvents.expired(checkoutOf(booking)), eventId);
+    }
+
+    private static String withId(String payload, String eventId) {
+        return payload.replaceFirst("\"id\"\\s*:\\s*\"evt_[^\"]*\"", "\"id\": \"" + eventId + "\"");
+    }
+
+    private Api.Reply deliver(String payload) {
+        SignedWebhook signed = api.stripeEvents.sign(payload);
+        return api.call("payment-webhook/post-webhooks-stripe.json")
+                .header("stripe-signature", signed.signatureHeader()).rawBody(signed.payload()).send();
+    }
+
+    private static Api.Reply ok(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isBetween(200, 299);
+        return reply;
+    }
+
+    private static <T> List<T> parallel(int count, IntFunction<T> action) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<T>> futures = IntStream.range(0, count)
+                    .mapToObj(i -> pool.submit((Callable<T>) () -> action.apply(i))).toList();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) results.add(f.get());
+            return results;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @FunctionalInterface
+    private interface IntFunction<T> {
+        T apply(int i) throws Exception;
+    }
+}
