@@ -196,7 +196,35 @@ class PaymentWebhookApiTest {
                 .body(request("radu@example.com", "PAY_AT_STUDIO")).send());
     }
 
+    @Test
+    void a_pass_bought_by_card_lands_in_the_wallet_once_however_often_the_payment_is_announced() throws Exception {
+        String passType = ok(api.call("admin/post-studios-studioId-pass-types.json").path("studioId", studioId).token(owner)
+                .body(Map.of("name", "10 classes", "entries", 10, "validDays", 90, "price", Map.of("amount", 40000, "currency", "RON")))
+                .send()).json().get("passTypeId").asText();
+        String client = api.signIn(studioId, "maria@example.com");
+        JsonNode purchase = ok(api.call("booking/post-studios-studioId-purchases.json").path("studioId", studioId).token(client)
+                .body(Map.of("passTypeId", passType)).send()).json();
+        assertThat(purchase.get("nextAction").get("type").asText()).isEqualTo("REDIRECT");
+        String purchaseId = purchase.get("purchaseId").asText();
+
+        String paid = withId(api.stripeEvents.paid(checkout(purchaseId, 40000)), "evt_purchase_1");
+        parallel(3, i -> deliver(paid).status());
+        ok(deliver(withId(api.stripeEvents.paid(checkout(purchaseId, 40000)), "evt_purchase_again")));
+
+        JsonNode wallet = ok(api.call("booking/get-me-wallet.json").token(client).send()).json();
+        assertThat(wallet.get("passes")).hasSize(1);
+        assertThat(wallet.get("passes").get(0).get("entriesLeft").asInt()).isEqualTo(10);
+        assertThat(wallet.get("history").findValuesAsText("kind")).containsExactly("PASS_ISSUED");
+    }
+
     // --- helpers ---------------------------------------------------------------------------------
+
+    private LocalCheckoutEvents.CheckoutSession checkout(String reference, long amount) {
+        CheckoutRequest request = new CheckoutRequest(reference, studioId, new Money(amount, "RON"), "Pass", "maria@example.com",
+                "https://book.example/ok", "https://book.example/cancel", Instant.parse("2026-11-23T09:31:00Z"), "checkout-" + reference);
+        return new LocalCheckoutEvents.CheckoutSession("cs_test_" + reference, "pi_test_" + reference, request,
+                api.clock.instant(), Instant.parse("2026-11-23T09:31:00Z"));
+    }
 
     private Map<String, Object> request(String email, String method) {
         return Map.of("sessionId", sessionId, "paymentMethod", method, "client", Map.of("name", "Client", "email", email));
