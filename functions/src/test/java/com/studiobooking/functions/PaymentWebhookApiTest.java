@@ -14,14 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -95,7 +89,7 @@ class PaymentWebhookApiTest {
         JsonNode booking = bookByCard("maria@example.com");
         String paid = paidEvent(booking, "evt_paid_1");
 
-        List<Integer> statuses = parallel(5, i -> deliver(paid).status());
+        List<Integer> statuses = Parallel.run(5, i -> deliver(paid).status());
 
         assertThat(statuses).containsOnly(200);
         JsonNode now = view(booking);
@@ -144,7 +138,7 @@ class PaymentWebhookApiTest {
                 .body(request("radu@example.com", "PAY_AT_STUDIO")).send());
 
         String paid = paidEvent(late, "evt_paid_late");
-        List<Integer> statuses = parallel(3, i -> deliver(paid).status());
+        List<Integer> statuses = Parallel.run(3, i -> deliver(paid).status());
         ok(deliver(paidEvent(late, "evt_paid_late_again")));
 
         assertThat(statuses).containsOnly(200);
@@ -208,7 +202,7 @@ class PaymentWebhookApiTest {
         String purchaseId = purchase.get("purchaseId").asText();
 
         String paid = withId(api.stripeEvents.paid(checkout(purchaseId, 40000)), "evt_purchase_1");
-        parallel(3, i -> deliver(paid).status());
+        Parallel.run(3, i -> deliver(paid).status());
         ok(deliver(withId(api.stripeEvents.paid(checkout(purchaseId, 40000)), "evt_purchase_again")));
 
         JsonNode wallet = ok(api.call("booking/get-me-wallet.json").token(client).send()).json();
@@ -271,21 +265,4 @@ class PaymentWebhookApiTest {
         return reply;
     }
 
-    private static <T> List<T> parallel(int count, IntFunction<T> action) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            List<Future<T>> futures = IntStream.range(0, count)
-                    .mapToObj(i -> pool.submit((Callable<T>) () -> action.apply(i))).toList();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) results.add(f.get());
-            return results;
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    @FunctionalInterface
-    private interface IntFunction<T> {
-        T apply(int i) throws Exception;
-    }
 }
