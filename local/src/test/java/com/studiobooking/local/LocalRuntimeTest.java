@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The README's walk-through, over real HTTP against the local runtime. */
 class LocalRuntimeTest {
@@ -183,6 +184,59 @@ class LocalRuntimeTest {
         HttpResponse<String> unknown = send("GET", "/nothing/here", null, null);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json(unknown).get("error").get("code").asText()).isEqualTo("ROUTE_NOT_FOUND");
+    }
+
+    /**
+     * A card booking without Stripe keys: the local checkout page's Pay button posts a signed
+     * checkout.session.completed to /webhooks/stripe, which template.yaml routes to the payment-webhook
+     * handler; the booking becomes paid and its online seat gets the link (rules 3 and 7).
+     */
+    @Test
+    void a_card_booking_is_paid_on_the_local_checkout_page_through_the_signed_webhook() throws Exception {
+        assumeTrue(System.getenv("STRIPE_SECRET_KEY") == null || System.getenv("STRIPE_WEBHOOK_SECRET") == null,
+                "Stripe test mode is configured: no local checkout page");
+        String token = signIn(DemoStudio.STUDIO_ID, "ana@example.com");
+        String start = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Bucharest")).plusDays(3)
+                .withHour(18).withMinute(0).withSecond(0).withNano(0).toOffsetDateTime().toString();
+        HttpResponse<String> session = send("POST", "/studios/st_demo/sessions", token, "{\"name\":\"Online flow\","
+                + "\"start\":\"" + start + "\",\"durationMinutes\":60,\"capacity\":5,\"instructorId\":\"sf_demo_owner\","
+                + "\"format\":\"ONLINE\",\"price\":{\"amount\":5000,\"currency\":\"RON\"},\"paymentMethods\":[\"CARD\"],"
+                + "\"onlineAccess\":{\"link\":\"https://meet.example.com/flow\",\"password\":\"lotus\"}}");
+        assertThat(session.statusCode()).as(session.body()).isEqualTo(201);
+
+        HttpResponse<String> booked = send("POST", "/studios/st_demo/bookings", null, "{\"sessionId\":\""
+                + json(session).get("sessionId").asText() + "\",\"paymentMethod\":\"CARD\","
+                + "\"client\":{\"name\":\"Maria\",\"email\":\"maria.card@example.com\"}}");
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        JsonNode booking = json(booked);
+        assertThat(booking.get("status").asText()).isEqualTo("AWAITING_PAYMENT");
+        assertThat(booking.get("paymentStatus").asText()).isEqualTo("UNPAID");
+        assertThat(booking.get("nextAction").get("type").asText()).isEqualTo("REDIRECT");
+        assertThat(booking.has("onlineAccess")).isFalse();
+        String checkout = booking.get("nextAction").get("url").asText();
+        String base = "http://127.0.0.1:" + runtime.port();
+        assertThat(checkout).startsWith(base + "/_dev/checkout/");
+
+        assertThat(send("GET", checkout.substring(base.length()), null, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> paid = send("POST", checkout.substring(base.length()) + "/pay", null, null);
+        assertThat(paid.body()).contains("Webhook answered 200");
+
+        String path = "/bookings/" + booking.get("bookingId").asText();
+        JsonNode after = json(send("GET", path, booking.get("accessToken").asText(), null));
+        assertThat(after.get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(after.get("paymentStatus").asText()).isEqualTo("PAID");
+        assertThat(after.get("nextAction").get("type").asText()).isEqualTo("NONE");
+        assertThat(after.get("onlineAccess").get("link").asText()).isEqualTo("https://meet.example.com/flow");
+        assertThat(json(send("GET", "/_dev/mail.json", null, null)).findValues("text").toString())
+                .contains("https://meet.example.com/flow");
+    }
+
+    @Test
+    void the_stripe_webhook_route_refuses_an_unsigned_event() throws Exception {
+        HttpResponse<String> refused = send("POST", "/webhooks/stripe", null,
+                "{\"id\":\"evt_unsigned\",\"object\":\"event\",\"type\":\"checkout.session.completed\"}");
+        assertField(refused, "Stripe-Signature");
+        assertThat(json(refused).get("error").get("code").asText()).isEqualTo("VALIDATION_FAILED");
     }
 
     private static void assertField(HttpResponse<String> response, String field) throws Exception {
