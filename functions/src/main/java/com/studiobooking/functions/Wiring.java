@@ -113,7 +113,9 @@ public final class Wiring {
         this.wallets = Lazy.of(() -> new Wallets(studios.get(), walletStore.get(), clients, clock));
         this.purchases = Lazy.of(() -> new Purchases(studios.get(), walletStore.get(),
                 new DynamoPurchaseStore(dynamo.get(), table), clients, payments, parts.widgetBaseUrl(), clock));
-        this.paymentWebhook = Lazy.of(() -> new PaymentWebhook(parts.webhooks().get(),
+        Lazy<WebhookVerifier> verifierNow = Lazy.of(parts.webhooks());
+        WebhookVerifier verifier = (body, signature) -> verifierNow.get().verify(body, signature);
+        this.paymentWebhook = Lazy.of(() -> new PaymentWebhook(verifier,
                 new DynamoPaymentEventLog(dynamo.get(), table, clock), bookings.get(), purchases.get()));
         this.jobRunner = Lazy.of(() -> new JobRunner(new MissingLinkReminder(studios.get(), sessions.get(),
                 sessionBooking.get(), sendLater, parts.adminPageUrl(), clock), bookings.get()));
