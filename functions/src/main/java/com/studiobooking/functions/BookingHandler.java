@@ -17,7 +17,10 @@ import java.util.Map;
 public final class BookingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Routes routes;
 
-    public BookingHandler() { this(Wiring.production()); }
+    public BookingHandler() {
+        this(Wiring.production());
+        Priming.register();
+    }
 
     /** Tests and the local runtime pass their own wiring. */
     public BookingHandler(Wiring wiring) {
