@@ -6,7 +6,7 @@
 MVN ?= mvn
 JAR := functions/target/studio-booking-functions.jar
 SOURCES := pom.xml $(shell find core infrastructure functions \( -name pom.xml -o -path '*/src/main/*' \) -type f 2>/dev/null)
-FUNCTIONS := AuthFunction AdminFunction CatalogueFunction BookingFunction LinkReleaseFunction TimedJobsFunction
+FUNCTIONS := AuthFunction AdminFunction CatalogueFunction BookingFunction PaymentWebhookFunction LinkReleaseFunction TimedJobsFunction
 
 .PHONY: jar $(addprefix build-,$(FUNCTIONS))
 

@@ -34,7 +34,10 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     private final Routes routes;
     private final Authentication auth;
 
-    public AdminHandler() { this(Wiring.production()); }
+    public AdminHandler() {
+        this(Wiring.production());
+        Priming.register();
+    }
 
     /** Tests and the local runtime pass their own wiring. */
     public AdminHandler(Wiring wiring) {

@@ -14,7 +14,10 @@ import java.util.Map;
 public final class AuthHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Routes routes;
 
-    public AuthHandler() { this(Wiring.production()); }
+    public AuthHandler() {
+        this(Wiring.production());
+        Priming.register();
+    }
 
     /** Tests and the local runtime pass their own wiring. */
     public AuthHandler(Wiring wiring) {

@@ -6,23 +6,28 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.studiobooking.core.auth.Authentication;
 import com.studiobooking.core.booking.Bookings;
+import com.studiobooking.core.wallet.Purchases;
 import com.studiobooking.core.wallet.Wallets;
 import com.studiobooking.functions.http.Response;
 import com.studiobooking.functions.http.Routes;
 
 import java.util.Map;
 
-/** The booking function: create, view and cancel bookings; staff list them by date; clients see theirs and their wallet. */
+/** The booking function: create, view and cancel bookings; staff list them by date; clients see theirs and their wallet, and buy passes and credits by card. */
 public final class BookingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Routes routes;
 
-    public BookingHandler() { this(Wiring.production()); }
+    public BookingHandler() {
+        this(Wiring.production());
+        Priming.register();
+    }
 
     /** Tests and the local runtime pass their own wiring. */
     public BookingHandler(Wiring wiring) {
         Bookings bookings = wiring.bookings();
         Authentication auth = wiring.authentication();
         Wallets wallets = wiring.wallets();
+        Purchases purchases = wiring.purchases();
         routes = new Routes()
                 .on("POST /studios/{studioId}/bookings", r -> Response.created(bookings.book(r.path("studioId"),
                         r.body(Bookings.BookingRequest.class), r.header("idempotency-key"),
@@ -32,7 +37,9 @@ public final class BookingHandler implements RequestHandler<APIGatewayV2HTTPEven
                 .on("GET /bookings/{bookingId}", r -> Response.ok(bookings.view(r.path("bookingId"), r.bearerToken())))
                 .on("POST /bookings/{bookingId}/cancel", r -> Response.ok(bookings.cancel(r.path("bookingId"), r.bearerToken())))
                 .on("GET /me/bookings", r -> Response.ok(Map.of("bookings", bookings.mine(auth.caller(r.bearerToken())))))
-                .on("GET /me/wallet", r -> Response.ok(wallets.mine(auth.caller(r.bearerToken()))));
+                .on("GET /me/wallet", r -> Response.ok(wallets.mine(auth.caller(r.bearerToken()))))
+                .on("POST /studios/{studioId}/purchases", r -> Response.created(purchases.buy(auth.caller(r.bearerToken()),
+                        r.path("studioId"), r.body(Purchases.PurchaseRequest.class))));
     }
 
     @Override

@@ -16,7 +16,10 @@ import java.util.Map;
 public final class CatalogueHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Routes routes;
 
-    public CatalogueHandler() { this(Wiring.production()); }
+    public CatalogueHandler() {
+        this(Wiring.production());
+        Priming.register();
+    }
 
     /** Tests and the local runtime pass their own wiring. */
     public CatalogueHandler(Wiring wiring) {

@@ -21,7 +21,10 @@ public final class LinkReleaseHandler implements RequestHandler<APIGatewayV2HTTP
     private final Routes routes;
     private final Authentication auth;
 
-    public LinkReleaseHandler() { this(Wiring.production()); }
+    public LinkReleaseHandler() {
+        this(Wiring.production());
+        Priming.register();
+    }
 
     /** Tests and the local runtime pass their own wiring. */
     public LinkReleaseHandler(Wiring wiring) {

@@ -17,7 +17,10 @@ import java.util.Map;
 public final class PaymentWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Routes routes;
 
-    public PaymentWebhookHandler() { this(Wiring.production()); }
+    public PaymentWebhookHandler() {
+        this(Wiring.production());
+        Priming.register();
+    }
 
     /** Tests and the local runtime pass their own wiring. */
     public PaymentWebhookHandler(Wiring wiring) {

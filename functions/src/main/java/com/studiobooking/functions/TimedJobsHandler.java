@@ -18,7 +18,10 @@ import java.util.Map;
 public final class TimedJobsHandler implements RequestHandler<Map<String, String>, Map<String, Object>> {
     private final JobRunner jobs;
 
-    public TimedJobsHandler() { this(Wiring.production()); }
+    public TimedJobsHandler() {
+        this(Wiring.production());
+        Priming.register();
+    }
 
     /** Tests and the local runtime pass their own wiring. */
     public TimedJobsHandler(Wiring wiring) {

@@ -22,11 +22,13 @@ import com.studiobooking.core.session.SessionBooking;
 import com.studiobooking.core.session.SessionSetup;
 import com.studiobooking.core.studio.BookingLinks;
 import com.studiobooking.core.studio.StudioSetup;
+import com.studiobooking.core.wallet.Purchases;
 import com.studiobooking.core.wallet.Wallets;
 import com.studiobooking.infrastructure.dynamo.DynamoBookingStore;
 import com.studiobooking.infrastructure.dynamo.DynamoClientDirectory;
 import com.studiobooking.infrastructure.dynamo.DynamoLoginCodeStore;
 import com.studiobooking.infrastructure.dynamo.DynamoPaymentEventLog;
+import com.studiobooking.infrastructure.dynamo.DynamoPurchaseStore;
 import com.studiobooking.infrastructure.dynamo.DynamoSessionStore;
 import com.studiobooking.infrastructure.dynamo.DynamoStudioStore;
 import com.studiobooking.infrastructure.dynamo.DynamoWalletStore;
@@ -66,6 +68,7 @@ public final class Wiring {
     private final Lazy<Wallets> wallets;
     private final Lazy<JobRunner> jobRunner;
     private final Lazy<PaymentWebhook> paymentWebhook;
+    private final Lazy<Purchases> purchases;
 
     public Wiring(Parts parts) {
         this.dynamo = Lazy.of(parts.dynamo());
@@ -108,8 +111,12 @@ public final class Wiring {
         this.sessionSetup = Lazy.of(() -> new SessionSetup(studios.get(), sessions.get(), bookingStore.get(),
                 sessionBooking.get(), scheduler, sendLater, clock));
         this.wallets = Lazy.of(() -> new Wallets(studios.get(), walletStore.get(), clients, clock));
-        this.paymentWebhook = Lazy.of(() -> new PaymentWebhook(parts.webhooks().get(),
-                new DynamoPaymentEventLog(dynamo.get(), table, clock), bookings.get()));
+        this.purchases = Lazy.of(() -> new Purchases(studios.get(), walletStore.get(),
+                new DynamoPurchaseStore(dynamo.get(), table), clients, payments, parts.widgetBaseUrl(), clock));
+        Lazy<WebhookVerifier> verifierNow = Lazy.of(parts.webhooks());
+        WebhookVerifier verifier = (body, signature) -> verifierNow.get().verify(body, signature);
+        this.paymentWebhook = Lazy.of(() -> new PaymentWebhook(verifier,
+                new DynamoPaymentEventLog(dynamo.get(), table, clock), bookings.get(), purchases.get()));
         this.jobRunner = Lazy.of(() -> new JobRunner(new MissingLinkReminder(studios.get(), sessions.get(),
                 sessionBooking.get(), sendLater, parts.adminPageUrl(), clock), bookings.get()));
     }
@@ -138,6 +145,8 @@ public final class Wiring {
     public JobRunner jobRunner() { return jobRunner.get(); }
 
     public PaymentWebhook paymentWebhook() { return paymentWebhook.get(); }
+
+    public Purchases purchases() { return purchases.get(); }
 
     public Clock clock() { return clock; }
 

@@ -1,5 +1,7 @@
 package com.studiobooking.functions;
 
+import com.studiobooking.infrastructure.testing.MutableClock;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -12,11 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -133,7 +128,7 @@ class AppointmentApiTest {
 
     @Test
     void fifty_parallel_requests_for_the_same_slot_make_exactly_one_booking() throws Exception {
-        List<Integer> statuses = parallel(50, i -> book(massageId, "2026-11-30T10:00:00+02:00", "PAY_AT_STUDIO", null).status());
+        List<Integer> statuses = Parallel.run(50, i -> book(massageId, "2026-11-30T10:00:00+02:00", "PAY_AT_STUDIO", null).status());
 
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
         assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(49);
@@ -145,7 +140,7 @@ class AppointmentApiTest {
         String short30 = service("Consultation", 30, 5, 10);
         String long90 = service("Deep tissue", 90, 10, 15);
         String[] services = {massageId, short30, long90};
-        List<Integer> statuses = parallel(50, i -> book(services[i % 3],
+        List<Integer> statuses = Parallel.run(50, i -> book(services[i % 3],
                 OffsetDateTime.parse("2026-11-30T10:00:00+02:00").plusMinutes(15L * (i % 8)).toString(), "PAY_AT_STUDIO", null)
                 .status());
 
@@ -162,7 +157,7 @@ class AppointmentApiTest {
 
     @Test
     void the_same_idempotency_key_sent_ten_times_in_parallel_makes_one_booking() throws Exception {
-        List<String> ids = parallel(10, i -> {
+        List<String> ids = Parallel.run(10, i -> {
             Api.Reply reply = book(massageId, "2026-11-30T10:00:00+02:00", "PAY_AT_STUDIO", "retry-123");
             assertThat(reply.status()).as(reply.body()).isEqualTo(201);
             assertThat(reply.json().get("accessToken").asText()).startsWith("ba_");
@@ -366,21 +361,4 @@ class AppointmentApiTest {
         assertThat(reply.errorField()).as(reply.body()).isEqualTo(field);
     }
 
-    private static <T> List<T> parallel(int count, IntFunction<T> action) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            List<Future<T>> futures = IntStream.range(0, count)
-                    .mapToObj(i -> pool.submit((Callable<T>) () -> action.apply(i))).toList();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) results.add(f.get());
-            return results;
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    @FunctionalInterface
-    private interface IntFunction<T> {
-        T apply(int i) throws Exception;
-    }
 }

@@ -14,14 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -95,7 +89,7 @@ class PaymentWebhookApiTest {
         JsonNode booking = bookByCard("maria@example.com");
         String paid = paidEvent(booking, "evt_paid_1");
 
-        List<Integer> statuses = parallel(5, i -> deliver(paid).status());
+        List<Integer> statuses = Parallel.run(5, i -> deliver(paid).status());
 
         assertThat(statuses).containsOnly(200);
         JsonNode now = view(booking);
@@ -144,7 +138,7 @@ class PaymentWebhookApiTest {
                 .body(request("radu@example.com", "PAY_AT_STUDIO")).send());
 
         String paid = paidEvent(late, "evt_paid_late");
-        List<Integer> statuses = parallel(3, i -> deliver(paid).status());
+        List<Integer> statuses = Parallel.run(3, i -> deliver(paid).status());
         ok(deliver(paidEvent(late, "evt_paid_late_again")));
 
         assertThat(statuses).containsOnly(200);
@@ -196,7 +190,35 @@ class PaymentWebhookApiTest {
                 .body(request("radu@example.com", "PAY_AT_STUDIO")).send());
     }
 
+    @Test
+    void a_pass_bought_by_card_lands_in_the_wallet_once_however_often_the_payment_is_announced() throws Exception {
+        String passType = ok(api.call("admin/post-studios-studioId-pass-types.json").path("studioId", studioId).token(owner)
+                .body(Map.of("name", "10 classes", "entries", 10, "validDays", 90, "price", Map.of("amount", 40000, "currency", "RON")))
+                .send()).json().get("passTypeId").asText();
+        String client = api.signIn(studioId, "maria@example.com");
+        JsonNode purchase = ok(api.call("booking/post-studios-studioId-purchases.json").path("studioId", studioId).token(client)
+                .body(Map.of("passTypeId", passType)).send()).json();
+        assertThat(purchase.get("nextAction").get("type").asText()).isEqualTo("REDIRECT");
+        String purchaseId = purchase.get("purchaseId").asText();
+
+        String paid = withId(api.stripeEvents.paid(checkout(purchaseId, 40000)), "evt_purchase_1");
+        Parallel.run(3, i -> deliver(paid).status());
+        ok(deliver(withId(api.stripeEvents.paid(checkout(purchaseId, 40000)), "evt_purchase_again")));
+
+        JsonNode wallet = ok(api.call("booking/get-me-wallet.json").token(client).send()).json();
+        assertThat(wallet.get("passes")).hasSize(1);
+        assertThat(wallet.get("passes").get(0).get("entriesLeft").asInt()).isEqualTo(10);
+        assertThat(wallet.get("history").findValuesAsText("kind")).containsExactly("PASS_ISSUED");
+    }
+
     // --- helpers ---------------------------------------------------------------------------------
+
+    private LocalCheckoutEvents.CheckoutSession checkout(String reference, long amount) {
+        CheckoutRequest request = new CheckoutRequest(reference, studioId, new Money(amount, "RON"), "Pass", "maria@example.com",
+                "https://book.example/ok", "https://book.example/cancel", Instant.parse("2026-11-23T09:31:00Z"), "checkout-" + reference);
+        return new LocalCheckoutEvents.CheckoutSession("cs_test_" + reference, "pi_test_" + reference, request,
+                api.clock.instant(), Instant.parse("2026-11-23T09:31:00Z"));
+    }
 
     private Map<String, Object> request(String email, String method) {
         return Map.of("sessionId", sessionId, "paymentMethod", method, "client", Map.of("name", "Client", "email", email));
@@ -243,21 +265,4 @@ class PaymentWebhookApiTest {
         return reply;
     }
 
-    private static <T> List<T> parallel(int count, IntFunction<T> action) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            List<Future<T>> futures = IntStream.range(0, count)
-                    .mapToObj(i -> pool.submit((Callable<T>) () -> action.apply(i))).toList();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) results.add(f.get());
-            return results;
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    @FunctionalInterface
-    private interface IntFunction<T> {
-        T apply(int i) throws Exception;
-    }
 }

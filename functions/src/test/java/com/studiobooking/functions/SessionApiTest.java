@@ -11,11 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +46,7 @@ class SessionApiTest {
     void two_hundred_parallel_bookings_on_a_ten_seat_session_make_exactly_ten() throws Exception {
         String sessionId = session("IN_PERSON", 10, null, List.of("PAY_AT_STUDIO"), null);
 
-        List<Integer> statuses = parallel(200, i -> bookSeat(sessionId, null, "PAY_AT_STUDIO", "c" + i + "@example.com", null).status());
+        List<Integer> statuses = Parallel.run(200, i -> bookSeat(sessionId, null, "PAY_AT_STUDIO", "c" + i + "@example.com", null).status());
 
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(10);
         assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(190);
@@ -65,8 +60,8 @@ class SessionApiTest {
     void a_hybrid_session_keeps_each_format_within_its_own_capacity() throws Exception {
         String sessionId = session("HYBRID", 2, 3, List.of("PASS", "BANK_TRANSFER", "PAY_AT_STUDIO"), null);
 
-        List<Integer> inStudio = parallel(10, i -> bookSeat(sessionId, "IN_PERSON", "PAY_AT_STUDIO", "p" + i + "@example.com", null).status());
-        List<Integer> online = parallel(10, i -> bookSeat(sessionId, "ONLINE", "BANK_TRANSFER", "o" + i + "@example.com", null).status());
+        List<Integer> inStudio = Parallel.run(10, i -> bookSeat(sessionId, "IN_PERSON", "PAY_AT_STUDIO", "p" + i + "@example.com", null).status());
+        List<Integer> online = Parallel.run(10, i -> bookSeat(sessionId, "ONLINE", "BANK_TRANSFER", "o" + i + "@example.com", null).status());
 
         assertThat(inStudio.stream().filter(s -> s == 201).count()).isEqualTo(2);
         assertThat(online.stream().filter(s -> s == 201).count()).isEqualTo(3);
@@ -92,7 +87,7 @@ class SessionApiTest {
         String second = session("IN_PERSON", 10, null, List.of("PASS"), "2026-12-02T18:00:00+02:00");
         String client = clientWithPass("maria@example.com", 1);
 
-        List<Integer> statuses = parallel(2, i -> bookSeat(i == 0 ? first : second, null, "PASS", "maria@example.com", client).status());
+        List<Integer> statuses = Parallel.run(2, i -> bookSeat(i == 0 ? first : second, null, "PASS", "maria@example.com", client).status());
 
         assertThat(statuses).containsExactlyInAnyOrder(201, 422);
         JsonNode wallet = api.call("booking/get-me-wallet.json").token(client).send().json();
@@ -381,21 +376,4 @@ class SessionApiTest {
         assertThat(reply.errorCode()).isEqualTo(code);
     }
 
-    private static <T> List<T> parallel(int count, IntFunction<T> action) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            List<Future<T>> futures = IntStream.range(0, count)
-                    .mapToObj(i -> pool.submit((Callable<T>) () -> action.apply(i))).toList();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) results.add(f.get());
-            return results;
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    @FunctionalInterface
-    private interface IntFunction<T> {
-        T apply(int i) throws Exception;
-    }
 }

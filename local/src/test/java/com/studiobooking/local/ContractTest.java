@@ -2,9 +2,19 @@ package com.studiobooking.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stripe.model.Event;
+import com.stripe.model.checkout.Session;
+import com.stripe.net.Webhook;
+import com.studiobooking.core.common.DomainException;
+import com.studiobooking.core.common.Money;
+import com.studiobooking.core.payment.PaymentEvent;
 import com.studiobooking.core.schedule.JobKind;
 import com.studiobooking.core.schedule.ScheduledJob;
 import com.studiobooking.core.schedule.TimedJobs;
+import com.studiobooking.infrastructure.config.Secret;
+import com.studiobooking.infrastructure.payment.StripeClients;
+import com.studiobooking.infrastructure.payment.StripeSignature;
+import com.studiobooking.infrastructure.payment.StripeWebhookVerifier;
 import com.studiobooking.infrastructure.schedule.EventBridgeScheduler;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -19,7 +29,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -33,16 +45,22 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The three descriptions of the HTTP API agree: the routes deployed by {@code template.yaml}, the
  * operations documented in {@code docs/openapi.yaml} and the sample requests in {@code events/}.
  * Samples under {@code events/timed-jobs/} are not HTTP requests but what EventBridge Scheduler sends
- * the timed-jobs function; they are checked against the jobs the code schedules.
+ * the timed-jobs function; they are checked against the jobs the code schedules. The Stripe webhook
+ * sample's body is Stripe's event, not a schema of ours: it is checked as a Stripe event instead, and
+ * re-signed to pass the production verifier.
  */
 class ContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TIMED_JOBS = "events/timed-jobs/";
+    private static final String STRIPE_WEBHOOK = "events/payment-webhook/post-webhooks-stripe.json";
+    /** The sample's Stripe-Signature: a placeholder, since a real one expires after 300 s; tests re-sign the body. */
+    private static final String SIGNATURE_PLACEHOLDER = "t=0,v1=REPLACE_WITH_SIGNATURE";
     /** The id every sample uses for each path parameter (and timed-job field). */
     private static final Map<String, String> DEMO_IDS = Map.of("studioId", "st_demo0000000000000",
             "staffId", "sf_demo0000000000000", "locationId", "lc_demo0000000000000",
@@ -178,7 +196,8 @@ class ContractTest {
                 if (!body.isMissingNode() && !body.isNull()) problems.add(file + ": body on a route that takes none");
                 return;
             }
-            if (!event.path("headers").path("content-type").asText().equals("application/json")) {
+            // Stripe sends "application/json; charset=utf-8": the media type is what counts.
+            if (!event.path("headers").path("content-type").asText().split(";")[0].trim().equals("application/json")) {
                 problems.add(file + ": content-type is not application/json");
             }
             Schema<?> schema = operation.getRequestBody().getContent().get("application/json").getSchema();
@@ -212,6 +231,68 @@ class ContractTest {
         assertThat(samples).isEqualTo(expected);
     }
 
+    /**
+     * The webhook sample carries what Stripe sends for a paid card booking: a {@code checkout.session.completed}
+     * event in the API version the SDK is pinned to (the endpoint's, docs/decisions/stripe.md), whose checkout
+     * session names the demo booking the way {@code StripePaymentGateway} opens it.
+     */
+    @Test
+    void the_stripe_webhook_sample_is_a_paid_checkout_session_completed_event_of_the_pinned_api_version() {
+        JsonNode event = events.get(Path.of(STRIPE_WEBHOOK));
+        assertThat(event).as(STRIPE_WEBHOOK).isNotNull();
+        assertThat(event.path("headers").path("stripe-signature").asText()).isEqualTo(SIGNATURE_PLACEHOLDER);
+        assertThat(event.path("headers").path("user-agent").asText()).startsWith("Stripe/");
+
+        JsonNode stripe = parse(event.path("body").asText(), Path.of(STRIPE_WEBHOOK));
+        assertThat(stripe.path("object").asText()).isEqualTo("event");
+        assertThat(stripe.path("id").asText()).startsWith("evt_");
+        assertThat(stripe.path("api_version").asText()).isEqualTo(StripeClients.API_VERSION);
+        assertThat(stripe.path("type").asText()).isEqualTo("checkout.session.completed");
+        assertThat(stripe.path("created").isIntegralNumber()).isTrue();
+        assertThat(stripe.path("livemode").isBoolean()).isTrue();
+
+        JsonNode session = stripe.path("data").path("object");
+        assertThat(session.path("object").asText()).isEqualTo("checkout.session");
+        assertThat(session.path("id").asText()).startsWith("cs_test_");
+        assertThat(session.path("mode").asText()).isEqualTo("payment");
+        assertThat(session.path("status").asText()).isEqualTo("complete");
+        assertThat(session.path("payment_status").asText()).isEqualTo("paid");
+        assertThat(session.path("client_reference_id").asText()).isEqualTo(DEMO_IDS.get("bookingId"));
+        assertThat(session.path("metadata")).isEqualTo(JSON.valueToTree(
+                Map.of("bookingId", DEMO_IDS.get("bookingId"), "studioId", DEMO_IDS.get("studioId"))));
+        assertThat(session.path("payment_intent").asText()).startsWith("pi_");
+        assertThat(session.path("amount_total").isIntegralNumber()).isTrue();
+        assertThat(session.path("currency").asText()).matches("[a-z]{3}");
+    }
+
+    /**
+     * Signed now as Stripe signs a delivery, the sample's body passes {@link StripeWebhookVerifier} as a paid
+     * checkout of the demo booking, and the SDK deserializes its object safely (which it does only for an
+     * event of its own API release); with the placeholder signature it is a 400 on {@code Stripe-Signature}.
+     */
+    @Test
+    void the_stripe_webhook_sample_re_signed_passes_the_production_verifier() throws Exception {
+        String body = events.get(Path.of(STRIPE_WEBHOOK)).path("body").asText();
+        JsonNode stripe = parse(body, Path.of(STRIPE_WEBHOOK));
+        JsonNode session = stripe.path("data").path("object");
+        Instant delivered = Instant.ofEpochSecond(stripe.path("created").asLong()).plusSeconds(1);
+        Clock clock = Clock.fixed(delivered, ZoneOffset.UTC);
+        String secret = "whsec_contract_test_secret";
+        String signature = StripeSignature.sign(body, secret, delivered);
+
+        Event parsed = Webhook.constructEvent(body, signature, secret, StripeWebhookVerifier.TOLERANCE.toSeconds(), clock);
+        assertThat(parsed.getDataObjectDeserializer().getObject()).as("safe deserialization (same API release)")
+                .containsInstanceOf(Session.class);
+
+        StripeWebhookVerifier verifier = new StripeWebhookVerifier(new Secret(secret), clock);
+        assertThat(verifier.verify(body, signature)).isEqualTo(new PaymentEvent(stripe.path("id").asText(),
+                PaymentEvent.Type.CHECKOUT_PAID, Instant.ofEpochSecond(stripe.path("created").asLong()),
+                DEMO_IDS.get("bookingId"), session.path("id").asText(), session.path("payment_intent").asText(),
+                new Money(session.path("amount_total").asLong(), session.path("currency").asText().toUpperCase(Locale.ROOT))));
+        assertThatThrownBy(() -> verifier.verify(body, SIGNATURE_PLACEHOLDER)).isInstanceOfSatisfying(DomainException.class,
+                refused -> assertThat(refused.field()).isEqualTo(StripeSignature.HEADER));
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private static Set<String> templateRouteKeys() {
@@ -240,7 +321,11 @@ class ContractTest {
                 .orElseThrow(() -> new AssertionError("no template route " + routeKey));
     }
 
-    /** Unknown fields, missing required fields and values outside an enum: enough to keep samples honest. */
+    /**
+     * Unknown fields, missing required fields and values outside an enum: enough to keep samples honest.
+     * A schema with {@code additionalProperties} (someone else's object, such as a Stripe event) lets
+     * unlisted fields through, checked against that schema when it is one.
+     */
     private static void check(JsonNode value, Schema<?> declared, String where, List<String> problems) {
         Schema<?> schema = resolve(declared);
         if (schema.getAllOf() != null && schema.getAllOf().size() == 1) schema = resolve(schema.getAllOf().get(0));
@@ -252,8 +337,13 @@ class ContractTest {
             for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 Schema<?> property = properties.get(field.getKey());
-                if (property == null) problems.add(where + "." + field.getKey() + " not in the schema");
-                else check(field.getValue(), property, where + "." + field.getKey(), problems);
+                Object additional = schema.getAdditionalProperties();
+                if (property == null && additional instanceof Schema<?> other) property = other;
+                if (property == null && !Boolean.TRUE.equals(additional)) {
+                    problems.add(where + "." + field.getKey() + " not in the schema");
+                } else if (property != null) {
+                    check(field.getValue(), property, where + "." + field.getKey(), problems);
+                }
             }
         } else if (value.isArray()) {
             Schema<?> items = schema.getItems();

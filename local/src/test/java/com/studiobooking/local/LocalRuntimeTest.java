@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The README's walk-through, over real HTTP against the local runtime. */
 class LocalRuntimeTest {
@@ -44,7 +45,7 @@ class LocalRuntimeTest {
 
     @Test
     void the_demo_owner_signs_in_and_manages_staff_and_locations() throws Exception {
-        String token = signIn(DemoStudio.STUDIO_ID, "ana@example.com");
+        String token = demoOwner();
 
         HttpResponse<String> staff = send("POST", "/studios/st_demo/staff", token,
                 "{\"name\":\"Maria\",\"email\":\"maria@example.com\"}");
@@ -66,7 +67,7 @@ class LocalRuntimeTest {
 
     @Test
     void a_new_user_creates_a_service_books_a_slot_sees_it_vanish_cancels_and_sees_it_return() throws Exception {
-        String token = signIn(DemoStudio.STUDIO_ID, "ana@example.com");
+        String token = demoOwner();
         HttpResponse<String> hours = send("PUT", "/studios/st_demo/staff/sf_demo_ioana/availability", token,
                 "{\"weekly\":[{\"day\":\"MONDAY\",\"start\":\"09:00\",\"end\":\"12:00\",\"locationId\":\"lc_demo_main\"}]}");
         assertThat(hours.statusCode()).as(hours.body()).isEqualTo(200);
@@ -98,7 +99,7 @@ class LocalRuntimeTest {
 
     @Test
     void a_new_user_books_an_online_session_by_card_pays_on_the_local_checkout_and_gets_the_link() throws Exception {
-        String token = signIn(DemoStudio.STUDIO_ID, "ana@example.com");
+        String token = demoOwner();
         String start = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(2)).plusDays(3).withNano(0).toString();
         HttpResponse<String> session = send("POST", "/studios/st_demo/sessions", token, "{\"name\":\"Online Yin\","
                 + "\"start\":\"" + start + "\",\"durationMinutes\":60,\"capacity\":20,\"instructorId\":\"sf_demo_ioana\","
@@ -135,7 +136,7 @@ class LocalRuntimeTest {
 
     @Test
     void an_online_session_starting_soon_without_a_link_reminds_its_instructor_and_one_with_a_link_does_not() throws Exception {
-        String token = signIn(DemoStudio.STUDIO_ID, "ana@example.com");
+        String token = demoOwner();
         String soon = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(2)).plusHours(3).withNano(0).toString();
         String later = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(2)).plusHours(5).withNano(0).toString();
         String body = "{\"name\":\"%s\",\"start\":\"%s\",\"durationMinutes\":45,\"capacity\":10,"
@@ -174,7 +175,7 @@ class LocalRuntimeTest {
 
     @Test
     void bad_input_and_unknown_routes_get_json_errors() throws Exception {
-        String token = signIn(DemoStudio.STUDIO_ID, "ana@example.com");
+        String token = demoOwner();
 
         assertField(send("POST", "/studios/st_demo/locations", token, "{\"name\":"), "body");
         assertField(send("POST", "/studios/st_demo/locations", token, "{\"name\":true,\"address\":\"x\"}"), "name");
@@ -185,9 +186,70 @@ class LocalRuntimeTest {
         assertThat(json(unknown).get("error").get("code").asText()).isEqualTo("ROUTE_NOT_FOUND");
     }
 
+    /**
+     * A card booking without Stripe keys: the local checkout page's Pay button posts a signed
+     * checkout.session.completed to /webhooks/stripe, which template.yaml routes to the payment-webhook
+     * handler; the booking becomes paid and its online seat gets the link (rules 3 and 7).
+     */
+    @Test
+    void a_card_booking_is_paid_on_the_local_checkout_page_through_the_signed_webhook() throws Exception {
+        assumeTrue(System.getenv("STRIPE_SECRET_KEY") == null || System.getenv("STRIPE_WEBHOOK_SECRET") == null,
+                "Stripe test mode is configured: no local checkout page");
+        String token = demoOwner();
+        String start = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Bucharest")).plusDays(3)
+                .withHour(18).withMinute(0).withSecond(0).withNano(0).toOffsetDateTime().toString();
+        HttpResponse<String> session = send("POST", "/studios/st_demo/sessions", token, "{\"name\":\"Online flow\","
+                + "\"start\":\"" + start + "\",\"durationMinutes\":60,\"capacity\":5,\"instructorId\":\"sf_demo_owner\","
+                + "\"format\":\"ONLINE\",\"price\":{\"amount\":5000,\"currency\":\"RON\"},\"paymentMethods\":[\"CARD\"],"
+                + "\"onlineAccess\":{\"link\":\"https://meet.example.com/flow\",\"password\":\"lotus\"}}");
+        assertThat(session.statusCode()).as(session.body()).isEqualTo(201);
+
+        HttpResponse<String> booked = send("POST", "/studios/st_demo/bookings", null, "{\"sessionId\":\""
+                + json(session).get("sessionId").asText() + "\",\"paymentMethod\":\"CARD\","
+                + "\"client\":{\"name\":\"Maria\",\"email\":\"maria.card@example.com\"}}");
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        JsonNode booking = json(booked);
+        assertThat(booking.get("status").asText()).isEqualTo("AWAITING_PAYMENT");
+        assertThat(booking.get("paymentStatus").asText()).isEqualTo("UNPAID");
+        assertThat(booking.get("nextAction").get("type").asText()).isEqualTo("REDIRECT");
+        assertThat(booking.has("onlineAccess")).isFalse();
+        String checkout = booking.get("nextAction").get("url").asText();
+        String base = "http://127.0.0.1:" + runtime.port();
+        assertThat(checkout).startsWith(base + "/_dev/checkout/");
+
+        assertThat(send("GET", checkout.substring(base.length()), null, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> paid = send("POST", checkout.substring(base.length()) + "/pay", null, null);
+        assertThat(paid.body()).contains("Webhook answered 200");
+
+        String path = "/bookings/" + booking.get("bookingId").asText();
+        JsonNode after = json(send("GET", path, booking.get("accessToken").asText(), null));
+        assertThat(after.get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(after.get("paymentStatus").asText()).isEqualTo("PAID");
+        assertThat(after.get("nextAction").get("type").asText()).isEqualTo("NONE");
+        assertThat(after.get("onlineAccess").get("link").asText()).isEqualTo("https://meet.example.com/flow");
+        assertThat(json(send("GET", "/_dev/mail.json", null, null)).findValues("text").toString())
+                .contains("https://meet.example.com/flow");
+    }
+
+    @Test
+    void the_stripe_webhook_route_refuses_an_unsigned_event() throws Exception {
+        HttpResponse<String> refused = send("POST", "/webhooks/stripe", null,
+                "{\"id\":\"evt_unsigned\",\"object\":\"event\",\"type\":\"checkout.session.completed\"}");
+        assertField(refused, "Stripe-Signature");
+        assertThat(json(refused).get("error").get("code").asText()).isEqualTo("VALIDATION_FAILED");
+    }
+
     private static void assertField(HttpResponse<String> response, String field) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(json(response).get("error").get("field").asText()).isEqualTo(field);
+    }
+
+    private static String ownerToken;
+
+    /** The demo owner signs in once for all tests: codes are rate limited per e-mail, as in production. */
+    private static synchronized String demoOwner() throws Exception {
+        if (ownerToken == null) ownerToken = signIn(DemoStudio.STUDIO_ID, "ana@example.com");
+        return ownerToken;
     }
 
     private static String signIn(String studioId, String email) throws Exception {

@@ -141,7 +141,7 @@ class SamTemplateTest {
         @Test
         void the_real_template_routes_each_capability_to_its_handler() {
             SamTemplate template = SamTemplate.load(RepoRoot.resolve("template.yaml"));
-            assertThat(template.routes()).hasSize(50)
+            assertThat(template.routes()).hasSize(52)
                     .contains(new SamTemplate.Route("POST", "/auth/code", "AuthFunction",
                                     "com.studiobooking.functions.AuthHandler::handleRequest"),
                             new SamTemplate.Route("POST", "/studios/{studioId}/sessions", "AdminFunction",
@@ -165,7 +165,9 @@ class SamTemplateTest {
                             new SamTemplate.Route("GET", "/studios/{studioId}/slots", "CatalogueFunction",
                                     "com.studiobooking.functions.CatalogueHandler::handleRequest"),
                             new SamTemplate.Route("POST", "/bookings/{bookingId}/cancel", "BookingFunction",
-                                    "com.studiobooking.functions.BookingHandler::handleRequest"));
+                                    "com.studiobooking.functions.BookingHandler::handleRequest"),
+                            new SamTemplate.Route("POST", "/webhooks/stripe", "PaymentWebhookFunction",
+                                    "com.studiobooking.functions.PaymentWebhookHandler::handleRequest"));
         }
     }
 
@@ -283,7 +285,8 @@ class SamTemplateTest {
                     .filter(line -> line.startsWith("FUNCTIONS :=")).findFirst().orElseThrow()
                     .substring("FUNCTIONS :=".length()).trim();
             assertThat(makefileFunctions.split("\\s+")).containsExactlyInAnyOrderElementsOf(functions);
-            assertThat(functions).contains("BookingFunction", "LinkReleaseFunction", "TimedJobsFunction").allSatisfy(function -> {
+            assertThat(functions).contains("BookingFunction", "PaymentWebhookFunction", "LinkReleaseFunction", "TimedJobsFunction")
+                    .allSatisfy(function -> {
                 Map<String, Object> resource = (Map<String, Object>) resources.get(function);
                 assertThat(resource.get("DependsOn")).as(function).isEqualTo(function + "Logs");
                 assertThat((Map<String, Object>) resource.get("Metadata")).as(function)
@@ -344,7 +347,8 @@ class SamTemplateTest {
 
         @Test
         void the_functions_that_manage_schedules_may_and_the_others_may_not() {
-            List<String> managers = List.of("AdminFunction", "BookingFunction", "LinkReleaseFunction", "TimedJobsFunction");
+            List<String> managers = List.of("AdminFunction", "BookingFunction", "PaymentWebhookFunction", "LinkReleaseFunction",
+                    "TimedJobsFunction");
             resources.forEach((id, resource) -> {
                 if (!"AWS::Serverless::Function".equals(((Map<String, Object>) resource).get("Type"))) return;
                 List<Map<String, Object>> statements = ((List<Object>) properties(id).get("Policies")).stream()
@@ -370,6 +374,110 @@ class SamTemplateTest {
         private Map<String, Object> globalVariables() {
             Map<String, Object> function = (Map<String, Object>) ((Map<String, Object>) document.get("Globals")).get("Function");
             return (Map<String, Object>) ((Map<String, Object>) function.get("Environment")).get("Variables");
+        }
+    }
+
+    /**
+     * Stripe's secrets (docs/deploy.md, docs/decisions/stripe.md): named by two parameters like the token
+     * secret; only the functions that take payments or refund get their names, and each reads only what it
+     * uses: the secret key for checkouts and refunds, the webhook signing secret only where events arrive.
+     */
+    @Nested
+    @SuppressWarnings("unchecked")
+    class Stripe {
+        private static final Map<String, String> PARAMETERS = Map.of(
+                "STRIPE_SECRET_KEY_PARAMETER", "StripeSecretKeyParameterName",
+                "STRIPE_WEBHOOK_SECRET_PARAMETER", "StripeWebhookSecretParameterName");
+        /** Which Stripe secrets each function may read; functions not listed may read none. */
+        private static final Map<String, List<String>> READERS = Map.of(
+                "BookingFunction", List.of("StripeSecretKeyParameterName"),
+                "AdminFunction", List.of("StripeSecretKeyParameterName"),
+                "PaymentWebhookFunction", List.of("StripeSecretKeyParameterName", "StripeWebhookSecretParameterName"));
+
+        private final Map<String, Object> document = SamTemplate.load(RepoRoot.resolve("template.yaml")).document();
+        private final Map<String, Object> resources = (Map<String, Object>) document.get("Resources");
+
+        @Test
+        void the_secret_parameters_default_to_ssm_names_and_take_an_ssm_name_or_a_secrets_manager_arn_like_the_token_secret() {
+            Map<String, Object> parameters = (Map<String, Object>) document.get("Parameters");
+            Map<String, Object> token = (Map<String, Object>) parameters.get("TokenSecretParameterName");
+            assertThat((Map<String, Object>) parameters.get("StripeSecretKeyParameterName"))
+                    .containsEntry("Default", "/studio-booking/stripe-secret-key")
+                    .containsEntry("AllowedPattern", token.get("AllowedPattern"));
+            assertThat((Map<String, Object>) parameters.get("StripeWebhookSecretParameterName"))
+                    .containsEntry("Default", "/studio-booking/stripe-webhook-secret")
+                    .containsEntry("AllowedPattern", token.get("AllowedPattern"));
+            Map<String, Object> conditions = (Map<String, Object>) document.get("Conditions");
+            for (String[] names : new String[][] {{"StripeSecretKey", "StripeSecretKeyParameterName"},
+                    {"StripeWebhookSecret", "StripeWebhookSecretParameterName"}}) {
+                assertThat(conditions).containsEntry(names[0] + "InSecretsManager", Map.of("Fn::Equals", List.of("",
+                        Map.of("Fn::Select", List.of(0, Map.of("Fn::Split",
+                                List.of("arn:aws:secretsmanager:", Map.of("Ref", names[1]))))))));
+                assertThat(conditions).containsEntry(names[0] + "InSsm",
+                        Map.of("Fn::Not", List.of(Map.of("Condition", names[0] + "InSecretsManager"))));
+            }
+        }
+
+        @Test
+        void only_the_functions_that_take_payments_or_refund_get_the_stripe_variables() {
+            Map<String, Object> globals = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                    document.get("Globals")).get("Function")).get("Environment");
+            assertThat((Map<String, Object>) globals.get("Variables")).doesNotContainKeys(PARAMETERS.keySet().toArray(String[]::new));
+            functions().forEach(id -> {
+                Map<String, Object> environment = (Map<String, Object>) properties(id).getOrDefault("Environment", Map.of());
+                Map<String, Object> variables = (Map<String, Object>) environment.getOrDefault("Variables", Map.of());
+                if (READERS.containsKey(id)) {
+                    // Config.stripeKeys takes the two names as a pair, so each of these functions gets both.
+                    PARAMETERS.forEach((variable, parameter) ->
+                            assertThat(variables).as(id).containsEntry(variable, Map.of("Ref", parameter)));
+                } else {
+                    assertThat(variables).as(id).doesNotContainKeys(PARAMETERS.keySet().toArray(String[]::new));
+                }
+            });
+        }
+
+        @Test
+        void each_function_may_read_only_the_stripe_secrets_it_uses_in_ssm_or_secrets_manager() {
+            functions().forEach(id -> {
+                List<Object> policies = (List<Object>) properties(id).get("Policies");
+                for (String parameter : PARAMETERS.values()) {
+                    String condition = parameter.replace("ParameterName", "");
+                    Map<String, Object> ssm = Map.of("Fn::If", List.of(condition + "InSsm",
+                            Map.of("SSMParameterWithSlashPrefixReadPolicy", Map.of("ParameterName", Map.of("Ref", parameter))),
+                            Map.of("Ref", "AWS::NoValue")));
+                    Map<String, Object> secretsManager = Map.of("Fn::If", List.of(condition + "InSecretsManager",
+                            Map.of("AWSSecretsManagerGetSecretValuePolicy", Map.of("SecretArn", Map.of("Ref", parameter))),
+                            Map.of("Ref", "AWS::NoValue")));
+                    boolean reads = READERS.getOrDefault(id, List.of()).contains(parameter);
+                    assertThat(policies.contains(ssm)).as(id + " reads " + parameter + " from SSM").isEqualTo(reads);
+                    assertThat(policies.contains(secretsManager)).as(id + " reads " + parameter + " from Secrets Manager")
+                            .isEqualTo(reads);
+                    assertThat(policies.stream().filter(p -> p.toString().contains(parameter)).count())
+                            .as(id + " policies naming " + parameter).isEqualTo(reads ? 2 : 0);
+                }
+            });
+        }
+
+        @Test
+        void the_payment_webhook_function_serves_the_stripe_route() {
+            assertThat(properties("PaymentWebhookFunction"))
+                    .containsEntry("Handler", "com.studiobooking.functions.PaymentWebhookHandler::handleRequest");
+            SamTemplate.RouteMatch match = SamTemplate.load(RepoRoot.resolve("template.yaml"))
+                    .match("POST", "/webhooks/stripe").orElseThrow();
+            assertThat(match.route().functionLogicalId()).isEqualTo("PaymentWebhookFunction");
+            assertThat(match.pathParameters()).isEmpty();
+        }
+
+        private List<String> functions() {
+            List<String> functions = resources.entrySet().stream()
+                    .filter(e -> "AWS::Serverless::Function".equals(((Map<String, Object>) e.getValue()).get("Type")))
+                    .map(Map.Entry::getKey).toList();
+            assertThat(functions).containsAll(READERS.keySet());
+            return functions;
+        }
+
+        private Map<String, Object> properties(String logicalId) {
+            return (Map<String, Object>) ((Map<String, Object>) resources.get(logicalId)).get("Properties");
         }
     }
 

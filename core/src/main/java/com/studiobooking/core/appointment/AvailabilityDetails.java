@@ -6,7 +6,7 @@ import com.studiobooking.core.common.DomainException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,7 +54,7 @@ public record AvailabilityDetails(List<Block> weekly, List<Override> overrides, 
         for (int i = 0; i < overridesIn.size(); i++) {
             String f = "overrides[" + i + "]";
             Override o = Check.required(overridesIn.get(i), f);
-            LocalDate date = date(o.date(), f + ".date");
+            LocalDate date = Check.date(o.date(), f + ".date");
             if (!seen.add(date)) throw DomainException.invalid(f + ".date", "is given twice");
             List<DateOverride.Interval> intervals = new ArrayList<>();
             List<Interval> in = o.intervals() == null ? List.of() : o.intervals();
@@ -74,10 +74,10 @@ public record AvailabilityDetails(List<Block> weekly, List<Override> overrides, 
         for (int i = 0; i < offIn.size(); i++) {
             String f = "timeOff[" + i + "]";
             Off o = Check.required(offIn.get(i), f);
-            OffsetDateTime start = instant(o.start(), f + ".start");
-            OffsetDateTime end = instant(o.end(), f + ".end");
+            Instant start = Check.dateTime(o.start(), f + ".start");
+            Instant end = Check.dateTime(o.end(), f + ".end");
             if (!end.isAfter(start)) throw DomainException.invalid(f + ".end", "must be after start");
-            off.add(new TimeRange(start.toInstant(), end.toInstant()));
+            off.add(new TimeRange(start, end));
         }
         return new Availability(List.copyOf(blocks), List.copyOf(dates), List.copyOf(off));
     }
@@ -118,21 +118,7 @@ public record AvailabilityDetails(List<Block> weekly, List<Override> overrides, 
         }
     }
 
-    private static LocalDate date(String value, String field) {
-        try {
-            return LocalDate.parse(Check.text(value, field, 10));
-        } catch (DateTimeParseException e) {
-            throw DomainException.invalid(field, "must be a date like 2026-12-24");
-        }
-    }
 
-    static OffsetDateTime instant(String value, String field) {
-        try {
-            return OffsetDateTime.parse(Check.text(value, field, 40));
-        } catch (DateTimeParseException e) {
-            throw DomainException.invalid(field, "must be a date-time with offset like 2026-12-01T09:00:00+02:00");
-        }
-    }
 
     private static String location(String value, String field, Set<String> known) {
         String id = Check.id(value, field);

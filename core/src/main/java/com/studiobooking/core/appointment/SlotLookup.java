@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,8 +49,8 @@ public final class SlotLookup {
 
     public SlotList slots(String studioId, SlotRequest request) {
         String serviceId = Check.id(request.serviceId(), "serviceId");
-        LocalDate from = date(request.from(), "from");
-        LocalDate to = date(request.to(), "to");
+        LocalDate from = Check.date(request.from(), "from");
+        LocalDate to = Check.date(request.to(), "to");
         if (to.isBefore(from)) throw DomainException.invalid("to", "must not be before from");
         if (ChronoUnit.DAYS.between(from, to) >= MAX_RANGE_DAYS) {
             throw DomainException.invalid("to", "must be less than " + MAX_RANGE_DAYS + " days after from");
@@ -111,11 +110,4 @@ public final class SlotLookup {
         return SlotFinder.find(query, schedules, staffId == null && mergeStaff);
     }
 
-    private static LocalDate date(String value, String field) {
-        try {
-            return LocalDate.parse(Check.text(value, field, 10));
-        } catch (DateTimeParseException e) {
-            throw DomainException.invalid(field, "must be a date like 2026-12-01");
-        }
-    }
 }

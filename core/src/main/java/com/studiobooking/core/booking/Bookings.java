@@ -34,9 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -103,7 +101,7 @@ public final class Bookings {
                     request.format());
         } else {
             if (request.format() != null) throw DomainException.invalid("format", "is for session bookings");
-            order = new Order(Check.id(request.serviceId(), "serviceId"), instant(request.start(), "start"), client, method,
+            order = new Order(Check.id(request.serviceId(), "serviceId"), Check.dateTime(request.start(), "start"), client, method,
                     request.staffId() == null ? null : Check.id(request.staffId(), "staffId"),
                     request.locationId() == null ? null : Check.id(request.locationId(), "locationId"), notes, null, null);
         }
@@ -321,8 +319,8 @@ public final class Bookings {
         caller.requireStaffOf(studioId);
         StudioSettings settings = settings(studioId);
         ZoneId zone = ZoneId.of(settings.timezone());
-        LocalDate first = date(from, "from");
-        LocalDate last = date(to, "to");
+        LocalDate first = Check.date(from, "from");
+        LocalDate last = Check.date(to, "to");
         if (last.isBefore(first)) throw DomainException.invalid("to", "must not be before from");
         if (Duration.between(first.atStartOfDay(), last.atStartOfDay()).toDays() > 92) {
             throw DomainException.invalid("to", "must be at most 92 days after from");
@@ -446,19 +444,5 @@ public final class Bookings {
         }
     }
 
-    private static Instant instant(String value, String field) {
-        try {
-            return OffsetDateTime.parse(Check.text(value, field, 40)).toInstant();
-        } catch (DateTimeParseException e) {
-            throw DomainException.invalid(field, "must be a date-time with offset like 2026-12-01T09:00:00+02:00");
-        }
-    }
 
-    private static LocalDate date(String value, String field) {
-        try {
-            return LocalDate.parse(Check.text(value, field, 10));
-        } catch (DateTimeParseException e) {
-            throw DomainException.invalid(field, "must be a date like 2026-12-01");
-        }
-    }
 }

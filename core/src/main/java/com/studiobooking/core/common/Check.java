@@ -96,6 +96,24 @@ public final class Check {
         return value;
     }
 
+    /** An ISO date such as 2026-12-01. */
+    public static java.time.LocalDate date(String value, String field) {
+        try {
+            return java.time.LocalDate.parse(text(value, field, 10));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw DomainException.invalid(field, "must be a date like 2026-12-01");
+        }
+    }
+
+    /** An ISO date-time with offset such as 2026-12-01T09:00:00+02:00, as an instant. */
+    public static java.time.Instant dateTime(String value, String field) {
+        try {
+            return java.time.OffsetDateTime.parse(text(value, field, 40)).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw DomainException.invalid(field, "must be a date-time with offset like 2026-12-01T09:00:00+02:00");
+        }
+    }
+
     public static String id(String value, String field) {
         String id = text(value, field, 64);
         if (!id.matches("[A-Za-z0-9_-]+")) throw DomainException.invalid(field, "is not a valid id");

@@ -10,7 +10,12 @@ public class DomainException extends RuntimeException {
     private final String field;
 
     public DomainException(ErrorKind kind, String code, String message, String field) {
-        super(message, null, false, false);
+        this(kind, code, message, field, null);
+    }
+
+    /** A refusal caused by a failure the operator should see (e.g. the payment provider); the cause is logged. */
+    public DomainException(ErrorKind kind, String code, String message, String field, Throwable cause) {
+        super(message, cause, false, false);
         this.kind = kind;
         this.code = code;
         this.field = field;

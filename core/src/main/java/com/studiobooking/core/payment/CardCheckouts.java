@@ -54,7 +54,7 @@ public final class CardCheckouts {
         } catch (RuntimeException providerFailed) {
             release.accept(held);
             throw new DomainException(ErrorKind.CONFLICT, "PAYMENT_PROVIDER_UNAVAILABLE",
-                    "card payment could not be started; please try again", "paymentMethod");
+                    "card payment could not be started; please try again", "paymentMethod", providerFailed);
         }
         Booking withCheckout = new Booking(held.bookingId(), held.studioId(), held.kind(), held.serviceId(),
                 held.serviceName(), held.staffId(), held.staffName(), held.locationId(), held.start(), held.end(),

@@ -8,8 +8,6 @@ import com.studiobooking.core.studio.PaymentMethod;
 import com.studiobooking.core.studio.StudioSettings;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +33,7 @@ public record SessionDetails(String templateId, String name, String description,
 
     /** A new session; {@code sessionId}, counters and times are set here. */
     Session toSession(String sessionId, String studioId, StudioSettings studio, Instant now) {
-        Instant startsAt = instant(Check.required(start, "start"), "start");
+        Instant startsAt = Check.dateTime(Check.required(start, "start"), "start");
         if (!startsAt.isAfter(now)) throw DomainException.invalid("start", "must be in the future");
         Session draft = new Session(sessionId, studioId, templateId, name, description, startsAt,
                 Check.required(durationMinutes, "durationMinutes"), Check.required(format, "format"),
@@ -50,7 +48,7 @@ public record SessionDetails(String templateId, String name, String description,
     Session applyTo(Session s, StudioSettings studio, Instant now) {
         if (format != null && format != s.format()) throw DomainException.invalid("format", "cannot be changed; cancel and create a new session");
         if (onlineAccess != null) throw DomainException.invalid("onlineAccess", "is changed with PUT …/online-access");
-        Instant startsAt = start == null ? s.start() : instant(start, "start");
+        Instant startsAt = start == null ? s.start() : Check.dateTime(start, "start");
         if (start != null && !startsAt.isAfter(now)) throw DomainException.invalid("start", "must be in the future");
         return validated(new Session(s.sessionId(), s.studioId(), s.templateId(), pick(name, s.name()),
                 pick(description, s.description()), startsAt, pick(durationMinutes, s.durationMinutes()), s.format(),
@@ -132,13 +130,6 @@ public record SessionDetails(String templateId, String name, String description,
                 s.createdAt());
     }
 
-    static Instant instant(String value, String field) {
-        try {
-            return OffsetDateTime.parse(Check.text(value, field, 40)).toInstant();
-        } catch (DateTimeParseException e) {
-            throw DomainException.invalid(field, "must be a date-time with offset like 2026-12-01T18:00:00+02:00");
-        }
-    }
 
     private static <T> T pick(T changed, T current) {
         return changed != null ? changed : current;

@@ -17,7 +17,6 @@ import com.studiobooking.core.studio.StudioStore;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,8 +161,8 @@ public final class SessionSetup {
     public List<SessionViews.PublicSession> published(String studioId, String from, String to) {
         StudioSettings settings = settings(studioId);
         ZoneId zone = ZoneId.of(settings.timezone());
-        LocalDate first = date(from, "from");
-        LocalDate last = date(to, "to");
+        LocalDate first = Check.date(from, "from");
+        LocalDate last = Check.date(to, "to");
         if (last.isBefore(first)) throw DomainException.invalid("to", "must not be before from");
         if (ChronoUnit.DAYS.between(first, last) > 92) throw DomainException.invalid("to", "must be at most 92 days after from");
         Map<String, String> names = studios.listStaff(studioId).stream().collect(Collectors.toMap(Staff::staffId, Staff::name));
@@ -233,11 +232,4 @@ public final class SessionSetup {
         return DomainException.conflict("SESSION_CANCELLED", "the session is cancelled", null);
     }
 
-    private static LocalDate date(String value, String field) {
-        try {
-            return LocalDate.parse(Check.text(value, field, 10));
-        } catch (DateTimeParseException e) {
-            throw DomainException.invalid(field, "must be a date like 2026-12-01");
-        }
-    }
 }

@@ -46,6 +46,7 @@ public final class Routes {
             }
         } catch (DomainException e) {
             errorCode = e.code();
+            if (e.getCause() != null) Log.error(request.requestId(), routeKey, "refused after a failure: " + e.code(), e.getCause());
             response = error(Status.of(e.kind()), e.code(), e.getMessage(), e.field());
         } catch (RuntimeException e) {
             errorCode = "INTERNAL";

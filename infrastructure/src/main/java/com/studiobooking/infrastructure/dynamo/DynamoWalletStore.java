@@ -78,14 +78,7 @@ public final class DynamoWalletStore implements WalletStore {
 
     @Override
     public void issuePass(String studioId, Pass pass, WalletEntry entry) {
-        table.transact(List.of(
-                table.putNew(item().put(Keys.PK, Keys.client(studioId, pass.clientId()))
-                        .put(Keys.SK, Keys.PASS_PREFIX + pass.passId()).put("type", "PASS")
-                        .put("passId", pass.passId()).put("clientId", pass.clientId()).put("passTypeId", pass.passTypeId())
-                        .put("name", pass.name()).put("entries", pass.entries()).put("entriesLeft", pass.entriesLeft())
-                        .put("validFrom", pass.validFrom()).put("validUntil", pass.validUntil())
-                        .putAll(Map.of("validUntilEpoch", n(pass.validUntil().getEpochSecond()))).build()),
-                history(table, studioId, pass.clientId(), entry)),
+        table.transact(List.of(putPass(table, studioId, pass), history(table, studioId, pass.clientId(), entry)),
                 failed -> DomainException.conflict("PASS_EXISTS", "a pass with this id exists", null));
     }
 
@@ -115,6 +108,15 @@ public final class DynamoWalletStore implements WalletStore {
         history.sort(Comparator.comparing(WalletEntry::at).reversed());
         passes.sort(Comparator.comparing(Pass::validUntil));
         return new Wallet(clientId, credits, passes, history);
+    }
+
+    static TransactWriteItem putPass(Table table, String studioId, Pass pass) {
+        return table.putNew(item().put(Keys.PK, Keys.client(studioId, pass.clientId()))
+                .put(Keys.SK, Keys.PASS_PREFIX + pass.passId()).put("type", "PASS")
+                .put("passId", pass.passId()).put("clientId", pass.clientId()).put("passTypeId", pass.passTypeId())
+                .put("name", pass.name()).put("entries", pass.entries()).put("entriesLeft", pass.entriesLeft())
+                .put("validFrom", pass.validFrom()).put("validUntil", pass.validUntil())
+                .putAll(Map.of("validUntilEpoch", n(pass.validUntil().getEpochSecond()))).build());
     }
 
     /** Uses one entry of a pass that is still valid at {@code at}; fails the transaction otherwise. */

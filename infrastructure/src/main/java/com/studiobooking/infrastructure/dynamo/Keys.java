@@ -58,6 +58,10 @@ final class Keys {
     static String creditPack(String packId) { return CREDIT_PACK_PREFIX + packId; }
     static final String CREDIT_PACK_PREFIX = "CREDITPACK#";
 
+    /** A card purchase of a pass or credits, found by its id alone (the webhook knows only that). */
+    static String purchase(String purchaseId) { return "PURCHASE#" + purchaseId; }
+    static final String PURCHASE = "PURCHASE";
+
     /** Processed payment-provider events (one Stripe account serves every studio). */
     static final String PAYMENT_EVENTS = "PAYMENT_EVENTS";
 

@@ -1,5 +1,7 @@
 package com.studiobooking.infrastructure.schedule;
 
+import com.studiobooking.infrastructure.testing.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.studiobooking.functions;
+package com.studiobooking.infrastructure.testing;
 
 import java.time.Clock;
 import java.time.Duration;

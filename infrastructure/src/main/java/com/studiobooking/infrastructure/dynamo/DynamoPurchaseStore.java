@@ -1,0 +1,86 @@
+package com.studiobooking.infrastructure.dynamo;
+
+import com.studiobooking.core.wallet.Pass;
+import com.studiobooking.core.wallet.Purchase;
+import com.studiobooking.core.wallet.PurchaseStore;
+import com.studiobooking.core.wallet.WalletEntry;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.studiobooking.infrastructure.dynamo.Attr.instant;
+import static com.studiobooking.infrastructure.dynamo.Attr.item;
+import static com.studiobooking.infrastructure.dynamo.Attr.map;
+import static com.studiobooking.infrastructure.dynamo.Attr.s;
+import static com.studiobooking.infrastructure.dynamo.Attr.str;
+
+/** Card purchases; completing one writes the purchase's new state and the wallet change in one transaction. */
+public final class DynamoPurchaseStore implements PurchaseStore {
+    private final Table table;
+
+    public DynamoPurchaseStore(DynamoDbClient client, String tableName) {
+        this.table = new Table(client, tableName);
+    }
+
+    @Override
+    public void create(Purchase purchase) {
+        table.client().putItem(b -> b.tableName(table.name()).item(item(purchase)).conditionExpression("attribute_not_exists(PK)"));
+    }
+
+    @Override
+    public Optional<Purchase> find(String purchaseId) {
+        return table.get(Keys.purchase(purchaseId), Keys.PURCHASE).map(DynamoPurchaseStore::purchase);
+    }
+
+    @Override
+    public void attachCheckout(Purchase withCheckout) {
+        table.tryTransact(List.of(replaceIfAwaiting(withCheckout)));
+    }
+
+    @Override
+    public boolean completeWithPass(Purchase paid, Pass pass, WalletEntry entry) {
+        return table.tryTransact(List.of(replaceIfAwaiting(paid), DynamoWalletStore.putPass(table, paid.studioId(), pass),
+                DynamoWalletStore.history(table, paid.studioId(), paid.clientId(), entry))) == null;
+    }
+
+    @Override
+    public boolean completeWithCredits(Purchase paid, int credits, WalletEntry entry) {
+        return table.tryTransact(List.of(replaceIfAwaiting(paid),
+                DynamoWalletStore.addCredits(table, paid.studioId(), paid.clientId(), credits),
+                DynamoWalletStore.history(table, paid.studioId(), paid.clientId(), entry))) == null;
+    }
+
+    @Override
+    public boolean expire(Purchase expired) {
+        return table.tryTransact(List.of(replaceIfAwaiting(expired))) == null;
+    }
+
+    private TransactWriteItem replaceIfAwaiting(Purchase purchase) {
+        return TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(item(purchase))
+                .conditionExpression("#status = :awaiting")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":awaiting", s("AWAITING_PAYMENT")))).build();
+    }
+
+    private static Map<String, AttributeValue> item(Purchase p) {
+        return Attr.item()
+                .put(Keys.PK, Keys.purchase(p.purchaseId())).put(Keys.SK, Keys.PURCHASE).put("type", "PURCHASE")
+                .put("purchaseId", p.purchaseId()).put("studioId", p.studioId()).put("clientId", p.clientId())
+                .put("clientEmail", p.clientEmail()).put("kind", p.kind().name()).put("itemId", p.itemId())
+                .put("name", p.name()).put("price", AppointmentMapper.money(p.price())).put("status", p.status().name())
+                .put("checkoutId", p.checkoutId()).put("checkoutUrl", p.checkoutUrl()).put("expiresAt", p.expiresAt())
+                .put("paymentId", p.paymentId()).put("createdAt", p.createdAt())
+                .build();
+    }
+
+    private static Purchase purchase(Map<String, AttributeValue> i) {
+        return new Purchase(str(i, "purchaseId"), str(i, "studioId"), str(i, "clientId"), str(i, "clientEmail"),
+                Purchase.Kind.valueOf(str(i, "kind")), str(i, "itemId"), str(i, "name"),
+                AppointmentMapper.money(map(i, "price")), Purchase.Status.valueOf(str(i, "status")), str(i, "checkoutId"),
+                str(i, "checkoutUrl"), instant(i, "expiresAt"), str(i, "paymentId"), instant(i, "createdAt"));
+    }
+}
