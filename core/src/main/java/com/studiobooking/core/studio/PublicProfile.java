@@ -52,11 +52,12 @@ public record PublicProfile(String studioId, String name, String timezone, Strin
                 collections(catalog, links));
     }
 
-    /** Bookable services grouped by collection, in the order collections first appear; unnamed last. */
+    /** Bookable services grouped by collection, collections and services by name; unnamed last. */
     private static List<Collection> collections(StudioCatalog catalog, BookingLinks links) {
         Map<String, List<Offer>> groups = new LinkedHashMap<>();
         catalog.services().stream().filter(Service::bookableOnline)
-                .sorted(Comparator.comparing((Service sv) -> sv.collection() == null).thenComparing(Service::name))
+                .sorted(Comparator.comparing((Service sv) -> sv.collection() == null)
+                        .thenComparing(sv -> sv.collection() == null ? "" : sv.collection()).thenComparing(Service::name))
                 .forEach(sv -> groups.computeIfAbsent(sv.collection() == null ? "" : sv.collection(), k -> new ArrayList<>())
                         .add(new Offer(sv.serviceId(), sv.name(), sv.description(), sv.durationMinutes(), sv.price(),
                                 sv.staffIds(), links.service(catalog.studio().studioId(), sv.serviceId()))));
