@@ -38,6 +38,11 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
         public CardPayment paidWith(String newPaymentId) {
             return new CardPayment(checkoutId, checkoutUrl, newPaymentId);
         }
+
+        /** The payment recorded on what is known of the checkout (nothing yet, if its record is still being written). */
+        public static CardPayment paid(CardPayment known, String paymentId) {
+            return known == null ? new CardPayment(null, null, paymentId) : known.paidWith(paymentId);
+        }
     }
 
     public boolean isOnlineSeat() {

@@ -258,7 +258,7 @@ public final class Bookings {
             seats.cardPaid(booking, paymentId);
             return;
         }
-        Booking paid = booking.withPayment(BookingStatus.CONFIRMED, PaymentStatus.PAID, booking.card().paidWith(paymentId));
+        Booking paid = booking.withPayment(BookingStatus.CONFIRMED, PaymentStatus.PAID, Booking.CardPayment.paid(booking.card(), paymentId));
         boolean nowPaid = booking.status() == BookingStatus.AWAITING_PAYMENT && bookings.confirmPayment(paid);
         boolean holdReleased = booking.status() == BookingStatus.CANCELLED && booking.paymentStatus() == PaymentStatus.UNPAID
                 && booking.cancellation().by() == Cancellation.By.SYSTEM;
@@ -272,7 +272,7 @@ public final class Bookings {
         }
         if (booking.status() == BookingStatus.CANCELLED && booking.paymentStatus() == PaymentStatus.UNPAID) {
             Booking refunded = booking.withPayment(BookingStatus.CANCELLED, PaymentStatus.REFUNDED,
-                    booking.card().paidWith(paymentId));
+                    Booking.CardPayment.paid(booking.card(), paymentId));
             if (bookings.markRefunded(refunded)) {
                 cards.refund(refunded);
                 mailer.send(RefundedAfterReleaseEmail.of(refunded, settings(booking.studioId())));

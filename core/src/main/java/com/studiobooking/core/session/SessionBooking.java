@@ -210,7 +210,7 @@ public final class SessionBooking {
      * client told (rule 6). Anything else (already paid) changes nothing.
      */
     public void cardPaid(Booking booking, String paymentId) {
-        Booking paid = booking.withPayment(BookingStatus.CONFIRMED, PaymentStatus.PAID, booking.card().paidWith(paymentId));
+        Booking paid = booking.withPayment(BookingStatus.CONFIRMED, PaymentStatus.PAID, Booking.CardPayment.paid(booking.card(), paymentId));
         if (booking.status() == BookingStatus.AWAITING_PAYMENT) {
             try {
                 paid(paid);
@@ -226,7 +226,7 @@ public final class SessionBooking {
             mailer.send(SessionEmails.paymentConfirmed(paid, session, settings(booking.studioId()), grantAccess(paid, session)));
             return;
         }
-        Booking refunded = booking.withPayment(BookingStatus.CANCELLED, PaymentStatus.REFUNDED, booking.card().paidWith(paymentId));
+        Booking refunded = booking.withPayment(BookingStatus.CANCELLED, PaymentStatus.REFUNDED, Booking.CardPayment.paid(booking.card(), paymentId));
         if (bookings.markRefunded(refunded)) {
             cards.refund(refunded);
             Session session = sessions.find(booking.studioId(), booking.session().sessionId()).orElseThrow();
