@@ -30,8 +30,10 @@ import java.util.stream.Stream;
  * Cold starts of the Lambda handlers, measured locally: DynamoDB Local with a seeded demo studio, then for every
  * target and JVM mode a fresh JVM that constructs the handler and answers one sample event (see
  * {@link ColdStartProbe}). Prints a Markdown section and writes it into {@code docs/benchmarks.md}.
- * <p>{@code java -jar benchmarks/target/benchmarks.jar cold-start [--runs 10] [--warmups 1]
- * [--only auth,admin,catalogue,floor,floor-powertools] [--repo DIR] [--no-write] [--verbose]}
+ * <p>{@code java -jar benchmarks/target/benchmarks.jar cold-start [--runs 10] [--warmups 1] [--only auth,admin,…]
+ * [--variant-jar JAR] [--repo DIR] [--no-write] [--verbose]}. With {@code --variant-jar}, every target of the
+ * functions jar that does not run Stripe is also measured from that jar (a differently built functions jar),
+ * interleaved with the others.
  */
 public final class ColdStart {
     static final String TABLE = "studio-booking";
@@ -41,11 +43,12 @@ public final class ColdStart {
 
     private ColdStart() {}
 
-    record Options(int runs, int warmups, List<Target> targets, Path repo, boolean write, boolean verbose) {
+    record Options(int runs, int warmups, List<Target> targets, Path variantJar, Path repo, boolean write, boolean verbose) {
         static Options parse(String... args) {
             int runs = 10;
             int warmups = 1;
             List<Target> targets = List.of(Target.values());
+            Path variantJar = null;
             Path repo = defaultRepo();
             boolean write = true;
             boolean verbose = false;
@@ -57,15 +60,16 @@ public final class ColdStart {
                     case "--runs" -> runs = Integer.parseInt(rest.get(++i));
                     case "--warmups" -> warmups = Integer.parseInt(rest.get(++i));
                     case "--only" -> targets = Arrays.stream(rest.get(++i).split(",")).map(String::trim).map(Target::byLabel).toList();
+                    case "--variant-jar" -> variantJar = Path.of(rest.get(++i)).toAbsolutePath().normalize();
                     case "--repo" -> repo = Path.of(rest.get(++i)).toAbsolutePath().normalize();
                     case "--no-write" -> write = false;
                     case "--verbose" -> verbose = true;
                     default -> throw new IllegalArgumentException("unknown argument " + arg
-                            + "; usage: cold-start [--runs N] [--warmups N] [--only a,b] [--repo DIR] [--no-write] [--verbose]");
+                            + "; usage: cold-start [--runs N] [--warmups N] [--only a,b] [--variant-jar JAR] [--repo DIR] [--no-write] [--verbose]");
                 }
             }
             if (runs < 1 || warmups < 0) throw new IllegalArgumentException("--runs must be >= 1 and --warmups >= 0");
-            return new Options(runs, warmups, targets, repo, write, verbose);
+            return new Options(runs, warmups, targets, variantJar, repo, write, verbose);
         }
 
         /** The repository this class was built in: benchmarks/target/{benchmarks.jar,classes} → ../.. */
@@ -81,10 +85,27 @@ public final class ColdStart {
         Path output() {
             return repo.resolve("docs/benchmarks.md");
         }
+
+        /** Whether {@code target} is also measured from the variant jar. */
+        boolean measuresVariant(Target target) {
+            return variantJar != null && target.inFunctionsJar() && !target.runsStripe();
+        }
+
+        /** This run's own command line, for the report. */
+        String commandLine() {
+            StringBuilder command = new StringBuilder("java -jar benchmarks/target/benchmarks.jar cold-start --runs ").append(runs);
+            if (warmups != 1) command.append(" --warmups ").append(warmups);
+            if (!targets.equals(List.of(Target.values()))) {
+                command.append(" --only ").append(String.join(",", targets.stream().map(t -> t.label).toList()));
+            }
+            if (variantJar != null) command.append(" --variant-jar ").append(variantJar);
+            return command.toString();
+        }
     }
 
     record Result(Options options, Jars jars, SampleEvents events, List<Measurement> measurements,
-                  int authInvocations, int emailsSent, String loadBefore, String loadAfter, Instant finishedAt) {
+                  int authInvocations, int emailsSent, int scheduleCalls, String loadBefore, String loadAfter,
+                  Instant finishedAt) {
     }
 
     public static void main(String[] args) {
@@ -107,7 +128,7 @@ public final class ColdStart {
     }
 
     static Result run(Options options) throws Exception {
-        Jars jars = Jars.in(options.repo()).requireBuilt();
+        Jars jars = Jars.in(options.repo(), options.variantJar()).requireBuilt();
         SampleEvents events = new SampleEvents(options.repo());
         Path work = Files.createTempDirectory("cold-start");
         String loadBefore = Machine.loadAverage();
@@ -121,17 +142,20 @@ public final class ColdStart {
                 // interleaved, so drift on the machine spreads over all targets alike
                 for (JvmMode mode : JvmMode.values()) {
                     for (Target target : options.targets()) {
-                        Path event = events.write(target, studio, ++invocations, work);
-                        Measurement m = launch(target, mode, jars, event, environment(aws, target), options.verbose());
-                        if (target == Target.AUTH) authInvocations++;
-                        if (round >= 0) measured.add(m);
-                        System.err.printf("%s %-16s %-11s %4.0f ms (status %d)%n", round < 0 ? "warm-up" : "run " + (round + 1),
-                                target.label, mode.label, m.totalMillis(), m.status());
+                        for (boolean variant : options.measuresVariant(target) ? new boolean[] {false, true} : new boolean[] {false}) {
+                            Path event = events.write(target, studio, ++invocations, work);
+                            Path jar = variant ? jars.variant() : target.jar(jars);
+                            Measurement m = launch(target, mode, jar, variant, jars, event, environment(aws, target), options.verbose());
+                            if (target == Target.AUTH) authInvocations++;
+                            if (round >= 0) measured.add(m);
+                            System.err.printf("%s %-16s %-11s %-8s %4.0f ms (status %d)%n", round < 0 ? "warm-up" : "run " + (round + 1),
+                                    target.label, mode.label, variant ? "variant" : "", m.totalMillis(), m.status());
+                        }
                     }
                 }
             }
-            return new Result(options, jars, events, measured, authInvocations, aws.emailsSent(), loadBefore,
-                    Machine.loadAverage(), Instant.now());
+            return new Result(options, jars, events, measured, authInvocations, aws.emailsSent(), aws.scheduleCalls(),
+                    loadBefore, Machine.loadAverage(), Instant.now());
         } finally {
             try (Stream<Path> files = Files.walk(work)) {
                 files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
@@ -161,18 +185,21 @@ public final class ColdStart {
         env.put("TIMED_JOBS_FUNCTION_ARN", "arn:aws:lambda:eu-west-1:000000000000:function:studio-booking-TimedJobsFunction:live");
         env.put("SCHEDULER_ROLE_ARN", "arn:aws:iam::000000000000:role/studio-booking-scheduler");
         env.put("SCHEDULER_DLQ_ARN", "arn:aws:sqs:eu-west-1:000000000000:studio-booking-timed-jobs-dlq");
+        // literals, as in local development: in AWS they are SSM parameters or secrets, read on first use
+        env.put("STRIPE_SECRET_KEY", "sk_test_coldstart");
+        env.put("STRIPE_WEBHOOK_SECRET", Target.STRIPE_WEBHOOK_SECRET);
         env.put("POWERTOOLS_SERVICE_NAME", "studio-booking");
         return env;
     }
 
     /** One fresh JVM, one invocation; the clock runs from just before the process starts to its probe line. */
-    static Measurement launch(Target target, JvmMode mode, Jars jars, Path event, Map<String, String> env, boolean verbose)
-            throws IOException, InterruptedException {
+    static Measurement launch(Target target, JvmMode mode, Path jar, boolean variant, Jars jars, Path event,
+                              Map<String, String> env, boolean verbose) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(mode.flags);
-        command.addAll(List.of("-cp", target.jar(jars) + File.pathSeparator + jars.probe(),
-                PROBE_CLASS, target.handlerClass, event.toString()));
+        command.addAll(List.of("-cp", jar + File.pathSeparator + jars.probe(),
+                PROBE_CLASS, target.handlerClass, event.toString(), target.isJob() ? "job" : "http"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(env);
@@ -186,7 +213,7 @@ public final class ColdStart {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.startsWith(ColdStartProbe.MARK)) { // a compile-time constant: the probe class is not loaded here
                     double total = (System.nanoTime() - started) / 1e6;
-                    Measurement measurement = Measurement.parse(target, mode, total, line);
+                    Measurement measurement = Measurement.parse(target, mode, variant, total, line);
                     for (String rest = lines.readLine(); rest != null; rest = lines.readLine()) output.addLast(rest);
                     process.waitFor();
                     if (verbose) output.forEach(System.err::println);

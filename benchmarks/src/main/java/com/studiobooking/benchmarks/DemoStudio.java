@@ -1,13 +1,31 @@
 package com.studiobooking.benchmarks;
 
+import com.studiobooking.core.appointment.AvailabilityDetails;
+import com.studiobooking.core.appointment.ServiceDetails;
+import com.studiobooking.core.appointment.Slot;
 import com.studiobooking.core.auth.Caller;
 import com.studiobooking.core.auth.Role;
+import com.studiobooking.core.booking.Bookings;
+import com.studiobooking.core.booking.Client;
+import com.studiobooking.core.common.Money;
+import com.studiobooking.core.payment.Checkout;
+import com.studiobooking.core.payment.CheckoutRequest;
+import com.studiobooking.core.payment.PaymentGateway;
+import com.studiobooking.core.payment.Refund;
+import com.studiobooking.core.payment.WebhookVerifier;
+import com.studiobooking.core.schedule.ScheduledJob;
+import com.studiobooking.core.schedule.Scheduler;
+import com.studiobooking.core.session.SessionDetails;
+import com.studiobooking.core.session.SessionFormat;
 import com.studiobooking.core.studio.LocationDetails;
 import com.studiobooking.core.studio.NewStudio;
-import com.studiobooking.core.studio.BookingLinks;
-import com.studiobooking.core.studio.StaffProfile;
+import com.studiobooking.core.studio.PaymentMethod;
 import com.studiobooking.core.studio.StaffDetails;
+import com.studiobooking.core.studio.StaffProfile;
+import com.studiobooking.core.studio.StudioCatalog;
+import com.studiobooking.core.studio.StudioSettings;
 import com.studiobooking.core.studio.StudioSetup;
+import com.studiobooking.functions.Wiring;
 import com.studiobooking.infrastructure.dynamo.DynamoStudioStore;
 import com.studiobooking.infrastructure.dynamo.StudioTable;
 import com.studiobooking.infrastructure.token.JwtTokenService;
@@ -15,26 +33,78 @@ import com.studiobooking.infrastructure.token.SigningKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The studio the cold handlers read: an owner, one staff member and a location, made through the project's own use case. */
-record DemoStudio(String studioId, String staffToken) {
+/**
+ * The studio the cold handlers read, made through the project's own use cases (the functions' {@link Wiring}
+ * with e-mail and schedules switched off): an owner, a staff member with weekly hours, a location, a 60-minute
+ * service, an online session and one appointment booked for tomorrow, paid at the studio.
+ */
+record DemoStudio(String studioId, String staffId, String locationId, String serviceId, String sessionId,
+                  String bookingId, String staffToken, ZoneId zone) {
 
     static DemoStudio seed(DynamoDbClient dynamo, String table, String tokenSecret) {
         dynamo.createTable(StudioTable.createRequest(table));
         Clock clock = Clock.systemUTC();
-        StudioSetup setup = new StudioSetup(new DynamoStudioStore(dynamo, table),
-                new BookingLinks("https://book.example/widget"), clock);
+        Wiring wiring = new Wiring(new Wiring.Parts(() -> dynamo, table, () -> email -> { }, () -> tokenSecret,
+                () -> NO_SCHEDULES, () -> NO_PAYMENTS, () -> NO_WEBHOOKS, "https://book.example/widget",
+                "https://admin.example/", clock));
+
+        StudioSetup setup = wiring.studioSetup();
         StudioSetup.Opened opened = setup.openStudio(new NewStudio("Lotus Yoga", "Europe/Bucharest", "RON", "ro",
                 new NewStudio.Owner("Ana Pop", "ana@example.com")));
         String studioId = opened.studioId();
         Caller owner = new Caller(studioId, opened.ownerStaffId(), Role.OWNER);
+        setup.changeSettings(owner, studioId, new StudioSettings(null, null, null, null,
+                List.of(PaymentMethod.CARD, PaymentMethod.PAY_AT_STUDIO), null, null, null, null, null));
         StaffProfile ioana = setup.addStaff(owner, studioId, new StaffDetails("Ioana", "ioana@example.com", null, null));
-        setup.addLocation(owner, studioId, new LocationDetails("Main room", "Str. Lalelelor 3", false, null));
+        String locationId = setup.addLocation(owner, studioId, new LocationDetails("Main room", "Str. Lalelelor 3", false, null))
+                .locationId();
 
-        // the same secret the handlers get as TOKEN_SECRET, so AdminHandler accepts the token
+        List<AvailabilityDetails.Block> week = new ArrayList<>();
+        for (DayOfWeek day : DayOfWeek.values()) week.add(new AvailabilityDetails.Block(day.name(), "09:00", "18:00", locationId));
+        wiring.appointmentSetup().setAvailability(owner, studioId, ioana.staffId(), new AvailabilityDetails(week, List.of(), List.of()));
+        String serviceId = wiring.appointmentSetup().addService(owner, studioId, new ServiceDetails("Massage", null, 60,
+                new Money(25_000L, "RON"), 15, 15, 15, null, List.of(ioana.staffId()), List.of(locationId), true)).serviceId();
+
+        ZoneId zone = ZoneId.of("Europe/Bucharest");
+        String sessionId = wiring.sessionSetup().create(owner, studioId, new SessionDetails(null, "Online Vinyasa", null,
+                LocalDate.now(zone).plusDays(7).atTime(18, 0).atZone(zone).toOffsetDateTime().toString(), 60, 20, null,
+                ioana.staffId(), SessionFormat.ONLINE, null, new Money(5_000L, "RON"), null, List.of(PaymentMethod.CARD),
+                null)).sessionId();
+
+        // tomorrow's first free slot, as the booking page would offer it
+        StudioCatalog catalog = new DynamoStudioStore(dynamo, table).catalog(studioId).orElseThrow();
+        LocalDate tomorrow = LocalDate.now(zone).plusDays(1);
+        Slot first = wiring.slotLookup().offered(catalog, catalog.service(serviceId).orElseThrow(), ioana.staffId(), null,
+                tomorrow, tomorrow, true, false).get(0);
+        String bookingId = wiring.bookings().book(studioId, new Bookings.BookingRequest(serviceId, null, null,
+                ioana.staffId(), locationId, first.start().atZone(zone).toOffsetDateTime().toString(),
+                new Client("Maria Popescu", "maria@example.com", null), PaymentMethod.PAY_AT_STUDIO, null),
+                null, Caller.ANONYMOUS).bookingId();
+
+        // the same secret the handlers get as TOKEN_SECRET, so they accept the token
         String staffToken = new JwtTokenService(new SigningKeys(tokenSecret), clock)
                 .issue(new Caller(studioId, ioana.staffId(), Role.STAFF), clock.instant().plus(Duration.ofHours(12)));
-        return new DemoStudio(studioId, staffToken);
+        return new DemoStudio(studioId, ioana.staffId(), locationId, serviceId, sessionId, bookingId, staffToken, zone);
     }
+
+    private static final Scheduler NO_SCHEDULES = new Scheduler() {
+        @Override public void schedule(ScheduledJob job) { }
+        @Override public void cancel(String name) { }
+    };
+
+    private static final PaymentGateway NO_PAYMENTS = new PaymentGateway() {
+        @Override public Checkout createCheckout(CheckoutRequest request) { throw new UnsupportedOperationException("no card payments when seeding"); }
+        @Override public Refund refund(String paymentId, Money amount, String key) { throw new UnsupportedOperationException("no refunds when seeding"); }
+    };
+
+    private static final WebhookVerifier NO_WEBHOOKS = (body, signature) -> {
+        throw new UnsupportedOperationException("no webhooks when seeding");
+    };
 }

@@ -5,13 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The jars a run needs, where {@code mvn package} leaves them. */
-record Jars(Path functions, Path floor, Path floorPowertools, Path probe) {
+/** The jars a run needs, where {@code mvn package} leaves them, and the variant jar when one is compared (else null). */
+record Jars(Path functions, Path floor, Path floorPowertools, Path probe, Path variant) {
 
-    static Jars in(Path repo) {
+    static Jars in(Path repo, Path variant) {
         Path target = repo.resolve("benchmarks/target");
         return new Jars(repo.resolve("functions/target/studio-booking-functions.jar"), target.resolve("floor.jar"),
-                target.resolve("floor-powertools.jar"), target.resolve("cold-start-probe.jar"));
+                target.resolve("floor-powertools.jar"), target.resolve("cold-start-probe.jar"), variant);
     }
 
     Jars requireBuilt() {
@@ -20,6 +20,7 @@ record Jars(Path functions, Path floor, Path floorPowertools, Path probe) {
                 throw new IllegalStateException(jar + " is missing; build first: mvn -B -q package -DskipTests");
             }
         }
+        if (variant != null && !Files.isRegularFile(variant)) throw new IllegalStateException(variant + " is missing");
         return this;
     }
 

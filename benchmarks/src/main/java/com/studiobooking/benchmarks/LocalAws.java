@@ -23,11 +23,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The AWS a cold handler talks to: DynamoDB Local in server mode, behind one loopback endpoint that also
- * answers SES v2 SendEmail. The handlers take a single {@code AWS_ENDPOINT_URL} for all their clients, and the
- * auth route e-mails a code, so this front forwards everything else to DynamoDB Local byte for byte.
+ * answers SES v2 SendEmail and EventBridge Scheduler's schedule calls. The handlers take a single
+ * {@code AWS_ENDPOINT_URL} for all their clients (the auth route e-mails a code, link release moves the
+ * missing-link reminder), so this front answers those two itself and forwards everything else to DynamoDB Local
+ * byte for byte.
  */
 final class LocalAws implements AutoCloseable {
     private static final String SES_SEND_EMAIL = "/v2/email/outbound-emails";
+    private static final String SCHEDULES = "/schedules/";
     private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect",
             "upgrade", "transfer-encoding", "date");
 
@@ -36,6 +39,7 @@ final class LocalAws implements AutoCloseable {
     private final HttpServer front;
     private final HttpClient forwarder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final AtomicInteger emails = new AtomicInteger();
+    private final AtomicInteger scheduleCalls = new AtomicInteger();
 
     private LocalAws(DynamoDBProxyServer dynamo, int dynamoPort) throws IOException {
         this.dynamo = dynamo;
@@ -72,12 +76,20 @@ final class LocalAws implements AutoCloseable {
         return emails.get();
     }
 
+    int scheduleCalls() {
+        return scheduleCalls.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             if ("POST".equals(exchange.getRequestMethod()) && SES_SEND_EMAIL.equals(exchange.getRequestURI().getPath())) {
                 reply(exchange, 200, Map.of("content-type", List.of("application/json")),
                         ("{\"MessageId\":\"cold-start-" + emails.incrementAndGet() + "\"}").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (exchange.getRequestURI().getPath().startsWith(SCHEDULES)) {
+                answerSchedule(exchange);
                 return;
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(dynamoEndpoint.resolve(exchange.getRequestURI().toString()))
@@ -89,6 +101,21 @@ final class LocalAws implements AutoCloseable {
             reply(exchange, response.statusCode(), response.headers().map(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Create, update and delete succeed; a get finds nothing (as after a one-time schedule ran). */
+    private void answerSchedule(HttpExchange exchange) throws IOException {
+        scheduleCalls.incrementAndGet();
+        Map<String, List<String>> json = Map.of("content-type", List.of("application/json"));
+        String name = exchange.getRequestURI().getPath().substring(SCHEDULES.length());
+        switch (exchange.getRequestMethod()) {
+            case "POST", "PUT" -> reply(exchange, 200, json, ("{\"ScheduleArn\":\"arn:aws:scheduler:eu-west-1:000000000000:schedule/"
+                    + "studio-booking-timed-jobs/" + name + "\"}").getBytes(StandardCharsets.UTF_8));
+            case "DELETE" -> reply(exchange, 200, json, "{}".getBytes(StandardCharsets.UTF_8));
+            default -> reply(exchange, 404, Map.of("content-type", List.of("application/json"),
+                    "x-amzn-errortype", List.of("ResourceNotFoundException")),
+                    "{\"Message\":\"Schedule not found\"}".getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -16,25 +16,27 @@ import java.util.stream.Collectors;
 /** The run as a Markdown section, and that section put into docs/benchmarks.md in place of its previous version. */
 final class Report {
     static final String HEADING = "## Cold start (JVM start → first response)";
-    static final String COMMAND = "mvn -B -q package -DskipTests && java -jar benchmarks/target/benchmarks.jar cold-start --runs 10";
+    static final String BUILD = "mvn -B -q package -DskipTests";
 
     private Report() {}
 
     static String section(ColdStart.Result result) {
-        List<Measurement> all = result.measurements();
+        List<Measurement> all = result.measurements().stream().filter(m -> !m.variant()).toList();
+        ColdStart.Options options = result.options();
         StringBuilder md = new StringBuilder(HEADING).append("\n\n");
         md.append("Measured ").append(result.finishedAt().atOffset(ZoneOffset.UTC).toLocalDate())
                 .append(" on ").append(Machine.describe()).append(".\n");
         md.append("`java -version`: ").append(Machine.javaVersion()).append(".\n");
-        md.append(result.options().runs()).append(" runs per target and JIT mode after ").append(result.options().warmups())
+        md.append(options.runs()).append(" runs per target and JIT mode after ").append(options.warmups())
                 .append(" warm-up round(s), targets interleaved; every run is a new JVM. Load average (1/5/15 min) ")
                 .append(result.loadBefore()).append(" before, ").append(result.loadAfter()).append(" after.\n\n");
-        md.append("Reproduce from the repository root:\n\n```\n").append(COMMAND).append("\n```\n\n");
+        md.append("Reproduce from the repository root:\n\n```\n").append(BUILD).append(" && ").append(options.commandLine())
+                .append("\n```\n\n");
 
         md.append("| Target | Route (status) | C1 only: median / p90 / min | C1 only: JVM→main + init + invoke + serde | ")
                 .append("Default JIT: median / p90 / min | Default JIT: JVM→main + init + invoke + serde |\n");
         md.append("|---|---|---:|---:|---:|---:|\n");
-        for (Target target : result.options().targets()) {
+        for (Target target : options.targets()) {
             List<Measurement> mine = all.stream().filter(m -> m.target() == target).toList();
             String statuses = mine.stream().map(m -> String.valueOf(m.status())).collect(Collectors.toCollection(TreeSet::new)).toString();
             md.append("| ").append(target.label).append(" (`").append(simpleName(target.handlerClass)).append("`) | `")
@@ -54,18 +56,23 @@ final class Report {
 
         Jars jars = result.jars();
         md.append("\n| Jar | Size |\n|---|---:|\n")
-                .append("| `functions/target/studio-booking-functions.jar` (auth, admin, catalogue) | ").append(mb(jars.functions())).append(" |\n")
-                .append("| `benchmarks/target/floor.jar` | ").append(mb(jars.floor())).append(" |\n")
+                .append("| `functions/target/studio-booking-functions.jar` (every function) | ").append(mb(jars.functions())).append(" |\n");
+        if (jars.variant() != null) {
+            md.append("| variant: `").append(jars.variant().getFileName()).append("` (see below) | ").append(mb(jars.variant())).append(" |\n");
+        }
+        md.append("| `benchmarks/target/floor.jar` | ").append(mb(jars.floor())).append(" |\n")
                 .append("| `benchmarks/target/floor-powertools.jar` | ").append(mb(jars.floorPowertools())).append(" |\n\n");
 
-        if (result.options().targets().containsAll(List.of(Target.FLOOR, Target.FLOOR_POWERTOOLS))) {
+        if (jars.variant() != null) variantTable(md, result);
+
+        if (options.targets().containsAll(List.of(Target.FLOOR, Target.FLOOR_POWERTOOLS))) {
             md.append("**Powertools logging** (`powertools-logging-log4j` ").append(powertoolsVersion(jars.floorPowertools()))
                     .append(", SLF4J over log4j2, one JSON line per request) over the floor, medians: ");
             for (JvmMode mode : JvmMode.values()) {
                 md.append(signed(median(all, Target.FLOOR_POWERTOOLS, mode) - median(all, Target.FLOOR, mode)))
                         .append(" ms with ").append(mode.label).append(", ");
             }
-            md.append(String.format(Locale.ROOT, "%+.1f MB of jar.%n%n",
+            md.append(String.format(Locale.ROOT, "%+.1f MiB of jar.%n%n",
                     Jars.megabytes(jars.floorPowertools()) - Jars.megabytes(jars.floor())));
         }
 
@@ -75,23 +82,56 @@ final class Report {
                 .append("first invocation, and the response serialized.\n")
                 .append("- The parts are medians from the child's own clock: **init** = loading the handler class and its no-arg ")
                 .append("constructor (`Wiring.production()` for ours), **invoke** = the first `handleRequest`, **serde** = reading the ")
-                .append("event and writing the response with `aws-lambda-java-serialization`, as the Lambda Java runtime does; ")
-                .append("**JVM→main** is the rest (process start, JVM boot, loading the probe). Lazily built clients (SES for auth) ")
-                .append("land in invoke, as they would in Lambda.\n")
+                .append("event and writing the response with `aws-lambda-java-serialization`, as the Lambda Java runtime does ")
+                .append("(its API Gateway event serializers; its Jackson factory for the timed job's JSON map); ")
+                .append("**JVM→main** is the rest (process start, JVM boot, loading the probe). Lazily built clients (SES, ")
+                .append("EventBridge Scheduler, Stripe's) land in invoke, as they would in Lambda.\n")
                 .append("- **C1 only** is `-XX:+TieredCompilation -XX:TieredStopAtLevel=1`, the `JAVA_TOOL_OPTIONS` of every ")
                 .append("function in template.yaml; **default JIT** is the plain JVM.\n")
                 .append("- **floor** is a bare handler doing one DynamoDB GetItem with an SDK v2 client built as production builds it ")
                 .append("(URL connection client, explicit region and credentials): the least any handler of ours can cost. ")
                 .append("**floor-powertools** is that handler plus one log line through Powertools logging.\n")
+                .append("- What each route does: the demo studio (owner, staff member, location, a 60-minute service with weekly ")
+                .append("hours, an online session, one appointment tomorrow) is seeded through the project's own use cases. ")
+                .append("auth e-mails a sign-in code; admin lists staff; catalogue reads the public profile; catalogue-slots ")
+                .append("lists a week of slots of the service; booking lists a week of bookings (staff token); link-release ")
+                .append("sets a new link on the session every run (and moves its missing-link reminder); payment-webhook takes ")
+                .append("a freshly signed Stripe `checkout.session.expired` for the demo booking (a new event id every run, ")
+                .append("verified and read by stripe-java, recorded once; the booking is paid at the studio, so it stays); ")
+                .append("timed-jobs runs a missing-link reminder for a session that does not exist (it reads, finds nothing ")
+                .append("and answers `done=false`; status 200 means it answered without an error).\n")
                 .append("- Not Lambda: no Firecracker micro-VM, no runtime API, no SnapStart or CRaC restore (template.yaml enables ")
                 .append("SnapStart, which replaces most of init with a snapshot restore in AWS), 2 local cores instead of a ")
-                .append("1024 MB function's CPU share. DynamoDB Local and SES are on loopback behind one local front (an extra hop, the ")
-                .append("same for every target; SES SendEmail answered locally: ")
-                .append(result.emailsSent()).append(" of ").append(result.authInvocations()).append(" auth invocations sent one).\n")
+                .append("1024 MB function's CPU share, the code package is already on local disk (Lambda fetches and unpacks it first), ")
+                .append("and the token and Stripe secrets are literals (in AWS the first use also builds an SSM or Secrets Manager ")
+                .append("client and fetches them). DynamoDB Local, SES and EventBridge Scheduler are on loopback behind one local front (an extra ")
+                .append("hop, the same for every target; SES SendEmail answered locally: ")
+                .append(result.emailsSent()).append(" of ").append(result.authInvocations())
+                .append(" auth invocations sent one; schedule calls answered locally: ").append(result.scheduleCalls()).append(").\n")
                 .append("- Absolute times are noisy and machine-bound: compare rows within one run, not across runs or machines.\n")
-                .append("- Sample events: ").append(result.options().targets().stream().map(t -> t.label + " ← " + result.events().source(t))
+                .append("- Sample events: ").append(options.targets().stream().map(t -> t.label + " ← " + result.events().source(t))
                         .distinct().collect(Collectors.joining("; "))).append(".\n");
         return md.toString();
+    }
+
+    /** The targets measured from both jars: medians side by side. */
+    private static void variantTable(StringBuilder md, ColdStart.Result result) {
+        List<Measurement> measured = result.measurements();
+        md.append("**Variant jar** `").append(result.jars().variant().getFileName())
+                .append("` against the shipped functions jar, same run, interleaved (medians of wall time; Δ = variant − shipped):\n\n")
+                .append("| Target | C1 only: shipped / variant / Δ | Default JIT: shipped / variant / Δ |\n|---|---:|---:|\n");
+        for (Target target : result.options().targets()) {
+            if (!result.options().measuresVariant(target)) continue;
+            md.append("| ").append(target.label).append(" | ");
+            for (JvmMode mode : JvmMode.values()) {
+                double shipped = median(measured.stream().filter(m -> !m.variant()).toList(), target, mode);
+                double variant = median(measured.stream().filter(Measurement::variant).toList(), target, mode);
+                md.append(ms(shipped)).append(" / ").append(ms(variant)).append(" / ").append(signed(variant - shipped)).append(" ms | ");
+            }
+            md.setLength(md.length() - 1);
+            md.append('\n');
+        }
+        md.append('\n');
     }
 
     /** Writes {@code section} into {@code file}, replacing the previous version of it and keeping other sections. */
@@ -127,7 +167,7 @@ final class Report {
     }
 
     private static String mb(Path jar) {
-        return String.format(Locale.ROOT, "%.1f MB", Jars.megabytes(jar));
+        return String.format(Locale.ROOT, "%.1f MiB", Jars.megabytes(jar));
     }
 
     private static String simpleName(String className) {

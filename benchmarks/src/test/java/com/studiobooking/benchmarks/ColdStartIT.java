@@ -3,33 +3,39 @@ package com.studiobooking.benchmarks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The runner end to end on the packaged jars (hence failsafe, after package): DynamoDB Local, the seeded
- * studio, one fresh JVM per JIT mode for the catalogue handler. Checks that a measurement came back from a
- * successful response, never how fast it was.
+ * studio, one fresh JVM per target and JIT mode. Checks that every handler answered its route successfully
+ * and that a measurement came back, never how fast it was.
  */
 class ColdStartIT {
 
     @Test
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void one_cold_catalogue_request_is_measured_and_answered() throws Exception {
-        ColdStart.Options options = ColdStart.Options.parse("cold-start", "--runs", "1", "--warmups", "0",
-                "--only", "catalogue", "--no-write");
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void one_cold_request_of_every_target_is_measured_and_answered() throws Exception {
+        ColdStart.Options options = ColdStart.Options.parse("cold-start", "--runs", "1", "--warmups", "0", "--no-write");
 
         ColdStart.Result result = ColdStart.run(options);
 
-        assertThat(result.measurements()).hasSize(JvmMode.values().length).allSatisfy(m -> {
-            assertThat(m.target()).isEqualTo(Target.CATALOGUE);
-            assertThat(m.status()).isEqualTo(200);
+        assertThat(result.measurements()).hasSize(Target.values().length * JvmMode.values().length).allSatisfy(m -> {
+            assertThat(m.status()).as(m.target().label).isEqualTo(m.target() == Target.AUTH ? 202 : 200);
             assertThat(m.totalMillis()).isPositive();
             assertThat(m.initMillis()).isPositive();
             assertThat(m.invokeMillis()).isPositive();
             assertThat(m.totalMillis()).isGreaterThan(m.mainToResponseMillis());
         });
-        assertThat(Report.section(result)).startsWith(Report.HEADING).contains("| catalogue (`CatalogueHandler`) |");
+        assertThat(result.measurements().stream().map(Measurement::target).distinct().toList())
+                .containsExactlyInAnyOrder(Target.values());
+        assertThat(result.emailsSent()).isEqualTo(result.authInvocations());
+        assertThat(result.scheduleCalls()).isPositive(); // link release moved the missing-link reminder
+        assertThat(Report.section(result)).startsWith(Report.HEADING)
+                .contains("| catalogue-slots (`CatalogueHandler`) | `GET /studios/{studioId}/slots` (200) |")
+                .contains("| timed-jobs (`TimedJobsHandler`) | `job MISSING_LINK_REMINDER` (200) |");
+        assertThat(List.of(Target.values())).allSatisfy(t -> assertThat(options.measuresVariant(t)).isFalse());
     }
 }

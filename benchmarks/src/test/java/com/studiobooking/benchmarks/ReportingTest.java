@@ -11,7 +11,7 @@ class ReportingTest {
 
     @Test
     void a_probe_line_becomes_a_measurement_in_milliseconds() {
-        Measurement m = Measurement.parse(Target.CATALOGUE, JvmMode.C1_ONLY, 900.0,
+        Measurement m = Measurement.parse(Target.CATALOGUE, JvmMode.C1_ONLY, false, 900.0,
                 "COLD-START-PROBE status=200 mainToResponseMicros=850000 initMicros=400000 invokeMicros=300000 serdeMicros=150000");
 
         assertThat(m.status()).isEqualTo(200);
@@ -23,7 +23,7 @@ class ReportingTest {
 
     @Test
     void a_probe_line_missing_a_timing_is_refused() {
-        assertThatThrownBy(() -> Measurement.parse(Target.FLOOR, JvmMode.DEFAULT, 1.0, "COLD-START-PROBE status=200"))
+        assertThatThrownBy(() -> Measurement.parse(Target.FLOOR, JvmMode.DEFAULT, false, 1.0, "COLD-START-PROBE status=200"))
                 .hasMessageContaining("mainToResponseMicros");
     }
 
