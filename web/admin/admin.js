@@ -4,6 +4,8 @@
 // WebPagesTest reads these calls and checks each one against docs/openapi.yaml.
 // API data only ever reaches the page as text (textContent / text nodes), never as HTML.
 
+import { addDays, facts, h, query, safeUrl } from '../shared/dom.js';
+
 const API_BASE = (document.querySelector('meta[name="studio-booking-api"]')?.content ?? '').replace(/\/+$/, '');
 const SESSION_DAYS = 28;
 
@@ -65,15 +67,6 @@ async function api(method, path, { body, anonymous = false } = {}) {
   return data;
 }
 
-/** A query string from the present values; the keys are the documented query parameters. */
-function query(values) {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(values)) {
-    if (value !== undefined && value !== null && value !== '') search.set(name, value);
-  }
-  return search.toString();
-}
-
 const S = () => enc(state.studioId);
 
 // ---------------------------------------------------------------------------------------------
@@ -102,35 +95,6 @@ function forgetSession() {
 
 // ---------------------------------------------------------------------------------------------
 // DOM, forms and formatting
-
-function h(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === 'class') el.className = value;
-    else if (name === 'text') el.textContent = value;
-    else if (name.startsWith('on')) el.addEventListener(name.slice(2), value);
-    else if (name === 'href') {
-      const safe = safeUrl(value);
-      if (safe) el.setAttribute('href', safe);
-    } else if (name === 'value') el.value = value;
-    else el.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child === undefined || child === null || child === false) continue;
-    el.append(child instanceof Node ? child : String(child));
-  }
-  return el;
-}
-
-function safeUrl(value) {
-  try {
-    const url = new URL(String(value), location.href);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
 
 const show = (el, visible = true) => { el.hidden = !visible; };
 const capitalise = (text) => (text ? text.charAt(0).toUpperCase() + text.slice(1) : text);
@@ -248,12 +212,6 @@ function todayIn(timeZone) {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
-function addDays(date, days) {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** The zone's UTC offset in minutes at an instant. */
 function offsetMinutes(timeZone, epochMs) {
   const p = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
@@ -293,15 +251,6 @@ function table(headers, rows, caption) {
     caption ? h('caption', { class: 'sr-only', text: caption }) : null,
     h('thead', {}, h('tr', {}, headers.map((title) => h('th', { scope: 'col', text: title })))),
     h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((cell) => h('td', {}, cell)))))));
-}
-
-function facts(rows) {
-  const dl = h('dl', { class: 'facts' });
-  for (const [term, value] of rows) {
-    if (value === undefined || value === null || value === '') continue;
-    dl.append(h('dt', { text: term }), h('dd', {}, value));
-  }
-  return dl;
 }
 
 function statusBadge(kind, value) {

@@ -4,6 +4,8 @@
 // WebPagesTest reads these calls and checks each one against docs/openapi.yaml.
 // API data only ever reaches the page as text (textContent / text nodes), never as HTML.
 
+import { addDays, facts, h, query, safeUrl } from '../shared/dom.js';
+
 const API_BASE = (document.querySelector('meta[name="studio-booking-api"]')?.content ?? '').replace(/\/+$/, '');
 const DAYS_OF_SESSIONS = 14;
 const DAYS_OF_SLOTS = 7;
@@ -60,15 +62,6 @@ async function api(method, path, { token, body, idempotencyKey } = {}) {
   try { data = text ? JSON.parse(text) : null; } catch { data = null; }
   if (!response.ok) throw new ApiError(response.status, data?.error);
   return data;
-}
-
-/** A query string from the present values; the keys are the documented query parameters. */
-function query(values) {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(values)) {
-    if (value !== undefined && value !== null && value !== '') search.set(name, value);
-  }
-  return search.toString();
 }
 
 const enc = encodeURIComponent;
@@ -137,35 +130,6 @@ const clientToken = () => clientSession()?.token ?? null;
 // ---------------------------------------------------------------------------------------------
 // DOM and formatting helpers
 
-function h(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === 'class') el.className = value;
-    else if (name === 'text') el.textContent = value;
-    else if (name.startsWith('on')) el.addEventListener(name.slice(2), value);
-    else if (name === 'href' || name === 'src') {
-      const safe = safeUrl(value);
-      if (safe) el.setAttribute(name, safe);
-    } else el.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child === undefined || child === null || child === false) continue;
-    el.append(child instanceof Node ? child : String(child));
-  }
-  return el;
-}
-
-/** Only http(s) URLs (and this page's own relative links) become links or images. */
-function safeUrl(value) {
-  try {
-    const url = new URL(String(value), location.href);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
 function show(el, visible = true) { el.hidden = !visible; }
 
 function notice(message, kind = 'info') {
@@ -203,12 +167,6 @@ function todayIn(zone) {
     timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
   }).formatToParts(new Date()).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;
-}
-
-function addDays(date, days) {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 const calendarDay = (date) => calendarFormat.format(new Date(`${date}T00:00:00Z`));
@@ -249,15 +207,6 @@ const WALLET_LABELS = {
   CREDITS_GRANTED: 'Credits added', CREDITS_SPENT: 'Credits used', CREDITS_RETURNED: 'Credits returned',
   PASS_ISSUED: 'Pass issued', PASS_ENTRY_USED: 'Pass entry used', PASS_ENTRY_RETURNED: 'Pass entry returned',
 };
-
-function facts(rows) {
-  const dl = h('dl', { class: 'facts' });
-  for (const [term, value] of rows) {
-    if (value === undefined || value === null || value === '') continue;
-    dl.append(h('dt', { text: term }), h('dd', {}, value));
-  }
-  return dl;
-}
 
 function locationName(locationId) {
   const location = state.profile?.locations?.find((l) => l.locationId === locationId);

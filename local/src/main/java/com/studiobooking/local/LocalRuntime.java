@@ -75,7 +75,7 @@ public final class LocalRuntime implements AutoCloseable {
                 payments::gateway, payments::verifier, base + "/widget/", base + "/admin/", clock));
         wired[0] = wiring;
         scheduler.start(Duration.ofSeconds(1));
-        DemoStudio demo = DemoStudio.seed(dynamo, TABLE_NAME);
+        DemoStudio demo = DemoStudio.seed(dynamo, TABLE_NAME, wiring);
 
         Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = new HashMap<>();
         for (SamTemplate.Route route : template.routes()) {
