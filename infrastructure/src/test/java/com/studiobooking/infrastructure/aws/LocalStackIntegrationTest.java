@@ -6,9 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.localstack.LocalStackContainer;
@@ -18,16 +17,18 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.utility.DockerImageName;
 
 import com.studiobooking.core.mail.Email;
+import com.studiobooking.core.studio.Staff;
+import com.studiobooking.core.studio.StaffRole;
+import com.studiobooking.core.studio.Studio;
+import com.studiobooking.core.studio.StudioSettings;
+import com.studiobooking.infrastructure.dynamo.DynamoStudioStore;
+import com.studiobooking.infrastructure.dynamo.StudioTable;
 import com.studiobooking.infrastructure.mail.SesMailer;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -67,26 +68,20 @@ class LocalStackIntegrationTest {
     }
 
     @Test
-    void an_item_round_trips_through_the_dynamodb_client() {
+    void a_studio_and_its_staff_round_trip_through_the_dynamodb_store() {
         try (DynamoDbClient dynamo = AwsClients.dynamoDb(settings())) {
-            dynamo.createTable(r -> r.tableName("studio-booking")
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(
-                            a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
-                            a -> a.attributeName("sk").attributeType(ScalarAttributeType.S))
-                    .keySchema(
-                            k -> k.attributeName("pk").keyType(KeyType.HASH),
-                            k -> k.attributeName("sk").keyType(KeyType.RANGE)));
+            dynamo.createTable(StudioTable.createRequest("studio-booking"));
             dynamo.waiter().waitUntilTableExists(r -> r.tableName("studio-booking"));
+            DynamoStudioStore store = new DynamoStudioStore(dynamo, "studio-booking");
+            Instant now = Instant.parse("2026-11-23T10:00:00Z");
+            Studio studio = new Studio("st_1", StudioSettings.initial("Lotus Yoga", "Europe/Bucharest", "RON", "ro"), now);
+            Staff owner = new Staff("sf_1", "Ana Pop", "ana@example.com", StaffRole.OWNER, null, now);
 
-            Map<String, AttributeValue> key = Map.of(
-                    "pk", AttributeValue.fromS("STUDIO#s-1"), "sk", AttributeValue.fromS("PROFILE"));
-            Map<String, AttributeValue> item = new HashMap<>(key);
-            item.put("name", AttributeValue.fromS("Lotus Yoga"));
-            dynamo.putItem(r -> r.tableName("studio-booking").item(item));
+            store.createStudio(studio, owner);
 
-            assertThat(dynamo.getItem(r -> r.tableName("studio-booking").key(key).consistentRead(true)).item())
-                    .isEqualTo(item);
+            assertThat(store.findStudio("st_1")).contains(studio);
+            assertThat(store.findStaffByEmail("st_1", "ana@example.com")).contains(owner);
+            assertThat(store.catalog("st_1").orElseThrow().staff()).containsExactly(owner);
         }
     }
 }
