@@ -22,6 +22,11 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
 
     public enum Kind { APPOINTMENT, SESSION }
 
+    /** A short code the client quotes on a bank transfer, e.g. {@code SB-7K3QX2MA}. */
+    public static String newReference() {
+        return "SB-" + com.studiobooking.core.common.Ids.random(8).toUpperCase(java.util.Locale.ROOT);
+    }
+
     /** For a session booking: which session and which kind of seat (in the studio or online). */
     public record SessionSeat(String sessionId, SessionFormat format) {
     }

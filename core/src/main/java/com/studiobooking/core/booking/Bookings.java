@@ -8,7 +8,6 @@ import com.studiobooking.core.auth.ClientDirectory;
 import com.studiobooking.core.auth.Role;
 import com.studiobooking.core.common.Check;
 import com.studiobooking.core.common.DomainException;
-import com.studiobooking.core.common.ErrorKind;
 import com.studiobooking.core.common.Ids;
 import com.studiobooking.core.common.Money;
 import com.studiobooking.core.mail.Mailer;
@@ -38,7 +37,6 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -161,7 +159,7 @@ public final class Bookings {
             Booking booking = new Booking(Ids.next("bk"), studioId, Booking.Kind.APPOINTMENT, service.serviceId(),
                     service.name(), practitioner.staffId(), practitioner.name(), slot.locationId(), slot.start(),
                     slot.end(), service.bufferBeforeMinutes(), service.bufferAfterMinutes(), client, clientId, order.method(),
-                    payment.status(), payment.paymentStatus(), service.price(), reference(), payment.dueBy(), null, order.notes(),
+                    payment.status(), payment.paymentStatus(), service.price(), Booking.newReference(), payment.dueBy(), null, order.notes(),
                     clock.instant(), null, null, null);
             BookingStore.Reservation reservation = bookings.reserveAppointment(booking, key);
             if (reservation instanceof BookingStore.Reservation.Reserved reserved && order.method() == PaymentMethod.CARD) {
@@ -202,7 +200,7 @@ public final class Bookings {
         }
         Instant now = clock.instant();
         if (!now.isBefore(booking.start())) {
-            throw new DomainException(ErrorKind.POLICY, "BOOKING_STARTED", "a booking cannot be cancelled after it started", null);
+            throw DomainException.policy("BOOKING_STARTED", "a booking cannot be cancelled after it started", null);
         }
         StudioCatalog catalog = studios.catalog(booking.studioId()).orElseThrow(() -> DomainException.notFound("studio"));
         StudioSettings settings = catalog.studio().settings();
@@ -370,7 +368,7 @@ public final class Bookings {
 
     private BookingView repeated(BookingStore.Reservation.Repeated repeat, BookingStore.IdempotencyKey key) {
         if (!repeat.requestFingerprint().equals(key.requestFingerprint())) {
-            throw new DomainException(ErrorKind.POLICY, "IDEMPOTENCY_KEY_REUSED",
+            throw DomainException.policy("IDEMPOTENCY_KEY_REUSED",
                     "this Idempotency-Key was used for a different request", "Idempotency-Key");
         }
         Booking booking = existing(repeat.bookingId());
@@ -398,7 +396,7 @@ public final class Bookings {
                                         LocalDate day, Instant start) {
         boolean offeredWhenFree = slots.offered(catalog, service, staffId, locationId, day, day, false, false).stream()
                 .anyMatch(slot -> slot.start().equals(start));
-        return offeredWhenFree ? slotTaken() : new DomainException(ErrorKind.POLICY, "SLOT_NOT_OFFERED",
+        return offeredWhenFree ? slotTaken() : DomainException.policy("SLOT_NOT_OFFERED",
                 "this time is not offered for booking; pick one of the listed slots", "start");
     }
 
@@ -407,7 +405,7 @@ public final class Bookings {
     }
 
     private static DomainException notAccepted(String message) {
-        return new DomainException(ErrorKind.POLICY, "PAYMENT_METHOD_NOT_ACCEPTED", message, "paymentMethod");
+        return DomainException.policy("PAYMENT_METHOD_NOT_ACCEPTED", message, "paymentMethod");
     }
 
     private Booking existing(String bookingId) {
@@ -423,9 +421,6 @@ public final class Bookings {
         return catalog.locations().stream().filter(l -> l.locationId().equals(locationId)).findFirst().orElse(null);
     }
 
-    private static String reference() {
-        return "SB-" + Ids.random(8).toUpperCase(Locale.ROOT);
-    }
 
     private static String checkKey(String key) {
         if (key.isBlank() || key.length() > 100 || !key.matches("[A-Za-z0-9._:-]+")) {

@@ -1,27 +1,28 @@
 package com.studiobooking.core.booking;
 
 import com.studiobooking.core.mail.Email;
-import com.studiobooking.core.mail.Html;
+import com.studiobooking.core.mail.MailBody;
+import com.studiobooking.core.mail.StudioFormat;
 import com.studiobooking.core.studio.StudioSettings;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.util.List;
+
+import static com.studiobooking.core.mail.MailBody.row;
 
 /** Tells an appointment's client that staff confirmed their bank transfer. */
 final class PaymentReceivedEmail {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
-
     private PaymentReceivedEmail() {}
 
     static Email of(Booking booking, StudioSettings studio) {
-        String when = WHEN.format(booking.start().atZone(ZoneId.of(studio.timezone()))) + " (" + studio.timezone() + ")";
-        String subject = "Payment received: " + booking.serviceName() + " on " + when;
-        String text = "Hello " + booking.client().name() + ",\n\n" + studio.name() + " received your payment (reference "
-                + booking.reference() + ") for " + booking.serviceName() + " on " + when + ". Your booking is confirmed.\n";
-        String html = "<p>Hello " + Html.escape(booking.client().name()) + ",</p><p>" + Html.escape(studio.name())
-                + " received your payment (reference <strong>" + Html.escape(booking.reference()) + "</strong>) for "
-                + Html.escape(booking.serviceName()) + " on " + Html.escape(when) + ". Your booking is confirmed.</p>";
-        return Email.to(booking.client().email(), subject, text, html);
+        StudioFormat format = new StudioFormat(studio);
+        MailBody body = new MailBody()
+                .paragraph("Hello " + booking.client().name() + ",")
+                .paragraph(studio.name() + " received your payment. Your booking is confirmed.")
+                .details(List.of(row("Service", booking.serviceName()),
+                        row("When", format.when(booking.start(), booking.end())),
+                        row("Amount", StudioFormat.money(booking.price())), row("Reference", booking.reference())))
+                .paragraph(studio.name());
+        return body.email(List.of(booking.client().email()), List.of(),
+                "Payment received: " + booking.serviceName() + " on " + format.shortDateTime(booking.start()), List.of());
     }
 }

@@ -33,6 +33,11 @@ public class DomainException extends RuntimeException {
         return new DomainException(ErrorKind.CONFLICT, code, message, field);
     }
 
+    /** A well-formed request the studio's rules refuse (422). */
+    public static DomainException policy(String code, String message, String field) {
+        return new DomainException(ErrorKind.POLICY, code, message, field);
+    }
+
     public static DomainException unauthenticated(String message) {
         return new DomainException(ErrorKind.UNAUTHENTICATED, "UNAUTHENTICATED", message, null);
     }

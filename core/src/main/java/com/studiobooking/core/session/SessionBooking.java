@@ -31,7 +31,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -80,7 +79,7 @@ public final class SessionBooking {
         Session session = sessions.find(studioId, order.sessionId()).orElseThrow(() -> DomainException.notFound("session"));
         StudioSettings settings = settings(studioId);
         Instant now = clock.instant();
-        if (session.status() != Session.Status.SCHEDULED) throw policy("SESSION_CANCELLED", "the session was cancelled", "sessionId");
+        if (session.status() != Session.Status.SCHEDULED) throw DomainException.policy("SESSION_CANCELLED", "the session was cancelled", "sessionId");
         checkBookingWindow(session, settings, now);
         SessionFormat seat = seat(session, order.format());
         PaymentMethod method = order.method();
@@ -110,7 +109,7 @@ public final class SessionBooking {
         switch (method) {
             case PASS -> {
                 Pass pass = usablePass(studioId, clientId, session).orElseThrow(() ->
-                        policy("NO_USABLE_PASS", "no pass with an entry left that is valid for this session", "paymentMethod"));
+                        DomainException.policy("NO_USABLE_PASS", "no pass with an entry left that is valid for this session", "paymentMethod"));
                 debit = new SessionStore.WalletDebit(clientId, pass.passId(), 0, new WalletEntry(now,
                         WalletEntry.Kind.PASS_ENTRY_USED, 0, -1, pass.passId(), bookingId, session.name()));
                 use = new Booking.WalletUse(pass.passId(), 0);
@@ -137,7 +136,7 @@ public final class SessionBooking {
         Staff instructor = studios.findStaff(studioId, session.instructorId()).orElse(null);
         Booking booking = new Booking(bookingId, studioId, Booking.Kind.SESSION, null, session.name(), session.instructorId(),
                 instructor == null ? null : instructor.name(), session.locationId(), session.start(), session.end(), 0, 0,
-                order.client(), clientId, method, status, paid, price, reference(), dueBy, null, order.notes(), now,
+                order.client(), clientId, method, status, paid, price, Booking.newReference(), dueBy, null, order.notes(), now,
                 new Booking.SessionSeat(session.sessionId(), seat), use, null);
 
         SessionStore.SeatResult result = sessions.reserveSeat(booking, debit, key);
@@ -147,11 +146,11 @@ public final class SessionBooking {
         }
         if (result instanceof SessionStore.SeatResult.WalletRefused) {
             throw method == PaymentMethod.PASS
-                    ? policy("NO_USABLE_PASS", "the pass has no entry left (used in parallel?)", "paymentMethod")
-                    : policy("NOT_ENOUGH_CREDITS", "not enough credits for this session", "paymentMethod");
+                    ? DomainException.policy("NO_USABLE_PASS", "the pass has no entry left (used in parallel?)", "paymentMethod")
+                    : DomainException.policy("NOT_ENOUGH_CREDITS", "not enough credits for this session", "paymentMethod");
         }
         if (result instanceof SessionStore.SeatResult.SessionNotBookable) {
-            throw policy("SESSION_CANCELLED", "the session was cancelled", "sessionId");
+            throw DomainException.policy("SESSION_CANCELLED", "the session was cancelled", "sessionId");
         }
         if (method == PaymentMethod.CARD) {
             Booking held = booking;
@@ -180,7 +179,7 @@ public final class SessionBooking {
                 .orElseThrow(() -> DomainException.notFound("session"));
         Instant now = clock.instant();
         if (!now.isBefore(session.start())) {
-            throw policy("BOOKING_STARTED", "a booking cannot be cancelled after the session started", null);
+            throw DomainException.policy("BOOKING_STARTED", "a booking cannot be cancelled after the session started", null);
         }
         StudioSettings settings = settings(booking.studioId());
         boolean late = by == Cancellation.By.CLIENT
@@ -235,12 +234,11 @@ public final class SessionBooking {
     }
 
     private Booking paid(Booking paid) {
-        Booking booking = paid;
         if (!sessions.confirmPayment(paid)) throw notAwaitingPayment();
-        scheduler.cancel(TimedJobs.releaseName(booking.bookingId()));
-        Session session = sessions.find(booking.studioId(), booking.session().sessionId()).orElseThrow();
+        scheduler.cancel(TimedJobs.releaseName(paid.bookingId()));
+        Session session = sessions.find(paid.studioId(), paid.session().sessionId()).orElseThrow();
         Optional<OnlineAccess> access = grantAccess(paid, session);
-        mailer.send(SessionEmails.paymentConfirmed(paid, session, settings(booking.studioId()), access));
+        mailer.send(SessionEmails.paymentConfirmed(paid, session, settings(paid.studioId()), access));
         return paid;
     }
 
@@ -355,11 +353,11 @@ public final class SessionBooking {
 
     private void checkBookingWindow(Session session, StudioSettings settings, Instant now) {
         if (session.start().isBefore(now.plus(Duration.ofMinutes(settings.bookingPolicy().minNoticeMinutes())))) {
-            throw policy("TOO_LATE_TO_BOOK", "booking closes " + settings.bookingPolicy().minNoticeMinutes()
+            throw DomainException.policy("TOO_LATE_TO_BOOK", "booking closes " + settings.bookingPolicy().minNoticeMinutes()
                     + " minutes before the start", "sessionId");
         }
         if (session.start().isAfter(now.plus(Duration.ofDays(settings.bookingPolicy().maxDaysAhead() + 1L)))) {
-            throw policy("TOO_EARLY_TO_BOOK", "booking opens " + settings.bookingPolicy().maxDaysAhead()
+            throw DomainException.policy("TOO_EARLY_TO_BOOK", "booking opens " + settings.bookingPolicy().maxDaysAhead()
                     + " days ahead", "sessionId");
         }
     }
@@ -379,10 +377,10 @@ public final class SessionBooking {
 
     private static void checkMethod(Session session, StudioSettings settings, SessionFormat seat, PaymentMethod method) {
         if (!session.accepts(method) || (method != PaymentMethod.FREE && !settings.accepts(method))) {
-            throw policy("PAYMENT_METHOD_NOT_ACCEPTED", "this session does not accept " + method, "paymentMethod");
+            throw DomainException.policy("PAYMENT_METHOD_NOT_ACCEPTED", "this session does not accept " + method, "paymentMethod");
         }
         if (seat == SessionFormat.ONLINE && !method.isPrepayment() && method != PaymentMethod.FREE) {
-            throw policy("PAYMENT_METHOD_NOT_ACCEPTED", "online seats are paid in advance", "paymentMethod");
+            throw DomainException.policy("PAYMENT_METHOD_NOT_ACCEPTED", "online seats are paid in advance", "paymentMethod");
         }
     }
 
@@ -398,15 +396,9 @@ public final class SessionBooking {
         return seat == SessionFormat.ONLINE ? "online" : "in-studio";
     }
 
-    private static String reference() {
-        return "SB-" + Ids.random(8).toUpperCase(Locale.ROOT);
-    }
 
     static DomainException notAwaitingPayment() {
         return DomainException.conflict("NOT_AWAITING_PAYMENT", "the booking is not awaiting payment", null);
     }
 
-    private static DomainException policy(String code, String message, String field) {
-        return new DomainException(ErrorKind.POLICY, code, message, field);
-    }
 }

@@ -2,7 +2,6 @@ package com.studiobooking.core.session;
 
 import com.studiobooking.core.common.Check;
 import com.studiobooking.core.common.DomainException;
-import com.studiobooking.core.common.ErrorKind;
 import com.studiobooking.core.common.Money;
 import com.studiobooking.core.studio.PaymentMethod;
 import com.studiobooking.core.studio.StudioSettings;
@@ -83,7 +82,7 @@ public record SessionDetails(String templateId, String name, String description,
         Integer credits = s.creditPrice() == null ? null : Check.range(s.creditPrice(), "creditPrice", 1, 1000);
         List<PaymentMethod> methods = methods(s.paymentMethods(), price, credits, studio);
         if (s.format().hasOnlineSeats() && methods.stream().noneMatch(PaymentMethod::isPrepayment)) {
-            throw new DomainException(ErrorKind.POLICY, "ONLINE_NEEDS_PREPAYMENT",
+            throw DomainException.policy("ONLINE_NEEDS_PREPAYMENT",
                     "online sessions need a prepayment method (card, bank transfer, credits or passes)", "paymentMethods");
         }
         if (s.format() != SessionFormat.ONLINE) Check.id(s.locationId(), "locationId");

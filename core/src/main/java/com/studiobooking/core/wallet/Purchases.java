@@ -5,7 +5,6 @@ import com.studiobooking.core.auth.ClientDirectory;
 import com.studiobooking.core.auth.Role;
 import com.studiobooking.core.common.Check;
 import com.studiobooking.core.common.DomainException;
-import com.studiobooking.core.common.ErrorKind;
 import com.studiobooking.core.common.Ids;
 import com.studiobooking.core.payment.Checkout;
 import com.studiobooking.core.payment.CheckoutRequest;
@@ -62,7 +61,7 @@ public final class Purchases {
         Check.required(request, "body");
         StudioSettings settings = studios.findStudio(studioId).orElseThrow(() -> DomainException.notFound("studio")).settings();
         if (!settings.accepts(PaymentMethod.CARD)) {
-            throw new DomainException(ErrorKind.POLICY, "PAYMENT_METHOD_NOT_ACCEPTED", "the studio does not take cards", null);
+            throw DomainException.policy("PAYMENT_METHOD_NOT_ACCEPTED", "the studio does not take cards", null);
         }
         Purchase draft;
         String email = clients.find(studioId, caller.subject()).orElseThrow(() -> DomainException.notFound("client")).email();
