@@ -5,8 +5,9 @@
 // API data only ever reaches the page as text (textContent / text nodes), never as HTML.
 
 import { addDays, facts, h, query, safeUrl } from '../shared/dom.js';
+import { ApiError, send } from '../shared/http.js';
 
-const API_BASE = (document.querySelector('meta[name="studio-booking-api"]')?.content ?? '').replace(/\/+$/, '');
+const UNREACHABLE = 'The Studio Booking API cannot be reached. Check your connection and try again.';
 const SESSION_DAYS = 28;
 
 const params = new URLSearchParams(location.search);
@@ -34,37 +35,14 @@ const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 // ---------------------------------------------------------------------------------------------
 // API
 
-class ApiError extends Error {
-  constructor(status, error) {
-    super(error?.message ?? `The server answered ${status}.`);
-    this.status = status;
-    this.code = error?.code ?? `HTTP_${status}`;
-    this.field = error?.field ?? null;
-  }
-}
-
 /** Calls the API with the staff token (unless {anonymous: true}); a 401 signs out. */
 async function api(method, path, { body, anonymous = false } = {}) {
-  const headers = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (!anonymous && state.token) headers.authorization = `Bearer ${state.token}`;
-  let response;
   try {
-    response = await fetch(API_BASE + path, {
-      method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit',
-    });
-  } catch {
-    throw new ApiError(0, { code: 'NETWORK', message: 'The Studio Booking API cannot be reached. Check your connection and try again.' });
-  }
-  const text = await response.text();
-  let data = null;
-  try { data = text ? JSON.parse(text) : null; } catch { data = null; }
-  if (!response.ok) {
-    const error = new ApiError(response.status, data?.error);
-    if (response.status === 401 && !anonymous && state.token) signOut('Your sign-in has expired. Please sign in again.');
+    return await send(method, path, { token: anonymous ? null : state.token, body, unreachable: UNREACHABLE });
+  } catch (error) {
+    if (error.status === 401 && !anonymous && state.token) signOut('Your sign-in has expired. Please sign in again.');
     throw error;
   }
-  return data;
 }
 
 const S = () => enc(state.studioId);

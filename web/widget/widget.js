@@ -5,8 +5,9 @@
 // API data only ever reaches the page as text (textContent / text nodes), never as HTML.
 
 import { addDays, facts, h, query, safeUrl } from '../shared/dom.js';
+import { send } from '../shared/http.js';
 
-const API_BASE = (document.querySelector('meta[name="studio-booking-api"]')?.content ?? '').replace(/\/+$/, '');
+const UNREACHABLE = 'The booking service cannot be reached. Check your connection and try again.';
 const DAYS_OF_SESSIONS = 14;
 const DAYS_OF_SLOTS = 7;
 
@@ -35,33 +36,9 @@ const $ = (id) => document.getElementById(id);
 // ---------------------------------------------------------------------------------------------
 // API
 
-class ApiError extends Error {
-  constructor(status, error) {
-    super(error?.message ?? `The server answered ${status}.`);
-    this.status = status;
-    this.code = error?.code ?? `HTTP_${status}`;
-    this.field = error?.field ?? null;
-  }
-}
 
 async function api(method, path, { token, body, idempotencyKey } = {}) {
-  const headers = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
-  let response;
-  try {
-    response = await fetch(API_BASE + path, {
-      method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit',
-    });
-  } catch {
-    throw new ApiError(0, { code: 'NETWORK', message: 'The booking service cannot be reached. Check your connection and try again.' });
-  }
-  const text = await response.text();
-  let data = null;
-  try { data = text ? JSON.parse(text) : null; } catch { data = null; }
-  if (!response.ok) throw new ApiError(response.status, data?.error);
-  return data;
+  return send(method, path, { token, body, idempotencyKey, unreachable: UNREACHABLE });
 }
 
 const enc = encodeURIComponent;

@@ -116,7 +116,10 @@ class WebPagesTest {
                 "listStaff", "addStaff", "listLocations", "addLocation", "listServices", "addService",
                 "getAvailability", "changeAvailability", "getSettings", "changeSettings");
         String widget = Files.readString(web.resolve("widget/widget.js"));
-        assertThat(widget).as("bookings are sent with an Idempotency-Key").contains("headers['idempotency-key']")
+        String transport = Files.readString(web.resolve("shared/http.js"));
+        assertThat(transport).as("the shared transport sends the Idempotency-Key").contains("headers['idempotency-key']");
+        assertThat(widget).as("bookings are sent with an Idempotency-Key")
+                .containsPattern("send\\(method, path, \\{[^}]*\\bidempotencyKey\\b")
                 .containsPattern("api\\('POST', `/studios/\\$\\{[^}]*}/bookings`, \\{[^}]*\\bidempotencyKey\\b");
     }
 
