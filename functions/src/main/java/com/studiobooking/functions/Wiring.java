@@ -57,7 +57,6 @@ public final class Wiring {
     }
 
     private final Lazy<DynamoDbClient> dynamo;
-    private final Clock clock;
     private final Lazy<StudioSetup> studioSetup;
     private final Lazy<Authentication> authentication;
     private final Lazy<AppointmentSetup> appointmentSetup;
@@ -72,7 +71,7 @@ public final class Wiring {
 
     public Wiring(Parts parts) {
         this.dynamo = Lazy.of(parts.dynamo());
-        this.clock = parts.clock();
+        Clock clock = parts.clock();
         String table = parts.tableName();
         Lazy<Mailer> mailer = Lazy.of(parts.mailer());
         Mailer sendLater = email -> mailer.get().send(email);
@@ -147,8 +146,4 @@ public final class Wiring {
     public PaymentWebhook paymentWebhook() { return paymentWebhook.get(); }
 
     public Purchases purchases() { return purchases.get(); }
-
-    public Clock clock() { return clock; }
-
-    public DynamoDbClient dynamo() { return dynamo.get(); }
 }

@@ -190,13 +190,6 @@ final class Api {
             return this;
         }
 
-        Call keepSampleBody() {
-            return this;
-        }
-
-        String routeKey() {
-            return event.getRouteKey();
-        }
 
         Reply send() {
             APIGatewayV2HTTPResponse response = handlers.get(function).handleRequest(event, null);

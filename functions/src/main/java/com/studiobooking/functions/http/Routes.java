@@ -26,10 +26,6 @@ public final class Routes {
         return this;
     }
 
-    public java.util.Set<String> routeKeys() {
-        return routes.keySet();
-    }
-
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         long started = System.nanoTime();
         Request request = new Request(event);
