@@ -1,11 +1,7 @@
 package com.studiobooking.benchmarks;
 
 import com.studiobooking.benchmarks.probe.ColdStartProbe;
-import com.studiobooking.infrastructure.aws.AwsClients;
-import com.studiobooking.infrastructure.aws.AwsSettings;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
+import com.studiobooking.infrastructure.schedule.EventBridgeScheduler;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -27,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Cold starts of the Lambda handlers, measured locally: DynamoDB Local with a seeded demo studio, then for every
+ * Cold starts of the Lambda handlers, measured locally: moto (DynamoDB, SES v2, EventBridge Scheduler; see
+ * {@link LocalAws}) with a seeded demo studio, then for every
  * target and JVM mode a fresh JVM that constructs the handler and answers one sample event (see
  * {@link ColdStartProbe}). Prints a Markdown section and writes it into {@code docs/benchmarks.md}.
  * <p>{@code java -jar benchmarks/target/benchmarks.jar cold-start [--runs 10] [--warmups 1] [--only auth,admin,…]
@@ -38,6 +35,12 @@ import java.util.stream.Stream;
 public final class ColdStart {
     static final String TABLE = "studio-booking";
     static final String TOKEN_SECRET = "cold-start-benchmark-secret-0123456789";
+    static final String SENDER_EMAIL = "no-reply@example.com";
+    /** The handlers' schedule settings (SCHEDULE_GROUP, TIMED_JOBS_FUNCTION_ARN, SCHEDULER_ROLE_ARN, SCHEDULER_DLQ_ARN). */
+    static final EventBridgeScheduler.Settings SCHEDULES = new EventBridgeScheduler.Settings("studio-booking-timed-jobs",
+            "arn:aws:lambda:eu-west-1:000000000000:function:studio-booking-TimedJobsFunction:live",
+            "arn:aws:iam::000000000000:role/studio-booking-scheduler",
+            "arn:aws:sqs:eu-west-1:000000000000:studio-booking-timed-jobs-dlq");
     private static final String PROBE_CLASS = "com.studiobooking.benchmarks.probe.ColdStartProbe";
     private static final long CHILD_TIMEOUT_SECONDS = 60;
 
@@ -104,8 +107,8 @@ public final class ColdStart {
     }
 
     record Result(Options options, Jars jars, SampleEvents events, List<Measurement> measurements,
-                  int authInvocations, int emailsSent, int scheduleCalls, String loadBefore, String loadAfter,
-                  Instant finishedAt) {
+                  int authInvocations, int emailsSent, int linkReleaseInvocations, int remindersRemoved,
+                  String loadBefore, String loadAfter, Instant finishedAt) {
     }
 
     public static void main(String[] args) {
@@ -123,7 +126,7 @@ public final class ColdStart {
         } catch (Exception e) {
             e.printStackTrace();
         } finally {
-            System.exit(exit); // DynamoDB Local leaves a non-daemon pool thread behind that outlives stop() by minutes
+            System.exit(exit); // the exit status; moto itself is stopped by LocalAws.close()
         }
     }
 
@@ -132,12 +135,13 @@ public final class ColdStart {
         SampleEvents events = new SampleEvents(options.repo());
         Path work = Files.createTempDirectory("cold-start");
         String loadBefore = Machine.loadAverage();
-        try (LocalAws aws = LocalAws.start()) {
-            DemoStudio studio = DemoStudio.seed(AwsClients.dynamoDb(new AwsSettings(Region.EU_WEST_1, aws.dynamoEndpoint(),
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("coldstart", "coldstart")))), TABLE, TOKEN_SECRET);
+        try (LocalAws aws = LocalAws.start(SENDER_EMAIL, SCHEDULES)) {
+            DemoStudio studio = DemoStudio.seed(aws.dynamo(), TABLE, TOKEN_SECRET);
             List<Measurement> measured = new ArrayList<>();
             int invocations = 0;
             int authInvocations = 0;
+            int linkReleases = 0;
+            int remindersRemoved = 0;
             for (int round = -options.warmups(); round < options.runs(); round++) {
                 // interleaved, so drift on the machine spreads over all targets alike
                 for (JvmMode mode : JvmMode.values()) {
@@ -145,8 +149,14 @@ public final class ColdStart {
                         for (boolean variant : options.measuresVariant(target) ? new boolean[] {false, true} : new boolean[] {false}) {
                             Path event = events.write(target, studio, ++invocations, work);
                             Path jar = variant ? jars.variant() : target.jar(jars);
+                            // every link-release run finds the session's reminder, as the first link set on it would
+                            if (target == Target.LINK_RELEASE) aws.schedule(studio.reminder());
                             Measurement m = launch(target, mode, jar, variant, jars, event, environment(aws, target), options.verbose());
                             if (target == Target.AUTH) authInvocations++;
+                            if (target == Target.LINK_RELEASE) {
+                                linkReleases++;
+                                if (!aws.hasSchedule(studio.reminder().name())) remindersRemoved++;
+                            }
                             if (round >= 0) measured.add(m);
                             System.err.printf("%s %-16s %-11s %-8s %4.0f ms (status %d)%n", round < 0 ? "warm-up" : "run " + (round + 1),
                                     target.label, mode.label, variant ? "variant" : "", m.totalMillis(), m.status());
@@ -154,8 +164,8 @@ public final class ColdStart {
                     }
                 }
             }
-            return new Result(options, jars, events, measured, authInvocations, aws.emailsSent(), aws.scheduleCalls(),
-                    loadBefore, Machine.loadAverage(), Instant.now());
+            return new Result(options, jars, events, measured, authInvocations, aws.emailsSent(), linkReleases,
+                    remindersRemoved, loadBefore, Machine.loadAverage(), Instant.now());
         } finally {
             try (Stream<Path> files = Files.walk(work)) {
                 files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
@@ -163,7 +173,7 @@ public final class ColdStart {
         }
     }
 
-    /** What Lambda and template.yaml would set, pointed at the local front; nothing is inherited from this shell but PATH. */
+    /** What Lambda and template.yaml would set, pointed at moto; nothing is inherited from this shell but PATH. */
     private static Map<String, String> environment(LocalAws aws, Target target) {
         Map<String, String> env = new HashMap<>();
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
@@ -172,19 +182,19 @@ public final class ColdStart {
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java17");
-        env.put("AWS_REGION", "eu-west-1");
+        env.put("AWS_REGION", LocalAws.REGION.id());
         env.put("AWS_ENDPOINT_URL", aws.endpoint().toString());
-        env.put("AWS_ACCESS_KEY_ID", "coldstart"); // DynamoDB Local accepts letters and digits only
-        env.put("AWS_SECRET_ACCESS_KEY", "coldstart");
+        env.put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY); // the runner's keys: the same moto account
+        env.put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
         env.put("TABLE_NAME", TABLE);
-        env.put("SENDER_EMAIL", "no-reply@example.com");
+        env.put("SENDER_EMAIL", SENDER_EMAIL);
         env.put("TOKEN_SECRET", TOKEN_SECRET);
         env.put("WIDGET_BASE_URL", "https://book.example/widget");
         env.put("ADMIN_PAGE_URL", "https://admin.example/");
-        env.put("SCHEDULE_GROUP", "studio-booking-timed-jobs");
-        env.put("TIMED_JOBS_FUNCTION_ARN", "arn:aws:lambda:eu-west-1:000000000000:function:studio-booking-TimedJobsFunction:live");
-        env.put("SCHEDULER_ROLE_ARN", "arn:aws:iam::000000000000:role/studio-booking-scheduler");
-        env.put("SCHEDULER_DLQ_ARN", "arn:aws:sqs:eu-west-1:000000000000:studio-booking-timed-jobs-dlq");
+        env.put("SCHEDULE_GROUP", SCHEDULES.groupName());
+        env.put("TIMED_JOBS_FUNCTION_ARN", SCHEDULES.targetArn());
+        env.put("SCHEDULER_ROLE_ARN", SCHEDULES.roleArn());
+        env.put("SCHEDULER_DLQ_ARN", SCHEDULES.deadLetterArn());
         // literals, as in local development: in AWS they are SSM parameters or secrets, read on first use
         env.put("STRIPE_SECRET_KEY", "sk_test_coldstart");
         env.put("STRIPE_WEBHOOK_SECRET", Target.STRIPE_WEBHOOK_SECRET);

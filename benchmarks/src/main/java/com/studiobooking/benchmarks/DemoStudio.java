@@ -15,6 +15,7 @@ import com.studiobooking.core.payment.Refund;
 import com.studiobooking.core.payment.WebhookVerifier;
 import com.studiobooking.core.schedule.ScheduledJob;
 import com.studiobooking.core.schedule.Scheduler;
+import com.studiobooking.core.schedule.TimedJobs;
 import com.studiobooking.core.session.SessionDetails;
 import com.studiobooking.core.session.SessionFormat;
 import com.studiobooking.core.studio.LocationDetails;
@@ -28,6 +29,8 @@ import com.studiobooking.core.studio.StudioSetup;
 import com.studiobooking.functions.Wiring;
 import com.studiobooking.infrastructure.dynamo.DynamoStudioStore;
 import com.studiobooking.infrastructure.dynamo.StudioTable;
+import com.studiobooking.infrastructure.table.DynamoItemTable;
+import com.studiobooking.infrastructure.table.ItemTable;
 import com.studiobooking.infrastructure.token.JwtTokenService;
 import com.studiobooking.infrastructure.token.SigningKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -42,17 +45,26 @@ import java.util.List;
 
 /**
  * The studio the cold handlers read, made through the project's own use cases (the functions' {@link Wiring}
- * with e-mail and schedules switched off): an owner, a staff member with weekly hours, a location, a 60-minute
- * service, an online session and one appointment booked for tomorrow, paid at the studio.
+ * on the DynamoDB table, with e-mail switched off and schedules only noted): an owner, a staff member with weekly
+ * hours, a location, a 60-minute service, an online session and one appointment booked for tomorrow, paid at the
+ * studio. {@code reminder} is the missing-link reminder that creating the online session (without a link) asked
+ * for; the runner puts it into moto before every link-release run.
  */
 record DemoStudio(String studioId, String staffId, String locationId, String serviceId, String sessionId,
-                  String bookingId, String staffToken, ZoneId zone) {
+                  String bookingId, String staffToken, ZoneId zone, ScheduledJob reminder) {
 
-    static DemoStudio seed(DynamoDbClient dynamo, String table, String tokenSecret) {
-        dynamo.createTable(StudioTable.createRequest(table));
+    /** Creates {@code tableName} through {@code dynamo} and seeds it. */
+    static DemoStudio seed(DynamoDbClient dynamo, String tableName, String tokenSecret) {
+        dynamo.createTable(StudioTable.createRequest(tableName));
+        ItemTable table = new DynamoItemTable(dynamo, tableName);
         Clock clock = Clock.systemUTC();
-        Wiring wiring = new Wiring(new Wiring.Parts(() -> dynamo, table, () -> email -> { }, () -> tokenSecret,
-                () -> NO_SCHEDULES, () -> NO_PAYMENTS, () -> NO_WEBHOOKS, "https://book.example/widget",
+        List<ScheduledJob> scheduled = new ArrayList<>();
+        Scheduler noted = new Scheduler() {
+            @Override public void schedule(ScheduledJob job) { scheduled.add(job); }
+            @Override public void cancel(String name) { scheduled.removeIf(job -> job.name().equals(name)); }
+        };
+        Wiring wiring = new Wiring(new Wiring.Parts(() -> table, () -> email -> { }, () -> tokenSecret,
+                () -> noted, () -> NO_PAYMENTS, () -> NO_WEBHOOKS, "https://book.example/widget",
                 "https://admin.example/", clock));
 
         StudioSetup setup = wiring.studioSetup();
@@ -79,7 +91,7 @@ record DemoStudio(String studioId, String staffId, String locationId, String ser
                 null)).sessionId();
 
         // tomorrow's first free slot, as the booking page would offer it
-        StudioCatalog catalog = new DynamoStudioStore(dynamo, table).catalog(studioId).orElseThrow();
+        StudioCatalog catalog = new DynamoStudioStore(table).catalog(studioId).orElseThrow();
         LocalDate tomorrow = LocalDate.now(zone).plusDays(1);
         Slot first = wiring.slotLookup().offered(catalog, catalog.service(serviceId).orElseThrow(), ioana.staffId(), null,
                 tomorrow, tomorrow, true, false).get(0);
@@ -91,13 +103,11 @@ record DemoStudio(String studioId, String staffId, String locationId, String ser
         // the same secret the handlers get as TOKEN_SECRET, so they accept the token
         String staffToken = new JwtTokenService(new SigningKeys(tokenSecret), clock)
                 .issue(new Caller(studioId, ioana.staffId(), Role.STAFF), clock.instant().plus(Duration.ofHours(12)));
-        return new DemoStudio(studioId, ioana.staffId(), locationId, serviceId, sessionId, bookingId, staffToken, zone);
+        ScheduledJob reminder = scheduled.stream().filter(job -> job.name().equals(TimedJobs.missingLinkName(sessionId)))
+                .findFirst().orElseThrow(() -> new IllegalStateException("the online session got no missing-link reminder"));
+        return new DemoStudio(studioId, ioana.staffId(), locationId, serviceId, sessionId, bookingId, staffToken, zone,
+                reminder);
     }
-
-    private static final Scheduler NO_SCHEDULES = new Scheduler() {
-        @Override public void schedule(ScheduledJob job) { }
-        @Override public void cancel(String name) { }
-    };
 
     private static final PaymentGateway NO_PAYMENTS = new PaymentGateway() {
         @Override public Checkout createCheckout(CheckoutRequest request) { throw new UnsupportedOperationException("no card payments when seeding"); }

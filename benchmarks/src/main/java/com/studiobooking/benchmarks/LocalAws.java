@@ -1,146 +1,165 @@
 package com.studiobooking.benchmarks;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.studiobooking.core.schedule.ScheduledJob;
+import com.studiobooking.infrastructure.aws.AwsClients;
+import com.studiobooking.infrastructure.aws.AwsSettings;
+import com.studiobooking.infrastructure.schedule.EventBridgeScheduler;
+import com.studiobooking.infrastructure.testing.MotoServer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The AWS a cold handler talks to: DynamoDB Local in server mode, behind one loopback endpoint that also
- * answers SES v2 SendEmail and EventBridge Scheduler's schedule calls. The handlers take a single
- * {@code AWS_ENDPOINT_URL} for all their clients (the auth route e-mails a code, link release moves the
- * missing-link reminder), so this front answers those two itself and forwards everything else to DynamoDB Local
- * byte for byte.
+ * The AWS a cold handler talks to: a moto server of the runner's own ({@link MotoServer}, open source, in server
+ * mode on loopback). moto answers DynamoDB, SES v2 and EventBridge Scheduler on one endpoint, which is what the
+ * handlers take as their single {@code AWS_ENDPOINT_URL}: nothing in between, nothing faked.
+ * <p>What AWS would already hold is set up here through the real SDK v2 clients, with the credentials the handlers
+ * get: the sender's e-mail identity (moto, like SES, refuses {@code SendEmail} from an unverified sender) and the
+ * schedule group (moto fails {@code CreateSchedule} in a group it does not have with an HTTP 500, where AWS answers
+ * {@code ResourceNotFoundException}). The table is created by {@link DemoStudio#seed}. What the handlers did is read
+ * back from moto: the e-mails it accepted from its state ({@code GET /moto-api/data.json}), a schedule through
+ * {@code GetSchedule}.
  */
 final class LocalAws implements AutoCloseable {
-    private static final String SES_SEND_EMAIL = "/v2/email/outbound-emails";
-    private static final String SCHEDULES = "/schedules/";
-    private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect",
-            "upgrade", "transfer-encoding", "date");
+    static final Region REGION = Region.EU_WEST_1;
+    /** moto takes any keys; runner and handlers use the same ones, so they see the same account. */
+    static final String ACCESS_KEY = "coldstart";
+    static final String SECRET_KEY = "coldstart";
 
-    private final DynamoDBProxyServer dynamo;
-    private final URI dynamoEndpoint;
-    private final HttpServer front;
-    private final HttpClient forwarder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final AtomicInteger emails = new AtomicInteger();
-    private final AtomicInteger scheduleCalls = new AtomicInteger();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private LocalAws(DynamoDBProxyServer dynamo, int dynamoPort) throws IOException {
-        this.dynamo = dynamo;
-        this.dynamoEndpoint = URI.create("http://127.0.0.1:" + dynamoPort);
-        front = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        front.setExecutor(Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "local-aws");
-            thread.setDaemon(true);
-            return thread;
-        }));
-        front.createContext("/", this::handle);
-        front.start();
+    private final MotoServer moto;
+    private final String sender;
+    private final EventBridgeScheduler.Settings schedules;
+    private final DynamoDbClient dynamo;
+    private final SesV2Client ses;
+    private final SchedulerClient scheduler;
+    private final EventBridgeScheduler reminders;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private LocalAws(MotoServer moto, String sender, EventBridgeScheduler.Settings schedules) {
+        this.moto = moto;
+        this.sender = sender;
+        this.schedules = schedules;
+        AwsSettings settings = new AwsSettings(REGION, moto.endpoint(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
+        this.dynamo = AwsClients.dynamoDb(settings);
+        this.ses = AwsClients.sesV2(settings);
+        this.scheduler = AwsClients.scheduler(settings);
+        this.reminders = new EventBridgeScheduler(() -> scheduler, schedules, Clock.systemUTC());
     }
 
-    static LocalAws start() throws Exception {
-        int port = freePort();
-        DynamoDBProxyServer dynamo = ServerRunner.createServerFromCommandLineArgs(
-                new String[] {"-inMemory", "-sharedDb", "-disableTelemetry", "-port", String.valueOf(port)});
-        dynamo.start();
-        return new LocalAws(dynamo, port);
+    /** A moto server of its own, with {@code sender} verified and the schedule group of {@code schedules} created. */
+    static LocalAws start(String sender, EventBridgeScheduler.Settings schedules) {
+        MotoServer moto = MotoServer.start(false);
+        LocalAws aws = null;
+        try {
+            aws = new LocalAws(moto, sender, schedules);
+            aws.ses.createEmailIdentity(r -> r.emailIdentity(sender));
+            aws.scheduler.createScheduleGroup(r -> r.name(schedules.groupName()));
+            return aws;
+        } catch (RuntimeException e) {
+            if (aws != null) aws.close();
+            else moto.stop();
+            throw e;
+        }
     }
 
-    /** What the handlers get as {@code AWS_ENDPOINT_URL}. */
+    /** What the handlers get as {@code AWS_ENDPOINT_URL}, and what the runner seeds through. */
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + front.getAddress().getPort());
+        return moto.endpoint();
     }
 
-    /** DynamoDB Local itself, for seeding. */
-    URI dynamoEndpoint() {
-        return dynamoEndpoint;
+    /** A DynamoDB client of the runner, for seeding. */
+    DynamoDbClient dynamo() {
+        return dynamo;
     }
 
+    /** Creates the schedule of {@code job} as the functions would (or replaces it when it exists). */
+    void schedule(ScheduledJob job) {
+        reminders.schedule(job);
+    }
+
+    /** Whether moto holds a schedule for the job named {@code jobName} in the schedule group. */
+    boolean hasSchedule(String jobName) {
+        try {
+            scheduler.getSchedule(r -> r.groupName(schedules.groupName()).name(EventBridgeScheduler.scheduleName(jobName)));
+            return true;
+        } catch (ResourceNotFoundException gone) {
+            return false;
+        }
+    }
+
+    /** The e-mails moto accepted from the sender so far, read from its state. */
     int emailsSent() {
-        return emails.get();
+        JsonNode ses = state().path("ses");
+        int sent = 0;
+        for (String model : List.of("Message", "RawMessage")) {
+            for (JsonNode message : ses.path(model)) {
+                if (sender.equals(message.path("source").asText())) sent++;
+            }
+        }
+        return sent;
     }
 
-    int scheduleCalls() {
-        return scheduleCalls.get();
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            if ("POST".equals(exchange.getRequestMethod()) && SES_SEND_EMAIL.equals(exchange.getRequestURI().getPath())) {
-                reply(exchange, 200, Map.of("content-type", List.of("application/json")),
-                        ("{\"MessageId\":\"cold-start-" + emails.incrementAndGet() + "\"}").getBytes(StandardCharsets.UTF_8));
-                return;
+    /** moto's whole state as JSON: every model instance it made since it started, by service. */
+    private JsonNode state() {
+        try {
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(moto.endpoint().resolve("/moto-api/data.json"))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("moto answered " + response.statusCode() + " for /moto-api/data.json");
+                }
+                return JSON.readTree(body);
             }
-            if (exchange.getRequestURI().getPath().startsWith(SCHEDULES)) {
-                answerSchedule(exchange);
-                return;
-            }
-            HttpRequest.Builder request = HttpRequest.newBuilder(dynamoEndpoint.resolve(exchange.getRequestURI().toString()))
-                    .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-            exchange.getRequestHeaders().forEach((name, values) -> {
-                if (!NOT_FORWARDED.contains(name.toLowerCase())) values.forEach(value -> request.header(name, value));
-            });
-            HttpResponse<byte[]> response = forwarder.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            reply(exchange, response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
-    /** Create, update and delete succeed; a get finds nothing (as after a one-time schedule ran). */
-    private void answerSchedule(HttpExchange exchange) throws IOException {
-        scheduleCalls.incrementAndGet();
-        Map<String, List<String>> json = Map.of("content-type", List.of("application/json"));
-        String name = exchange.getRequestURI().getPath().substring(SCHEDULES.length());
-        switch (exchange.getRequestMethod()) {
-            case "POST", "PUT" -> reply(exchange, 200, json, ("{\"ScheduleArn\":\"arn:aws:scheduler:eu-west-1:000000000000:schedule/"
-                    + "studio-booking-timed-jobs/" + name + "\"}").getBytes(StandardCharsets.UTF_8));
-            case "DELETE" -> reply(exchange, 200, json, "{}".getBytes(StandardCharsets.UTF_8));
-            default -> reply(exchange, 404, Map.of("content-type", List.of("application/json"),
-                    "x-amzn-errortype", List.of("ResourceNotFoundException")),
-                    "{\"Message\":\"Schedule not found\"}".getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    private static void reply(HttpExchange exchange, int status, Map<String, List<String>> headers, byte[] body)
-            throws IOException {
-        headers.forEach((name, values) -> {
-            if (!NOT_FORWARDED.contains(name.toLowerCase()) && !name.startsWith(":")) {
-                exchange.getResponseHeaders().put(name, values);
-            }
-        });
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /** The moto release the runner's server runs, from the pinned requirements it was installed from. */
+    static String motoVersion() {
+        try (InputStream in = MotoServer.class.getResourceAsStream("/moto/requirements.txt")) {
+            if (in == null) return "?";
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> line.startsWith("moto=="))
+                    .map(line -> line.substring("moto==".length()).trim())
+                    .findFirst().orElse("?");
+        } catch (IOException e) {
+            return "?";
         }
     }
 
     @Override
-    public void close() throws Exception {
-        front.stop(0);
-        dynamo.stop();
+    public void close() {
+        try {
+            dynamo.close();
+            ses.close();
+            scheduler.close();
+        } finally {
+            moto.stop();
+        }
     }
 }

@@ -2,6 +2,7 @@ package com.studiobooking.benchmarks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.studiobooking.core.payment.PaymentEvent;
+import com.studiobooking.core.schedule.TimedJobs;
 import com.studiobooking.infrastructure.config.Secret;
 import com.studiobooking.infrastructure.payment.StripeWebhookVerifier;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every sample event is filled in with the demo studio, and nothing of the samples' placeholders is left. */
 class TargetTest {
     private static final DemoStudio STUDIO = new DemoStudio("st_1", "sf_1", "lc_1", "sv_1", "ss_1", "bk_1", "token-1",
-            ZoneId.of("Europe/Bucharest"));
+            ZoneId.of("Europe/Bucharest"), TimedJobs.missingLink("st_1", "ss_1", Instant.parse("2026-12-07T16:00:00Z"), 24,
+                    Instant.parse("2026-11-30T12:00:00Z"), "Europe/Bucharest"));
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
 
     @Test

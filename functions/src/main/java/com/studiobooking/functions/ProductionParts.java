@@ -10,6 +10,7 @@ import com.studiobooking.infrastructure.payment.StripeClients;
 import com.studiobooking.infrastructure.payment.StripePaymentGateway;
 import com.studiobooking.infrastructure.payment.StripeWebhookVerifier;
 import com.studiobooking.infrastructure.schedule.EventBridgeScheduler;
+import com.studiobooking.infrastructure.table.DynamoItemTable;
 
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -27,8 +28,7 @@ final class ProductionParts {
         Supplier<StripeKeys> stripe = () -> config.stripeKeys(secrets).orElseThrow(() ->
                 new IllegalStateException("STRIPE_SECRET_KEY_PARAMETER and STRIPE_WEBHOOK_SECRET_PARAMETER are not set"));
         return new Wiring(new Wiring.Parts(
-                () -> AwsClients.dynamoDb(config.aws()),
-                config.tableName(),
+                () -> new DynamoItemTable(AwsClients.dynamoDb(config.aws()), config.tableName()),
                 () -> config.sesConfigurationSet()
                         .map(set -> new SesMailer(AwsClients.sesV2(config.aws()), config.senderEmail(), set))
                         .orElseGet(() -> new SesMailer(AwsClients.sesV2(config.aws()), config.senderEmail())),

@@ -34,7 +34,7 @@ import com.studiobooking.infrastructure.dynamo.DynamoStudioStore;
 import com.studiobooking.infrastructure.dynamo.DynamoWalletStore;
 import com.studiobooking.infrastructure.token.JwtTokenService;
 import com.studiobooking.infrastructure.token.SigningKeys;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import com.studiobooking.infrastructure.table.ItemTable;
 
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -48,15 +48,15 @@ public final class Wiring {
     /**
      * The adapters and settings the use cases are built from.
      *
+     * @param table         the single table: DynamoDB in AWS, SQLite in the local runtime
      * @param widgetBaseUrl where the booking page lives; booking links are built on it
      * @param adminPageUrl  the admin page, linked from staff e-mails
      */
-    public record Parts(Supplier<DynamoDbClient> dynamo, String tableName, Supplier<Mailer> mailer,
+    public record Parts(Supplier<ItemTable> table, Supplier<Mailer> mailer,
                         Supplier<String> tokenSecret, Supplier<Scheduler> scheduler, Supplier<PaymentGateway> payments,
                         Supplier<WebhookVerifier> webhooks, String widgetBaseUrl, String adminPageUrl, Clock clock) {
     }
 
-    private final Lazy<DynamoDbClient> dynamo;
     private final Lazy<StudioSetup> studioSetup;
     private final Lazy<Authentication> authentication;
     private final Lazy<AppointmentSetup> appointmentSetup;
@@ -70,9 +70,8 @@ public final class Wiring {
     private final Lazy<Purchases> purchases;
 
     public Wiring(Parts parts) {
-        this.dynamo = Lazy.of(parts.dynamo());
+        Lazy<ItemTable> table = Lazy.of(parts.table());
         Clock clock = parts.clock();
-        String table = parts.tableName();
         Lazy<Mailer> mailer = Lazy.of(parts.mailer());
         Mailer sendLater = email -> mailer.get().send(email);
         Lazy<Scheduler> schedulerNow = Lazy.of(parts.scheduler());
@@ -88,17 +87,17 @@ public final class Wiring {
         };
         BookingLinks links = new BookingLinks(parts.widgetBaseUrl());
 
-        Lazy<DynamoStudioStore> studios = Lazy.of(() -> new DynamoStudioStore(dynamo.get(), table));
-        Lazy<DynamoBookingStore> bookingStore = Lazy.of(() -> new DynamoBookingStore(dynamo.get(), table));
-        Lazy<DynamoSessionStore> sessions = Lazy.of(() -> new DynamoSessionStore(dynamo.get(), table));
-        Lazy<DynamoWalletStore> walletStore = Lazy.of(() -> new DynamoWalletStore(dynamo.get(), table));
-        DynamoClientDirectory clients = new DynamoClientDirectory(dynamo, table);
+        Lazy<DynamoStudioStore> studios = Lazy.of(() -> new DynamoStudioStore(table.get()));
+        Lazy<DynamoBookingStore> bookingStore = Lazy.of(() -> new DynamoBookingStore(table.get()));
+        Lazy<DynamoSessionStore> sessions = Lazy.of(() -> new DynamoSessionStore(table.get()));
+        Lazy<DynamoWalletStore> walletStore = Lazy.of(() -> new DynamoWalletStore(table.get()));
+        DynamoClientDirectory clients = new DynamoClientDirectory(table);
         Lazy<CardCheckouts> cards = Lazy.of(() -> new CardCheckouts(payments, bookingStore.get(), scheduler,
                 parts.widgetBaseUrl(), clock));
 
         this.studioSetup = Lazy.of(() -> new StudioSetup(studios.get(), links, clock));
         this.authentication = Lazy.of(() -> new Authentication(studios.get(),
-                new DynamoLoginCodeStore(dynamo.get(), table), clients,
+                new DynamoLoginCodeStore(table.get()), clients,
                 new JwtTokenService(keys.get(), clock), sendLater, clock, keys.get().loginCodeKey()));
         this.appointmentSetup = Lazy.of(() -> new AppointmentSetup(studios.get(), links, clock));
         this.slotLookup = Lazy.of(() -> new SlotLookup(studios.get(), bookingStore.get(), clock));
@@ -111,11 +110,11 @@ public final class Wiring {
                 sessionBooking.get(), scheduler, sendLater, clock));
         this.wallets = Lazy.of(() -> new Wallets(studios.get(), walletStore.get(), clients, clock));
         this.purchases = Lazy.of(() -> new Purchases(studios.get(), walletStore.get(),
-                new DynamoPurchaseStore(dynamo.get(), table), clients, payments, parts.widgetBaseUrl(), clock));
+                new DynamoPurchaseStore(table.get()), clients, payments, parts.widgetBaseUrl(), clock));
         Lazy<WebhookVerifier> verifierNow = Lazy.of(parts.webhooks());
         WebhookVerifier verifier = (body, signature) -> verifierNow.get().verify(body, signature);
         this.paymentWebhook = Lazy.of(() -> new PaymentWebhook(verifier,
-                new DynamoPaymentEventLog(dynamo.get(), table, clock), bookings.get(), purchases.get()));
+                new DynamoPaymentEventLog(table.get(), clock), bookings.get(), purchases.get()));
         this.jobRunner = Lazy.of(() -> new JobRunner(new MissingLinkReminder(studios.get(), sessions.get(),
                 sessionBooking.get(), sendLater, parts.adminPageUrl(), clock), bookings.get()));
     }

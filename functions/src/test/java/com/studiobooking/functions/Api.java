@@ -1,6 +1,8 @@
 package com.studiobooking.functions;
 
 import com.studiobooking.infrastructure.testing.MutableClock;
+import com.studiobooking.infrastructure.testing.TestTables;
+import com.studiobooking.infrastructure.table.ItemTable;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -9,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.studiobooking.core.mail.Email;
 import com.studiobooking.functions.http.Json;
-import com.studiobooking.infrastructure.dynamo.LocalDynamo;
 import com.studiobooking.infrastructure.config.Secret;
 import com.studiobooking.infrastructure.mail.OutboxMailer;
 import com.studiobooking.infrastructure.payment.LocalCheckoutEvents;
@@ -34,7 +35,8 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The handlers wired to DynamoDB Local (a fresh table), the outbox and a clock the test moves.
+ * The handlers wired to a fresh table (DynamoDB served by moto, unless a test picks the SQLite engine),
+ * the outbox and a clock the test moves.
  * Requests start from the sample events in {@code events/}, with ids, body and token filled in.
  */
 final class Api {
@@ -44,7 +46,7 @@ final class Api {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
     final OutboxMailer outbox = new OutboxMailer();
-    final String table = LocalDynamo.freshTable();
+    final ItemTable table;
     final InProcessScheduler scheduler = new InProcessScheduler(clock, job -> wiring().jobRunner().run(job.kind(), job.input()));
     final Secret webhookSecret = new Secret("whsec_test_0123456789abcdef");
     final LocalCheckoutEvents stripeEvents = new LocalCheckoutEvents(webhookSecret, clock);
@@ -52,14 +54,23 @@ final class Api {
     final Wiring wiring;
 
     Api() {
-        this(null);
+        this(TestTables.Engine.MOTO, null);
+    }
+
+    Api(TestTables.Engine engine) {
+        this(engine, null);
     }
 
     /** With {@code stripeApiBase}, card payments go through the real Stripe SDK to that address (WireMock). */
     Api(String stripeApiBase) {
+        this(TestTables.Engine.MOTO, stripeApiBase);
+    }
+
+    Api(TestTables.Engine engine, String stripeApiBase) {
+        table = engine.fresh();
         PaymentGateway gateway = stripeApiBase == null ? payments : new StripePaymentGateway(
                 StripeClients.create(new Secret("sk_test_studio_booking_tests"), stripeApiBase), clock);
-        wiring = new Wiring(new Wiring.Parts(LocalDynamo::client, table, () -> outbox, () -> SECRET,
+        wiring = new Wiring(new Wiring.Parts(() -> table, () -> outbox, () -> SECRET,
                 () -> scheduler, () -> gateway, () -> new StripeWebhookVerifier(webhookSecret, clock),
                 "https://book.example/widget", "https://admin.example/", clock));
         handlers = Map.of(

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.studiobooking.core.mail.Email;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import com.studiobooking.infrastructure.testing.TestTables;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,8 +19,13 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The appointment story through the handlers, on DynamoDB Local: slots, booking, cancelling, races. */
+/** The appointment story through the handlers: slots, booking, cancelling, races. */
+@ParameterizedClass
+@EnumSource(TestTables.Engine.class)
 class AppointmentApiTest {
+    /** The same rules and races on both table engines: DynamoDB (moto) and the local runtime's SQLite. */
+    @Parameter
+    TestTables.Engine engine;
     private static final String MONDAY = "2026-11-30";
 
     private Api api;
@@ -28,7 +37,7 @@ class AppointmentApiTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api();
+        api = new Api(engine);
         studioId = api.openStudio("ana@example.com");
         owner = api.signIn(studioId, "ana@example.com");
         api.call("admin/put-studios-studioId-settings.json").path("studioId", studioId).token(owner)

@@ -1,21 +1,31 @@
 package com.studiobooking.functions;
 
-import com.studiobooking.infrastructure.dynamo.LocalDynamo;
+import com.studiobooking.infrastructure.table.DynamoItemTable;
+import com.studiobooking.infrastructure.testing.TestTables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+@ParameterizedClass
+@EnumSource(TestTables.Engine.class)
 class AuthApiTest {
+    /** The same rules and races on both table engines: DynamoDB (moto) and the local runtime's SQLite. */
+    @Parameter
+    TestTables.Engine engine;
     private Api api;
     private String studioId;
 
     @BeforeEach
     void setUp() {
-        api = new Api();
+        api = new Api(engine);
         studioId = api.openStudio("ana@example.com");
     }
 
@@ -73,10 +83,11 @@ class AuthApiTest {
 
     @Test
     void codes_are_stored_hashed() {
+        assumeTrue(engine == TestTables.Engine.MOTO, "reads every stored item with a DynamoDB Scan");
         requestCode(studioId, "ana@example.com");
         String code = api.lastCodeSentTo("ana@example.com");
 
-        String everything = LocalDynamo.client().scan(b -> b.tableName(api.table)).items().toString();
+        String everything = TestTables.motoClient().scan(b -> b.tableName(((DynamoItemTable) api.table).name())).items().toString();
         assertThat(everything).doesNotContain(code);
     }
 

@@ -11,6 +11,10 @@ import com.studiobooking.infrastructure.payment.StripeSignature;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import com.studiobooking.infrastructure.testing.TestTables;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Card payments end to end through the handlers: Stripe's API is WireMock (the real SDK sends the
- * requests), webhooks carry real HMAC signatures, the store is DynamoDB Local (rules 5, 6, 9).
+ * requests), webhooks carry real HMAC signatures (rules 5, 6, 9).
  */
+@ParameterizedClass
+@EnumSource(TestTables.Engine.class)
 class PaymentWebhookApiTest {
+    /** The same rules and races on both table engines: DynamoDB (moto) and the local runtime's SQLite. */
+    @Parameter
+    TestTables.Engine engine;
     private final WireMockServer stripe = new WireMockServer(options().dynamicPort());
     private Api api;
     private String studioId;
@@ -48,7 +57,7 @@ class PaymentWebhookApiTest {
                         """.formatted(Instant.parse("2026-11-23T09:31:00Z").getEpochSecond()))));
         stripe.stubFor(post("/v1/refunds").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody("{\"id\": \"re_test_1\", \"object\": \"refund\", \"status\": \"succeeded\", \"amount\": 5000}")));
-        api = new Api(stripe.baseUrl());
+        api = new Api(engine, stripe.baseUrl());
         studioId = api.openStudio("ana@example.com");
         owner = api.signIn(studioId, "ana@example.com");
         ok(api.call("admin/put-studios-studioId-settings.json").path("studioId", studioId).token(owner)

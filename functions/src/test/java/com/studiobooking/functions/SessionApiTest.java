@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.studiobooking.core.mail.Email;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import com.studiobooking.infrastructure.testing.TestTables;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,8 +18,13 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Sessions through the handlers on DynamoDB Local: capacity races, wallet, bank transfer, link release (rules 1, 3, 4, 7, 9). */
+/** Sessions through the handlers: capacity races, wallet, bank transfer, link release (rules 1, 3, 4, 7, 9). */
+@ParameterizedClass
+@EnumSource(TestTables.Engine.class)
 class SessionApiTest {
+    /** The same rules and races on both table engines: DynamoDB (moto) and the local runtime's SQLite. */
+    @Parameter
+    TestTables.Engine engine;
     private static final String LINK = "https://meet.example/lotus-secret-room";
     private static final String PASSWORD = "lotus-pw-4321";
     private static final String INSTRUCTIONS = "Door code 7788, camera on please";
@@ -29,7 +38,7 @@ class SessionApiTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api();
+        api = new Api(engine);
         studioId = api.openStudio("ana@example.com");
         owner = api.signIn(studioId, "ana@example.com");
         ok(api.call("admin/put-studios-studioId-settings.json").path("studioId", studioId).token(owner)

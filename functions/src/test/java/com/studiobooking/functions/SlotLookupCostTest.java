@@ -12,7 +12,8 @@ import com.studiobooking.core.studio.Studio;
 import com.studiobooking.core.studio.StudioSettings;
 import com.studiobooking.infrastructure.dynamo.DynamoBookingStore;
 import com.studiobooking.infrastructure.dynamo.DynamoStudioStore;
-import com.studiobooking.infrastructure.dynamo.LocalDynamo;
+import com.studiobooking.infrastructure.table.DynamoItemTable;
+import com.studiobooking.infrastructure.testing.TestTables;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -38,13 +39,13 @@ class SlotLookupCostTest {
                 new Class<?>[]{DynamoDbClient.class}, (proxy, method, args) -> {
                     if (!method.getName().equals("serviceName") && !method.getName().equals("close")) requests.incrementAndGet();
                     try {
-                        return method.invoke(LocalDynamo.client(), args);
+                        return method.invoke(TestTables.motoClient(), args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
                 });
-        String table = LocalDynamo.freshTable();
-        DynamoStudioStore studios = new DynamoStudioStore(LocalDynamo.client(), table);
+        String table = TestTables.freshMotoTable();
+        DynamoStudioStore studios = new DynamoStudioStore(new DynamoItemTable(TestTables.motoClient(), table));
         StudioSettings settings = StudioSettings.initial("Lotus", "Europe/Bucharest", "RON", "ro");
         studios.createStudio(new Studio("st_1", settings, NOW), new Staff("sf_0", "Ana", "ana@example.com", StaffRole.OWNER, null, NOW));
         studios.saveLocation("st_1", new Location("lc_1", "Room", "Street 1", false, null, NOW));
@@ -60,7 +61,8 @@ class SlotLookupCostTest {
         studios.saveService("st_1", new Service("sv_1", "Massage", null, 60, new Money(25000L, "RON"), 15, 15, 15, null,
                 staff, List.of("lc_1"), true, NOW));
 
-        SlotLookup lookup = new SlotLookup(new DynamoStudioStore(counting, table), new DynamoBookingStore(counting, table),
+        SlotLookup lookup = new SlotLookup(new DynamoStudioStore(new DynamoItemTable(counting, table)),
+                new DynamoBookingStore(new DynamoItemTable(counting, table)),
                 java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
         requests.set(0);
         SlotLookup.SlotList slots = lookup.slots("st_1",

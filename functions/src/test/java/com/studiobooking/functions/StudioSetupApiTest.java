@@ -3,6 +3,10 @@ package com.studiobooking.functions;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import com.studiobooking.infrastructure.testing.TestTables;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -10,14 +14,19 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ParameterizedClass
+@EnumSource(TestTables.Engine.class)
 class StudioSetupApiTest {
+    /** The same rules and races on both table engines: DynamoDB (moto) and the local runtime's SQLite. */
+    @Parameter
+    TestTables.Engine engine;
     private Api api;
     private String studioId;
     private String ownerToken;
 
     @BeforeEach
     void setUp() {
-        api = new Api();
+        api = new Api(engine);
         studioId = api.openStudio("ana@example.com");
         ownerToken = api.signIn(studioId, "ana@example.com");
     }

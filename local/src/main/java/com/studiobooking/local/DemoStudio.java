@@ -21,7 +21,7 @@ import com.studiobooking.core.wallet.PassType;
 import com.studiobooking.functions.Wiring;
 import com.studiobooking.infrastructure.dynamo.DynamoStudioStore;
 import com.studiobooking.infrastructure.dynamo.DynamoWalletStore;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import com.studiobooking.infrastructure.table.ItemTable;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -38,8 +38,12 @@ import java.util.List;
 public record DemoStudio(String studioId, String ownerEmail, String staffEmail) {
     public static final String STUDIO_ID = "st_demo";
 
-    static DemoStudio seed(DynamoDbClient dynamo, String table, Wiring wiring) {
-        DynamoStudioStore store = new DynamoStudioStore(dynamo, table);
+    private static final DemoStudio DEMO = new DemoStudio(STUDIO_ID, "ana@example.com", "ioana@example.com");
+
+    /** Seeds the demo studio unless the store already holds it (the local data survives restarts). */
+    static DemoStudio seedIfMissing(ItemTable table, Wiring wiring) {
+        DynamoStudioStore store = new DynamoStudioStore(table);
+        if (store.findStudio(STUDIO_ID).isPresent()) return DEMO;
         Instant now = Instant.now();
         StudioSettings settings = StudioSettings.initial("Lotus Yoga (demo)", "Europe/Bucharest", "RON", "ro")
                 .changedBy(new StudioSettings(null, null, null, null,
@@ -75,8 +79,8 @@ public record DemoStudio(String studioId, String ownerEmail, String staffEmail) 
                 SessionFormat.ONLINE, null, new Money(4000L, "RON"), null,
                 List.of(PaymentMethod.CARD, PaymentMethod.BANK_TRANSFER),
                 new OnlineAccess("https://meet.example/lotus-yin", "Camera optional.", "yin-42")));
-        new DynamoWalletStore(dynamo, table).savePassType(STUDIO_ID, new PassType("pt_demo_ten", "10 classes", 10, 90,
+        new DynamoWalletStore(table).savePassType(STUDIO_ID, new PassType("pt_demo_ten", "10 classes", 10, 90,
                 new Money(40000L, "RON"), now));
-        return new DemoStudio(STUDIO_ID, "ana@example.com", "ioana@example.com");
+        return DEMO;
     }
 }

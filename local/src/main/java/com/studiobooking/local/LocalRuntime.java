@@ -1,6 +1,5 @@
 package com.studiobooking.local;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -9,15 +8,20 @@ import com.studiobooking.core.mail.Email;
 import com.studiobooking.functions.Wiring;
 import com.studiobooking.infrastructure.mail.OutboxMailer;
 import com.studiobooking.infrastructure.schedule.InProcessScheduler;
+import com.studiobooking.infrastructure.schedule.PendingJobs;
+import com.studiobooking.infrastructure.table.SqliteItemTable;
 import com.sun.net.httpserver.HttpServer;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -26,26 +30,34 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The whole system on one machine, no AWS account and no Docker: DynamoDB Local in-process (table
- * from template.yaml), the routes of template.yaml dispatched to the same handler classes as in
- * Lambda, e-mail to an outbox, and a seeded demo studio.
+ * The whole system on one machine, no AWS account and no Docker: the table (shape from template.yaml)
+ * on the embedded SQLite engine, kept in a folder across restarts or in memory; the routes of
+ * template.yaml dispatched to the same handler classes as in Lambda; e-mail to an outbox; schedules
+ * run in-process (and kept with the data); a demo studio seeded into an empty store.
  */
 public final class LocalRuntime implements AutoCloseable {
-    public static final String TABLE_NAME = "studio-booking-local";
+    public static final Path DEFAULT_DATA_DIR = Path.of(".studio-booking-data");
+    static final String TABLE_FILE = "studio-booking.sqlite";
 
     private final HttpServer server;
     private final ExecutorService workers;
     private final OutboxMailer outbox;
     private final InProcessScheduler scheduler;
     private final DemoStudio demo;
+    private final SqliteItemTable table;
+    private final FileLock dataLock;
+    private final Options options;
 
     private LocalRuntime(HttpServer server, ExecutorService workers, OutboxMailer outbox, InProcessScheduler scheduler,
-                         DemoStudio demo) {
+                         DemoStudio demo, SqliteItemTable table, FileLock dataLock, Options options) {
         this.server = server;
         this.workers = workers;
         this.outbox = outbox;
         this.scheduler = scheduler;
         this.demo = demo;
+        this.table = table;
+        this.dataLock = dataLock;
+        this.options = options;
     }
 
     public static void main(String[] args) throws IOException {
@@ -58,24 +70,26 @@ public final class LocalRuntime implements AutoCloseable {
     /** Starts the runtime; {@code onMail} sees each e-mail as it reaches the outbox. */
     public static LocalRuntime start(Options options, java.util.function.Consumer<Email> onMail) throws IOException {
         SamTemplate template = SamTemplate.parse(options.templateText());
-        DynamoDbClient dynamo = DynamoDBEmbedded.create().dynamoDbClient();
-        dynamo.createTable(template.table().createTableRequest(TABLE_NAME));
-        template.table().timeToLiveRequest(TABLE_NAME).ifPresent(dynamo::updateTimeToLive);
+        Clock clock = Clock.systemUTC();
+        FileLock dataLock = options.dataDir() == null ? null : lock(options.dataDir());
+        SqliteItemTable table = options.dataDir() == null
+                ? SqliteItemTable.inMemory(template.table().shape())
+                : SqliteItemTable.open(options.dataDir().resolve(TABLE_FILE), template.table().shape(), clock);
 
         OutboxMailer outbox = new OutboxMailer(onMail);
-        String secret = System.getenv().getOrDefault("TOKEN_SECRET", "local-" + Ids.random(40));
+        String secret = System.getenv().containsKey("TOKEN_SECRET") ? System.getenv("TOKEN_SECRET")
+                : options.dataDir() == null ? "local-" + Ids.random(40) : keptSecret(options.dataDir());
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 64);
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        Clock clock = Clock.systemUTC();
         Wiring[] wired = new Wiring[1];
         InProcessScheduler scheduler = new InProcessScheduler(clock,
-                job -> wired[0].jobRunner().run(job.kind(), job.input()));
+                job -> wired[0].jobRunner().run(job.kind(), job.input()), PendingJobs.in(table));
         Payments payments = Payments.choose(base, clock);
-        Wiring wiring = new Wiring(new Wiring.Parts(() -> dynamo, TABLE_NAME, () -> outbox, () -> secret, () -> scheduler,
+        Wiring wiring = new Wiring(new Wiring.Parts(() -> table, () -> outbox, () -> secret, () -> scheduler,
                 payments::gateway, payments::verifier, base + "/widget/", base + "/admin/", clock));
         wired[0] = wiring;
+        DemoStudio demo = DemoStudio.seedIfMissing(table, wiring);
         scheduler.start(Duration.ofSeconds(1));
-        DemoStudio demo = DemoStudio.seed(dynamo, TABLE_NAME, wiring);
 
         Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = new HashMap<>();
         for (SamTemplate.Route route : template.routes()) {
@@ -88,7 +102,44 @@ public final class LocalRuntime implements AutoCloseable {
         server.createContext("/", new ApiGatewayBridge(template, handlers, dev, options.webRoot()));
         server.start();
         dev.listeningAt(base);
-        return new LocalRuntime(server, workers, outbox, scheduler, demo);
+        return new LocalRuntime(server, workers, outbox, scheduler, demo, table, dataLock, options);
+    }
+
+    /**
+     * The token-signing secret kept with the data, made once: sign-ins and the access links e-mailed to
+     * guests stay valid across restarts, as they do across deploys in AWS.
+     */
+    private static String keptSecret(Path dataDir) throws IOException {
+        Path file = dataDir.resolve("token-secret");
+        if (!Files.exists(file)) {
+            Path temp = Files.createTempFile(dataDir, "token-secret", ".tmp");
+            try {
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the folder's own permissions apply
+            }
+            Files.writeString(temp, "local-" + Ids.random(40));
+            Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        return Files.readString(file).trim();
+    }
+
+    /** One runtime per data folder: a second one would run the same schedules twice. */
+    private static FileLock lock(Path dataDir) throws IOException {
+        Files.createDirectories(dataDir);
+        FileChannel channel = FileChannel.open(dataDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException inThisProcess) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("another Studio Booking runtime is using " + dataDir.toAbsolutePath()
+                    + "; stop it, or start this one with --data-dir DIR or --in-memory");
+        }
+        return lock;
     }
 
     public int port() {
@@ -111,10 +162,19 @@ public final class LocalRuntime implements AutoCloseable {
                   demo studio      %1$s/studios/%2$s
                   sign in as the demo owner: POST %1$s/auth/code {"studioId":"%2$s","email":"%3$s"}
                                    then read the code at %1$s/_dev/mail
+                  booking widget   %1$s/widget/?studio=%2$s
+                  admin page       %1$s/admin/?studio=%2$s
                   dev routes       %1$s/_dev/health  %1$s/_dev/mail  %1$s/_dev/mail.json  %1$s/_dev/schedules
                                    POST %1$s/_dev/schedules/{name}/run fires a pending schedule now
-                Press Ctrl+C to stop (data is kept in memory only).
-                """.formatted(base, demo.studioId(), demo.ownerEmail());
+                  data             %4$s
+                Press Ctrl+C to stop.
+                """.formatted(base, demo.studioId(), demo.ownerEmail(), dataDescription());
+    }
+
+    private String dataDescription() {
+        if (options.dataDir() == null) return "in memory only (--in-memory): gone when this process stops";
+        return "kept in " + options.dataDir().toAbsolutePath().normalize()
+                + " (delete the folder to start afresh; --in-memory for a throwaway store)";
     }
 
     public InProcessScheduler scheduler() {
@@ -126,6 +186,14 @@ public final class LocalRuntime implements AutoCloseable {
         scheduler.close();
         server.stop(0);
         workers.shutdownNow();
+        table.close();
+        if (dataLock != null) {
+            try {
+                dataLock.channel().close();
+            } catch (IOException ignored) {
+                // the lock goes with the process anyway
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -144,25 +212,39 @@ public final class LocalRuntime implements AutoCloseable {
         return "\n=== e-mail to " + String.join(", ", email.to()) + " — " + email.subject() + "\n" + email.text() + "===";
     }
 
-    /** Command-line options: {@code --port N}, {@code --template FILE}, {@code --web DIR}. */
-    public record Options(int port, Path template, Path webRoot) {
+    /**
+     * Command-line options: {@code --port N}, {@code --template FILE}, {@code --web DIR},
+     * {@code --data-dir DIR} (default {@code ./.studio-booking-data}) or {@code --in-memory}.
+     *
+     * @param dataDir where the data is kept; null keeps it in memory only
+     */
+    public record Options(int port, Path template, Path webRoot, Path dataDir) {
         public static Options parse(String[] args) {
             int port = 3000;
             Path template = null;
             Path web = null;
+            Path dataDir = DEFAULT_DATA_DIR;
+            boolean inMemory = false;
+            boolean dataDirGiven = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
                     case "--template" -> template = Path.of(value(args, ++i, "--template"));
                     case "--web" -> web = Path.of(value(args, ++i, "--web"));
+                    case "--data-dir" -> {
+                        dataDir = Path.of(value(args, ++i, "--data-dir"));
+                        dataDirGiven = true;
+                    }
+                    case "--in-memory" -> inMemory = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (known: --port N, --template FILE, --web DIR)");
+                            + " (known: --port N, --template FILE, --web DIR, --data-dir DIR, --in-memory)");
                 }
             }
+            if (inMemory && dataDirGiven) throw new IllegalArgumentException("--in-memory and --data-dir exclude each other");
             Path root = repoRoot();
             if (template == null && root != null) template = root.resolve("template.yaml");
             if (web == null && root != null) web = root.resolve("web");
-            return new Options(port, template, web);
+            return new Options(port, template, web, inMemory ? null : dataDir);
         }
 
         /** template.yaml from the working tree when there is one, else the copy packed in the jar. */

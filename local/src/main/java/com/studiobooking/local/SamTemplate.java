@@ -8,6 +8,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import com.studiobooking.infrastructure.table.TableShape;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -55,7 +56,7 @@ public final class SamTemplate {
     public record RouteMatch(Route route, Map<String, String> pathParameters) {
     }
 
-    /** The table as declared: enough to create it in DynamoDB Local. */
+    /** The table as declared: enough to create it in a DynamoDB engine or open it on the local SQLite engine. */
     public record TableDefinition(String logicalId, Map<String, String> attributeTypes, List<Key> keySchema,
                                   List<Index> globalSecondaryIndexes, String billingMode, String ttlAttribute) {
 
@@ -75,6 +76,22 @@ public final class SamTemplate {
 
         public Optional<Index> index(String name) {
             return globalSecondaryIndexes.stream().filter(i -> i.indexName().equals(name)).findFirst();
+        }
+
+        /** The key schema for the local SQLite engine; every key attribute must be a string. */
+        public TableShape shape() {
+            Map<String, TableShape.Index> indexes = new java.util.LinkedHashMap<>();
+            for (Index index : globalSecondaryIndexes) {
+                if (!"ALL".equals(index.projectionType())) {
+                    throw new IllegalStateException("index " + index.indexName() + " must project ALL attributes");
+                }
+                indexes.put(index.indexName(), new TableShape.Index(keyOfType(index.keySchema(), "HASH"),
+                        keyOfType(index.keySchema(), "RANGE")));
+            }
+            attributeTypes.forEach((attribute, type) -> {
+                if (!"S".equals(type)) throw new IllegalStateException("key attribute " + attribute + " must be a string (S)");
+            });
+            return new TableShape(partitionKey(), sortKey(), indexes, ttlAttribute);
         }
 
         public CreateTableRequest createTableRequest(String tableName) {

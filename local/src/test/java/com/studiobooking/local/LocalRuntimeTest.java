@@ -17,14 +17,15 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The README's walk-through, over real HTTP against the local runtime. */
+/** The README's walk-through, over real HTTP against the local runtime (data in a scratch folder, as by default). */
 class LocalRuntimeTest {
     private static LocalRuntime runtime;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = LocalRuntime.start(LocalRuntime.Options.parse(new String[]{"--port", "0"}), mail -> { });
+        String data = java.nio.file.Files.createTempDirectory("studio-booking-data").toString();
+        runtime = LocalRuntime.start(LocalRuntime.Options.parse(new String[]{"--port", "0", "--data-dir", data}), mail -> { });
     }
 
     @AfterAll

@@ -1,7 +1,8 @@
 package com.studiobooking.local;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import com.studiobooking.infrastructure.dynamo.StudioTable;
+import com.studiobooking.infrastructure.table.TableShape;
+import com.studiobooking.infrastructure.testing.TestTables;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -501,37 +502,30 @@ class SamTemplateTest {
         }
 
         @Test
-        void dynamodb_local_creates_the_table_from_the_definition(@TempDir Path scratch) {
-            // DynamoDB Local writes dynamodb-local-metadata.json into System.getProperty("user.dir"):
-            // point it at a scratch folder so the test leaves the working tree clean.
-            String userDir = System.getProperty("user.dir");
-            System.setProperty("user.dir", scratch.toString());
-            AmazonDynamoDBLocal local;
-            try {
-                local = DynamoDBEmbedded.create();
-            } finally {
-                System.setProperty("user.dir", userDir);
-            }
-            try {
-                DynamoDbClient dynamo = local.dynamoDbClient();
-                CreateTableRequest request = table.createTableRequest("studio-booking");
-                dynamo.createTable(request);
-                table.timeToLiveRequest("studio-booking").ifPresent(dynamo::updateTimeToLive);
+        void a_dynamodb_engine_creates_the_table_from_the_definition() {
+            DynamoDbClient dynamo = TestTables.motoClient();
+            String name = "studio-booking-from-template-" + System.nanoTime();
+            dynamo.createTable(table.createTableRequest(name));
+            table.timeToLiveRequest(name).ifPresent(dynamo::updateTimeToLive);
 
-                TableDescription created = dynamo.describeTable(d -> d.tableName("studio-booking")).table();
-                assertThat(created.keySchema()).extracting(k -> k.attributeName() + " " + k.keyTypeAsString())
-                        .containsExactly("PK HASH", "SK RANGE");
-                assertThat(created.globalSecondaryIndexes()).singleElement().satisfies(gsi -> {
-                    assertThat(gsi.indexName()).isEqualTo("GSI1");
-                    assertThat(gsi.keySchema()).extracting(k -> k.attributeName() + " " + k.keyTypeAsString())
-                            .containsExactly("GSI1PK HASH", "GSI1SK RANGE");
-                    assertThat(gsi.projection().projectionTypeAsString()).isEqualTo("ALL");
-                });
-                assertThat(dynamo.describeTimeToLive(d -> d.tableName("studio-booking"))
-                        .timeToLiveDescription().timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
-            } finally {
-                local.shutdown();
-            }
+            TableDescription created = dynamo.describeTable(d -> d.tableName(name)).table();
+            assertThat(created.keySchema()).extracting(k -> k.attributeName() + " " + k.keyTypeAsString())
+                    .containsExactly("PK HASH", "SK RANGE");
+            assertThat(created.globalSecondaryIndexes()).singleElement().satisfies(gsi -> {
+                assertThat(gsi.indexName()).isEqualTo("GSI1");
+                assertThat(gsi.keySchema()).extracting(k -> k.attributeName() + " " + k.keyTypeAsString())
+                        .containsExactly("GSI1PK HASH", "GSI1SK RANGE");
+                assertThat(gsi.projection().projectionTypeAsString()).isEqualTo("ALL");
+            });
+            assertThat(dynamo.describeTimeToLive(d -> d.tableName(name))
+                    .timeToLiveDescription().timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
+        }
+
+        @Test
+        void the_local_engine_and_the_code_read_the_same_table_shape_as_the_template() {
+            assertThat(table.shape()).isEqualTo(TableShape.STUDIO_BOOKING);
+            assertThat(table.createTableRequest("t").attributeDefinitions())
+                    .containsExactlyInAnyOrderElementsOf(StudioTable.createRequest("t").attributeDefinitions());
         }
 
         @Test

@@ -52,7 +52,7 @@ class WebPagesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = LocalRuntime.start(LocalRuntime.Options.parse(new String[]{"--port", "0"}), mail -> { });
+        runtime = LocalRuntime.start(LocalRuntime.Options.parse(new String[]{"--port", "0", "--in-memory"}), mail -> { });
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         openApi = new OpenAPIV3Parser().readLocation(RepoRoot.resolve("docs/openapi.yaml").toString(), null, options).getOpenAPI();

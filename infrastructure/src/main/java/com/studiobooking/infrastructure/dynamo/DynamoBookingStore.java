@@ -3,9 +3,11 @@ package com.studiobooking.infrastructure.dynamo;
 import com.studiobooking.core.appointment.TimeRange;
 import com.studiobooking.core.booking.Booking;
 import com.studiobooking.core.booking.BookingStore;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import com.studiobooking.infrastructure.table.Condition;
+import com.studiobooking.infrastructure.table.ItemTable;
+import com.studiobooking.infrastructure.table.KeyQuery;
+import com.studiobooking.infrastructure.table.Write;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,32 +17,32 @@ import java.util.Map;
 import java.util.Optional;
 
 import static com.studiobooking.infrastructure.dynamo.Attr.n;
-import static com.studiobooking.infrastructure.dynamo.Attr.s;
+import static com.studiobooking.infrastructure.table.Condition.Op;
 
 /**
  * Bookings, and the guarantee that a practitioner is never double-booked: an appointment claims
  * every {@value Keys#TIME_UNIT_MINUTES}-minute unit of its time widened by its buffers
  * ({@link StaffTime}), each as an item that must not exist yet, in the same transaction as the
  * booking. Two bookings whose widened times overlap in any way, whatever their lengths, claim a
- * common unit, so DynamoDB lets exactly one of them through.
+ * common unit, so the table lets exactly one of them through.
  */
 public final class DynamoBookingStore implements BookingStore {
-    private final Table table;
+    private final ItemTable table;
 
-    public DynamoBookingStore(DynamoDbClient client, String tableName) {
-        this.table = new Table(client, tableName);
+    public DynamoBookingStore(ItemTable table) {
+        this.table = table;
     }
 
     @Override
     public Reservation reserveAppointment(Booking booking, IdempotencyKey key) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        if (key != null) writes.add(table.putNew(idempotency(booking, key)));
-        writes.add(table.putNew(BookingMapper.booking(booking)));
-        writes.add(table.putNew(clientPointer(booking)));
+        List<Write> writes = new ArrayList<>();
+        if (key != null) writes.add(Write.putNew(idempotency(booking, key)));
+        writes.add(Write.putNew(BookingMapper.booking(booking)));
+        writes.add(Write.putNew(clientPointer(booking)));
         TimeRange reserved = booking.reservedTime();
-        writes.add(table.putNew(StaffTime.calendarEntry(booking.studioId(), booking.start(), booking.bookingId(),
+        writes.add(Write.putNew(StaffTime.calendarEntry(booking.studioId(), booking.start(), booking.bookingId(),
                 booking.staffId(), reserved)));
-        writes.addAll(StaffTime.claim(table, booking.studioId(), booking.staffId(), StaffTime.units(reserved),
+        writes.addAll(StaffTime.claim(booking.studioId(), booking.staffId(), StaffTime.units(reserved),
                 booking.bookingId(), reserved));
         List<Boolean> failed = table.tryTransact(writes);
         if (failed == null) return new Reservation.Reserved(booking);
@@ -61,47 +63,44 @@ public final class DynamoBookingStore implements BookingStore {
 
     @Override
     public boolean cancel(Booking cancelled) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(replaceIfStatus(table, cancelled, "#status <> :s", "CANCELLED"));
-        writes.add(table.delete(Keys.studioCalendar(cancelled.studioId()),
+        List<Write> writes = new ArrayList<>();
+        writes.add(replaceIfStatus(cancelled, Op.NE, "CANCELLED"));
+        writes.add(Write.delete(Keys.studioCalendar(cancelled.studioId()),
                 StaffTime.calendarKey(cancelled.start(), cancelled.bookingId())));
-        writes.addAll(StaffTime.free(table, cancelled.studioId(), cancelled.staffId(),
+        writes.addAll(StaffTime.free(cancelled.studioId(), cancelled.staffId(),
                 StaffTime.units(cancelled.reservedTime()), cancelled.bookingId()));
         return table.tryTransact(writes) == null;
     }
 
     @Override
     public boolean confirmPayment(Booking paid) {
-        return table.tryTransact(List.of(replaceIfStatus(table, paid, "#status = :s", "AWAITING_PAYMENT"))) == null;
+        return table.write(replaceIfStatus(paid, Op.EQ, "AWAITING_PAYMENT"));
     }
 
     @Override
     public boolean attachCheckout(Booking withCheckout) {
-        return table.tryTransact(List.of(replaceIfStatus(table, withCheckout, "#status = :s", "AWAITING_PAYMENT"))) == null;
+        return table.write(replaceIfStatus(withCheckout, Op.EQ, "AWAITING_PAYMENT"));
     }
 
     @Override
     public boolean reinstateAppointment(Booking paid) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(replaceIfStatus(table, paid, "#status = :s", "CANCELLED"));
+        List<Write> writes = new ArrayList<>();
+        writes.add(replaceIfStatus(paid, Op.EQ, "CANCELLED"));
         TimeRange reserved = paid.reservedTime();
-        writes.add(table.putNew(StaffTime.calendarEntry(paid.studioId(), paid.start(), paid.bookingId(), paid.staffId(), reserved)));
-        writes.addAll(StaffTime.claim(table, paid.studioId(), paid.staffId(), StaffTime.units(reserved), paid.bookingId(), reserved));
+        writes.add(Write.putNew(StaffTime.calendarEntry(paid.studioId(), paid.start(), paid.bookingId(), paid.staffId(), reserved)));
+        writes.addAll(StaffTime.claim(paid.studioId(), paid.staffId(), StaffTime.units(reserved), paid.bookingId(), reserved));
         return table.tryTransact(writes) == null;
     }
 
     @Override
     public boolean markRefunded(Booking refunded) {
-        return table.tryTransact(List.of(TransactWriteItem.builder().put(p -> p.tableName(table.name())
-                .item(BookingMapper.booking(refunded))
-                .conditionExpression("#status = :cancelled AND paymentStatus = :unpaid")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":cancelled", s("CANCELLED"), ":unpaid", s("UNPAID")))).build())) == null;
+        return table.write(Write.put(BookingMapper.booking(refunded),
+                Condition.eq("status", "CANCELLED").and(Condition.eq("paymentStatus", "UNPAID"))));
     }
 
     @Override
     public List<Booking> bookingsOfClient(String studioId, String clientId) {
-        return table.queryPrefix(Keys.client(studioId, clientId), Keys.BOOKING_POINTER_PREFIX).stream()
+        return table.query(KeyQuery.prefix(Keys.client(studioId, clientId), Keys.BOOKING_POINTER_PREFIX)).stream()
                 .map(pointer -> find(pointer.get("bookingId").s()))
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparing(Booking::start).reversed())
@@ -110,8 +109,8 @@ public final class DynamoBookingStore implements BookingStore {
 
     @Override
     public List<BusyTime> busyTime(String studioId, TimeRange range) {
-        return table.queryBetween(null, Keys.PK, Keys.studioCalendar(studioId), Keys.SK,
-                        Keys.time(range.start()), Keys.time(range.end()) + "~").stream()
+        return table.query(KeyQuery.between(Keys.studioCalendar(studioId), Keys.time(range.start()),
+                        Keys.time(range.end()) + "~")).stream()
                 .map(i -> new BusyTime(i.get("staffId").s(), new TimeRange(
                         Instant.ofEpochSecond(Long.parseLong(i.get("busyFrom").n())),
                         Instant.ofEpochSecond(Long.parseLong(i.get("busyUntil").n())))))
@@ -121,17 +120,15 @@ public final class DynamoBookingStore implements BookingStore {
 
     @Override
     public List<Booking> bookingsStartingIn(String studioId, TimeRange range) {
-        return table.queryBetween(StudioTable.GSI1, Keys.GSI1PK, Keys.studioBookings(studioId), Keys.GSI1SK,
-                        Keys.time(range.start()), Keys.time(range.end().minusSeconds(1)) + "~").stream()
+        return table.query(KeyQuery.between(Keys.studioBookings(studioId), Keys.time(range.start()),
+                        Keys.time(range.end().minusSeconds(1)) + "~").onIndex(Keys.GSI1)).stream()
                 .map(BookingMapper::booking).toList();
     }
 
-    /** Replaces the booking item only while its status satisfies {@code condition} against {@code status}. */
-    static TransactWriteItem replaceIfStatus(Table table, Booking booking, String condition, String status) {
-        return TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(BookingMapper.booking(booking))
-                .conditionExpression(condition)
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":s", s(status)))).build();
+    /** Replaces the booking item only while it exists and its stored status compares by {@code op} with {@code status}. */
+    static Write replaceIfStatus(Booking booking, Op op, String status) {
+        return Write.put(BookingMapper.booking(booking),
+                Condition.exists(Keys.PK).and(Condition.is("status", op, Attr.s(status))));
     }
 
     static Map<String, AttributeValue> idempotency(Booking booking, IdempotencyKey key) {

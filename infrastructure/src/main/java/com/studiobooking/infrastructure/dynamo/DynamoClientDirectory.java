@@ -2,7 +2,9 @@ package com.studiobooking.infrastructure.dynamo;
 
 import com.studiobooking.core.auth.ClientDirectory;
 import com.studiobooking.core.common.Ids;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import com.studiobooking.infrastructure.table.ItemTable;
+import com.studiobooking.infrastructure.table.KeyQuery;
+import com.studiobooking.infrastructure.table.Write;
 
 import java.util.List;
 import java.util.Optional;
@@ -13,29 +15,27 @@ import java.util.function.Supplier;
  * the e-mail claim and the id record are written together, only if the e-mail is not claimed yet.
  */
 public final class DynamoClientDirectory implements ClientDirectory {
-    private final Supplier<DynamoDbClient> client;
-    private final String tableName;
+    private final Supplier<ItemTable> table;
 
-    public DynamoClientDirectory(DynamoDbClient client, String tableName) {
-        this(() -> client, tableName);
+    public DynamoClientDirectory(ItemTable table) {
+        this(() -> table);
     }
 
-    /** The client is asked for on first use, so wiring this directory costs nothing at start. */
-    public DynamoClientDirectory(Supplier<DynamoDbClient> client, String tableName) {
-        this.client = client;
-        this.tableName = tableName;
+    /** The table is asked for on first use, so wiring this directory costs nothing at start. */
+    public DynamoClientDirectory(Supplier<ItemTable> table) {
+        this.table = table;
     }
 
     @Override
     public String clientIdFor(String studioId, String email) {
-        Table table = table();
+        ItemTable table = this.table.get();
         var existing = table.get(Keys.studioClients(studioId), Keys.clientEmail(email));
         if (existing.isPresent()) return existing.get().get("clientId").s();
         String clientId = Ids.next("cl");
         List<Boolean> failed = table.tryTransact(List.of(
-                table.putNew(Attr.item().put(Keys.PK, Keys.studioClients(studioId)).put(Keys.SK, Keys.clientEmail(email))
+                Write.putNew(Attr.item().put(Keys.PK, Keys.studioClients(studioId)).put(Keys.SK, Keys.clientEmail(email))
                         .put("type", "CLIENT").put("clientId", clientId).put("email", email).build()),
-                table.putNew(Attr.item().put(Keys.PK, Keys.studioClients(studioId)).put(Keys.SK, Keys.clientId(clientId))
+                Write.putNew(Attr.item().put(Keys.PK, Keys.studioClients(studioId)).put(Keys.SK, Keys.clientId(clientId))
                         .put("type", "CLIENT_ID").put("clientId", clientId).put("email", email).build())));
         if (failed == null) return clientId;
         return table.get(Keys.studioClients(studioId), Keys.clientEmail(email)).orElseThrow().get("clientId").s();
@@ -43,17 +43,13 @@ public final class DynamoClientDirectory implements ClientDirectory {
 
     @Override
     public List<ClientRecord> list(String studioId) {
-        return table().queryPrefix(Keys.studioClients(studioId), Keys.CLIENT_EMAIL_PREFIX).stream()
+        return table.get().query(KeyQuery.prefix(Keys.studioClients(studioId), Keys.CLIENT_EMAIL_PREFIX)).stream()
                 .map(i -> new ClientRecord(i.get("clientId").s(), i.get("email").s())).toList();
     }
 
     @Override
     public Optional<ClientRecord> find(String studioId, String clientId) {
-        return table().get(Keys.studioClients(studioId), Keys.clientId(clientId))
+        return table.get().get(Keys.studioClients(studioId), Keys.clientId(clientId))
                 .map(i -> new ClientRecord(i.get("clientId").s(), i.get("email").s()));
-    }
-
-    private Table table() {
-        return new Table(client.get(), tableName);
     }
 }

@@ -1,8 +1,8 @@
 package com.studiobooking.infrastructure.dynamo;
 
 import com.studiobooking.core.payment.PaymentEventLog;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import com.studiobooking.infrastructure.table.ItemTable;
+import com.studiobooking.infrastructure.table.Write;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,11 +14,11 @@ import static com.studiobooking.infrastructure.dynamo.Attr.n;
 public final class DynamoPaymentEventLog implements PaymentEventLog {
     private static final Duration KEEP = Duration.ofDays(30);
 
-    private final Table table;
+    private final ItemTable table;
     private final Clock clock;
 
-    public DynamoPaymentEventLog(DynamoDbClient client, String tableName, Clock clock) {
-        this.table = new Table(client, tableName);
+    public DynamoPaymentEventLog(ItemTable table, Clock clock) {
+        this.table = table;
         this.clock = clock;
     }
 
@@ -29,14 +29,10 @@ public final class DynamoPaymentEventLog implements PaymentEventLog {
 
     @Override
     public void record(String eventId, String type) {
-        try {
-            table.client().putItem(b -> b.tableName(table.name()).item(Attr.item()
-                            .put(Keys.PK, Keys.PAYMENT_EVENTS).put(Keys.SK, eventId).put("type", "PAYMENT_EVENT").put("eventType", type)
-                            .put("processedAt", clock.instant())
-                            .putAll(Map.of(Keys.TTL, n(clock.instant().plus(KEEP).getEpochSecond()))).build())
-                    .conditionExpression("attribute_not_exists(PK)"));
-        } catch (ConditionalCheckFailedException recordedInParallel) {
-            // another delivery of the same event recorded it first: nothing to add
-        }
+        // false when another delivery of the same event recorded it first: nothing to add
+        table.write(Write.putNew(Attr.item()
+                .put(Keys.PK, Keys.PAYMENT_EVENTS).put(Keys.SK, eventId).put("type", "PAYMENT_EVENT").put("eventType", type)
+                .put("processedAt", clock.instant())
+                .putAll(Map.of(Keys.TTL, n(clock.instant().plus(KEEP).getEpochSecond()))).build()));
     }
 }

@@ -4,9 +4,10 @@ import com.studiobooking.core.wallet.Pass;
 import com.studiobooking.core.wallet.Purchase;
 import com.studiobooking.core.wallet.PurchaseStore;
 import com.studiobooking.core.wallet.WalletEntry;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import com.studiobooking.infrastructure.table.Condition;
+import com.studiobooking.infrastructure.table.ItemTable;
+import com.studiobooking.infrastructure.table.Write;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.util.List;
 import java.util.Map;
@@ -15,20 +16,21 @@ import java.util.Optional;
 import static com.studiobooking.infrastructure.dynamo.Attr.instant;
 import static com.studiobooking.infrastructure.dynamo.Attr.item;
 import static com.studiobooking.infrastructure.dynamo.Attr.map;
-import static com.studiobooking.infrastructure.dynamo.Attr.s;
 import static com.studiobooking.infrastructure.dynamo.Attr.str;
 
 /** Card purchases; completing one writes the purchase's new state and the wallet change in one transaction. */
 public final class DynamoPurchaseStore implements PurchaseStore {
-    private final Table table;
+    private final ItemTable table;
 
-    public DynamoPurchaseStore(DynamoDbClient client, String tableName) {
-        this.table = new Table(client, tableName);
+    public DynamoPurchaseStore(ItemTable table) {
+        this.table = table;
     }
 
     @Override
     public void create(Purchase purchase) {
-        table.client().putItem(b -> b.tableName(table.name()).item(item(purchase)).conditionExpression("attribute_not_exists(PK)"));
+        if (!table.write(Write.putNew(item(purchase)))) {
+            throw new IllegalStateException("purchase " + purchase.purchaseId() + " exists");
+        }
     }
 
     @Override
@@ -38,32 +40,29 @@ public final class DynamoPurchaseStore implements PurchaseStore {
 
     @Override
     public void attachCheckout(Purchase withCheckout) {
-        table.tryTransact(List.of(replaceIfAwaiting(withCheckout)));
+        table.write(replaceIfAwaiting(withCheckout));
     }
 
     @Override
     public boolean completeWithPass(Purchase paid, Pass pass, WalletEntry entry) {
-        return table.tryTransact(List.of(replaceIfAwaiting(paid), DynamoWalletStore.putPass(table, paid.studioId(), pass),
-                DynamoWalletStore.history(table, paid.studioId(), paid.clientId(), entry))) == null;
+        return table.tryTransact(List.of(replaceIfAwaiting(paid), DynamoWalletStore.putPass(paid.studioId(), pass),
+                DynamoWalletStore.history(paid.studioId(), paid.clientId(), entry))) == null;
     }
 
     @Override
     public boolean completeWithCredits(Purchase paid, int credits, WalletEntry entry) {
         return table.tryTransact(List.of(replaceIfAwaiting(paid),
-                DynamoWalletStore.addCredits(table, paid.studioId(), paid.clientId(), credits),
-                DynamoWalletStore.history(table, paid.studioId(), paid.clientId(), entry))) == null;
+                DynamoWalletStore.addCredits(paid.studioId(), paid.clientId(), credits),
+                DynamoWalletStore.history(paid.studioId(), paid.clientId(), entry))) == null;
     }
 
     @Override
     public boolean expire(Purchase expired) {
-        return table.tryTransact(List.of(replaceIfAwaiting(expired))) == null;
+        return table.write(replaceIfAwaiting(expired));
     }
 
-    private TransactWriteItem replaceIfAwaiting(Purchase purchase) {
-        return TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(item(purchase))
-                .conditionExpression("#status = :awaiting")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":awaiting", s("AWAITING_PAYMENT")))).build();
+    private static Write replaceIfAwaiting(Purchase purchase) {
+        return Write.put(item(purchase), Condition.eq("status", "AWAITING_PAYMENT"));
     }
 
     private static Map<String, AttributeValue> item(Purchase p) {

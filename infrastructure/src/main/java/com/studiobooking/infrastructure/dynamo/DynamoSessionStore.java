@@ -8,22 +8,22 @@ import com.studiobooking.core.session.Session;
 import com.studiobooking.core.session.SessionFormat;
 import com.studiobooking.core.session.SessionStore;
 import com.studiobooking.core.session.SessionTemplate;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import com.studiobooking.infrastructure.table.Condition;
+import com.studiobooking.infrastructure.table.ItemTable;
+import com.studiobooking.infrastructure.table.KeyQuery;
+import com.studiobooking.infrastructure.table.Update;
+import com.studiobooking.infrastructure.table.Write;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import static com.studiobooking.infrastructure.dynamo.Attr.n;
-import static com.studiobooking.infrastructure.dynamo.Attr.s;
+import static com.studiobooking.infrastructure.table.Condition.Op;
 
 /**
  * Sessions with their seat counters and participants (rule 1), and the instructor's time they take
@@ -32,15 +32,15 @@ import static com.studiobooking.infrastructure.dynamo.Attr.s;
  * can never pass the capacity and a pass entry or credits are never used twice.
  */
 public final class DynamoSessionStore implements SessionStore {
-    private final Table table;
+    private final ItemTable table;
 
-    public DynamoSessionStore(DynamoDbClient client, String tableName) {
-        this.table = new Table(client, tableName);
+    public DynamoSessionStore(ItemTable table) {
+        this.table = table;
     }
 
     @Override
     public void saveTemplate(String studioId, SessionTemplate template) {
-        table.client().putItem(b -> b.tableName(table.name()).item(SessionMapper.template(studioId, template)));
+        table.write(Write.put(SessionMapper.template(studioId, template)));
     }
 
     @Override
@@ -50,18 +50,19 @@ public final class DynamoSessionStore implements SessionStore {
 
     @Override
     public List<SessionTemplate> listTemplates(String studioId) {
-        return table.queryPrefix(Keys.studio(studioId), Keys.TEMPLATE_PREFIX).stream().map(SessionMapper::template).toList();
+        return table.query(KeyQuery.prefix(Keys.studio(studioId), Keys.TEMPLATE_PREFIX)).stream()
+                .map(SessionMapper::template).toList();
     }
 
     @Override
     public void removeTemplate(String studioId, String templateId) {
-        table.client().deleteItem(b -> b.tableName(table.name()).key(Table.key(Keys.studio(studioId), Keys.template(templateId))));
+        table.write(Write.delete(Keys.studio(studioId), Keys.template(templateId)));
     }
 
     @Override
     public boolean create(Session session) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(table.putNew(SessionMapper.withZeroSeats(session)));
+        List<Write> writes = new ArrayList<>();
+        writes.add(Write.putNew(SessionMapper.withZeroSeats(session)));
         writes.addAll(instructorTime(session, true));
         return table.tryTransact(writes) == null;
     }
@@ -73,14 +74,14 @@ public final class DynamoSessionStore implements SessionStore {
 
     @Override
     public List<Session> listStartingIn(String studioId, TimeRange range) {
-        return table.queryBetween(StudioTable.GSI1, Keys.GSI1PK, Keys.studioSessions(studioId), Keys.GSI1SK,
-                        Keys.time(range.start()), Keys.time(range.end().minusSeconds(1)) + "~").stream()
+        return table.query(KeyQuery.between(Keys.studioSessions(studioId), Keys.time(range.start()),
+                        Keys.time(range.end().minusSeconds(1)) + "~").onIndex(Keys.GSI1)).stream()
                 .map(SessionMapper::session).toList();
     }
 
     @Override
     public boolean update(Session before, Session after, List<Booking> bookingsMoved) {
-        List<TransactWriteItem> writes = new ArrayList<>();
+        List<Write> writes = new ArrayList<>();
         writes.add(updateDetails(after));
         boolean moved = !before.start().equals(after.start()) || before.durationMinutes() != after.durationMinutes()
                 || !before.instructorId().equals(after.instructorId());
@@ -91,37 +92,31 @@ public final class DynamoSessionStore implements SessionStore {
             boolean sameStaff = before.instructorId().equals(after.instructorId());
             Set<Instant> kept = sameStaff ? new HashSet<>(oldUnits) : Set.of();
             kept.retainAll(newUnits);
-            writes.add(table.delete(Keys.studioCalendar(before.studioId()), StaffTime.calendarKey(before.start(), holder)));
-            writes.add(table.putNew(StaffTime.calendarEntry(after.studioId(), after.start(), holder, after.instructorId(),
+            writes.add(Write.delete(Keys.studioCalendar(before.studioId()), StaffTime.calendarKey(before.start(), holder)));
+            writes.add(Write.putNew(StaffTime.calendarEntry(after.studioId(), after.start(), holder, after.instructorId(),
                     after.time())));
-            writes.addAll(StaffTime.free(table, before.studioId(), before.instructorId(),
+            writes.addAll(StaffTime.free(before.studioId(), before.instructorId(),
                     oldUnits.stream().filter(u -> !kept.contains(u)).toList(), holder));
-            writes.addAll(StaffTime.claim(table, after.studioId(), after.instructorId(),
+            writes.addAll(StaffTime.claim(after.studioId(), after.instructorId(),
                     newUnits.stream().filter(u -> !kept.contains(u)).toList(), holder, after.time()));
         }
         if (table.tryTransact(writes) != null) return false;
-        for (Booking booking : bookingsMoved) {
-            table.client().putItem(b -> b.tableName(table.name()).item(BookingMapper.booking(booking)));
-        }
+        for (Booking booking : bookingsMoved) table.write(Write.put(BookingMapper.booking(booking)));
         return true;
     }
 
     @Override
     public boolean cancel(Session cancelled) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().update(u -> u.tableName(table.name())
-                .key(Table.key(Keys.session(cancelled.studioId(), cancelled.sessionId()), Keys.SESSION))
-                .updateExpression("SET #status = :cancelled")
-                .conditionExpression("#status = :scheduled")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":cancelled", s("CANCELLED"), ":scheduled", s("SCHEDULED")))).build());
+        List<Write> writes = new ArrayList<>();
+        writes.add(Write.change(Keys.session(cancelled.studioId(), cancelled.sessionId()), Keys.SESSION,
+                Update.create().set("status", "CANCELLED"), Condition.eq("status", "SCHEDULED")));
         writes.addAll(instructorTime(cancelled, false));
         return table.tryTransact(writes) == null;
     }
 
     @Override
     public List<Participant> participants(String studioId, String sessionId) {
-        return table.queryPrefix(Keys.session(studioId, sessionId), Keys.PARTICIPANT_PREFIX).stream()
+        return table.query(KeyQuery.prefix(Keys.session(studioId, sessionId), Keys.PARTICIPANT_PREFIX)).stream()
                 .map(SessionMapper::participant).toList();
     }
 
@@ -129,19 +124,19 @@ public final class DynamoSessionStore implements SessionStore {
     public SeatResult reserveSeat(Booking booking, WalletDebit debit, BookingStore.IdempotencyKey key) {
         Session session = find(booking.studioId(), booking.session().sessionId()).orElse(null);
         if (session == null) return new SeatResult.SessionNotBookable();
-        List<TransactWriteItem> writes = new ArrayList<>();
-        if (key != null) writes.add(table.putNew(DynamoBookingStore.idempotency(booking, key)));
+        List<Write> writes = new ArrayList<>();
+        if (key != null) writes.add(Write.putNew(DynamoBookingStore.idempotency(booking, key)));
         int seatWrite = writes.size();
         writes.add(takeSeat(session, booking.session().format()));
-        writes.add(table.putNew(BookingMapper.booking(booking)));
-        writes.add(table.putNew(SessionMapper.participant(booking)));
-        writes.add(table.putNew(DynamoBookingStore.clientPointer(booking)));
+        writes.add(Write.putNew(BookingMapper.booking(booking)));
+        writes.add(Write.putNew(SessionMapper.participant(booking)));
+        writes.add(Write.putNew(DynamoBookingStore.clientPointer(booking)));
         int walletWrite = writes.size();
         if (debit != null) {
             writes.add(debit.passId() != null
-                    ? DynamoWalletStore.useEntry(table, booking.studioId(), debit.clientId(), debit.passId(), booking.createdAt())
-                    : DynamoWalletStore.spendCredits(table, booking.studioId(), debit.clientId(), debit.credits()));
-            writes.add(DynamoWalletStore.history(table, booking.studioId(), debit.clientId(), debit.entry()));
+                    ? DynamoWalletStore.useEntry(booking.studioId(), debit.clientId(), debit.passId(), booking.createdAt())
+                    : DynamoWalletStore.spendCredits(booking.studioId(), debit.clientId(), debit.credits()));
+            writes.add(DynamoWalletStore.history(booking.studioId(), debit.clientId(), debit.entry()));
         }
         List<Boolean> failed = table.tryTransact(writes);
         if (failed == null) return new SeatResult.Reserved(booking);
@@ -161,21 +156,17 @@ public final class DynamoSessionStore implements SessionStore {
 
     @Override
     public boolean releaseSeat(Booking cancelled, WalletReturn returned) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(DynamoBookingStore.replaceIfStatus(table, cancelled, "#status <> :s", "CANCELLED"));
+        List<Write> writes = new ArrayList<>();
+        writes.add(DynamoBookingStore.replaceIfStatus(cancelled, Op.NE, "CANCELLED"));
         writes.add(participantStatus(cancelled));
         String counter = SessionMapper.seats(cancelled.session().format());
-        writes.add(TransactWriteItem.builder().update(u -> u.tableName(table.name())
-                .key(Table.key(Keys.session(cancelled.studioId(), cancelled.session().sessionId()), Keys.SESSION))
-                .updateExpression("SET #seats = #seats - :one")
-                .conditionExpression("#seats >= :one")
-                .expressionAttributeNames(Map.of("#seats", counter))
-                .expressionAttributeValues(Map.of(":one", n(1)))).build());
+        writes.add(Write.change(Keys.session(cancelled.studioId(), cancelled.session().sessionId()), Keys.SESSION,
+                Update.create().add(counter, -1), Condition.is(counter, Op.GE, 1)));
         if (returned != null) {
             writes.add(returned.passId() != null
-                    ? DynamoWalletStore.returnEntry(table, cancelled.studioId(), returned.clientId(), returned.passId())
-                    : DynamoWalletStore.addCredits(table, cancelled.studioId(), returned.clientId(), returned.credits()));
-            writes.add(DynamoWalletStore.history(table, cancelled.studioId(), returned.clientId(), returned.entry()));
+                    ? DynamoWalletStore.returnEntry(cancelled.studioId(), returned.clientId(), returned.passId())
+                    : DynamoWalletStore.addCredits(cancelled.studioId(), returned.clientId(), returned.credits()));
+            writes.add(DynamoWalletStore.history(cancelled.studioId(), returned.clientId(), returned.entry()));
         }
         return table.tryTransact(writes) == null;
     }
@@ -183,7 +174,7 @@ public final class DynamoSessionStore implements SessionStore {
     @Override
     public boolean confirmPayment(Booking paid) {
         return table.tryTransact(List.of(
-                DynamoBookingStore.replaceIfStatus(table, paid, "#status = :s", "AWAITING_PAYMENT"),
+                DynamoBookingStore.replaceIfStatus(paid, Op.EQ, "AWAITING_PAYMENT"),
                 participantStatus(paid))) == null;
     }
 
@@ -192,110 +183,71 @@ public final class DynamoSessionStore implements SessionStore {
         Session session = find(paid.studioId(), paid.session().sessionId()).orElse(null);
         if (session == null) return false;
         return table.tryTransact(List.of(
-                DynamoBookingStore.replaceIfStatus(table, paid, "#status = :s", "CANCELLED"),
+                DynamoBookingStore.replaceIfStatus(paid, Op.EQ, "CANCELLED"),
                 takeSeat(session, paid.session().format()),
                 participantStatus(paid))) == null;
     }
 
     @Override
     public boolean markReminderSent(String studioId, String sessionId, Instant start) {
-        try {
-            table.client().updateItem(b -> b.tableName(table.name())
-                    .key(Table.key(Keys.session(studioId, sessionId), Keys.SESSION))
-                    .updateExpression("SET reminderSentFor = :start")
-                    .conditionExpression("attribute_exists(PK) AND (attribute_not_exists(reminderSentFor) OR reminderSentFor <> :start)")
-                    .expressionAttributeValues(Map.of(":start", s(start.toString()))));
-            return true;
-        } catch (ConditionalCheckFailedException alreadySent) {
-            return false;
-        }
+        return table.write(Write.change(Keys.session(studioId, sessionId), Keys.SESSION,
+                Update.create().set("reminderSentFor", start.toString()),
+                Condition.exists(Keys.PK).and(Condition.anyOf(Condition.missing("reminderSentFor"),
+                        Condition.ne("reminderSentFor", start.toString())))));
     }
 
     @Override
     public boolean markLinkSent(String studioId, String sessionId, String bookingId, int linkVersion) {
-        try {
-            table.client().updateItem(b -> b.tableName(table.name())
-                    .key(Table.key(Keys.session(studioId, sessionId), Keys.PARTICIPANT_PREFIX + bookingId))
-                    .updateExpression("SET linkSentVersion = :v")
-                    .conditionExpression("attribute_exists(PK) AND (attribute_not_exists(linkSentVersion) OR linkSentVersion < :v)")
-                    .expressionAttributeValues(Map.of(":v", n(linkVersion))));
-            return true;
-        } catch (ConditionalCheckFailedException alreadySent) {
-            return false;
-        }
+        return table.write(Write.change(Keys.session(studioId, sessionId), Keys.PARTICIPANT_PREFIX + bookingId,
+                Update.create().set("linkSentVersion", linkVersion),
+                Condition.exists(Keys.PK).and(Condition.anyOf(Condition.missing("linkSentVersion"),
+                        Condition.is("linkSentVersion", Op.LT, linkVersion)))));
     }
 
     /** One more seat of the format, only while the session is scheduled and the seat is below its capacity. */
-    private TransactWriteItem takeSeat(Session session, SessionFormat seat) {
-        return TransactWriteItem.builder().update(u -> u.tableName(table.name())
-                .key(Table.key(Keys.session(session.studioId(), session.sessionId()), Keys.SESSION))
-                .updateExpression("SET #seats = #seats + :one")
-                .conditionExpression("#status = :scheduled AND #seats < #capacity")
-                .expressionAttributeNames(Map.of("#seats", SessionMapper.seats(seat), "#status", "status",
-                        "#capacity", SessionMapper.capacityAttribute(session, seat)))
-                .expressionAttributeValues(Map.of(":one", n(1), ":scheduled", s("SCHEDULED")))).build();
+    private Write takeSeat(Session session, SessionFormat seat) {
+        String counter = SessionMapper.seats(seat);
+        return Write.change(Keys.session(session.studioId(), session.sessionId()), Keys.SESSION,
+                Update.create().add(counter, 1),
+                Condition.eq("status", "SCHEDULED")
+                        .and(Condition.compare(counter, Op.LT, SessionMapper.capacityAttribute(session, seat))));
     }
 
     /** Replaces the details, keeping the counters; the new capacities must still hold the seats taken. */
-    private TransactWriteItem updateDetails(Session after) {
+    private Write updateDetails(Session after) {
         Map<String, AttributeValue> item = SessionMapper.details(after);
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        StringBuilder set = new StringBuilder("SET ");
-        StringBuilder remove = new StringBuilder();
-        int i = 0;
+        Update update = Update.create();
         for (String attribute : List.of("templateId", "name", "description", "start", "durationMinutes", "capacity",
                 "onlineCapacity", "instructorId", "locationId", "price", "creditPrice", "paymentMethods", "onlineAccess",
                 "linkVersion", Keys.GSI1SK)) {
-            names.put("#a" + i, attribute);
-            if (item.containsKey(attribute)) {
-                if (set.length() > 4) set.append(", ");
-                set.append("#a").append(i).append(" = :v").append(i);
-                values.put(":v" + i, item.get(attribute));
-            } else {
-                remove.append(remove.length() == 0 ? " REMOVE " : ", ").append("#a").append(i);
-            }
-            i++;
+            update = item.containsKey(attribute) ? update.set(attribute, item.get(attribute)) : update.remove(attribute);
         }
-        StringBuilder condition = new StringBuilder("attribute_exists(PK) AND #status = :scheduled");
-        names.put("#status", "status");
-        values.put(":scheduled", s("SCHEDULED"));
+        Condition condition = Condition.exists(Keys.PK).and(Condition.eq("status", "SCHEDULED"));
         for (SessionFormat seat : after.format().seatFormats()) {
-            String counter = "#" + SessionMapper.seats(seat);
-            names.put(counter, SessionMapper.seats(seat));
-            values.put(":cap" + seat.ordinal(), n(after.capacityOf(seat)));
-            condition.append(" AND ").append(counter).append(" <= :cap").append(seat.ordinal());
+            condition = condition.and(Condition.is(SessionMapper.seats(seat), Op.LE, after.capacityOf(seat)));
         }
-        String update = set + remove.toString();
-        return TransactWriteItem.builder().update(u -> u.tableName(table.name())
-                .key(Table.key(Keys.session(after.studioId(), after.sessionId()), Keys.SESSION))
-                .updateExpression(update).conditionExpression(condition.toString())
-                .expressionAttributeNames(names).expressionAttributeValues(values)).build();
+        return Write.change(Keys.session(after.studioId(), after.sessionId()), Keys.SESSION, update, condition);
     }
 
-    private TransactWriteItem participantStatus(Booking booking) {
-        return TransactWriteItem.builder().update(u -> u.tableName(table.name())
-                .key(Table.key(Keys.session(booking.studioId(), booking.session().sessionId()),
-                        Keys.PARTICIPANT_PREFIX + booking.bookingId()))
-                .updateExpression("SET #status = :status, paymentStatus = :paid")
-                .conditionExpression("attribute_exists(PK)")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":status", s(booking.status().name()),
-                        ":paid", s(booking.paymentStatus().name())))).build();
+    private Write participantStatus(Booking booking) {
+        return Write.change(Keys.session(booking.studioId(), booking.session().sessionId()),
+                Keys.PARTICIPANT_PREFIX + booking.bookingId(),
+                Update.create().set("status", booking.status().name()).set("paymentStatus", booking.paymentStatus().name()),
+                Condition.exists(Keys.PK));
     }
 
     /** The calendar entry and time claims of the instructor: taken ({@code claim}) or freed. */
-    private List<TransactWriteItem> instructorTime(Session session, boolean claim) {
+    private List<Write> instructorTime(Session session, boolean claim) {
         String holder = holder(session);
-        List<TransactWriteItem> writes = new ArrayList<>();
+        List<Write> writes = new ArrayList<>();
         List<Instant> units = StaffTime.units(session.time());
         if (claim) {
-            writes.add(table.putNew(StaffTime.calendarEntry(session.studioId(), session.start(), holder,
+            writes.add(Write.putNew(StaffTime.calendarEntry(session.studioId(), session.start(), holder,
                     session.instructorId(), session.time())));
-            writes.addAll(StaffTime.claim(table, session.studioId(), session.instructorId(), units, holder, session.time()));
+            writes.addAll(StaffTime.claim(session.studioId(), session.instructorId(), units, holder, session.time()));
         } else {
-            writes.add(table.delete(Keys.studioCalendar(session.studioId()), StaffTime.calendarKey(session.start(), holder)));
-            writes.addAll(StaffTime.free(table, session.studioId(), session.instructorId(), units, holder));
+            writes.add(Write.delete(Keys.studioCalendar(session.studioId()), StaffTime.calendarKey(session.start(), holder)));
+            writes.addAll(StaffTime.free(session.studioId(), session.instructorId(), units, holder));
         }
         return writes;
     }

@@ -9,10 +9,12 @@ import com.studiobooking.core.studio.Studio;
 import com.studiobooking.core.studio.StudioCatalog;
 import com.studiobooking.core.studio.StudioSettings;
 import com.studiobooking.core.studio.StudioStore;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import com.studiobooking.infrastructure.table.Condition;
+import com.studiobooking.infrastructure.table.ItemTable;
+import com.studiobooking.infrastructure.table.KeyQuery;
+import com.studiobooking.infrastructure.table.Update;
+import com.studiobooking.infrastructure.table.Write;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,19 +24,19 @@ import java.util.Optional;
 
 /** Studios, staff and locations in the single table. Unique staff e-mails are claimed in the same transaction. */
 public final class DynamoStudioStore implements StudioStore {
-    private final Table table;
+    private final ItemTable table;
 
-    public DynamoStudioStore(DynamoDbClient client, String tableName) {
-        this.table = new Table(client, tableName);
+    public DynamoStudioStore(ItemTable table) {
+        this.table = table;
     }
 
     @Override
     public void createStudio(Studio studio, Staff owner) {
         String id = studio.studioId();
         table.transact(List.of(
-                table.putNew(StudioMapper.studio(studio)),
-                table.putNew(StudioMapper.staff(id, owner)),
-                table.putNew(StudioMapper.staffEmail(id, owner))),
+                Write.putNew(StudioMapper.studio(studio)),
+                Write.putNew(StudioMapper.staff(id, owner)),
+                Write.putNew(StudioMapper.staffEmail(id, owner))),
                 reasons -> DomainException.conflict("STUDIO_EXISTS", "the studio could not be created", null));
     }
 
@@ -45,23 +47,18 @@ public final class DynamoStudioStore implements StudioStore {
 
     @Override
     public void saveSettings(String studioId, StudioSettings settings) {
-        try {
-            table.client().updateItem(b -> b.tableName(table.name())
-                    .key(Table.key(Keys.studio(studioId), Keys.PROFILE))
-                    .updateExpression("SET settings = :s")
-                    .conditionExpression("attribute_exists(PK)")
-                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromM(StudioMapper.settings(settings)))));
-        } catch (ConditionalCheckFailedException e) {
-            throw DomainException.notFound("studio");
-        }
+        boolean saved = table.write(Write.change(Keys.studio(studioId), Keys.PROFILE,
+                Update.create().set("settings", AttributeValue.fromM(StudioMapper.settings(settings))),
+                Condition.exists(Keys.PK)));
+        if (!saved) throw DomainException.notFound("studio");
     }
 
     @Override
     public void addStaff(String studioId, Staff staff) {
         table.transact(List.of(
-                table.requireExists(Keys.studio(studioId), Keys.PROFILE),
-                table.putNew(StudioMapper.staff(studioId, staff)),
-                table.putNew(StudioMapper.staffEmail(studioId, staff))),
+                Write.requireExists(Keys.studio(studioId), Keys.PROFILE),
+                Write.putNew(StudioMapper.staff(studioId, staff)),
+                Write.putNew(StudioMapper.staffEmail(studioId, staff))),
                 reasons -> reasons.get(0)
                         ? DomainException.notFound("studio")
                         : DomainException.conflict("EMAIL_TAKEN", "a staff member with this e-mail exists", "email"));
@@ -69,11 +66,11 @@ public final class DynamoStudioStore implements StudioStore {
 
     @Override
     public void updateStaff(String studioId, Staff before, Staff after) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(table.putExisting(StudioMapper.staff(studioId, after)));
+        List<Write> writes = new ArrayList<>();
+        writes.add(Write.putExisting(StudioMapper.staff(studioId, after)));
         if (!before.email().equals(after.email())) {
-            writes.add(table.delete(Keys.studio(studioId), Keys.staffEmail(before.email())));
-            writes.add(table.putNew(StudioMapper.staffEmail(studioId, after)));
+            writes.add(Write.delete(Keys.studio(studioId), Keys.staffEmail(before.email())));
+            writes.add(Write.putNew(StudioMapper.staffEmail(studioId, after)));
         }
         table.transact(writes, reasons -> reasons.get(0)
                 ? DomainException.notFound("staff member")
@@ -83,8 +80,8 @@ public final class DynamoStudioStore implements StudioStore {
     @Override
     public void removeStaff(String studioId, Staff staff) {
         table.transact(List.of(
-                table.delete(Keys.studio(studioId), Keys.staff(staff.staffId())),
-                table.delete(Keys.studio(studioId), Keys.staffEmail(staff.email()))),
+                Write.delete(Keys.studio(studioId), Keys.staff(staff.staffId())),
+                Write.delete(Keys.studio(studioId), Keys.staffEmail(staff.email()))),
                 reasons -> DomainException.notFound("staff member"));
     }
 
@@ -101,18 +98,17 @@ public final class DynamoStudioStore implements StudioStore {
 
     @Override
     public List<Staff> listStaff(String studioId) {
-        return table.queryPrefix(Keys.studio(studioId), Keys.STAFF_PREFIX).stream().map(StudioMapper::staff).toList();
+        return table.query(KeyQuery.prefix(Keys.studio(studioId), Keys.STAFF_PREFIX)).stream().map(StudioMapper::staff).toList();
     }
 
     @Override
     public void saveLocation(String studioId, Location location) {
-        table.client().putItem(b -> b.tableName(table.name()).item(StudioMapper.location(studioId, location)));
+        table.write(Write.put(StudioMapper.location(studioId, location)));
     }
 
     @Override
     public void removeLocation(String studioId, String locationId) {
-        table.client().deleteItem(b -> b.tableName(table.name())
-                .key(Table.key(Keys.studio(studioId), Keys.location(locationId))));
+        table.write(Write.delete(Keys.studio(studioId), Keys.location(locationId)));
     }
 
     @Override
@@ -122,18 +118,18 @@ public final class DynamoStudioStore implements StudioStore {
 
     @Override
     public List<Location> listLocations(String studioId) {
-        return table.queryPrefix(Keys.studio(studioId), Keys.LOCATION_PREFIX).stream()
+        return table.query(KeyQuery.prefix(Keys.studio(studioId), Keys.LOCATION_PREFIX)).stream()
                 .map(StudioMapper::location).toList();
     }
 
     @Override
     public void saveService(String studioId, Service service) {
-        table.client().putItem(b -> b.tableName(table.name()).item(AppointmentMapper.service(studioId, service)));
+        table.write(Write.put(AppointmentMapper.service(studioId, service)));
     }
 
     @Override
     public void removeService(String studioId, String serviceId) {
-        table.client().deleteItem(b -> b.tableName(table.name()).key(Table.key(Keys.studio(studioId), Keys.service(serviceId))));
+        table.write(Write.delete(Keys.studio(studioId), Keys.service(serviceId)));
     }
 
     @Override
@@ -143,13 +139,12 @@ public final class DynamoStudioStore implements StudioStore {
 
     @Override
     public List<Service> listServices(String studioId) {
-        return table.queryPrefix(Keys.studio(studioId), Keys.SERVICE_PREFIX).stream().map(AppointmentMapper::service).toList();
+        return table.query(KeyQuery.prefix(Keys.studio(studioId), Keys.SERVICE_PREFIX)).stream().map(AppointmentMapper::service).toList();
     }
 
     @Override
     public void saveAvailability(String studioId, String staffId, Availability availability) {
-        table.client().putItem(b -> b.tableName(table.name())
-                .item(AppointmentMapper.availability(studioId, staffId, availability)));
+        table.write(Write.put(AppointmentMapper.availability(studioId, staffId, availability)));
     }
 
     @Override
@@ -165,7 +160,7 @@ public final class DynamoStudioStore implements StudioStore {
         List<Location> locations = new ArrayList<>();
         List<Service> services = new ArrayList<>();
         Map<String, Availability> availability = new HashMap<>();
-        for (Map<String, AttributeValue> item : table.queryPartition(Keys.studio(studioId))) {
+        for (Map<String, AttributeValue> item : table.query(KeyQuery.partition(Keys.studio(studioId)))) {
             switch (item.get("type").s()) {
                 case "STUDIO" -> studio = StudioMapper.studio(item);
                 case "STAFF" -> staff.add(StudioMapper.staff(item));

@@ -8,9 +8,12 @@ import com.studiobooking.core.wallet.PassType;
 import com.studiobooking.core.wallet.Wallet;
 import com.studiobooking.core.wallet.WalletEntry;
 import com.studiobooking.core.wallet.WalletStore;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import com.studiobooking.infrastructure.table.Condition;
+import com.studiobooking.infrastructure.table.ItemTable;
+import com.studiobooking.infrastructure.table.KeyQuery;
+import com.studiobooking.infrastructure.table.Update;
+import com.studiobooking.infrastructure.table.Write;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,15 +35,15 @@ import static com.studiobooking.infrastructure.dynamo.Attr.str;
  * the returns below.
  */
 public final class DynamoWalletStore implements WalletStore {
-    private final Table table;
+    private final ItemTable table;
 
-    public DynamoWalletStore(DynamoDbClient client, String tableName) {
-        this.table = new Table(client, tableName);
+    public DynamoWalletStore(ItemTable table) {
+        this.table = table;
     }
 
     @Override
     public void savePassType(String studioId, PassType t) {
-        table.client().putItem(b -> b.tableName(table.name()).item(item()
+        table.write(Write.put(item()
                 .put(Keys.PK, Keys.studio(studioId)).put(Keys.SK, Keys.passType(t.passTypeId())).put("type", "PASS_TYPE")
                 .put("passTypeId", t.passTypeId()).put("name", t.name()).put("entries", t.entries())
                 .put("validDays", t.validDays()).put("price", AppointmentMapper.money(t.price())).put("createdAt", t.createdAt())
@@ -54,12 +57,12 @@ public final class DynamoWalletStore implements WalletStore {
 
     @Override
     public List<PassType> listPassTypes(String studioId) {
-        return table.queryPrefix(Keys.studio(studioId), Keys.PASS_TYPE_PREFIX).stream().map(DynamoWalletStore::passType).toList();
+        return table.query(KeyQuery.prefix(Keys.studio(studioId), Keys.PASS_TYPE_PREFIX)).stream().map(DynamoWalletStore::passType).toList();
     }
 
     @Override
     public void saveCreditPack(String studioId, CreditPack pack) {
-        table.client().putItem(b -> b.tableName(table.name()).item(item()
+        table.write(Write.put(item()
                 .put(Keys.PK, Keys.studio(studioId)).put(Keys.SK, Keys.creditPack(pack.packId())).put("type", "CREDIT_PACK")
                 .put("packId", pack.packId()).put("name", pack.name()).put("credits", pack.credits())
                 .put("price", AppointmentMapper.money(pack.price())).put("createdAt", pack.createdAt())
@@ -73,18 +76,18 @@ public final class DynamoWalletStore implements WalletStore {
 
     @Override
     public List<CreditPack> listCreditPacks(String studioId) {
-        return table.queryPrefix(Keys.studio(studioId), Keys.CREDIT_PACK_PREFIX).stream().map(DynamoWalletStore::creditPack).toList();
+        return table.query(KeyQuery.prefix(Keys.studio(studioId), Keys.CREDIT_PACK_PREFIX)).stream().map(DynamoWalletStore::creditPack).toList();
     }
 
     @Override
     public void issuePass(String studioId, Pass pass, WalletEntry entry) {
-        table.transact(List.of(putPass(table, studioId, pass), history(table, studioId, pass.clientId(), entry)),
+        table.transact(List.of(putPass(studioId, pass), history(studioId, pass.clientId(), entry)),
                 failed -> DomainException.conflict("PASS_EXISTS", "a pass with this id exists", null));
     }
 
     @Override
     public void grantCredits(String studioId, String clientId, int credits, WalletEntry entry) {
-        table.transact(List.of(addCredits(table, studioId, clientId, credits), history(table, studioId, clientId, entry)),
+        table.transact(List.of(addCredits(studioId, clientId, credits), history(studioId, clientId, entry)),
                 failed -> DomainException.conflict("WALLET_CHANGED", "the wallet changed meanwhile; try again", null));
     }
 
@@ -93,7 +96,7 @@ public final class DynamoWalletStore implements WalletStore {
         int credits = 0;
         List<Pass> passes = new ArrayList<>();
         List<WalletEntry> history = new ArrayList<>();
-        for (Map<String, AttributeValue> i : table.queryPartition(Keys.client(studioId, clientId))) {
+        for (Map<String, AttributeValue> i : table.query(KeyQuery.partition(Keys.client(studioId, clientId)))) {
             switch (i.get("type").s()) {
                 case "CREDITS" -> credits = integer(i, "credits");
                 case "PASS" -> passes.add(new Pass(str(i, "passId"), str(i, "clientId"), str(i, "passTypeId"),
@@ -110,8 +113,8 @@ public final class DynamoWalletStore implements WalletStore {
         return new Wallet(clientId, credits, passes, history);
     }
 
-    static TransactWriteItem putPass(Table table, String studioId, Pass pass) {
-        return table.putNew(item().put(Keys.PK, Keys.client(studioId, pass.clientId()))
+    static Write putPass(String studioId, Pass pass) {
+        return Write.putNew(item().put(Keys.PK, Keys.client(studioId, pass.clientId()))
                 .put(Keys.SK, Keys.PASS_PREFIX + pass.passId()).put("type", "PASS")
                 .put("passId", pass.passId()).put("clientId", pass.clientId()).put("passTypeId", pass.passTypeId())
                 .put("name", pass.name()).put("entries", pass.entries()).put("entriesLeft", pass.entriesLeft())
@@ -120,41 +123,30 @@ public final class DynamoWalletStore implements WalletStore {
     }
 
     /** Uses one entry of a pass that is still valid at {@code at}; fails the transaction otherwise. */
-    static TransactWriteItem useEntry(Table table, String studioId, String clientId, String passId, java.time.Instant at) {
-        return TransactWriteItem.builder().update(u -> u.tableName(table.name())
-                .key(Table.key(Keys.client(studioId, clientId), Keys.PASS_PREFIX + passId))
-                .updateExpression("SET entriesLeft = entriesLeft - :one")
-                .conditionExpression("entriesLeft >= :one AND validUntilEpoch > :at")
-                .expressionAttributeValues(Map.of(":one", n(1), ":at", n(at.getEpochSecond())))).build();
+    static Write useEntry(String studioId, String clientId, String passId, java.time.Instant at) {
+        return Write.change(Keys.client(studioId, clientId), Keys.PASS_PREFIX + passId, Update.create().add("entriesLeft", -1),
+                Condition.is("entriesLeft", Condition.Op.GE, 1)
+                        .and(Condition.is("validUntilEpoch", Condition.Op.GT, at.getEpochSecond())));
     }
 
-    static TransactWriteItem returnEntry(Table table, String studioId, String clientId, String passId) {
-        return TransactWriteItem.builder().update(u -> u.tableName(table.name())
-                .key(Table.key(Keys.client(studioId, clientId), Keys.PASS_PREFIX + passId))
-                .updateExpression("SET entriesLeft = entriesLeft + :one")
-                .conditionExpression("attribute_exists(PK)")
-                .expressionAttributeValues(Map.of(":one", n(1)))).build();
+    static Write returnEntry(String studioId, String clientId, String passId) {
+        return Write.change(Keys.client(studioId, clientId), Keys.PASS_PREFIX + passId, Update.create().add("entriesLeft", 1),
+                Condition.exists(Keys.PK));
     }
 
     /** Spends credits only if the balance covers them. */
-    static TransactWriteItem spendCredits(Table table, String studioId, String clientId, int credits) {
-        return TransactWriteItem.builder().update(u -> u.tableName(table.name())
-                .key(Table.key(Keys.client(studioId, clientId), Keys.CREDITS))
-                .updateExpression("SET credits = credits - :n")
-                .conditionExpression("credits >= :n")
-                .expressionAttributeValues(Map.of(":n", n(credits)))).build();
+    static Write spendCredits(String studioId, String clientId, int credits) {
+        return Write.change(Keys.client(studioId, clientId), Keys.CREDITS, Update.create().add("credits", -credits),
+                Condition.is("credits", Condition.Op.GE, credits));
     }
 
-    static TransactWriteItem addCredits(Table table, String studioId, String clientId, int credits) {
-        return TransactWriteItem.builder().update(u -> u.tableName(table.name())
-                .key(Table.key(Keys.client(studioId, clientId), Keys.CREDITS))
-                .updateExpression("SET #type = :type ADD credits :n")
-                .expressionAttributeNames(Map.of("#type", "type"))
-                .expressionAttributeValues(Map.of(":n", n(credits), ":type", Attr.s("CREDITS")))).build();
+    static Write addCredits(String studioId, String clientId, int credits) {
+        return Write.change(Keys.client(studioId, clientId), Keys.CREDITS,
+                Update.create().set("type", "CREDITS").add("credits", credits), Condition.always());
     }
 
-    static TransactWriteItem history(Table table, String studioId, String clientId, WalletEntry e) {
-        return table.putNew(item()
+    static Write history(String studioId, String clientId, WalletEntry e) {
+        return Write.putNew(item()
                 .put(Keys.PK, Keys.client(studioId, clientId))
                 .put(Keys.SK, Keys.HISTORY_PREFIX + String.format("%015d", e.at().toEpochMilli()) + "#" + Ids.random(6))
                 .put("type", "HISTORY").put("at", e.at()).put("kind", e.kind().name()).put("credits", e.credits())

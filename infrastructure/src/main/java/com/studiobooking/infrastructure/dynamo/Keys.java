@@ -1,16 +1,19 @@
 package com.studiobooking.infrastructure.dynamo;
 
+import com.studiobooking.infrastructure.table.TableShape;
+
 /**
  * Every key format of the single table, defined once. A studio's configuration shares the partition
  * {@code STUDIO#<id>} (read with one Query); its other records live in partitions that start with the
  * same prefix, so every key is built from the studio id and tenants never mix.
  */
 final class Keys {
-    static final String PK = "PK";
-    static final String SK = "SK";
-    static final String GSI1PK = "GSI1PK";
-    static final String GSI1SK = "GSI1SK";
-    static final String TTL = "ttl";
+    static final String PK = TableShape.PK;
+    static final String SK = TableShape.SK;
+    static final String GSI1 = "GSI1";
+    static final String GSI1PK = TableShape.STUDIO_BOOKING.indexes().get(GSI1).partitionKey();
+    static final String GSI1SK = TableShape.STUDIO_BOOKING.indexes().get(GSI1).sortKey();
+    static final String TTL = TableShape.STUDIO_BOOKING.ttlAttribute();
 
     static final String PROFILE = "PROFILE";
     static final String STAFF_PREFIX = "STAFF#";

@@ -1,8 +1,9 @@
 package com.studiobooking.infrastructure.dynamo;
 
 import com.studiobooking.core.appointment.TimeRange;
+import com.studiobooking.infrastructure.table.Condition;
+import com.studiobooking.infrastructure.table.Write;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import static com.studiobooking.infrastructure.dynamo.Attr.n;
-import static com.studiobooking.infrastructure.dynamo.Attr.s;
 
 /**
  * A staff member's time as claim items, one per {@value Keys#TIME_UNIT_MINUTES}-minute unit, and
@@ -34,12 +34,11 @@ final class StaffTime {
     }
 
     /** Puts that succeed only if no one holds the units. */
-    static List<TransactWriteItem> claim(Table table, String studioId, String staffId, List<Instant> units, String holder,
-                                         TimeRange busy) {
+    static List<Write> claim(String studioId, String staffId, List<Instant> units, String holder, TimeRange busy) {
         long ttl = busy.end().plus(KEEP_AFTER_END).getEpochSecond();
-        List<TransactWriteItem> claims = new ArrayList<>();
+        List<Write> claims = new ArrayList<>();
         for (Instant unit : units) {
-            claims.add(table.putNew(Attr.item()
+            claims.add(Write.putNew(Attr.item()
                     .put(Keys.PK, Keys.staffTime(studioId, staffId)).put(Keys.SK, Keys.time(unit))
                     .put("type", "STAFF_TIME").put("holder", holder)
                     .putAll(Map.of(Keys.TTL, n(ttl))).build()));
@@ -48,13 +47,10 @@ final class StaffTime {
     }
 
     /** Deletes that succeed only for units this holder holds. */
-    static List<TransactWriteItem> free(Table table, String studioId, String staffId, List<Instant> units, String holder) {
-        List<TransactWriteItem> frees = new ArrayList<>();
+    static List<Write> free(String studioId, String staffId, List<Instant> units, String holder) {
+        List<Write> frees = new ArrayList<>();
         for (Instant unit : units) {
-            frees.add(TransactWriteItem.builder().delete(d -> d.tableName(table.name())
-                    .key(Table.key(Keys.staffTime(studioId, staffId), Keys.time(unit)))
-                    .conditionExpression("holder = :holder")
-                    .expressionAttributeValues(Map.of(":holder", s(holder)))).build());
+            frees.add(Write.delete(Keys.staffTime(studioId, staffId), Keys.time(unit), Condition.eq("holder", holder)));
         }
         return frees;
     }

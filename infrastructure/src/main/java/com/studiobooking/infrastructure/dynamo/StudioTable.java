@@ -1,5 +1,6 @@
 package com.studiobooking.infrastructure.dynamo;
 
+import com.studiobooking.infrastructure.table.TableShape;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -9,25 +10,39 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 /**
- * The table's shape as code, for tests. template.yaml declares the same table for AWS and the local
- * runtime; a contract test keeps the two equal.
+ * The table's shape ({@link TableShape#STUDIO_BOOKING}) as a DynamoDB CreateTable request, for tests
+ * and benchmarks. template.yaml declares the same table for AWS and the local runtime; a contract test
+ * keeps the two equal.
  */
 public final class StudioTable {
-    public static final String GSI1 = "GSI1";
+    public static final String GSI1 = Keys.GSI1;
     public static final String TTL_ATTRIBUTE = Keys.TTL;
 
     private StudioTable() {}
 
     public static CreateTableRequest createRequest(String tableName) {
+        TableShape shape = TableShape.STUDIO_BOOKING;
+        Set<String> keyAttributes = new LinkedHashSet<>(List.of(shape.partitionKey(), shape.sortKey()));
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        shape.indexes().forEach((name, index) -> {
+            keyAttributes.add(index.partitionKey());
+            keyAttributes.add(index.sortKey());
+            indexes.add(GlobalSecondaryIndex.builder().indexName(name)
+                    .keySchema(hash(index.partitionKey()), range(index.sortKey()))
+                    .projection(p -> p.projectionType(ProjectionType.ALL)).build());
+        });
         return CreateTableRequest.builder()
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(string(Keys.PK), string(Keys.SK), string(Keys.GSI1PK), string(Keys.GSI1SK))
-                .keySchema(hash(Keys.PK), range(Keys.SK))
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(GSI1)
-                        .keySchema(hash(Keys.GSI1PK), range(Keys.GSI1SK))
-                        .projection(p -> p.projectionType(ProjectionType.ALL)).build())
+                .attributeDefinitions(keyAttributes.stream().map(StudioTable::string).toList())
+                .keySchema(hash(shape.partitionKey()), range(shape.sortKey()))
+                .globalSecondaryIndexes(indexes)
                 .build();
     }
 

@@ -18,10 +18,12 @@ import com.studiobooking.core.schedule.ScheduledJob;
 import com.studiobooking.core.schedule.Scheduler;
 
 /**
- * The scheduler of the local runtime and of tests: pending jobs kept in memory, run by a runner when
- * their time has come, then forgotten (as EventBridge's {@code ActionAfterCompletion DELETE}). A job
- * whose runner throws is forgotten too (no retries) and the failure is logged; the other due jobs
- * still run. Jobs run outside the lock, so a runner may schedule or cancel jobs itself.
+ * The scheduler of the local runtime and of tests: pending jobs kept in memory (and, in the local
+ * runtime, in its table: {@link PendingJobs}), run by a runner when their time has come, then
+ * forgotten (as EventBridge's {@code ActionAfterCompletion DELETE}). A job whose runner throws is
+ * forgotten too (no retries) and the failure is logged; the other due jobs still run. Jobs run outside
+ * the lock, so a runner may schedule or cancel jobs itself, even under the job's own name. A kept job
+ * is forgotten only after it ran, so one interrupted by a crash runs again after the restart.
  */
 public final class InProcessScheduler implements Scheduler, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(InProcessScheduler.class.getName());
@@ -31,20 +33,30 @@ public final class InProcessScheduler implements Scheduler, AutoCloseable {
     private final Clock clock;
     private final Consumer<ScheduledJob> runner;
     private final Map<String, ScheduledJob> pending = new HashMap<>();
+    private final PendingJobs kept;
     private ScheduledExecutorService poller;
 
     public InProcessScheduler(Clock clock, Consumer<ScheduledJob> runner) {
+        this(clock, runner, PendingJobs.NONE);
+    }
+
+    /** Starts with the jobs {@code kept} holds and keeps every change there. */
+    public InProcessScheduler(Clock clock, Consumer<ScheduledJob> runner, PendingJobs kept) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.runner = Objects.requireNonNull(runner, "runner");
+        this.kept = Objects.requireNonNull(kept, "kept");
+        kept.load().forEach(job -> pending.put(job.name(), job));
     }
 
     @Override
     public synchronized void schedule(ScheduledJob job) {
+        kept.save(job);
         pending.put(job.name(), job);
     }
 
     @Override
     public synchronized void cancel(String name) {
+        kept.forget(name);
         pending.remove(name);
     }
 
@@ -104,6 +116,9 @@ public final class InProcessScheduler implements Scheduler, AutoCloseable {
             runner.accept(job);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Scheduled job " + job.name() + " (" + job.kind() + ") failed", e);
+        }
+        synchronized (this) {
+            if (!pending.containsKey(job.name())) kept.forget(job);
         }
     }
 }

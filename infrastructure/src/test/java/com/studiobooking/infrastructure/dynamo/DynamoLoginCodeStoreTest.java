@@ -1,8 +1,12 @@
 package com.studiobooking.infrastructure.dynamo;
 
 import com.studiobooking.core.auth.LoginCode;
+import com.studiobooking.infrastructure.testing.TestTables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,13 +18,19 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Runs against both table engines: DynamoDB (moto) and SQLite. */
+@ParameterizedClass
+@EnumSource(TestTables.Engine.class)
 class DynamoLoginCodeStoreTest {
+    @Parameter
+    TestTables.Engine engine;
+
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private DynamoLoginCodeStore store;
 
     @BeforeEach
     void setUp() {
-        store = new DynamoLoginCodeStore(LocalDynamo.client(), LocalDynamo.freshTable());
+        store = new DynamoLoginCodeStore(engine.fresh());
     }
 
     @Test

@@ -12,8 +12,12 @@ import com.studiobooking.core.studio.Staff;
 import com.studiobooking.core.studio.StaffRole;
 import com.studiobooking.core.studio.Studio;
 import com.studiobooking.core.studio.StudioSettings;
+import com.studiobooking.infrastructure.testing.TestTables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,13 +29,19 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** Runs against both table engines: DynamoDB (moto) and SQLite. */
+@ParameterizedClass
+@EnumSource(TestTables.Engine.class)
 class DynamoStudioStoreTest {
+    @Parameter
+    TestTables.Engine engine;
+
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private DynamoStudioStore store;
 
     @BeforeEach
     void setUp() {
-        store = new DynamoStudioStore(LocalDynamo.client(), LocalDynamo.freshTable());
+        store = new DynamoStudioStore(engine.fresh());
     }
 
     @Test
