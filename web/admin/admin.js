@@ -216,7 +216,7 @@ const LABELS = {
   format: { IN_PERSON: 'In person', ONLINE: 'Online', HYBRID: 'Hybrid' },
   payment: { CARD: 'Card', BANK_TRANSFER: 'Bank transfer', PASS: 'Pass', CREDITS: 'Credits', PAY_AT_STUDIO: 'At the studio', FREE: 'Free' },
   status: { CONFIRMED: 'Confirmed', AWAITING_PAYMENT: 'Awaiting payment', CANCELLED: 'Cancelled', SCHEDULED: 'Scheduled' },
-  paymentStatus: { PAID: 'Paid', UNPAID: 'Unpaid', NOT_REQUIRED: 'Not required', REFUNDED: 'Refunded', REFUND_DUE: 'Refund due' },
+  paymentStatus: { PAID: 'Paid', UNPAID: 'Unpaid', NOT_REQUIRED: 'Not required', REFUND_PENDING: 'Refund in progress', REFUNDED: 'Refunded', REFUND_DUE: 'Refund due' },
 };
 const label = (kind, value) => LABELS[kind][value] ?? value ?? '';
 
@@ -480,6 +480,7 @@ function renderSession(s) {
 }
 
 function confirmPaymentButton(booking, after) {
+  if (booking.paymentStatus === 'REFUND_DUE') return markRefundedButton(booking, after);
   if (booking.status !== 'AWAITING_PAYMENT' || booking.paymentMethod !== 'BANK_TRANSFER') return '';
   const name = booking.client?.name ?? 'this client';
   return h('button', {
@@ -491,6 +492,26 @@ function confirmPaymentButton(booking, after) {
       try {
         await api('POST', `/studios/${S()}/bookings/${enc(booking.bookingId)}/confirm-payment`);
         notice(`Payment of ${name} confirmed.`, 'success');
+      } catch (e) {
+        notice(e.message, 'error');
+      }
+      after();
+    },
+  });
+}
+
+/** A refund owed by bank transfer: staff send the money, then record it here (the client is e-mailed). */
+function markRefundedButton(booking, after) {
+  const name = booking.client?.name ?? 'this client';
+  return h('button', {
+    type: 'button', class: 'button small', text: 'Mark refunded',
+    'aria-label': `Record that the refund to ${name} was transferred`,
+    onclick: async (event) => {
+      if (!window.confirm(`Have you transferred the refund to ${name}? They will be told by e-mail.`)) return;
+      event.currentTarget.disabled = true;
+      try {
+        await api('POST', `/studios/${S()}/bookings/${enc(booking.bookingId)}/mark-refunded`);
+        notice(`Refund to ${name} recorded.`, 'success');
       } catch (e) {
         notice(e.message, 'error');
       }

@@ -177,7 +177,8 @@ const PAYMENT_LABELS = {
 const METHOD_NAMES = { CARD: 'Card', BANK_TRANSFER: 'Bank transfer', PAY_AT_STUDIO: 'At the studio', PASS: 'Pass', CREDITS: 'Credits', FREE: 'Free' };
 const STATUS_LABELS = { CONFIRMED: 'Confirmed', AWAITING_PAYMENT: 'Awaiting payment', CANCELLED: 'Cancelled' };
 const PAYMENT_STATUS_LABELS = {
-  PAID: 'Paid', UNPAID: 'Not paid yet', NOT_REQUIRED: 'No payment needed', REFUNDED: 'Refunded', REFUND_DUE: 'Refund on its way',
+  PAID: 'Paid', UNPAID: 'Not paid yet', NOT_REQUIRED: 'No payment needed', REFUND_PENDING: 'Refund on its way',
+  REFUNDED: 'Refunded', REFUND_DUE: 'Refund on its way',
 };
 const FORMAT_LABELS = { IN_PERSON: 'In person', ONLINE: 'Online', HYBRID: 'In person or online' };
 const WALLET_LABELS = {

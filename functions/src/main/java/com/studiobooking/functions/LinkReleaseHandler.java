@@ -35,7 +35,9 @@ public final class LinkReleaseHandler implements RequestHandler<APIGatewayV2HTTP
                 .on("PUT /studios/{studioId}/sessions/{sessionId}/online-access", r -> Response.ok(sessions.setOnlineAccess(
                         staff(r), r.path("studioId"), r.path("sessionId"), r.body(OnlineAccess.class))))
                 .on("POST /studios/{studioId}/bookings/{bookingId}/confirm-payment", r -> Response.ok(
-                        bookings.confirmPayment(staff(r), r.path("studioId"), r.path("bookingId"))));
+                        bookings.confirmPayment(staff(r), r.path("studioId"), r.path("bookingId"))))
+                .on("POST /studios/{studioId}/bookings/{bookingId}/mark-refunded", r -> Response.ok(
+                        bookings.markRefunded(staff(r), r.path("studioId"), r.path("bookingId"))));
     }
 
     @Override

@@ -2,7 +2,6 @@ package com.studiobooking.functions;
 
 import com.studiobooking.infrastructure.testing.MutableClock;
 import com.studiobooking.infrastructure.testing.TestTables;
-import com.studiobooking.infrastructure.table.ItemTable;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -46,7 +45,8 @@ final class Api {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
     final OutboxMailer outbox = new OutboxMailer();
-    final ItemTable table;
+    /** The table the handlers use: the engine's, with a seam to interleave a race deterministically. */
+    final InterleavingTable table;
     final InProcessScheduler scheduler = new InProcessScheduler(clock, job -> wiring().jobRunner().run(job.kind(), job.input()));
     final Secret webhookSecret = new Secret("whsec_test_0123456789abcdef");
     final LocalCheckoutEvents stripeEvents = new LocalCheckoutEvents(webhookSecret, clock);
@@ -67,7 +67,7 @@ final class Api {
     }
 
     Api(TestTables.Engine engine, String stripeApiBase) {
-        table = engine.fresh();
+        table = new InterleavingTable(engine.fresh());
         PaymentGateway gateway = stripeApiBase == null ? payments : new StripePaymentGateway(
                 StripeClients.create(new Secret("sk_test_studio_booking_tests"), stripeApiBase), clock);
         wiring = new Wiring(new Wiring.Parts(() -> table, () -> outbox, () -> SECRET,
@@ -132,6 +132,40 @@ final class Api {
         Matcher m = CODE.matcher(mails.get(mails.size() - 1).text());
         assertThat(m.find()).isTrue();
         return m.group(1);
+    }
+
+    // --- Stripe's webhook, as the local checkout signs it ------------------------------------------
+
+    /** The checkout Stripe would have opened for a booking (or purchase) {@code reference}. */
+    com.studiobooking.infrastructure.payment.LocalCheckoutEvents.CheckoutSession checkoutOf(String reference, String studioId,
+                                                                                          long amount) {
+        var request = new com.studiobooking.core.payment.CheckoutRequest(reference, studioId,
+                new com.studiobooking.core.common.Money(amount, "RON"), "Booking", "client@example.com",
+                "https://book.example/ok", "https://book.example/cancel", clock.instant().plusSeconds(1800),
+                "checkout-" + reference);
+        return new com.studiobooking.infrastructure.payment.LocalCheckoutEvents.CheckoutSession("cs_test_" + reference,
+                "pi_test_" + reference, request, clock.instant(), clock.instant().plusSeconds(1800));
+    }
+
+    /** A signed {@code checkout.session.completed} for the reference, with a chosen event id. */
+    String paidEvent(String reference, String studioId, long amount, String eventId) {
+        return withEventId(stripeEvents.paid(checkoutOf(reference, studioId, amount)), eventId);
+    }
+
+    /** A signed {@code checkout.session.expired} for the reference, with a chosen event id. */
+    String expiredEvent(String reference, String studioId, long amount, String eventId) {
+        return withEventId(stripeEvents.expired(checkoutOf(reference, studioId, amount)), eventId);
+    }
+
+    private static String withEventId(String payload, String eventId) {
+        return payload.replaceFirst("\"id\"\\s*:\\s*\"evt_[^\"]*\"", "\"id\": \"" + eventId + "\"");
+    }
+
+    /** Delivers an event to the webhook route, signed now with the webhook secret. */
+    Reply deliver(String payload) {
+        var signed = stripeEvents.sign(payload);
+        return call("payment-webhook/post-webhooks-stripe.json")
+                .header("stripe-signature", signed.signatureHeader()).rawBody(signed.payload()).send();
     }
 
     record Reply(int status, String body) {

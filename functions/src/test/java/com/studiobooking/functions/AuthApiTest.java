@@ -1,6 +1,5 @@
 package com.studiobooking.functions;
 
-import com.studiobooking.infrastructure.table.DynamoItemTable;
 import com.studiobooking.infrastructure.testing.TestTables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +86,7 @@ class AuthApiTest {
         requestCode(studioId, "ana@example.com");
         String code = api.lastCodeSentTo("ana@example.com");
 
-        String everything = TestTables.motoClient().scan(b -> b.tableName(((DynamoItemTable) api.table).name())).items().toString();
+        String everything = TestTables.motoClient().scan(b -> b.tableName(api.table.dynamoName())).items().toString();
         assertThat(everything).doesNotContain(code);
     }
 

@@ -208,8 +208,8 @@ class ContractTest {
 
     /**
      * {@code events/timed-jobs/<kind>.json} is exactly the input EventBridge Scheduler passes the
-     * timed-jobs function for that job kind: {@code kind}, {@code studioId} and the job's own id, nothing
-     * else; one sample per {@link JobKind}, and no sample without one.
+     * timed-jobs function for that job kind: {@code kind}, {@code studioId} and the job's own id (and the
+     * attempt of a refund retry), nothing else; one sample per {@link JobKind}, and no sample without one.
      */
     @Test
     void timed_job_samples_are_the_scheduler_input_of_each_job_kind() {
@@ -220,6 +220,8 @@ class ContractTest {
                 case MISSING_LINK_REMINDER -> TimedJobs.missingLink(DEMO_IDS.get("studioId"), DEMO_IDS.get("sessionId"),
                         at.plusSeconds(24 * 3600), 24, at.minusSeconds(3600), "Europe/Bucharest");
                 case RELEASE_UNPAID_BOOKING -> TimedJobs.release(DEMO_IDS.get("studioId"), DEMO_IDS.get("bookingId"), at,
+                        "Europe/Bucharest");
+                case COMPLETE_REFUND -> TimedJobs.refund(DEMO_IDS.get("studioId"), DEMO_IDS.get("bookingId"), 2, at,
                         "Europe/Bucharest");
             };
             assertThat(job.kind()).isEqualTo(kind);

@@ -142,7 +142,7 @@ class SamTemplateTest {
         @Test
         void the_real_template_routes_each_capability_to_its_handler() {
             SamTemplate template = SamTemplate.load(RepoRoot.resolve("template.yaml"));
-            assertThat(template.routes()).hasSize(52)
+            assertThat(template.routes()).hasSize(53)
                     .contains(new SamTemplate.Route("POST", "/auth/code", "AuthFunction",
                                     "com.studiobooking.functions.AuthHandler::handleRequest"),
                             new SamTemplate.Route("POST", "/studios/{studioId}/sessions", "AdminFunction",
@@ -156,6 +156,8 @@ class SamTemplateTest {
                             new SamTemplate.Route("PUT", "/studios/{studioId}/sessions/{sessionId}/online-access",
                                     "LinkReleaseFunction", "com.studiobooking.functions.LinkReleaseHandler::handleRequest"),
                             new SamTemplate.Route("POST", "/studios/{studioId}/bookings/{bookingId}/confirm-payment",
+                                    "LinkReleaseFunction", "com.studiobooking.functions.LinkReleaseHandler::handleRequest"),
+                            new SamTemplate.Route("POST", "/studios/{studioId}/bookings/{bookingId}/mark-refunded",
                                     "LinkReleaseFunction", "com.studiobooking.functions.LinkReleaseHandler::handleRequest"),
                             new SamTemplate.Route("DELETE", "/studios/{studioId}/locations/{locationId}", "AdminFunction",
                                     "com.studiobooking.functions.AdminHandler::handleRequest"),
@@ -393,7 +395,8 @@ class SamTemplateTest {
         private static final Map<String, List<String>> READERS = Map.of(
                 "BookingFunction", List.of("StripeSecretKeyParameterName"),
                 "AdminFunction", List.of("StripeSecretKeyParameterName"),
-                "PaymentWebhookFunction", List.of("StripeSecretKeyParameterName", "StripeWebhookSecretParameterName"));
+                "PaymentWebhookFunction", List.of("StripeSecretKeyParameterName", "StripeWebhookSecretParameterName"),
+                "TimedJobsFunction", List.of("StripeSecretKeyParameterName"));
 
         private final Map<String, Object> document = SamTemplate.load(RepoRoot.resolve("template.yaml")).document();
         private final Map<String, Object> resources = (Map<String, Object>) document.get("Resources");

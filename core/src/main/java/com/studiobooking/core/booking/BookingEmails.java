@@ -97,6 +97,12 @@ public final class BookingEmails {
         if (b.paymentMethod() == PaymentMethod.BANK_TRANSFER && b.paymentStatus() == PaymentStatus.UNPAID) {
             body.paragraph("Nothing is due: please do not make the bank transfer.");
         }
+        switch (b.paymentStatus()) {
+            case REFUND_PENDING, REFUNDED -> body.paragraph("Your card payment is refunded in full; it usually shows "
+                    + "within 5–10 days.");
+            case REFUND_DUE -> body.paragraph(f.studio.name() + " will transfer your payment back to you.");
+            default -> { }
+        }
         CancellationPolicy policy = f.studio.cancellationPolicy();
         if (policy != null) body.paragraph("Cancellation policy:\n" + policy.text());
         body.paragraph(f.studio.name());

@@ -33,23 +33,32 @@ public interface BookingStore {
 
     Optional<Booking> find(String bookingId);
 
-    /** Marks the booking cancelled and frees its time, only if it is still active; false otherwise. */
+    /*
+     * Every change below is written only while the stored booking is still at the version the change
+     * was derived from (Booking#previousVersion); false means another writer changed it first, and the
+     * caller reads it again and decides anew.
+     */
+
+    /** Writes the cancellation of an appointment and frees its time. */
     boolean cancel(Booking cancelled);
 
-    /** AWAITING_PAYMENT → as given (paid); false when the booking was not awaiting payment any more. */
-    boolean confirmPayment(Booking paid);
-
-    /** Stores the checkout of a booking still awaiting payment (and its new due time); false otherwise. */
-    boolean attachCheckout(Booking withCheckout);
+    /** Writes a change that takes or frees no time: payment confirmed, checkout attached, refund state. */
+    boolean save(Booking changed);
 
     /**
-     * Payment arrived after the hold was released: takes the appointment's time again and marks the
-     * booking paid, only if the booking is still cancelled and the time is still free; false otherwise.
+     * Payment arrived after the system released the appointment: takes its time again and writes the
+     * paid booking, if the booking is unchanged and the time still free.
      */
-    boolean reinstateAppointment(Booking paid);
+    Reinstatement reinstateAppointment(Booking paid);
 
-    /** Records a cancelled booking's refund (payment status REFUNDED); false if it is not cancelled. */
-    boolean markRefunded(Booking refunded);
+    /** The outcome of taking a released place again. */
+    enum Reinstatement {
+        REINSTATED,
+        /** The booking changed since it was read: read it again. */
+        CHANGED,
+        /** The time or seat was taken meanwhile. */
+        TAKEN
+    }
 
     /** A client's bookings, newest first. */
     List<Booking> bookingsOfClient(String studioId, String clientId);

@@ -160,11 +160,11 @@ public final class Bookings {
                     service.name(), practitioner.staffId(), practitioner.name(), slot.locationId(), slot.start(),
                     slot.end(), service.bufferBeforeMinutes(), service.bufferAfterMinutes(), client, clientId, order.method(),
                     payment.status(), payment.paymentStatus(), service.price(), Booking.newReference(), payment.dueBy(), null, order.notes(),
-                    clock.instant(), null, null, null);
+                    clock.instant(), null, null, null, Booking.NEW);
             BookingStore.Reservation reservation = bookings.reserveAppointment(booking, key);
             if (reservation instanceof BookingStore.Reservation.Reserved reserved && order.method() == PaymentMethod.CARD) {
                 Booking withCheckout = cards.open(reserved.booking(), settings, held -> bookings.cancel(
-                        held.cancelled(new Cancellation(clock.instant(), Cancellation.By.SYSTEM, false))));
+                        held.cancelled(new Cancellation(clock.instant(), Cancellation.By.SYSTEM, false), PaymentStatus.UNPAID)));
                 return view(withCheckout, settings, true, null);
             }
             if (reservation instanceof BookingStore.Reservation.Reserved reserved) {
@@ -189,119 +189,253 @@ public final class Bookings {
         return view(booking, settings(booking.studioId()), false, seats.accessFor(booking).orElse(null));
     }
 
+    /**
+     * A client or staff cancel. A cancel that loses a race (a payment, a release written first) reads
+     * the booking again and cancels what it finds: a booking paid meanwhile is refunded by the policy.
+     */
     public BookingView cancel(String bookingId, String bearerToken) {
-        Booking booking = existing(bookingId);
-        Cancellation.By by = authorise(booking, bearerToken);
-        if (booking.kind() == Booking.Kind.SESSION) {
-            if (!booking.status().isActive()) {
-                throw DomainException.conflict("ALREADY_CANCELLED", "the booking is already cancelled", null);
-            }
-            return view(seats.cancel(booking, by), settings(booking.studioId()), false, null);
-        }
+        Cancellation.By by = authorise(existing(bookingId), bearerToken);
+        Booking cancelled = decide(bookingId, booking -> booking.kind() == Booking.Kind.SESSION
+                ? seats.cancel(booking, by) : cancelAppointment(booking, by));
+        return view(cancelled, settings(cancelled.studioId()), false, null);
+    }
+
+    private Optional<Booking> cancelAppointment(Booking booking, Cancellation.By by) {
         Instant now = clock.instant();
+        if (booking.releasedBySystem()) return confirmReleased(booking, by, now);
+        if (!booking.status().isActive()) {
+            throw DomainException.conflict("ALREADY_CANCELLED", "the booking is already cancelled", null);
+        }
         if (!now.isBefore(booking.start())) {
             throw DomainException.policy("BOOKING_STARTED", "a booking cannot be cancelled after it started", null);
         }
         StudioCatalog catalog = studios.catalog(booking.studioId()).orElseThrow(() -> DomainException.notFound("studio"));
         StudioSettings settings = catalog.studio().settings();
-        boolean late = now.isAfter(booking.start().minus(Duration.ofHours(settings.cancellationPolicy().cutoffHours())))
-                && by == Cancellation.By.CLIENT;
-        boolean refund = booking.paymentMethod() == PaymentMethod.CARD && booking.paymentStatus() == PaymentStatus.PAID && !late;
-        Booking cancelled = booking.cancelled(new Cancellation(now, by, late),
-                refund ? PaymentStatus.REFUNDED : booking.paymentStatus());
-        if (refund) cards.refund(booking);
-        if (!bookings.cancel(cancelled)) {
-            throw DomainException.conflict("ALREADY_CANCELLED", "the booking is already cancelled", null);
-        }
-        if (booking.status() == BookingStatus.AWAITING_PAYMENT) scheduler.cancel(TimedJobs.releaseName(bookingId));
-        Staff practitioner = catalog.staffMember(booking.staffId()).orElse(null);
-        if (practitioner != null) {
-            BookingEmails.cancelled(cancelled, settings, practitioner, location(catalog, booking.locationId()))
-                    .forEach(mailer::send);
-        }
-        return view(cancelled, settings, false, null);
-    }
-
-    /** Staff confirm a bank transfer arrived (rule 7: a session's link goes out then). */
-    public BookingView confirmPayment(Caller caller, String studioId, String bookingId) {
-        caller.requireStaffOf(studioId);
-        Booking booking = existing(bookingId);
-        if (!booking.studioId().equals(studioId)) throw DomainException.notFound("booking");
-        if (booking.status() != BookingStatus.AWAITING_PAYMENT) {
-            throw DomainException.conflict("NOT_AWAITING_PAYMENT", "the booking is not awaiting payment", null);
-        }
-        StudioSettings settings = settings(studioId);
-        if (booking.kind() == Booking.Kind.SESSION) {
-            Booking paid = seats.confirmPayment(booking);
-            return view(paid, settings, false, seats.accessFor(paid).orElse(null));
-        }
-        Booking paid = booking.withPayment(BookingStatus.CONFIRMED, PaymentStatus.PAID, booking.card());
-        if (!bookings.confirmPayment(paid)) {
-            throw DomainException.conflict("NOT_AWAITING_PAYMENT", "the booking is not awaiting payment", null);
-        }
-        scheduler.cancel(TimedJobs.releaseName(bookingId));
-        mailer.send(PaymentReceivedEmail.of(paid, settings));
-        return view(paid, settings, false, null);
+        boolean late = by == Cancellation.By.CLIENT
+                && now.isAfter(booking.start().minus(Duration.ofHours(settings.cancellationPolicy().cutoffHours())));
+        Booking cancelled = booking.cancelled(new Cancellation(now, by, late), MoneyRules.afterCancel(booking, late));
+        if (!bookings.cancel(cancelled)) return Optional.empty();
+        if (booking.status() == BookingStatus.AWAITING_PAYMENT) scheduler.cancel(TimedJobs.releaseName(booking.bookingId()));
+        Booking settled = cancelled.paymentStatus() == PaymentStatus.REFUND_PENDING
+                ? refundAppointment(cancelled, settings, 0) : cancelled;
+        catalog.staffMember(booking.staffId()).ifPresent(practitioner -> BookingEmails.cancelled(settled, settings,
+                practitioner, location(catalog, booking.locationId())).forEach(mailer::send));
+        return Optional.of(settled);
     }
 
     /**
-     * A card payment arrived (webhook): the booking is paid, or, when its hold was released meanwhile,
-     * reinstated if its place is still free and otherwise refunded (rule 6). Repeats change nothing.
+     * Cancelling a place the system already released: the cancellation becomes the canceller's, so a
+     * payment still on its way is given back instead of taking the place again.
+     */
+    private Optional<Booking> confirmReleased(Booking released, Cancellation.By by, Instant now) {
+        Booking cancelled = released.cancelledAgain(new Cancellation(now, by, false));
+        return saveChange(cancelled) ? Optional.of(cancelled) : Optional.empty();
+    }
+
+    /**
+     * Staff confirm a bank transfer arrived (rule 7: a session's link goes out then). Money that comes
+     * for a booking cancelled or released meanwhile is never dropped: the place is taken again when the
+     * system released it and it is still free, otherwise the booking owes the money back (REFUND_DUE).
+     */
+    public BookingView confirmPayment(Caller caller, String studioId, String bookingId) {
+        caller.requireStaffOf(studioId);
+        if (!existing(bookingId).studioId().equals(studioId)) throw DomainException.notFound("booking");
+        Booking result = decide(bookingId, booking -> switch (MoneyRules.onTransferArrived(booking, clock.instant())) {
+            case CONFIRM -> booking.kind() == Booking.Kind.SESSION ? seats.confirmTransfer(booking)
+                    : confirmAppointment(booking.withPayment(BookingStatus.CONFIRMED, PaymentStatus.PAID, booking.card()));
+            case TAKE_PLACE_AGAIN -> takeAgainOrOwe(booking, booking.withPayment(BookingStatus.CONFIRMED,
+                    PaymentStatus.PAID, booking.card()), PaymentStatus.REFUND_DUE);
+            case GIVE_BACK -> owe(booking, booking.withPaymentStatus(PaymentStatus.REFUND_DUE));
+            case FINISH_REFUND, NOTHING -> throw DomainException.conflict("NOT_AWAITING_PAYMENT",
+                    "the booking is not awaiting payment", null);
+        });
+        return view(result, settings(studioId), false, seats.accessFor(result).orElse(null));
+    }
+
+    /** Staff paid back a refund owed by bank transfer: REFUND_DUE → REFUNDED, and the client is told. */
+    public BookingView markRefunded(Caller caller, String studioId, String bookingId) {
+        caller.requireStaffOf(studioId);
+        if (!existing(bookingId).studioId().equals(studioId)) throw DomainException.notFound("booking");
+        Booking result = decide(bookingId, booking -> {
+            if (booking.paymentStatus() != PaymentStatus.REFUND_DUE) {
+                throw DomainException.conflict("NO_REFUND_DUE", "this booking owes no refund", null);
+            }
+            Booking refunded = booking.withPaymentStatus(PaymentStatus.REFUNDED);
+            if (!saveChange(refunded)) return Optional.empty();
+            mailer.send(MoneyBackEmail.of(refunded, settings(studioId), MoneyBackEmail.Why.TRANSFER_RETURNED));
+            return Optional.of(refunded);
+        });
+        return view(result, settings(studioId), false, null);
+    }
+
+    /**
+     * A card payment arrived (webhook). Awaiting payment before the start: the booking is paid. Its hold
+     * was released by the system and the place is still free, before the start: the place is taken
+     * again. Otherwise (cancelled by the client, place taken, started) the payment is refunded. A repeat
+     * changes nothing, except finishing a refund the provider failed to make.
      */
     public void cardPaid(String bookingId, String paymentId) {
         Optional<Booking> found = bookings.find(bookingId);
         if (found.isEmpty() || found.get().paymentMethod() != PaymentMethod.CARD) return;
-        Booking booking = found.get();
-        if (booking.kind() == Booking.Kind.SESSION) {
-            seats.cardPaid(booking, paymentId);
-            return;
+        decide(bookingId, booking -> {
+            Booking.CardPayment card = Booking.CardPayment.paid(booking.card(), paymentId);
+            return switch (MoneyRules.onCardPaid(booking, paymentId, clock.instant())) {
+                case CONFIRM -> booking.kind() == Booking.Kind.SESSION
+                        ? seats.cardPaid(booking.withPayment(BookingStatus.CONFIRMED, PaymentStatus.PAID, card))
+                        : confirmAppointment(booking.withPayment(BookingStatus.CONFIRMED, PaymentStatus.PAID, card));
+                case TAKE_PLACE_AGAIN -> takeAgainOrOwe(booking, booking.withPayment(BookingStatus.CONFIRMED,
+                        PaymentStatus.PAID, card), PaymentStatus.REFUND_PENDING);
+                case GIVE_BACK -> booking.status().isActive()
+                        ? releaseAndRefund(booking, card)
+                        : owe(booking, booking.withPayment(BookingStatus.CANCELLED, PaymentStatus.REFUND_PENDING, card));
+                case FINISH_REFUND -> Optional.of(completeRefund(booking, 0));
+                case NOTHING -> Optional.of(booking);
+            };
+        });
+    }
+
+    /** The checkout expired or its payment failed: the held place is released, unless it was paid meanwhile. */
+    public void checkoutEnded(String bookingId) {
+        Optional<Booking> found = bookings.find(bookingId);
+        if (found.isEmpty() || found.get().paymentMethod() != PaymentMethod.CARD) return;
+        decide(bookingId, booking -> booking.status() == BookingStatus.AWAITING_PAYMENT
+                ? release(booking).map(released -> released) : Optional.of(booking));
+    }
+
+    /**
+     * The timed job: an unpaid booking past its due time gives its place back. A job that fires before
+     * the due time (the time moved, or the scheduler was early) waits for it: it schedules itself again.
+     */
+    public boolean releaseIfUnpaid(String bookingId) {
+        Optional<Booking> found = bookings.find(bookingId);
+        if (found.isEmpty() || found.get().status() != BookingStatus.AWAITING_PAYMENT) return false;
+        if (clock.instant().isBefore(found.get().paymentDueBy())) {
+            Booking early = found.get();
+            scheduler.schedule(TimedJobs.release(early.studioId(), early.bookingId(), early.paymentDueBy(),
+                    settings(early.studioId()).timezone()));
+            return false;
         }
-        Booking paid = booking.withPayment(BookingStatus.CONFIRMED, PaymentStatus.PAID, Booking.CardPayment.paid(booking.card(), paymentId));
-        boolean nowPaid = booking.status() == BookingStatus.AWAITING_PAYMENT && bookings.confirmPayment(paid);
-        boolean holdReleased = booking.status() == BookingStatus.CANCELLED && booking.paymentStatus() == PaymentStatus.UNPAID
-                && booking.cancellation().by() == Cancellation.By.SYSTEM;
-        if (nowPaid || holdReleased && bookings.reinstateAppointment(paid)) {
-            scheduler.cancel(TimedJobs.releaseName(bookingId));
-            StudioCatalog catalog = studios.catalog(booking.studioId()).orElseThrow();
-            catalog.staffMember(booking.staffId()).ifPresent(practitioner -> BookingEmails.booked(paid,
-                    catalog.studio().settings(), practitioner, location(catalog, booking.locationId()),
-                    links.studio(booking.studioId())).forEach(mailer::send));
-            return;
+        return decide(bookingId, booking -> {
+            if (booking.status() != BookingStatus.AWAITING_PAYMENT) return Optional.of(false);
+            return release(booking).map(released -> true);
+        });
+    }
+
+    /** The timed job: asks the provider again for a card refund it failed to make; true once refunded. */
+    public boolean completeRefund(String bookingId, int attempt) {
+        Optional<Booking> found = bookings.find(bookingId);
+        if (found.isEmpty() || found.get().paymentStatus() != PaymentStatus.REFUND_PENDING) return false;
+        return completeRefund(found.get(), attempt).paymentStatus() == PaymentStatus.REFUNDED;
+    }
+
+    private Booking completeRefund(Booking pending, int attempt) {
+        return pending.kind() == Booking.Kind.SESSION ? seats.completeRefund(pending, attempt)
+                : refundAppointment(pending, settings(pending.studioId()), attempt);
+    }
+
+    /** REFUND_PENDING → the provider refunds → REFUNDED; stays pending (retried by a timed job) if it fails. */
+    private Booking refundAppointment(Booking pending, StudioSettings settings, int attempt) {
+        if (!cards.refund(pending, settings.timezone(), attempt)) return pending;
+        Booking refunded = pending.withPaymentStatus(PaymentStatus.REFUNDED);
+        return bookings.save(refunded) ? refunded : bookings.find(pending.bookingId()).orElse(refunded);
+    }
+
+    private Optional<Booking> confirmAppointment(Booking paid) {
+        if (!bookings.save(paid)) return Optional.empty();
+        scheduler.cancel(TimedJobs.releaseName(paid.bookingId()));
+        StudioCatalog catalog = studios.catalog(paid.studioId()).orElseThrow(() -> DomainException.notFound("studio"));
+        StudioSettings settings = catalog.studio().settings();
+        if (paid.paymentMethod() == PaymentMethod.CARD) {
+            catalog.staffMember(paid.staffId()).ifPresent(practitioner -> BookingEmails.booked(paid, settings,
+                    practitioner, location(catalog, paid.locationId()), links.studio(paid.studioId())).forEach(mailer::send));
+        } else {
+            mailer.send(PaymentReceivedEmail.of(paid, settings));
         }
-        if (booking.status() == BookingStatus.CANCELLED && booking.paymentStatus() == PaymentStatus.UNPAID) {
-            Booking refunded = booking.withPayment(BookingStatus.CANCELLED, PaymentStatus.REFUNDED,
-                    Booking.CardPayment.paid(booking.card(), paymentId));
-            if (bookings.markRefunded(refunded)) {
-                cards.refund(refunded);
-                mailer.send(RefundedAfterReleaseEmail.of(refunded, settings(booking.studioId())));
+        return Optional.of(paid);
+    }
+
+    /**
+     * A payment for a place the system released: take the place again if it is free; if it was taken
+     * meanwhile, the money goes back ({@code owed}: REFUND_PENDING for cards, REFUND_DUE for transfers).
+     */
+    private Optional<Booking> takeAgainOrOwe(Booking released, Booking paid, PaymentStatus owed) {
+        BookingStore.Reinstatement outcome = paid.kind() == Booking.Kind.SESSION
+                ? seats.reinstate(paid) : bookings.reinstateAppointment(paid);
+        switch (outcome) {
+            case REINSTATED -> {
+                if (paid.kind() == Booking.Kind.SESSION) {
+                    seats.tellReinstated(paid);
+                } else {
+                    StudioCatalog catalog = studios.catalog(paid.studioId()).orElseThrow();
+                    catalog.staffMember(paid.staffId()).ifPresent(practitioner -> BookingEmails.booked(paid,
+                            catalog.studio().settings(), practitioner, location(catalog, paid.locationId()),
+                            links.studio(paid.studioId())).forEach(mailer::send));
+                }
+                return Optional.of(paid);
+            }
+            case CHANGED -> {
+                return Optional.empty();
+            }
+            default -> {
+                return owe(released, released.withPayment(BookingStatus.CANCELLED, owed, paid.card()));
             }
         }
     }
 
-    /** The checkout expired or its payment failed: the held place is released. */
-    public void checkoutEnded(String bookingId) {
-        bookings.find(bookingId)
-                .filter(b -> b.status() == BookingStatus.AWAITING_PAYMENT && b.paymentMethod() == PaymentMethod.CARD)
-                .ifPresent(this::release);
+    /** A cancelled booking that received money owes it back: refunded by card, or by staff for transfers. */
+    private Optional<Booking> owe(Booking cancelled, Booking owing) {
+        if (!saveChange(owing)) return Optional.empty();
+        StudioSettings settings = settings(owing.studioId());
+        if (owing.paymentStatus() == PaymentStatus.REFUND_PENDING) {
+            Booking settled = completeRefund(owing, 0);
+            mailer.send(MoneyBackEmail.of(settled, settings, MoneyBackEmail.Why.LATE_CARD_PAYMENT_REFUNDED));
+            return Optional.of(settled);
+        }
+        mailer.send(MoneyBackEmail.of(owing, settings, MoneyBackEmail.Why.LATE_TRANSFER_TO_BE_RETURNED));
+        return Optional.of(owing);
     }
 
-    /** The timed job: an unpaid booking past its due time gives its place back. */
-    public boolean releaseIfUnpaid(String bookingId) {
-        Optional<Booking> found = bookings.find(bookingId);
-        if (found.isEmpty() || found.get().status() != BookingStatus.AWAITING_PAYMENT) return false;
-        Booking booking = found.get();
-        if (clock.instant().isBefore(booking.paymentDueBy())) return false;
-        return release(booking);
+    /** A card payment for a booking still held but already started: released, and the payment refunded. */
+    private Optional<Booking> releaseAndRefund(Booking held, Booking.CardPayment card) {
+        Booking released = held.cancelled(new Cancellation(clock.instant(), Cancellation.By.SYSTEM, false),
+                PaymentStatus.REFUND_PENDING, card);
+        boolean freed = held.kind() == Booking.Kind.SESSION ? seats.freeSeat(released) : bookings.cancel(released);
+        if (!freed) return Optional.empty();
+        scheduler.cancel(TimedJobs.releaseName(held.bookingId()));
+        Booking settled = completeRefund(released, 0);
+        mailer.send(MoneyBackEmail.of(settled, settings(held.studioId()), MoneyBackEmail.Why.LATE_CARD_PAYMENT_REFUNDED));
+        return Optional.of(settled);
     }
 
-    private boolean release(Booking booking) {
+    /** Gives the place of an unpaid booking back (due time passed, checkout ended). */
+    private Optional<Booking> release(Booking booking) {
         if (booking.kind() == Booking.Kind.SESSION) return seats.releaseUnpaid(booking);
-        Booking released = booking.cancelled(new Cancellation(clock.instant(), Cancellation.By.SYSTEM, false));
-        if (!bookings.cancel(released)) return false;
+        Booking released = booking.cancelled(new Cancellation(clock.instant(), Cancellation.By.SYSTEM, false),
+                PaymentStatus.UNPAID);
+        if (!bookings.cancel(released)) return Optional.empty();
         StudioCatalog catalog = studios.catalog(booking.studioId()).orElseThrow();
         catalog.staffMember(booking.staffId()).ifPresent(practitioner -> BookingEmails.cancelled(released,
                 catalog.studio().settings(), practitioner, location(catalog, booking.locationId())).forEach(mailer::send));
-        return true;
+        return Optional.of(released);
+    }
+
+    /** A change of a booking that takes or frees no place, with the session's participant line when it has one. */
+    private boolean saveChange(Booking changed) {
+        return changed.kind() == Booking.Kind.SESSION ? seats.save(changed) : bookings.save(changed);
+    }
+
+    private static final int ATTEMPTS = 8;
+
+    /**
+     * Reads the booking and lets {@code attempt} decide and write; an attempt whose conditional write
+     * lost to another writer answers empty, and the booking is read again and decided anew.
+     */
+    private <T> T decide(String bookingId, Function<Booking, Optional<T>> attempt) {
+        for (int i = 0; i < ATTEMPTS; i++) {
+            Optional<T> done = attempt.apply(existing(bookingId));
+            if (done.isPresent()) return done.get();
+        }
+        throw DomainException.conflict("BOOKING_BUSY", "the booking is changing right now; please try again", null);
     }
 
     /** A signed-in client's own bookings. */
@@ -360,7 +494,7 @@ public final class Bookings {
             }
             case CARD -> {
                 if (!settings.accepts(method)) throw notAccepted("the studio does not take card payments");
-                yield new Payment(BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID, cards.holdUntil());
+                yield new Payment(BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID, cards.holdUntil(start));
             }
             case PASS, CREDITS -> throw notAccepted(method + " is for sessions; pay appointments otherwise");
         };

@@ -11,15 +11,22 @@ import com.studiobooking.core.studio.StudioSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Opens the card checkout of a booking that already holds its place (rule 6): the hold lasts until
- * the checkout expires, and a timed job releases it then should the expiry event never arrive.
+ * Card payments through a checkout page (rule 6): opening the checkout of a booking that already holds
+ * its place (the hold lasts until the checkout expires, never past the start, and a timed job releases
+ * it should the expiry event never arrive), and refunds, asked for with one idempotency key per booking
+ * and retried by a timed job until the provider accepts them.
  */
 public final class CardCheckouts {
+    /** How long a card hold lasts; also the shortest checkout the provider (Stripe) accepts. */
     public static final Duration HOLD = Duration.ofMinutes(30);
     private static final Duration RELEASE_GRACE = Duration.ofMinutes(2);
+    /** Waits between refund attempts: the last one repeats. */
+    private static final List<Duration> REFUND_RETRIES = List.of(Duration.ofMinutes(5), Duration.ofMinutes(30),
+            Duration.ofHours(2), Duration.ofHours(12));
 
     private final PaymentGateway gateway;
     private final BookingStore bookings;
@@ -36,8 +43,17 @@ public final class CardCheckouts {
         this.clock = clock;
     }
 
-    public Instant holdUntil() {
-        return clock.instant().plus(HOLD);
+    /**
+     * When the hold of a card booking starting at {@code start} ends: a checkout's life, which must fit
+     * before the start (a payment after the start is refunded, never accepted).
+     */
+    public Instant holdUntil(Instant start) {
+        Instant until = clock.instant().plus(HOLD);
+        if (until.isAfter(start)) {
+            throw DomainException.policy("CARD_PAYMENT_CLOSED", "card payment closes " + HOLD.toMinutes()
+                    + " minutes before the start; choose another payment method", "paymentMethod");
+        }
+        return until;
     }
 
     /**
@@ -56,21 +72,31 @@ public final class CardCheckouts {
             throw new DomainException(ErrorKind.CONFLICT, "PAYMENT_PROVIDER_UNAVAILABLE",
                     "card payment could not be started; please try again", "paymentMethod", providerFailed);
         }
-        Booking withCheckout = new Booking(held.bookingId(), held.studioId(), held.kind(), held.serviceId(),
-                held.serviceName(), held.staffId(), held.staffName(), held.locationId(), held.start(), held.end(),
-                held.bufferBeforeMinutes(), held.bufferAfterMinutes(), held.client(), held.clientId(), held.paymentMethod(),
-                held.status(), held.paymentStatus(), held.price(), held.reference(), checkout.expiresAt(), held.cancellation(),
-                held.notes(), held.createdAt(), held.session(), held.walletUse(),
-                new Booking.CardPayment(checkout.checkoutId(), checkout.url(), null));
-        bookings.attachCheckout(withCheckout);
-        scheduler.schedule(TimedJobs.release(held.studioId(), held.bookingId(), checkout.expiresAt().plus(RELEASE_GRACE),
+        Instant expiresAt = checkout.expiresAt().isAfter(held.paymentDueBy()) ? held.paymentDueBy() : checkout.expiresAt();
+        Booking withCheckout = held.withCheckout(new Booking.CardPayment(checkout.checkoutId(), checkout.url(), null), expiresAt);
+        // a payment or release that overtook this write decides the booking; the checkout is then moot
+        Booking current = bookings.save(withCheckout) ? withCheckout : bookings.find(held.bookingId()).orElse(withCheckout);
+        scheduler.schedule(TimedJobs.release(held.studioId(), held.bookingId(), expiresAt.plus(RELEASE_GRACE),
                 studio.timezone()));
-        return withCheckout;
+        return current;
     }
 
-    /** Refunds a card payment once: the key makes a repeated request a no-op at the provider. */
-    public void refund(Booking booking) {
-        if (booking.card() == null || booking.card().paymentId() == null) return;
-        gateway.refund(booking.card().paymentId(), null, "refund-" + booking.bookingId());
+    /**
+     * Asks the provider to refund the booking's card payment in full; true when it accepted. The key
+     * {@code refund-<bookingId>} makes every repeat of the request one refund at most. When the provider
+     * fails, a timed job asks again later (attempt {@code attempt + 1}); the booking stays REFUND_PENDING.
+     */
+    public boolean refund(Booking pending, String zone, int attempt) {
+        if (pending.card() == null || pending.card().paymentId() == null) return false;
+        try {
+            gateway.refund(pending.card().paymentId(), null, "refund-" + pending.bookingId());
+            scheduler.cancel(TimedJobs.refundName(pending.bookingId()));
+            return true;
+        } catch (RuntimeException providerFailed) {
+            Duration wait = REFUND_RETRIES.get(Math.min(attempt, REFUND_RETRIES.size() - 1));
+            scheduler.schedule(TimedJobs.refund(pending.studioId(), pending.bookingId(), attempt + 1,
+                    clock.instant().plus(wait), zone));
+            return false;
+        }
     }
 }

@@ -5,5 +5,7 @@ public enum JobKind {
     /** Remind the instructor of an online session that its meeting link is still missing. */
     MISSING_LINK_REMINDER,
     /** Release the place of a booking still unpaid at its due time (bank transfer). */
-    RELEASE_UNPAID_BOOKING
+    RELEASE_UNPAID_BOOKING,
+    /** Ask the payment provider again for a card refund it failed to make. */
+    COMPLETE_REFUND
 }

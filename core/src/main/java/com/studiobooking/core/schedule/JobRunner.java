@@ -21,7 +21,16 @@ public final class JobRunner {
         return switch (kind) {
             case MISSING_LINK_REMINDER -> reminders.remind(required(input, "studioId"), required(input, "sessionId"));
             case RELEASE_UNPAID_BOOKING -> bookings.releaseIfUnpaid(required(input, "bookingId"));
+            case COMPLETE_REFUND -> bookings.completeRefund(required(input, "bookingId"), attempt(input));
         };
+    }
+
+    private static int attempt(Map<String, String> input) {
+        try {
+            return Math.max(1, Integer.parseInt(input.getOrDefault("attempt", "1")));
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid("attempt", "must be a whole number");
+        }
     }
 
     private static String required(Map<String, String> input, String name) {

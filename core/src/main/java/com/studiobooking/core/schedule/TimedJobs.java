@@ -17,6 +17,16 @@ public final class TimedJobs {
                 Map.of("studioId", studioId, "bookingId", bookingId));
     }
 
+    public static String refundName(String bookingId) {
+        return "refund-" + bookingId;
+    }
+
+    /** Asks the payment provider again for a refund it failed to make ({@code attempt} counts from 1). */
+    public static ScheduledJob refund(String studioId, String bookingId, int attempt, Instant at, String zone) {
+        return new ScheduledJob(refundName(bookingId), at, zone, JobKind.COMPLETE_REFUND,
+                Map.of("studioId", studioId, "bookingId", bookingId, "attempt", Integer.toString(attempt)));
+    }
+
     public static String missingLinkName(String sessionId) {
         return "missing-link-" + sessionId;
     }

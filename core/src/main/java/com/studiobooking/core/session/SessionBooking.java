@@ -7,6 +7,7 @@ import com.studiobooking.core.booking.BookingStatus;
 import com.studiobooking.core.booking.BookingStore;
 import com.studiobooking.core.booking.Cancellation;
 import com.studiobooking.core.booking.Client;
+import com.studiobooking.core.booking.MoneyRules;
 import com.studiobooking.core.booking.PaymentStatus;
 import com.studiobooking.core.booking.Restitution;
 import com.studiobooking.core.common.DomainException;
@@ -130,14 +131,14 @@ public final class SessionBooking {
             case CARD -> {
                 status = BookingStatus.AWAITING_PAYMENT;
                 paid = PaymentStatus.UNPAID;
-                dueBy = cards.holdUntil();
+                dueBy = cards.holdUntil(session.start());
             }
         }
         Staff instructor = studios.findStaff(studioId, session.instructorId()).orElse(null);
         Booking booking = new Booking(bookingId, studioId, Booking.Kind.SESSION, null, session.name(), session.instructorId(),
                 instructor == null ? null : instructor.name(), session.locationId(), session.start(), session.end(), 0, 0,
                 order.client(), clientId, method, status, paid, price, Booking.newReference(), dueBy, null, order.notes(), now,
-                new Booking.SessionSeat(session.sessionId(), seat), use, null);
+                new Booking.SessionSeat(session.sessionId(), seat), use, null, Booking.NEW);
 
         SessionStore.SeatResult result = sessions.reserveSeat(booking, debit, key);
         if (result instanceof SessionStore.SeatResult.Repeated r) return new Outcome.Repeated(r.bookingId(), r.requestFingerprint());
@@ -173,8 +174,19 @@ public final class SessionBooking {
                 .flatMap(session -> LinkVisibility.forBooking(booking, session));
     }
 
-    /** A client or staff cancels one booking. */
-    public Booking cancel(Booking booking, Cancellation.By by) {
+    /**
+     * A client or staff cancels one booking, as read; empty when another writer changed it first (the
+     * caller reads it again and decides anew).
+     */
+    public Optional<Booking> cancel(Booking booking, Cancellation.By by) {
+        if (booking.releasedBySystem()) {
+            // the cancellation becomes the canceller's: a payment still on its way is given back, never reseated
+            Booking cancelled = booking.cancelledAgain(new Cancellation(clock.instant(), by, false));
+            return sessions.saveBooking(cancelled) ? Optional.of(cancelled) : Optional.empty();
+        }
+        if (!booking.status().isActive()) {
+            throw DomainException.conflict("ALREADY_CANCELLED", "the booking is already cancelled", null);
+        }
         Session session = sessions.find(booking.studioId(), booking.session().sessionId())
                 .orElseThrow(() -> DomainException.notFound("session"));
         Instant now = clock.instant();
@@ -187,70 +199,80 @@ public final class SessionBooking {
         return cancelSeat(booking, session, settings, new Cancellation(now, by, late), false);
     }
 
-    /** Staff cancelled the session: every active booking is cancelled with full restitution and told. */
+    /**
+     * Staff cancelled the session: every active booking is cancelled with full restitution and told.
+     * A booking that changes meanwhile (paid, cancelled by its client) is read again and cancelled as it
+     * is then.
+     */
     public void cancelAllOf(Session cancelledSession) {
         StudioSettings settings = settings(cancelledSession.studioId());
-        Instant now = clock.instant();
         for (Participant p : sessions.participants(cancelledSession.studioId(), cancelledSession.sessionId())) {
             if (!p.status().isActive()) continue;
-            bookings.find(p.bookingId()).filter(b -> b.status().isActive()).ifPresent(b ->
-                    cancelSeat(b, cancelledSession, settings, new Cancellation(now, Cancellation.By.STAFF, false), true));
+            for (int attempt = 0; attempt < 8; attempt++) {
+                Optional<Booking> booking = bookings.find(p.bookingId()).filter(b -> b.status().isActive());
+                if (booking.isEmpty() || cancelSeat(booking.get(), cancelledSession, settings,
+                        new Cancellation(clock.instant(), Cancellation.By.STAFF, false), true).isPresent()) {
+                    break;
+                }
+            }
         }
     }
 
-    /** Staff confirm a bank transfer arrived: the place is paid, and the link goes out if there is one (rule 7). */
-    public Booking confirmPayment(Booking booking) {
+    /** Staff confirmed the bank transfer of a booking awaiting it: it is paid, and the link goes out if there is one (rule 7). */
+    public Optional<Booking> confirmTransfer(Booking booking) {
         return paid(booking.withPayment(BookingStatus.CONFIRMED, PaymentStatus.PAID, booking.card()));
     }
 
-    /**
-     * The card payment of a booking arrived (webhook). Awaiting payment: it is paid now. Its hold was
-     * released meanwhile: it gets a seat again if one is free, else the payment is refunded and the
-     * client told (rule 6). Anything else (already paid) changes nothing.
-     */
-    public void cardPaid(Booking booking, String paymentId) {
-        Booking paid = booking.withPayment(BookingStatus.CONFIRMED, PaymentStatus.PAID, Booking.CardPayment.paid(booking.card(), paymentId));
-        if (booking.status() == BookingStatus.AWAITING_PAYMENT) {
-            try {
-                paid(paid);
-            } catch (DomainException notAwaitingAnyMore) {
-                // a parallel delivery of the same payment, or the hold expiring right now: decided by the store
-            }
-            return;
-        }
-        if (booking.status() != BookingStatus.CANCELLED || booking.paymentStatus() != PaymentStatus.UNPAID) return;
-        boolean holdReleased = booking.cancellation().by() == Cancellation.By.SYSTEM;
-        if (holdReleased && sessions.reinstate(paid)) {
-            Session session = sessions.find(booking.studioId(), booking.session().sessionId()).orElseThrow();
-            mailer.send(SessionEmails.paymentConfirmed(paid, session, settings(booking.studioId()), grantAccess(paid, session)));
-            return;
-        }
-        Booking refunded = booking.withPayment(BookingStatus.CANCELLED, PaymentStatus.REFUNDED, Booking.CardPayment.paid(booking.card(), paymentId));
-        if (bookings.markRefunded(refunded)) {
-            cards.refund(refunded);
-            Session session = sessions.find(booking.studioId(), booking.session().sessionId()).orElseThrow();
-            mailer.send(SessionEmails.cancelled(refunded, session, settings(booking.studioId()), Restitution.CARD_REFUND, false));
-        }
+    /** The card payment of a booking awaiting it arrived: {@code paid} is that booking, paid. */
+    public Optional<Booking> cardPaid(Booking paid) {
+        return paid(paid);
     }
 
-    private Booking paid(Booking paid) {
-        if (!sessions.confirmPayment(paid)) throw notAwaitingPayment();
+    private Optional<Booking> paid(Booking paid) {
+        if (!sessions.saveBooking(paid)) return Optional.empty();
         scheduler.cancel(TimedJobs.releaseName(paid.bookingId()));
         Session session = sessions.find(paid.studioId(), paid.session().sessionId()).orElseThrow();
         Optional<OnlineAccess> access = grantAccess(paid, session);
         mailer.send(SessionEmails.paymentConfirmed(paid, session, settings(paid.studioId()), access));
-        return paid;
+        return Optional.of(paid);
+    }
+
+    /** Takes a seat again for a booking the system released, now paid. */
+    public BookingStore.Reinstatement reinstate(Booking paid) {
+        return sessions.reinstate(paid);
+    }
+
+    /** Tells the client of a reinstated booking it is paid, with the link when there is one. */
+    public void tellReinstated(Booking paid) {
+        Session session = sessions.find(paid.studioId(), paid.session().sessionId()).orElseThrow();
+        mailer.send(SessionEmails.paymentConfirmed(paid, session, settings(paid.studioId()), grantAccess(paid, session)));
+    }
+
+    /** Writes a change of a seat booking that takes or frees no seat (refund state), with its participant line. */
+    public boolean save(Booking changed) {
+        return sessions.saveBooking(changed);
+    }
+
+    /** Writes a cancellation decided elsewhere (a payment after the start) and frees the seat. */
+    public boolean freeSeat(Booking cancelled) {
+        return sessions.releaseSeat(cancelled, null);
+    }
+
+    /** REFUND_PENDING → the provider refunds → REFUNDED; stays pending (retried by a timed job) if it fails. */
+    public Booking completeRefund(Booking pending, int attempt) {
+        if (!cards.refund(pending, settings(pending.studioId()).timezone(), attempt)) return pending;
+        Booking refunded = pending.withPaymentStatus(PaymentStatus.REFUNDED);
+        return sessions.saveBooking(refunded) ? refunded : bookings.find(pending.bookingId()).orElse(refunded);
     }
 
     /** The due time of an unpaid booking passed, or its checkout expired: its place is released. */
-    public boolean releaseUnpaid(Booking booking) {
-        if (booking.status() != BookingStatus.AWAITING_PAYMENT) return false;
+    public Optional<Booking> releaseUnpaid(Booking booking) {
         Session session = sessions.find(booking.studioId(), booking.session().sessionId()).orElseThrow();
         Booking released = booking.cancelled(new Cancellation(clock.instant(), Cancellation.By.SYSTEM, false),
                 PaymentStatus.UNPAID);
-        if (!sessions.releaseSeat(released, null)) return false;
+        if (!sessions.releaseSeat(released, null)) return Optional.empty();
         mailer.send(SessionEmails.released(released, session, settings(booking.studioId())));
-        return true;
+        return Optional.of(released);
     }
 
     /**
@@ -282,10 +304,10 @@ public final class SessionBooking {
                 .filter(p -> p.status() == BookingStatus.CONFIRMED && p.paymentStatus().isSettled()).count();
     }
 
-    private Booking cancelSeat(Booking booking, Session session, StudioSettings settings, Cancellation how,
-                               boolean sessionCancelled) {
+    private Optional<Booking> cancelSeat(Booking booking, Session session, StudioSettings settings, Cancellation how,
+                                         boolean sessionCancelled) {
         Restitution restitution;
-        PaymentStatus after = booking.paymentStatus();
+        PaymentStatus after = MoneyRules.afterCancel(booking, how.late());
         SessionStore.WalletReturn giveBack = null;
         Instant now = how.cancelledAt();
         if (booking.status() == BookingStatus.AWAITING_PAYMENT) {
@@ -304,31 +326,29 @@ public final class SessionBooking {
                     restitution = Restitution.CREDITS_RETURNED;
                     giveBack = creditsBack(booking, booking.walletUse().credits(), session, now);
                 }
-                case CARD -> {
-                    cards.refund(booking);
-                    restitution = Restitution.CARD_REFUND;
-                    after = PaymentStatus.REFUNDED;
-                }
+                case CARD -> restitution = booking.paymentStatus() == PaymentStatus.PAID
+                        ? Restitution.CARD_REFUND : Restitution.NOTHING_PAID;
                 case BANK_TRANSFER -> {
-                    if (settings.cancellationPolicy().refund() == CancellationPolicy.Refund.CREDIT && session.creditPrice() != null) {
+                    if (booking.paymentStatus() != PaymentStatus.PAID) {
+                        restitution = Restitution.NOTHING_PAID;
+                    } else if (settings.cancellationPolicy().refund() == CancellationPolicy.Refund.CREDIT
+                            && session.creditPrice() != null) {
                         restitution = Restitution.CREDITS_RETURNED;
                         giveBack = creditsBack(booking, session.creditPrice(), session, now);
                         after = PaymentStatus.REFUNDED;
                     } else {
                         restitution = Restitution.REFUND_DUE;
-                        after = PaymentStatus.REFUND_DUE;
                     }
                 }
                 default -> restitution = Restitution.NOTHING_PAID;
             }
         }
         Booking cancelled = booking.cancelled(how, after);
-        if (!sessions.releaseSeat(cancelled, giveBack)) {
-            throw DomainException.conflict("ALREADY_CANCELLED", "the booking is already cancelled", null);
-        }
+        if (!sessions.releaseSeat(cancelled, giveBack)) return Optional.empty();
         if (booking.status() == BookingStatus.AWAITING_PAYMENT) scheduler.cancel(TimedJobs.releaseName(booking.bookingId()));
-        mailer.send(SessionEmails.cancelled(cancelled, session, settings, restitution, sessionCancelled));
-        return cancelled;
+        Booking settled = after == PaymentStatus.REFUND_PENDING ? completeRefund(cancelled, 0) : cancelled;
+        mailer.send(SessionEmails.cancelled(settled, session, settings, restitution, sessionCancelled));
+        return Optional.of(settled);
     }
 
     private static SessionStore.WalletReturn creditsBack(Booking booking, int credits, Session session, Instant now) {
@@ -394,11 +414,6 @@ public final class SessionBooking {
 
     private static String seatName(SessionFormat seat) {
         return seat == SessionFormat.ONLINE ? "online" : "in-studio";
-    }
-
-
-    static DomainException notAwaitingPayment() {
-        return DomainException.conflict("NOT_AWAITING_PAYMENT", "the booking is not awaiting payment", null);
     }
 
 }

@@ -66,23 +66,26 @@ public interface SessionStore {
         }
     }
 
+    /*
+     * The booking changes below are written only while the stored booking is still at the version the
+     * change was derived from (Booking#previousVersion); false or CHANGED means another writer changed
+     * it first, and the caller reads it again and decides anew.
+     */
+
     /**
-     * Cancels a session booking (status as given in {@code cancelled}) and frees its seat; gives back
-     * the wallet use when {@code returned} is not null. False if the booking was no longer active.
+     * Writes a session booking's cancellation and frees its seat, with its participant line; gives back
+     * the wallet use when {@code returned} is not null.
      */
     boolean releaseSeat(Booking cancelled, WalletReturn returned);
 
     record WalletReturn(String clientId, String passId, int credits, WalletEntry entry) {
     }
 
-    /** AWAITING_PAYMENT → as given (paid); false when the booking was not awaiting payment any more. */
-    boolean confirmPayment(Booking paid);
+    /** Writes a change that takes or frees no seat (paid, refund state), with its participant line. */
+    boolean saveBooking(Booking changed);
 
-    /**
-     * Payment arrived after the hold was released: takes a seat again and marks the booking paid,
-     * only if it is still cancelled and a seat is free; false otherwise.
-     */
-    boolean reinstate(Booking paid);
+    /** Payment arrived after the system released the place: takes a seat again and writes the paid booking. */
+    BookingStore.Reinstatement reinstate(Booking paid);
 
     /**
      * Records that the missing-link reminder for the session as scheduled at {@code start} was sent;

@@ -59,7 +59,8 @@ class SessionEmailsTest {
         return new Booking("bk1", "st1", Booking.Kind.SESSION, "ss1", "Vinyasa", "sf1", "Ioana", "loc1",
                 VINYASA.start(), VINYASA.end(), 0, 0, client, null, method, status, paid, new Money(5000L, "RON"),
                 "LY-7K3Q", method == PaymentMethod.BANK_TRANSFER ? Instant.parse("2026-11-25T10:00:00Z") : null, null,
-                null, Instant.parse("2026-11-23T10:00:00Z"), new Booking.SessionSeat("ss1", seat), walletUse, null);
+                null, Instant.parse("2026-11-23T10:00:00Z"), new Booking.SessionSeat("ss1", seat), walletUse, null,
+                Booking.NEW);
     }
 
     private static Booking online(PaymentMethod method, BookingStatus status, PaymentStatus paid) {

@@ -48,6 +48,7 @@ final class BookingMapper {
                         .put("credits", b.walletUse().credits()).build())
                 .put("card", b.card() == null ? null : item().put("checkoutId", b.card().checkoutId())
                         .put("checkoutUrl", b.card().checkoutUrl()).put("paymentId", b.card().paymentId()).build())
+                .put("version", b.version())
                 .build();
     }
 
@@ -70,6 +71,7 @@ final class BookingMapper {
                         : new Booking.SessionSeat(str(i, "sessionId"), SessionFormat.valueOf(str(i, "seat"))),
                 walletUse == null ? null : new Booking.WalletUse(str(walletUse, "passId"), integer(walletUse, "credits")),
                 card == null ? null : new Booking.CardPayment(str(card, "checkoutId"), str(card, "checkoutUrl"),
-                        str(card, "paymentId")));
+                        str(card, "paymentId")),
+                i.containsKey("version") ? integer(i, "version") : 0);
     }
 }

@@ -64,7 +64,7 @@ public final class DynamoBookingStore implements BookingStore {
     @Override
     public boolean cancel(Booking cancelled) {
         List<Write> writes = new ArrayList<>();
-        writes.add(replaceIfStatus(cancelled, Op.NE, "CANCELLED"));
+        writes.add(replaceIfUnchanged(cancelled));
         writes.add(Write.delete(Keys.studioCalendar(cancelled.studioId()),
                 StaffTime.calendarKey(cancelled.start(), cancelled.bookingId())));
         writes.addAll(StaffTime.free(cancelled.studioId(), cancelled.staffId(),
@@ -73,29 +73,20 @@ public final class DynamoBookingStore implements BookingStore {
     }
 
     @Override
-    public boolean confirmPayment(Booking paid) {
-        return table.write(replaceIfStatus(paid, Op.EQ, "AWAITING_PAYMENT"));
+    public boolean save(Booking changed) {
+        return table.write(replaceIfUnchanged(changed));
     }
 
     @Override
-    public boolean attachCheckout(Booking withCheckout) {
-        return table.write(replaceIfStatus(withCheckout, Op.EQ, "AWAITING_PAYMENT"));
-    }
-
-    @Override
-    public boolean reinstateAppointment(Booking paid) {
+    public Reinstatement reinstateAppointment(Booking paid) {
         List<Write> writes = new ArrayList<>();
-        writes.add(replaceIfStatus(paid, Op.EQ, "CANCELLED"));
+        writes.add(replaceIfUnchanged(paid));
         TimeRange reserved = paid.reservedTime();
         writes.add(Write.putNew(StaffTime.calendarEntry(paid.studioId(), paid.start(), paid.bookingId(), paid.staffId(), reserved)));
         writes.addAll(StaffTime.claim(paid.studioId(), paid.staffId(), StaffTime.units(reserved), paid.bookingId(), reserved));
-        return table.tryTransact(writes) == null;
-    }
-
-    @Override
-    public boolean markRefunded(Booking refunded) {
-        return table.write(Write.put(BookingMapper.booking(refunded),
-                Condition.eq("status", "CANCELLED").and(Condition.eq("paymentStatus", "UNPAID"))));
+        List<Boolean> failed = table.tryTransact(writes);
+        if (failed == null) return Reinstatement.REINSTATED;
+        return failed.get(0) ? Reinstatement.CHANGED : Reinstatement.TAKEN;
     }
 
     @Override
@@ -125,10 +116,16 @@ public final class DynamoBookingStore implements BookingStore {
                 .map(BookingMapper::booking).toList();
     }
 
-    /** Replaces the booking item only while it exists and its stored status compares by {@code op} with {@code status}. */
-    static Write replaceIfStatus(Booking booking, Op op, String status) {
-        return Write.put(BookingMapper.booking(booking),
-                Condition.exists(Keys.PK).and(Condition.is("status", op, Attr.s(status))));
+    /**
+     * Replaces the booking item only while it is still at the version {@code changed} was derived from.
+     * Bookings stored before versions were kept count as version 0.
+     */
+    static Write replaceIfUnchanged(Booking changed) {
+        int previous = changed.previousVersion();
+        Condition unchanged = previous == 0
+                ? Condition.anyOf(Condition.missing("version"), Condition.is("version", Op.EQ, 0))
+                : Condition.is("version", Op.EQ, previous);
+        return Write.put(BookingMapper.booking(changed), Condition.exists(Keys.PK).and(unchanged));
     }
 
     static Map<String, AttributeValue> idempotency(Booking booking, IdempotencyKey key) {

@@ -101,7 +101,13 @@ public final class DynamoSessionStore implements SessionStore {
                     newUnits.stream().filter(u -> !kept.contains(u)).toList(), holder, after.time()));
         }
         if (table.tryTransact(writes) != null) return false;
-        for (Booking booking : bookingsMoved) table.write(Write.put(BookingMapper.booking(booking)));
+        // only the times move: a payment or cancellation written meanwhile is kept
+        for (Booking booking : bookingsMoved) {
+            table.write(Write.change(Keys.booking(booking.bookingId()), Keys.BOOKING, Update.create()
+                    .set("start", booking.start().toString()).set("end", booking.end().toString())
+                    .set(Keys.GSI1SK, Keys.time(booking.start()) + "#" + booking.bookingId()).add("version", 1),
+                    Condition.exists(Keys.PK)));
+        }
         return true;
     }
 
@@ -157,7 +163,7 @@ public final class DynamoSessionStore implements SessionStore {
     @Override
     public boolean releaseSeat(Booking cancelled, WalletReturn returned) {
         List<Write> writes = new ArrayList<>();
-        writes.add(DynamoBookingStore.replaceIfStatus(cancelled, Op.NE, "CANCELLED"));
+        writes.add(DynamoBookingStore.replaceIfUnchanged(cancelled));
         writes.add(participantStatus(cancelled));
         String counter = SessionMapper.seats(cancelled.session().format());
         writes.add(Write.change(Keys.session(cancelled.studioId(), cancelled.session().sessionId()), Keys.SESSION,
@@ -172,20 +178,20 @@ public final class DynamoSessionStore implements SessionStore {
     }
 
     @Override
-    public boolean confirmPayment(Booking paid) {
-        return table.tryTransact(List.of(
-                DynamoBookingStore.replaceIfStatus(paid, Op.EQ, "AWAITING_PAYMENT"),
-                participantStatus(paid))) == null;
+    public boolean saveBooking(Booking changed) {
+        return table.tryTransact(List.of(DynamoBookingStore.replaceIfUnchanged(changed), participantStatus(changed))) == null;
     }
 
     @Override
-    public boolean reinstate(Booking paid) {
+    public BookingStore.Reinstatement reinstate(Booking paid) {
         Session session = find(paid.studioId(), paid.session().sessionId()).orElse(null);
-        if (session == null) return false;
-        return table.tryTransact(List.of(
-                DynamoBookingStore.replaceIfStatus(paid, Op.EQ, "CANCELLED"),
+        if (session == null) return BookingStore.Reinstatement.TAKEN;
+        List<Boolean> failed = table.tryTransact(List.of(
+                DynamoBookingStore.replaceIfUnchanged(paid),
                 takeSeat(session, paid.session().format()),
-                participantStatus(paid))) == null;
+                participantStatus(paid)));
+        if (failed == null) return BookingStore.Reinstatement.REINSTATED;
+        return failed.get(0) ? BookingStore.Reinstatement.CHANGED : BookingStore.Reinstatement.TAKEN;
     }
 
     @Override
