@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,11 +55,11 @@ final class Api {
     final Wiring wiring;
 
     Api() {
-        this(TestTables.Engine.MOTO, null);
+        this(TestTables.Engine.MOTO, (String) null);
     }
 
     Api(TestTables.Engine engine) {
-        this(engine, null);
+        this(engine, (String) null);
     }
 
     /** With {@code stripeApiBase}, card payments go through the real Stripe SDK to that address (WireMock). */
@@ -67,10 +68,20 @@ final class Api {
     }
 
     Api(TestTables.Engine engine, String stripeApiBase) {
+        this(engine, stripeApiBase, UnaryOperator.identity());
+    }
+
+    /** With {@code around}, the handlers reach the table through the wrapper it returns (to count or pause requests). */
+    Api(TestTables.Engine engine, UnaryOperator<ItemTable> around) {
+        this(engine, null, around);
+    }
+
+    private Api(TestTables.Engine engine, String stripeApiBase, UnaryOperator<ItemTable> around) {
         table = engine.fresh();
+        ItemTable seen = around.apply(table);
         PaymentGateway gateway = stripeApiBase == null ? payments : new StripePaymentGateway(
                 StripeClients.create(new Secret("sk_test_studio_booking_tests"), stripeApiBase), clock);
-        wiring = new Wiring(new Wiring.Parts(() -> table, () -> outbox, () -> SECRET,
+        wiring = new Wiring(new Wiring.Parts(() -> seen, () -> outbox, () -> SECRET,
                 () -> scheduler, () -> gateway, () -> new StripeWebhookVerifier(webhookSecret, clock),
                 "https://book.example/widget", "https://admin.example/", clock));
         handlers = Map.of(

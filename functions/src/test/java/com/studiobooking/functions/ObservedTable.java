@@ -1,0 +1,93 @@
+package com.studiobooking.functions;
+
+import com.studiobooking.infrastructure.table.ItemTable;
+import com.studiobooking.infrastructure.table.KeyQuery;
+import com.studiobooking.infrastructure.table.Write;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The table with every applied write request numbered in the order the engine applied it (writes go
+ * one at a time, which both engines do for conflicting writes anyway), and an optional pause before the
+ * next write of one thread: enough to put a request's write after something else.
+ */
+final class ObservedTable implements ItemTable {
+    /** One applied write request: a single write or a whole transaction. */
+    record Applied(long order, List<Write> writes) {
+        boolean writes(String pk, String sk) {
+            return writes.stream().anyMatch(w -> w.pk().equals(pk) && w.sk().equals(sk) && !(w instanceof Write.Check));
+        }
+
+        boolean writesPartition(String pk) {
+            return writes.stream().anyMatch(w -> w.pk().equals(pk) && !(w instanceof Write.Check));
+        }
+    }
+
+    private final ItemTable table;
+    private final List<Applied> applied = new ArrayList<>();
+    private final ThreadLocal<Runnable> beforeNextWrite = new ThreadLocal<>();
+
+    ObservedTable(ItemTable table) {
+        this.table = table;
+    }
+
+    /** Runs {@code pause} on this thread just before its next write request reaches the engine. */
+    void beforeNextWriteOnThisThread(Runnable pause) {
+        beforeNextWrite.set(pause);
+    }
+
+    synchronized List<Applied> applied() {
+        return List.copyOf(applied);
+    }
+
+    @Override
+    public Optional<Map<String, AttributeValue>> get(String pk, String sk) {
+        return table.get(pk, sk);
+    }
+
+    @Override
+    public List<Map<String, AttributeValue>> query(KeyQuery query) {
+        return table.query(query);
+    }
+
+    @Override
+    public boolean write(Write write) {
+        pause();
+        synchronized (this) {
+            boolean done = table.write(write);
+            if (done) applied.add(new Applied(applied.size(), List.of(write)));
+            return done;
+        }
+    }
+
+    @Override
+    public Optional<Map<String, AttributeValue>> changeReturningOld(Write.Change change) {
+        pause();
+        synchronized (this) {
+            Optional<Map<String, AttributeValue>> old = table.changeReturningOld(change);
+            if (old.isPresent()) applied.add(new Applied(applied.size(), List.of(change)));
+            return old;
+        }
+    }
+
+    @Override
+    public List<Boolean> tryTransact(List<Write> writes) {
+        pause();
+        synchronized (this) {
+            List<Boolean> failed = table.tryTransact(writes);
+            if (failed == null) applied.add(new Applied(applied.size(), List.copyOf(writes)));
+            return failed;
+        }
+    }
+
+    private void pause() {
+        Runnable pause = beforeNextWrite.get();
+        if (pause == null) return;
+        beforeNextWrite.remove();
+        pause.run();
+    }
+}
