@@ -192,6 +192,52 @@ class StaffTokenApiTest {
         assertThat(credits(clientId)).isEqualTo(granted);
     }
 
+    /** Moving a session of the longest length frees 48 and claims 48 units: with the check, 100 writes, DynamoDB's limit. */
+    @Test
+    void a_session_of_the_longest_length_is_moved_by_staff_in_one_transaction_with_the_check() {
+        String ioanaId = addStaff("Ioana", "ioana@example.com", "STAFF");
+        String ioana = api.signIn(studioId, "ioana@example.com");
+        String roomId = staffRoute("admin/post-studios-studioId-locations.json", ownerToken)
+                .body(Map.of("name", "Room", "address", "Str. Florilor 1")).send().json().get("locationId").asText();
+        Api.Reply created = staffRoute("admin/post-studios-studioId-sessions.json", ioana).body(Map.of("name", "Retreat",
+                "start", "2026-11-28T08:00:00+02:00", "durationMinutes", 240, "capacity", 10, "instructorId", ioanaId,
+                "format", "IN_PERSON", "locationId", roomId, "price", Map.of("amount", 5000, "currency", "RON"),
+                "paymentMethods", List.of("CARD"))).send();
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        Api.Reply moved = api.call("admin/put-studios-studioId-sessions-sessionId.json").path("studioId", studioId)
+                .path("sessionId", created.json().get("sessionId").asText()).token(ioana)
+                .body(Map.of("start", "2026-11-28T13:00:00+02:00")).send();
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.json().get("start").asText()).isEqualTo("2026-11-28T13:00:00+02:00");
+    }
+
+    /**
+     * An appointment of the longest length with an Idempotency-Key is already 100 writes, with no room for the
+     * check: it is checked by a read just before. (The client exists, so the booking is the request's first write.)
+     */
+    @Test
+    void an_appointment_of_the_longest_length_is_booked_with_a_staff_token() {
+        clientId("maria@example.com");
+        String ioanaId = addStaff("Ioana", "ioana@example.com", "STAFF");
+        String ioana = api.signIn(studioId, "ioana@example.com");
+        String roomId = staffRoute("admin/post-studios-studioId-locations.json", ownerToken)
+                .body(Map.of("name", "Room", "address", "Str. Florilor 1")).send().json().get("locationId").asText();
+        assertThat(api.call("admin/put-studios-studioId-staff-staffId-availability.json").path("studioId", studioId)
+                .path("staffId", ioanaId).token(ownerToken).body(Map.of("weekly", List.of(Map.of("day", "MONDAY",
+                        "start", "08:00", "end", "18:00", "locationId", roomId)))).send().status()).isEqualTo(200);
+        Api.Reply service = staffRoute("admin/post-studios-studioId-services.json", ownerToken).body(Map.of("name", "Day retreat",
+                "durationMinutes", 480, "price", Map.of("amount", 90000, "currency", "RON"), "staffIds", List.of(ioanaId),
+                "locationIds", List.of(roomId))).send();
+        assertThat(service.status()).as(service.body()).isEqualTo(201);
+
+        Api.Reply booked = api.call("booking/post-studios-studioId-bookings.json").path("studioId", studioId).token(ioana)
+                .header("idempotency-key", "retreat-1").body(Map.of("serviceId", service.json().get("serviceId").asText(),
+                        "start", "2026-11-30T09:00:00+02:00", "paymentMethod", "CARD",
+                        "client", Map.of("name", "Maria", "email", "maria@example.com"))).send();
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             if (!latch.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("not released");
