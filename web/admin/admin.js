@@ -40,7 +40,11 @@ async function api(method, path, { body, anonymous = false } = {}) {
   try {
     return await send(method, path, { token: anonymous ? null : state.token, body, unreachable: UNREACHABLE });
   } catch (error) {
-    if (error.status === 401 && !anonymous && state.token) signOut('Your sign-in has expired. Please sign in again.');
+    if (error.status === 401 && !anonymous && state.token) {
+      signOut(error.code === 'TOKEN_REVOKED'
+        ? 'Your access to this studio changed (removed, or a new role or e-mail). Please sign in again.'
+        : 'Your sign-in has expired. Please sign in again.');
+    }
     throw error;
   }
 }

@@ -46,7 +46,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
         SessionSetup sessions = wiring.sessionSetup();
         Wallets wallets = wiring.wallets();
         auth = wiring.authentication();
-        routes = new Routes()
+        routes = new Routes(wiring::requestEnded)
                 .on("POST /studios", r -> Response.created(setup.openStudio(r.body(NewStudio.class))))
 
                 .on("GET " + STUDIO + "/settings", r -> Response.ok(setup.settings(caller(r), studio(r))))

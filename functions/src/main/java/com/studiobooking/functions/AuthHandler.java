@@ -22,7 +22,7 @@ public final class AuthHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     /** Tests and the local runtime pass their own wiring. */
     public AuthHandler(Wiring wiring) {
         Authentication auth = wiring.authentication();
-        routes = new Routes()
+        routes = new Routes(wiring::requestEnded)
                 .on("POST /auth/code", request -> {
                     auth.requestCode(request.body(Authentication.CodeRequest.class));
                     return Response.accepted(Map.of("status", "ACCEPTED"));

@@ -28,7 +28,7 @@ public final class BookingHandler implements RequestHandler<APIGatewayV2HTTPEven
         Authentication auth = wiring.authentication();
         Wallets wallets = wiring.wallets();
         Purchases purchases = wiring.purchases();
-        routes = new Routes()
+        routes = new Routes(wiring::requestEnded)
                 .on("POST /studios/{studioId}/bookings", r -> Response.created(bookings.book(r.path("studioId"),
                         r.body(Bookings.BookingRequest.class), r.header("idempotency-key"),
                         auth.caller(r.bearerToken()))))

@@ -26,7 +26,7 @@ public final class CatalogueHandler implements RequestHandler<APIGatewayV2HTTPEv
         StudioSetup setup = wiring.studioSetup();
         SlotLookup slots = wiring.slotLookup();
         SessionSetup sessions = wiring.sessionSetup();
-        routes = new Routes()
+        routes = new Routes(wiring::requestEnded)
                 .on("GET /studios/{studioId}", r -> Response.ok(setup.publicProfile(r.path("studioId"))))
                 .on("GET /studios/{studioId}/slots", r -> Response.ok(slots.slots(r.path("studioId"),
                         new SlotLookup.SlotRequest(r.query("serviceId"), r.query("staffId"), r.query("locationId"),

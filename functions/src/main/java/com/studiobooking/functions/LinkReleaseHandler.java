@@ -31,7 +31,7 @@ public final class LinkReleaseHandler implements RequestHandler<APIGatewayV2HTTP
         SessionSetup sessions = wiring.sessionSetup();
         Bookings bookings = wiring.bookings();
         auth = wiring.authentication();
-        routes = new Routes()
+        routes = new Routes(wiring::requestEnded)
                 .on("PUT /studios/{studioId}/sessions/{sessionId}/online-access", r -> Response.ok(sessions.setOnlineAccess(
                         staff(r), r.path("studioId"), r.path("sessionId"), r.body(OnlineAccess.class))))
                 .on("POST /studios/{studioId}/bookings/{bookingId}/confirm-payment", r -> Response.ok(

@@ -25,7 +25,7 @@ public final class PaymentWebhookHandler implements RequestHandler<APIGatewayV2H
     /** Tests and the local runtime pass their own wiring. */
     public PaymentWebhookHandler(Wiring wiring) {
         PaymentWebhook webhook = wiring.paymentWebhook();
-        routes = new Routes().on("POST /webhooks/stripe", r -> Response.ok(Map.of("received", true,
+        routes = new Routes(wiring::requestEnded).on("POST /webhooks/stripe", r -> Response.ok(Map.of("received", true,
                 "outcome", webhook.handle(r.rawBody(), r.header("stripe-signature")))));
     }
 

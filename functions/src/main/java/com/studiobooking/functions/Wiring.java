@@ -32,6 +32,7 @@ import com.studiobooking.infrastructure.dynamo.DynamoPurchaseStore;
 import com.studiobooking.infrastructure.dynamo.DynamoSessionStore;
 import com.studiobooking.infrastructure.dynamo.DynamoStudioStore;
 import com.studiobooking.infrastructure.dynamo.DynamoWalletStore;
+import com.studiobooking.infrastructure.dynamo.StaffTokenFence;
 import com.studiobooking.infrastructure.token.JwtTokenService;
 import com.studiobooking.infrastructure.token.SigningKeys;
 import com.studiobooking.infrastructure.table.ItemTable;
@@ -69,8 +70,13 @@ public final class Wiring {
     private final Lazy<PaymentWebhook> paymentWebhook;
     private final Lazy<Purchases> purchases;
 
+    private final StaffTokenFence staffTokenFence;
+
     public Wiring(Parts parts) {
-        Lazy<ItemTable> table = Lazy.of(parts.table());
+        // every store writes through the fence: a staff request's writes are checked against its token
+        StaffTokenFence fence = new StaffTokenFence(Lazy.of(parts.table()));
+        this.staffTokenFence = fence;
+        ItemTable table = fence;
         Clock clock = parts.clock();
         Lazy<Mailer> mailer = Lazy.of(parts.mailer());
         Mailer sendLater = email -> mailer.get().send(email);
@@ -87,18 +93,18 @@ public final class Wiring {
         };
         BookingLinks links = new BookingLinks(parts.widgetBaseUrl());
 
-        Lazy<DynamoStudioStore> studios = Lazy.of(() -> new DynamoStudioStore(table.get()));
-        Lazy<DynamoBookingStore> bookingStore = Lazy.of(() -> new DynamoBookingStore(table.get()));
-        Lazy<DynamoSessionStore> sessions = Lazy.of(() -> new DynamoSessionStore(table.get()));
-        Lazy<DynamoWalletStore> walletStore = Lazy.of(() -> new DynamoWalletStore(table.get()));
+        Lazy<DynamoStudioStore> studios = Lazy.of(() -> new DynamoStudioStore(table));
+        Lazy<DynamoBookingStore> bookingStore = Lazy.of(() -> new DynamoBookingStore(table));
+        Lazy<DynamoSessionStore> sessions = Lazy.of(() -> new DynamoSessionStore(table));
+        Lazy<DynamoWalletStore> walletStore = Lazy.of(() -> new DynamoWalletStore(table));
         DynamoClientDirectory clients = new DynamoClientDirectory(table);
         Lazy<CardCheckouts> cards = Lazy.of(() -> new CardCheckouts(payments, bookingStore.get(), scheduler,
                 parts.widgetBaseUrl(), clock));
 
         this.studioSetup = Lazy.of(() -> new StudioSetup(studios.get(), links, clock));
         this.authentication = Lazy.of(() -> new Authentication(studios.get(),
-                new DynamoLoginCodeStore(table.get()), clients,
-                new JwtTokenService(keys.get(), clock), sendLater, clock, keys.get().loginCodeKey()));
+                new DynamoLoginCodeStore(table), clients,
+                new JwtTokenService(keys.get(), clock), sendLater, fence, clock, keys.get().loginCodeKey()));
         this.appointmentSetup = Lazy.of(() -> new AppointmentSetup(studios.get(), links, clock));
         this.slotLookup = Lazy.of(() -> new SlotLookup(studios.get(), bookingStore.get(), clock));
         this.sessionBooking = Lazy.of(() -> new SessionBooking(studios.get(), sessions.get(), bookingStore.get(),
@@ -110,11 +116,11 @@ public final class Wiring {
                 sessionBooking.get(), scheduler, sendLater, clock));
         this.wallets = Lazy.of(() -> new Wallets(studios.get(), walletStore.get(), clients, clock));
         this.purchases = Lazy.of(() -> new Purchases(studios.get(), walletStore.get(),
-                new DynamoPurchaseStore(table.get()), clients, payments, parts.widgetBaseUrl(), clock));
+                new DynamoPurchaseStore(table), clients, payments, parts.widgetBaseUrl(), clock));
         Lazy<WebhookVerifier> verifierNow = Lazy.of(parts.webhooks());
         WebhookVerifier verifier = (body, signature) -> verifierNow.get().verify(body, signature);
         this.paymentWebhook = Lazy.of(() -> new PaymentWebhook(verifier,
-                new DynamoPaymentEventLog(table.get(), clock), bookings.get(), purchases.get()));
+                new DynamoPaymentEventLog(table, clock), bookings.get(), purchases.get()));
         this.jobRunner = Lazy.of(() -> new JobRunner(new MissingLinkReminder(studios.get(), sessions.get(),
                 sessionBooking.get(), sendLater, parts.adminPageUrl(), clock), bookings.get()));
     }
@@ -124,6 +130,14 @@ public final class Wiring {
     /** The wiring of a Lambda function, built once per execution environment. */
     public static Wiring production() {
         return PRODUCTION.get();
+    }
+
+    /**
+     * Called when a request ends (by {@link com.studiobooking.functions.http.Routes}): forgets what it held on
+     * this thread, the fence on a staff token's writes. The next request on the thread starts with nothing.
+     */
+    public void requestEnded() {
+        staffTokenFence.release();
     }
 
     public StudioSetup studioSetup() { return studioSetup.get(); }

@@ -2,6 +2,7 @@ package com.studiobooking.functions;
 
 import com.studiobooking.infrastructure.testing.MutableClock;
 import com.studiobooking.infrastructure.testing.TestTables;
+import com.studiobooking.infrastructure.table.ItemTable;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -29,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,8 +47,10 @@ final class Api {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
     final OutboxMailer outbox = new OutboxMailer();
-    /** The table the handlers use: the engine's, with a seam to interleave a race deterministically. */
-    final InterleavingTable table;
+    /** The table the handlers use: the engine's, observed (write order, and a seam to interleave a race). */
+    final ObservedTable table;
+    /** The engine's own table, under the observer. */
+    final ItemTable engineTable;
     final InProcessScheduler scheduler = new InProcessScheduler(clock, job -> wiring().jobRunner().run(job.kind(), job.input()));
     final Secret webhookSecret = new Secret("whsec_test_0123456789abcdef");
     final LocalCheckoutEvents stripeEvents = new LocalCheckoutEvents(webhookSecret, clock);
@@ -54,11 +58,11 @@ final class Api {
     final Wiring wiring;
 
     Api() {
-        this(TestTables.Engine.MOTO, null);
+        this(TestTables.Engine.MOTO, (String) null);
     }
 
     Api(TestTables.Engine engine) {
-        this(engine, null);
+        this(engine, (String) null);
     }
 
     /** With {@code stripeApiBase}, card payments go through the real Stripe SDK to that address (WireMock). */
@@ -67,10 +71,21 @@ final class Api {
     }
 
     Api(TestTables.Engine engine, String stripeApiBase) {
-        table = new InterleavingTable(engine.fresh());
+        this(engine, stripeApiBase, UnaryOperator.identity());
+    }
+
+    /** With {@code around}, the handlers reach the engine's table through the wrapper it returns (to count requests). */
+    Api(TestTables.Engine engine, UnaryOperator<ItemTable> around) {
+        this(engine, null, around);
+    }
+
+    private Api(TestTables.Engine engine, String stripeApiBase, UnaryOperator<ItemTable> around) {
+        engineTable = engine.fresh();
+        table = new ObservedTable(around.apply(engineTable));
+        ItemTable seen = table;
         PaymentGateway gateway = stripeApiBase == null ? payments : new StripePaymentGateway(
                 StripeClients.create(new Secret("sk_test_studio_booking_tests"), stripeApiBase), clock);
-        wiring = new Wiring(new Wiring.Parts(() -> table, () -> outbox, () -> SECRET,
+        wiring = new Wiring(new Wiring.Parts(() -> seen, () -> outbox, () -> SECRET,
                 () -> scheduler, () -> gateway, () -> new StripeWebhookVerifier(webhookSecret, clock),
                 "https://book.example/widget", "https://admin.example/", clock));
         handlers = Map.of(

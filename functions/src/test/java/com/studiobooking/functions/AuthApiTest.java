@@ -1,5 +1,6 @@
 package com.studiobooking.functions;
 
+import com.studiobooking.infrastructure.table.DynamoItemTable;
 import com.studiobooking.infrastructure.testing.TestTables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class AuthApiTest {
         requestCode(studioId, "ana@example.com");
         String code = api.lastCodeSentTo("ana@example.com");
 
-        String everything = TestTables.motoClient().scan(b -> b.tableName(api.table.dynamoName())).items().toString();
+        String everything = TestTables.motoClient().scan(b -> b.tableName(((DynamoItemTable) api.engineTable).name())).items().toString();
         assertThat(everything).doesNotContain(code);
     }
 

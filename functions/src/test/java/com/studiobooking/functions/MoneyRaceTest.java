@@ -228,7 +228,7 @@ class MoneyRaceTest {
         String sessionId = session(10);
         JsonNode booking = book(sessionId, "CARD", "maria@example.com");
         String id = booking.get("bookingId").asText();
-        api.table.beforeNextWrite(InterleavingTable.bookingWrittenAs(id, "CANCELLED"),
+        api.table.beforeNextWrite(ObservedTable.bookingWrittenAs(id, "CANCELLED"),
                 () -> ok(api.deliver(api.paidEvent(id, studioId, 5000, "evt_between"))));
 
         ok(cancel(booking));
@@ -244,7 +244,7 @@ class MoneyRaceTest {
     void a_payment_landing_between_an_appointment_cancels_read_and_write_is_refunded() {
         JsonNode booking = bookAppointment("CARD", "maria@example.com");
         String id = booking.get("bookingId").asText();
-        api.table.beforeNextWrite(InterleavingTable.bookingWrittenAs(id, "CANCELLED"),
+        api.table.beforeNextWrite(ObservedTable.bookingWrittenAs(id, "CANCELLED"),
                 () -> ok(api.deliver(api.paidEvent(id, studioId, 25000, "evt_between"))));
 
         ok(cancel(booking));
@@ -259,7 +259,7 @@ class MoneyRaceTest {
     void a_bank_confirmation_landing_between_a_cancels_read_and_write_leaves_a_refund_due() {
         JsonNode booking = bookAppointment("BANK_TRANSFER", "maria@example.com");
         String id = booking.get("bookingId").asText();
-        api.table.beforeNextWrite(InterleavingTable.bookingWrittenAs(id, "CANCELLED"), () -> ok(confirm(id)));
+        api.table.beforeNextWrite(ObservedTable.bookingWrittenAs(id, "CANCELLED"), () -> ok(confirm(id)));
 
         ok(cancel(booking));
 
@@ -273,7 +273,7 @@ class MoneyRaceTest {
         String sessionId = session(10);
         JsonNode booking = book(sessionId, "CARD", "maria@example.com");
         String id = booking.get("bookingId").asText();
-        api.table.beforeNextWrite(InterleavingTable.bookingWrittenAs(id, "CONFIRMED"),
+        api.table.beforeNextWrite(ObservedTable.bookingWrittenAs(id, "CONFIRMED"),
                 () -> ok(api.deliver(api.expiredEvent(id, studioId, 5000, "evt_expired_between"))));
 
         ok(api.deliver(api.paidEvent(id, studioId, 5000, "evt_paid")));

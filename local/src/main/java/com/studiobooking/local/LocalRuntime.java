@@ -47,9 +47,10 @@ public final class LocalRuntime implements AutoCloseable {
     private final SqliteItemTable table;
     private final FileLock dataLock;
     private final Options options;
+    private final Payments payments;
 
     private LocalRuntime(HttpServer server, ExecutorService workers, OutboxMailer outbox, InProcessScheduler scheduler,
-                         DemoStudio demo, SqliteItemTable table, FileLock dataLock, Options options) {
+                         DemoStudio demo, SqliteItemTable table, FileLock dataLock, Options options, Payments payments) {
         this.server = server;
         this.workers = workers;
         this.outbox = outbox;
@@ -58,6 +59,7 @@ public final class LocalRuntime implements AutoCloseable {
         this.table = table;
         this.dataLock = dataLock;
         this.options = options;
+        this.payments = payments;
     }
 
     public static void main(String[] args) throws IOException {
@@ -67,8 +69,17 @@ public final class LocalRuntime implements AutoCloseable {
         System.out.println(runtime.banner());
     }
 
-    /** Starts the runtime; {@code onMail} sees each e-mail as it reaches the outbox. */
+    /** Starts the runtime with the process's environment; {@code onMail} sees each e-mail as it reaches the outbox. */
     public static LocalRuntime start(Options options, java.util.function.Consumer<Email> onMail) throws IOException {
+        return start(options, onMail, System.getenv());
+    }
+
+    /**
+     * Starts the runtime with the variables it reads ({@code TOKEN_SECRET}, {@code STRIPE_SECRET_KEY},
+     * {@code STRIPE_WEBHOOK_SECRET}) taken from {@code environment}.
+     */
+    public static LocalRuntime start(Options options, java.util.function.Consumer<Email> onMail,
+                                     Map<String, String> environment) throws IOException {
         SamTemplate template = SamTemplate.parse(options.templateText());
         Clock clock = Clock.systemUTC();
         FileLock dataLock = options.dataDir() == null ? null : lock(options.dataDir());
@@ -77,14 +88,14 @@ public final class LocalRuntime implements AutoCloseable {
                 : SqliteItemTable.open(options.dataDir().resolve(TABLE_FILE), template.table().shape(), clock);
 
         OutboxMailer outbox = new OutboxMailer(onMail);
-        String secret = System.getenv().containsKey("TOKEN_SECRET") ? System.getenv("TOKEN_SECRET")
+        String secret = environment.containsKey("TOKEN_SECRET") ? environment.get("TOKEN_SECRET")
                 : options.dataDir() == null ? "local-" + Ids.random(40) : keptSecret(options.dataDir());
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 64);
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         Wiring[] wired = new Wiring[1];
         InProcessScheduler scheduler = new InProcessScheduler(clock,
                 job -> wired[0].jobRunner().run(job.kind(), job.input()), PendingJobs.in(table));
-        Payments payments = Payments.choose(base, clock);
+        Payments payments = Payments.choose(environment, base, clock);
         Wiring wiring = new Wiring(new Wiring.Parts(() -> table, () -> outbox, () -> secret, () -> scheduler,
                 payments::gateway, payments::verifier, base + "/widget/", base + "/admin/", clock));
         wired[0] = wiring;
@@ -102,7 +113,7 @@ public final class LocalRuntime implements AutoCloseable {
         server.createContext("/", new ApiGatewayBridge(template, handlers, dev, options.webRoot()));
         server.start();
         dev.listeningAt(base);
-        return new LocalRuntime(server, workers, outbox, scheduler, demo, table, dataLock, options);
+        return new LocalRuntime(server, workers, outbox, scheduler, demo, table, dataLock, options, payments);
     }
 
     /**
@@ -167,8 +178,9 @@ public final class LocalRuntime implements AutoCloseable {
                   dev routes       %1$s/_dev/health  %1$s/_dev/mail  %1$s/_dev/mail.json  %1$s/_dev/schedules
                                    POST %1$s/_dev/schedules/{name}/run fires a pending schedule now
                   data             %4$s
+                  card payments    %5$s
                 Press Ctrl+C to stop.
-                """.formatted(base, demo.studioId(), demo.ownerEmail(), dataDescription());
+                """.formatted(base, demo.studioId(), demo.ownerEmail(), dataDescription(), payments.describe());
     }
 
     private String dataDescription() {

@@ -350,6 +350,7 @@ class SamTemplateTest {
 
         @Test
         void the_functions_that_manage_schedules_may_and_the_others_may_not() {
+            // TimedJobsFunction reschedules an early release and a refund retry (FunctionPermissionsTest checks the code)
             List<String> managers = List.of("AdminFunction", "BookingFunction", "PaymentWebhookFunction", "LinkReleaseFunction",
                     "TimedJobsFunction");
             resources.forEach((id, resource) -> {

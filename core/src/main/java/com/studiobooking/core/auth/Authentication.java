@@ -27,6 +27,11 @@ import java.util.Optional;
  * Passwordless sign-in: a one-time code by e-mail, exchanged for a signed token. Requests never
  * reveal whether an e-mail or studio is known; codes are stored as keyed hashes, expire, allow a
  * few attempts and are rate limited per e-mail.
+ *
+ * <p>A staff token stops working as soon as its holder is removed or their role or e-mail changes:
+ * every request with a staff token reads the staff record (one read) and must find the token's
+ * version and role there, and the request's writes are fenced on the same ({@link WriteFence}).
+ * Client tokens are not checked against anything but their signature and expiry.
  */
 public final class Authentication {
     public static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
@@ -40,17 +45,19 @@ public final class Authentication {
     private final ClientDirectory clients;
     private final TokenService tokens;
     private final Mailer mailer;
+    private final WriteFence fence;
     private final Clock clock;
     private final byte[] codeHashKey;
     private final SecureRandom random = new SecureRandom();
 
     public Authentication(StudioStore studios, LoginCodeStore codes, ClientDirectory clients, TokenService tokens,
-                          Mailer mailer, Clock clock, byte[] codeHashKey) {
+                          Mailer mailer, WriteFence fence, Clock clock, byte[] codeHashKey) {
         this.studios = studios;
         this.codes = codes;
         this.clients = clients;
         this.tokens = tokens;
         this.mailer = mailer;
+        this.fence = fence;
         this.clock = clock;
         this.codeHashKey = codeHashKey.clone();
     }
@@ -90,16 +97,37 @@ public final class Authentication {
         return signIn(studioId, email);
     }
 
-    /** The caller a bearer token speaks for; anonymous without a token, 401 for a bad one. */
+    /**
+     * The caller a bearer token speaks for; anonymous without a token, 401 for a bad one. A staff token
+     * must still match its holder's record ({@code TOKEN_REVOKED} otherwise), and fences the request's writes.
+     */
     public Caller caller(String bearerToken) {
         if (bearerToken == null) return Caller.ANONYMOUS;
-        return tokens.verify(bearerToken).orElseThrow(() -> DomainException.unauthenticated("the token is invalid or expired"));
+        Caller caller = tokens.verify(bearerToken)
+                .orElseThrow(() -> DomainException.unauthenticated("the token is invalid or expired"));
+        if (caller.role().isStaff()) {
+            Optional<Staff> holder = studios.findStaff(caller.studioId(), caller.subject());
+            if (holder.isEmpty() || !stillCurrent(caller, holder.get())) throw tokenRevoked();
+            fence.hold(caller);
+        }
+        return caller;
+    }
+
+    /** The answer to a staff token whose holder was removed or whose role or e-mail changed since sign-in. */
+    public static DomainException tokenRevoked() {
+        return new DomainException(ErrorKind.UNAUTHENTICATED, "TOKEN_REVOKED",
+                "this sign-in no longer works: the staff member was removed, or their role or e-mail changed; sign in again",
+                null);
+    }
+
+    private static boolean stillCurrent(Caller caller, Staff holder) {
+        return holder.tokenVersion() == caller.tokenVersion() && holder.role().name().equals(caller.role().name());
     }
 
     private SignIn signIn(String studioId, String email) {
         Optional<Staff> staff = studios.findStaffByEmail(studioId, email);
         Caller caller = staff
-                .map(s -> new Caller(studioId, s.staffId(), Role.valueOf(s.role().name())))
+                .map(s -> new Caller(studioId, s.staffId(), Role.valueOf(s.role().name()), s.tokenVersion()))
                 .orElseGet(() -> new Caller(studioId, clients.clientIdFor(studioId, email), Role.CLIENT));
         Instant expiresAt = clock.instant()
                 .plus(caller.role().isStaff() ? STAFF_TOKEN_LIFETIME : CLIENT_TOKEN_LIFETIME)

@@ -5,9 +5,16 @@ import com.studiobooking.core.common.DomainException;
 /**
  * Who is calling, as proven by a verified token: a member of one studio with one role.
  * {@link #ANONYMOUS} stands for a request without a token.
+ *
+ * @param tokenVersion for staff, the staff member's token version when the token was issued
+ *                     ({@link com.studiobooking.core.studio.Staff#tokenVersion()}); 0 for clients
  */
-public record Caller(String studioId, String subject, Role role) {
+public record Caller(String studioId, String subject, Role role, long tokenVersion) {
     public static final Caller ANONYMOUS = new Caller(null, null, null);
+
+    public Caller(String studioId, String subject, Role role) {
+        this(studioId, subject, role, 0);
+    }
 
     public boolean isAnonymous() { return subject == null; }
 

@@ -3,7 +3,7 @@ package com.studiobooking.core.auth;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Signs and verifies the bearer tokens that carry a {@link Caller}. */
+/** Signs and verifies the bearer tokens that carry a {@link Caller}, its token version included. */
 public interface TokenService {
     String issue(Caller caller, Instant expiresAt);
 

@@ -19,7 +19,10 @@ public record SessionDetails(String templateId, String name, String description,
                              Integer capacity, Integer onlineCapacity, String instructorId, SessionFormat format,
                              String locationId, Money price, Integer creditPrice, List<PaymentMethod> paymentMethods,
                              OnlineAccess onlineAccess) {
-    /** A move must claim and free the instructor's time in one transaction (100 items): 2 × 48 units + 3. */
+    /**
+     * A move must claim and free the instructor's time in one transaction (100 items): 2 × 48 units + 3, and
+     * the staff token check a staff request's writes carry (docs/decisions/staff-tokens.md).
+     */
     static final int MAX_MINUTES = 240;
 
     SessionDetails withDefaultsFrom(SessionTemplate t) {

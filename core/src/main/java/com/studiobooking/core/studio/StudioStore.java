@@ -19,7 +19,10 @@ public interface StudioStore {
 
     void addStaff(String studioId, Staff staff);
 
-    /** Replaces the staff member; moves the e-mail claim when the e-mail changed. */
+    /**
+     * Replaces the staff member; moves the e-mail claim when the e-mail changed. Refused (a conflict) when
+     * the member's token version or role is no longer that of {@code before}.
+     */
     void updateStaff(String studioId, Staff before, Staff after);
 
     void removeStaff(String studioId, Staff staff);

@@ -20,6 +20,12 @@ public final class Routes {
     private static final Map<String, String> JSON_HEADERS = Map.of("content-type", "application/json");
 
     private final Map<String, Function<Request, Response>> routes = new LinkedHashMap<>();
+    private final Runnable requestEnded;
+
+    /** {@code requestEnded} runs after every request, whatever its outcome ({@code Wiring::requestEnded}). */
+    public Routes(Runnable requestEnded) {
+        this.requestEnded = requestEnded;
+    }
 
     public Routes on(String routeKey, Function<Request, Response> route) {
         routes.put(routeKey, route);
@@ -27,6 +33,14 @@ public final class Routes {
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
+        try {
+            return respond(event);
+        } finally {
+            requestEnded.run();
+        }
+    }
+
+    private APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event) {
         long started = System.nanoTime();
         Request request = new Request(event);
         String routeKey = event.getRouteKey();

@@ -64,17 +64,28 @@ public final class DynamoStudioStore implements StudioStore {
                         : DomainException.conflict("EMAIL_TAKEN", "a staff member with this e-mail exists", "email"));
     }
 
+    /**
+     * Made on the token version and role read in {@code before}: a change made in parallel (a role
+     * change moving the version on) is never overwritten with the old version, which would revive the
+     * tokens it ended.
+     */
     @Override
     public void updateStaff(String studioId, Staff before, Staff after) {
         List<Write> writes = new ArrayList<>();
-        writes.add(Write.putExisting(StudioMapper.staff(studioId, after)));
+        writes.add(Write.put(StudioMapper.staff(studioId, after),
+                StudioMapper.tokenStillCurrent(before.tokenVersion(), before.role().name())));
         if (!before.email().equals(after.email())) {
             writes.add(Write.delete(Keys.studio(studioId), Keys.staffEmail(before.email())));
             writes.add(Write.putNew(StudioMapper.staffEmail(studioId, after)));
         }
-        table.transact(writes, reasons -> reasons.get(0)
-                ? DomainException.notFound("staff member")
-                : DomainException.conflict("EMAIL_TAKEN", "a staff member with this e-mail exists", "email"));
+        List<Boolean> failed = table.tryTransact(writes);
+        if (failed == null) return;
+        if (failed.get(0)) {
+            throw findStaff(studioId, before.staffId()).isEmpty() ? DomainException.notFound("staff member")
+                    : DomainException.conflict("STAFF_CHANGED",
+                            "the staff member was changed at the same time; read them again and retry", null);
+        }
+        throw DomainException.conflict("EMAIL_TAKEN", "a staff member with this e-mail exists", "email");
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.studiobooking.core.studio.Staff;
 import com.studiobooking.core.studio.StaffRole;
 import com.studiobooking.core.studio.Studio;
 import com.studiobooking.core.studio.StudioSettings;
+import com.studiobooking.infrastructure.table.Condition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.Map;
@@ -23,6 +24,8 @@ import static com.studiobooking.infrastructure.dynamo.Attr.str;
 
 /** Studio profile, staff and location items, mapped by hand (cheap at cold start, explicit about keys). */
 final class StudioMapper {
+    static final String TOKEN_VERSION = "tokenVersion";
+
     private StudioMapper() {}
 
     static Map<String, AttributeValue> studio(Studio studio) {
@@ -83,12 +86,27 @@ final class StudioMapper {
                 .put("type", "STAFF")
                 .put("staffId", staff.staffId()).put("name", staff.name()).put("email", staff.email())
                 .put("role", staff.role().name()).put("bio", staff.bio()).put("createdAt", staff.createdAt())
+                .putAll(Map.of(TOKEN_VERSION, Attr.n(staff.tokenVersion())))
                 .build();
     }
 
+    /** Staff items written before token versions existed have none: they are at version 0. */
     static Staff staff(Map<String, AttributeValue> item) {
+        AttributeValue version = item.get(TOKEN_VERSION);
         return new Staff(str(item, "staffId"), str(item, "name"), str(item, "email"),
-                StaffRole.valueOf(str(item, "role")), str(item, "bio"), instant(item, "createdAt"));
+                StaffRole.valueOf(str(item, "role")), str(item, "bio"), instant(item, "createdAt"),
+                version == null ? 0 : Long.parseLong(version.n()));
+    }
+
+    /**
+     * The staff item still holds this token version and role: the condition a staff request's writes are
+     * fenced on ({@link StaffTokenFence}), and an update of the item is made on (no lost version bump).
+     * Version 0 also matches an item that has no version yet.
+     */
+    static Condition tokenStillCurrent(long tokenVersion, String role) {
+        Condition version = Condition.is(TOKEN_VERSION, Condition.Op.EQ, tokenVersion);
+        if (tokenVersion == 0) version = Condition.anyOf(version, Condition.missing(TOKEN_VERSION));
+        return Condition.exists(Keys.PK).and(Condition.eq("role", role)).and(version);
     }
 
     /** The claim that makes a staff e-mail unique within a studio and lets sign-in find the staff member. */

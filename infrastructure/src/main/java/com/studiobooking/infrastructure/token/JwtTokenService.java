@@ -19,11 +19,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * HS256 JWTs (nimbus-jose-jwt) carrying studio, subject and role. The key is derived from the
+ * HS256 JWTs (nimbus-jose-jwt) carrying studio, subject, role and the staff member's token version
+ * ({@code ver}; tokens issued before it existed read as version 0). The key is derived from the
  * configured secret ({@link SigningKeys}); expiry is checked against the injected clock.
  */
 public final class JwtTokenService implements TokenService {
     static final String ISSUER = "studio-booking";
+    static final String VERSION = "ver";
     private static final JWSAlgorithm ALGORITHM = JWSAlgorithm.HS256;
 
     private final byte[] key;
@@ -41,6 +43,7 @@ public final class JwtTokenService implements TokenService {
                 .subject(caller.subject())
                 .claim("studio", caller.studioId())
                 .claim("role", caller.role().name())
+                .claim(VERSION, caller.tokenVersion())
                 .issueTime(Date.from(clock.instant()))
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())
@@ -68,8 +71,9 @@ public final class JwtTokenService implements TokenService {
             }
             String studio = claims.getStringClaim("studio");
             String role = claims.getStringClaim("role");
+            Long version = claims.getLongClaim(VERSION);
             if (studio == null || role == null || claims.getSubject() == null) return Optional.empty();
-            return Optional.of(new Caller(studio, claims.getSubject(), Role.valueOf(role)));
+            return Optional.of(new Caller(studio, claims.getSubject(), Role.valueOf(role), version == null ? 0 : version));
         } catch (ParseException | JOSEException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -99,6 +99,62 @@ class DynamoStudioStoreTest {
     }
 
     @Test
+    void a_role_or_email_change_moves_the_token_version_on_and_a_name_or_bio_change_does_not() {
+        openStudio("st_1");
+        Staff ioana = new Staff("sf_2", "Ioana", "ioana@example.com", StaffRole.STAFF, null, NOW);
+        store.addStaff("st_1", ioana);
+        assertThat(store.findStaff("st_1", "sf_2").orElseThrow().tokenVersion()).isZero();
+
+        Staff renamed = ioana.withChanges("Ioana M", "ioana@example.com", StaffRole.STAFF, "Yin");
+        store.updateStaff("st_1", ioana, renamed);
+        Staff owner = renamed.withChanges("Ioana M", "ioana@example.com", StaffRole.OWNER, "Yin");
+        store.updateStaff("st_1", renamed, owner);
+        Staff moved = owner.withChanges("Ioana M", "ioana.m@example.com", StaffRole.OWNER, "Yin");
+        store.updateStaff("st_1", owner, moved);
+
+        assertThat(renamed.tokenVersion()).isZero();
+        assertThat(store.findStaff("st_1", "sf_2")).contains(moved);
+        assertThat(moved.tokenVersion()).isEqualTo(2);
+    }
+
+    /** Without the condition, the slower change would write version 0 back and revive the tokens the role change ended. */
+    @Test
+    void a_change_made_on_a_stale_read_does_not_undo_a_role_change() {
+        openStudio("st_1");
+        Staff ioana = new Staff("sf_2", "Ioana", "ioana@example.com", StaffRole.OWNER, null, NOW);
+        store.addStaff("st_1", ioana);
+        store.updateStaff("st_1", ioana, ioana.withChanges("Ioana", "ioana@example.com", StaffRole.STAFF, null));
+
+        assertThatThrownBy(() -> store.updateStaff("st_1", ioana, ioana.withChanges("Ioana", "ioana@example.com",
+                StaffRole.OWNER, "Stale bio")))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("STAFF_CHANGED"));
+        assertThat(store.findStaff("st_1", "sf_2").orElseThrow())
+                .satisfies(s -> assertThat(s.role()).isEqualTo(StaffRole.STAFF))
+                .satisfies(s -> assertThat(s.tokenVersion()).isEqualTo(1))
+                .satisfies(s -> assertThat(s.bio()).isNull());
+        assertThatThrownBy(() -> store.updateStaff("st_1", new Staff("sf_9", "X", "x@example.com", StaffRole.STAFF, null, NOW),
+                new Staff("sf_9", "Y", "x@example.com", StaffRole.STAFF, null, NOW)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
+    }
+
+    /** Staff items written before token versions existed have no version attribute: they are at version 0. */
+    @Test
+    void a_staff_item_without_a_token_version_is_at_version_0_and_can_be_changed() {
+        com.studiobooking.infrastructure.table.ItemTable table = engine.fresh();
+        DynamoStudioStore old = new DynamoStudioStore(table);
+        Staff ana = new Staff("sf_1", "Ana", "ana@example.com", StaffRole.OWNER, null, NOW);
+        old.createStudio(new Studio("st_1", StudioSettings.initial("S", "Europe/Bucharest", "RON", "ro"), NOW), ana);
+        var item = new java.util.HashMap<>(table.get("STUDIO#st_1", "STAFF#sf_1").orElseThrow());
+        item.remove("tokenVersion");
+        table.write(com.studiobooking.infrastructure.table.Write.put(item));
+
+        assertThat(old.findStaff("st_1", "sf_1")).contains(ana);
+        Staff demoted = ana.withChanges("Ana", "ana@example.com", StaffRole.STAFF, null);
+        old.updateStaff("st_1", ana, demoted);
+        assertThat(old.findStaff("st_1", "sf_1").orElseThrow().tokenVersion()).isEqualTo(1);
+    }
+
+    @Test
     void staff_cannot_be_added_to_a_studio_that_does_not_exist() {
         assertThatThrownBy(() -> store.addStaff("st_none",
                 new Staff("sf_9", "X", "x@example.com", StaffRole.STAFF, null, NOW)))

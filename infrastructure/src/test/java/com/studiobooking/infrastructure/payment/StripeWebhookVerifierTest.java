@@ -91,6 +91,19 @@ class StripeWebhookVerifierTest {
         assertThat(deliver(StripeTestEvents.chargeRefunded(OLDER_RELEASE)).amount()).isEqualTo(new Money(2000L, "RON"));
     }
 
+    /** Stripe always sends api_version; an event signed by hand (README: sign your own test webhook) may not. */
+    @Test
+    void an_event_without_an_api_version_is_read_too() {
+        String payload = checkoutSession("checkout.session.completed", PINNED, "paid", "bk-1", "pi_1")
+                .replace("\"api_version\": \"" + PINNED + "\",", "");
+        assertThat(payload).doesNotContain("api_version");
+
+        PaymentEvent event = deliver(payload);
+
+        assertThat(event.type()).isEqualTo(PaymentEvent.Type.CHECKOUT_PAID);
+        assertThat(event.reference()).isEqualTo("bk-1");
+    }
+
     @Test
     void a_body_changed_after_signing_is_refused() {
         String payload = checkoutSession("checkout.session.completed", PINNED, "unpaid", "bk-1", "pi_1");

@@ -24,6 +24,20 @@ class JwtTokenServiceTest {
     }
 
     @Test
+    void a_staff_token_carries_the_token_version_and_one_issued_before_versions_reads_as_version_0() throws Exception {
+        Caller staff = new Caller("st_1", "sf_1", Role.STAFF, 3);
+        assertThat(tokens.verify(tokens.issue(staff, NOW.plusSeconds(3600)))).contains(staff);
+
+        com.nimbusds.jwt.SignedJWT old = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(JwtTokenService.ISSUER).subject("sf_1")
+                        .claim("studio", "st_1").claim("role", "OWNER")
+                        .expirationTime(java.util.Date.from(NOW.plusSeconds(600))).build());
+        old.sign(new com.nimbusds.jose.crypto.MACSigner(KEYS.tokenKey()));
+        assertThat(tokens.verify(old.serialize())).contains(new Caller("st_1", "sf_1", Role.OWNER, 0));
+    }
+
+    @Test
     void an_expired_token_is_refused() {
         String token = tokens.issue(new Caller("st_1", "sf_1", Role.STAFF), NOW.plusSeconds(60));
         JwtTokenService later = new JwtTokenService(KEYS, Clock.fixed(NOW.plusSeconds(61), ZoneOffset.UTC));
