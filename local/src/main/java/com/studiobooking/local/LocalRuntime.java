@@ -7,6 +7,7 @@ import com.studiobooking.core.common.Ids;
 import com.studiobooking.core.mail.Email;
 import com.studiobooking.functions.Wiring;
 import com.studiobooking.infrastructure.mail.OutboxMailer;
+import com.studiobooking.infrastructure.payment.SignedWebhook;
 import com.studiobooking.infrastructure.schedule.InProcessScheduler;
 import com.studiobooking.infrastructure.schedule.PendingJobs;
 import com.studiobooking.infrastructure.table.SqliteItemTable;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -47,9 +49,10 @@ public final class LocalRuntime implements AutoCloseable {
     private final SqliteItemTable table;
     private final FileLock dataLock;
     private final Options options;
+    private final Payments payments;
 
     private LocalRuntime(HttpServer server, ExecutorService workers, OutboxMailer outbox, InProcessScheduler scheduler,
-                         DemoStudio demo, SqliteItemTable table, FileLock dataLock, Options options) {
+                         DemoStudio demo, SqliteItemTable table, FileLock dataLock, Options options, Payments payments) {
         this.server = server;
         this.workers = workers;
         this.outbox = outbox;
@@ -58,6 +61,7 @@ public final class LocalRuntime implements AutoCloseable {
         this.table = table;
         this.dataLock = dataLock;
         this.options = options;
+        this.payments = payments;
     }
 
     public static void main(String[] args) throws IOException {
@@ -102,7 +106,7 @@ public final class LocalRuntime implements AutoCloseable {
         server.createContext("/", new ApiGatewayBridge(template, handlers, dev, options.webRoot()));
         server.start();
         dev.listeningAt(base);
-        return new LocalRuntime(server, workers, outbox, scheduler, demo, table, dataLock, options);
+        return new LocalRuntime(server, workers, outbox, scheduler, demo, table, dataLock, options, payments);
     }
 
     /**
@@ -179,6 +183,14 @@ public final class LocalRuntime implements AutoCloseable {
 
     public InProcessScheduler scheduler() {
         return scheduler;
+    }
+
+    /**
+     * {@code payload} signed as the local checkout signs its webhooks (empty when Stripe test mode is
+     * configured), so tests can post any body, event or not, with a valid signature.
+     */
+    Optional<SignedWebhook> signWebhookLocally(String payload) {
+        return payments.signLocally(payload);
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.studiobooking.core.common.Ids;
 import com.studiobooking.infrastructure.config.Secret;
 import com.studiobooking.infrastructure.payment.LocalCheckoutEvents;
 import com.studiobooking.infrastructure.payment.LocalPaymentGateway;
+import com.studiobooking.infrastructure.payment.SignedWebhook;
 import com.studiobooking.infrastructure.payment.StripeClients;
 import com.studiobooking.infrastructure.payment.StripePaymentGateway;
 import com.studiobooking.infrastructure.payment.StripeWebhookVerifier;
@@ -22,11 +23,14 @@ final class Payments {
     private final PaymentGateway gateway;
     private final WebhookVerifier verifier;
     private final LocalPaymentGateway local;
+    private final LocalCheckoutEvents localEvents;
 
-    private Payments(PaymentGateway gateway, WebhookVerifier verifier, LocalPaymentGateway local) {
+    private Payments(PaymentGateway gateway, WebhookVerifier verifier, LocalPaymentGateway local,
+                     LocalCheckoutEvents localEvents) {
         this.gateway = gateway;
         this.verifier = verifier;
         this.local = local;
+        this.localEvents = localEvents;
     }
 
     static Payments choose(String baseUrl, Clock clock) {
@@ -34,11 +38,12 @@ final class Payments {
         String webhookSecret = System.getenv("STRIPE_WEBHOOK_SECRET");
         if (key != null && webhookSecret != null) {
             return new Payments(new StripePaymentGateway(StripeClients.create(new Secret(key)), clock),
-                    new StripeWebhookVerifier(new Secret(webhookSecret), clock), null);
+                    new StripeWebhookVerifier(new Secret(webhookSecret), clock), null, null);
         }
         Secret secret = new Secret("whsec_local_" + Ids.random(32));
-        LocalPaymentGateway local = new LocalPaymentGateway(baseUrl, new LocalCheckoutEvents(secret, clock), clock);
-        return new Payments(local, new StripeWebhookVerifier(secret, clock), local);
+        LocalCheckoutEvents events = new LocalCheckoutEvents(secret, clock);
+        LocalPaymentGateway local = new LocalPaymentGateway(baseUrl, events, clock);
+        return new Payments(local, new StripeWebhookVerifier(secret, clock), local, events);
     }
 
     PaymentGateway gateway() {
@@ -52,5 +57,10 @@ final class Payments {
     /** The local checkout, when Stripe is not configured. */
     Optional<LocalPaymentGateway> localCheckout() {
         return Optional.ofNullable(local);
+    }
+
+    /** Signs any payload with the local checkout's secret, when Stripe is not configured. */
+    Optional<SignedWebhook> signLocally(String payload) {
+        return Optional.ofNullable(localEvents).map(events -> events.sign(payload));
     }
 }
