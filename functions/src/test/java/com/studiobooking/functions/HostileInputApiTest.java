@@ -47,6 +47,33 @@ class HostileInputApiTest {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void a_null_element_in_any_list_of_a_body_is_a_400_naming_the_element() {
+        List<String> problems = new ArrayList<>();
+        check(problems, "admin/put-studios-studioId-settings.json", "{\"paymentMethods\":[null]}", "paymentMethods[0]");
+        check(problems, "admin/put-studios-studioId-settings.json", "{\"paymentMethods\":[\"CARD\",null]}", "paymentMethods[1]");
+        String service = "{\"name\":\"Massage\",\"durationMinutes\":60,\"price\":{\"amount\":100,\"currency\":\"RON\"},";
+        check(problems, "admin/post-studios-studioId-services.json", service + "\"staffIds\":[null]}", "staffIds[0]");
+        check(problems, "admin/post-studios-studioId-services.json", service + "\"staffIds\":[\"sf_1\"],\"locationIds\":[null]}",
+                "locationIds[0]");
+        check(problems, "admin/put-studios-studioId-services-serviceId.json", "{\"staffIds\":[null]}", "staffIds[0]");
+        check(problems, "admin/put-studios-studioId-staff-staffId-availability.json", "{\"weekly\":[null]}", "weekly[0]");
+        check(problems, "admin/put-studios-studioId-staff-staffId-availability.json", "{\"overrides\":[null]}", "overrides[0]");
+        check(problems, "admin/put-studios-studioId-staff-staffId-availability.json",
+                "{\"overrides\":[{\"date\":\"2026-12-24\",\"intervals\":[null]}]}", "overrides[0].intervals[0]");
+        check(problems, "admin/put-studios-studioId-staff-staffId-availability.json", "{\"timeOff\":[null]}", "timeOff[0]");
+        String session = "{\"name\":\"Yin\",\"start\":\"2026-12-01T18:00:00+02:00\",\"durationMinutes\":60,\"capacity\":5,"
+                + "\"instructorId\":\"sf_1\",\"format\":\"IN_PERSON\",\"locationId\":\"lc_1\",\"price\":{\"amount\":100,"
+                + "\"currency\":\"RON\"},\"paymentMethods\":[null]}";
+        check(problems, "admin/post-studios-studioId-sessions.json", session, "paymentMethods[0]");
+        check(problems, "admin/put-studios-studioId-sessions-sessionId.json", "{\"paymentMethods\":[null]}", "paymentMethods[0]");
+        check(problems, "admin/post-studios-studioId-session-templates.json", session.replace("\"start\":\"2026-12-01T18:00:00+02:00\",", ""),
+                "paymentMethods[0]");
+        assertThat(problems).isEmpty();
+        assertThat(api.call("admin/get-studios-studioId-settings.json").path("studioId", studioId).token(ownerToken).send()
+                .json().get("paymentMethods").toString()).doesNotContain("null");
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     /** The sample event of every route whose body the API reads as JSON (the webhook's is Stripe's). */
@@ -82,6 +109,13 @@ class HostileInputApiTest {
         Api.Call call = api.call(name).token(ownerToken);
         if (name.contains("studioId")) call.path("studioId", studioId);
         return call;
+    }
+
+    private void check(List<String> problems, String event, String body, String field) {
+        Api.Reply reply = call(Api.repoRoot().resolve("events").resolve(event)).rawBody(body).send();
+        if (reply.status() != 400 || !field.equals(reply.errorField())) {
+            problems.add(event + " " + body + " -> " + reply.status() + " " + reply.body());
+        }
     }
 
     private void check(List<String> problems, Path event, String body, String field) {

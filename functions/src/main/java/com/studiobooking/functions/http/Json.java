@@ -1,6 +1,8 @@
 package com.studiobooking.functions.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -16,6 +18,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -34,8 +37,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The one JSON mapper of the API: strict on input (unknown fields, wrong types, malformed JSON and
- * JSON beyond {@link #LIMITS} are refused naming the field), ISO-8601 instants and no nulls on output.
+ * The one JSON mapper of the API: strict on input (unknown fields, wrong types, null elements in
+ * arrays, malformed JSON and JSON beyond {@link #LIMITS} are refused naming the field), ISO-8601
+ * instants and no nulls on output.
  */
 public final class Json {
     /**
@@ -68,6 +72,8 @@ public final class Json {
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+            // [null] in a list is refused here, once, rather than in each rule that walks a list
+            .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
             .build();
 
     private Json() {}
@@ -97,6 +103,9 @@ public final class Json {
         if (refusedByTheValue != null) return refusedByTheValue;
         if (e instanceof UnrecognizedPropertyException unknown) {
             return DomainException.invalid(path(unknown), "is not a known field");
+        }
+        if (e instanceof InvalidNullException nullElement) {
+            return DomainException.invalid(path(nullElement), "must not be null");
         }
         if (e instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();

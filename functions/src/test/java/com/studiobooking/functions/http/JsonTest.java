@@ -52,6 +52,13 @@ class JsonTest {
         assertRefused("{\"" + "k".repeat(257) + "\":1}", "body", "has a field name longer than 256 characters");
     }
 
+    @Test
+    void null_elements_in_a_list_are_refused_naming_the_element() {
+        assertRefused("{\"staffIds\":[null]}", "staffIds[0]", "must not be null");
+        assertRefused("{\"staffIds\":[\"a\",null]}", "staffIds[1]", "must not be null");
+        assertRefused("{\"prices\":[{\"amount\":1,\"currency\":\"RON\"},null]}", "prices[1]", "must not be null");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{", "{\"name\":", "not json", "{\"name\":\"a\"}{}", "{\"name\":\"\\ud800\"}x", "\u0000",
             "{\"capacity\":NaN}", "{\"capacity\":1,}", "{'name':'x'}"})
