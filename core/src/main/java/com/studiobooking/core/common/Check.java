@@ -115,8 +115,8 @@ public final class Check {
     }
 
     public static String id(String value, String field) {
-        String id = text(value, field, 64);
-        if (!id.matches("[A-Za-z0-9_-]+")) throw DomainException.invalid(field, "is not a valid id");
+        String id = text(value, field, Ids.MAX_LENGTH);
+        if (!Ids.wellFormed(id)) throw DomainException.invalid(field, "is not a valid id");
         return id;
     }
 }
