@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,6 +99,52 @@ class HostileInputApiTest {
         assertThat(problems).isEmpty();
     }
 
+    /** Year 0000 and +99999 are typos or attacks, not a time anyone books: 400 naming the field, nothing written. */
+    @Test
+    void dates_outside_the_years_2000_to_2100_are_a_400_naming_the_field() {
+        String ownerId = api.call("admin/get-studios-studioId-staff.json").path("studioId", studioId).token(ownerToken)
+                .send().json().get("staff").get(0).get("staffId").asText();
+        String locationId = api.call("admin/post-studios-studioId-locations.json").path("studioId", studioId)
+                .token(ownerToken).body(Map.of("name", "Room", "address", "Str. Lalelelor 3")).send()
+                .json().get("locationId").asText();
+        List<String> days = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY");
+        String week = "{\"weekly\":[" + String.join(",", days.stream().map(day -> "{\"day\":\"" + day
+                + "\",\"start\":\"00:00\",\"end\":\"23:45\",\"locationId\":\"" + locationId + "\"}").toList()) + "]}";
+        assertThat(api.call("admin/put-studios-studioId-staff-staffId-availability.json").path("studioId", studioId)
+                .path("staffId", ownerId).token(ownerToken).rawBody(week).send().status()).isEqualTo(200);
+        String serviceId = api.call("admin/post-studios-studioId-services.json").path("studioId", studioId).token(ownerToken)
+                .rawBody("{\"name\":\"Massage\",\"durationMinutes\":60,\"price\":{\"amount\":0,\"currency\":\"RON\"},"
+                        + "\"staffIds\":[\"" + ownerId + "\"]}").send().json().get("serviceId").asText();
+
+        List<String> problems = new ArrayList<>();
+        for (String start : List.of("0000-12-01T09:00:00+02:00", "0001-01-01T00:00:00Z", "+99999-12-01T09:00:00Z",
+                "-999999999-01-01T00:00:00+18:00", "2101-01-01T09:00:00Z", "1999-12-31T23:00:00Z")) {
+            check(problems, "booking/post-studios-studioId-bookings.json", "{\"serviceId\":\"" + serviceId + "\",\"start\":\""
+                    + start + "\",\"paymentMethod\":\"FREE\",\"client\":{\"name\":\"Maria\",\"email\":\"maria@example.com\"}}",
+                    "start");
+            check(problems, "admin/post-studios-studioId-sessions.json", "{\"name\":\"Yin\",\"start\":\"" + start
+                    + "\",\"durationMinutes\":60,\"capacity\":5,\"instructorId\":\"" + ownerId + "\",\"format\":\"IN_PERSON\","
+                    + "\"locationId\":\"" + locationId + "\"}", "start");
+            check(problems, "admin/put-studios-studioId-staff-staffId-availability.json",
+                    "{\"timeOff\":[{\"start\":\"" + start + "\",\"end\":\"2026-12-02T00:00:00Z\"}]}", "timeOff[0].start", ownerId);
+        }
+        for (String date : List.of("0000-12-24", "0001-01-01", "1999-12-31", "2101-01-01", "9999-12-31")) {
+            check(problems, "admin/put-studios-studioId-staff-staffId-availability.json",
+                    "{\"overrides\":[{\"date\":\"" + date + "\",\"intervals\":[]}]}", "overrides[0].date", ownerId);
+            for (String[] range : new String[][]{{date, "2026-12-01", "from"}, {"2026-12-01", date, "to"}}) {
+                checkQuery(problems, "catalogue/get-studios-studioId-slots.json",
+                        Map.of("serviceId", serviceId, "from", range[0], "to", range[1]), range[2]);
+                checkQuery(problems, "catalogue/get-studios-studioId-sessions.json",
+                        Map.of("from", range[0], "to", range[1]), range[2]);
+                checkQuery(problems, "booking/get-studios-studioId-bookings.json",
+                        Map.of("from", range[0], "to", range[1]), range[2]);
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(api.call("booking/get-studios-studioId-bookings.json").path("studioId", studioId).token(ownerToken)
+                .query(Map.of("from", "2000-01-01", "to", "2000-03-01")).send().json().get("bookings")).isEmpty();
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     /** The sample event of every HTTP route. */
@@ -159,6 +206,20 @@ class HostileInputApiTest {
         Api.Reply reply = call(Api.repoRoot().resolve("events").resolve(event)).rawBody(body).send();
         if (reply.status() != 400 || !field.equals(reply.errorField())) {
             problems.add(event + " " + body + " -> " + reply.status() + " " + reply.body());
+        }
+    }
+
+    private void check(List<String> problems, String event, String body, String field, String staffId) {
+        Api.Reply reply = call(Api.repoRoot().resolve("events").resolve(event)).path("staffId", staffId).rawBody(body).send();
+        if (reply.status() != 400 || !field.equals(reply.errorField())) {
+            problems.add(event + " " + body + " -> " + reply.status() + " " + reply.body());
+        }
+    }
+
+    private void checkQuery(List<String> problems, String event, Map<String, String> query, String field) {
+        Api.Reply reply = call(Api.repoRoot().resolve("events").resolve(event)).query(query).send();
+        if (reply.status() != 400 || !field.equals(reply.errorField())) {
+            problems.add(event + " " + query + " -> " + reply.status() + " " + reply.body());
         }
     }
 
