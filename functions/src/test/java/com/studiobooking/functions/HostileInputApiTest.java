@@ -145,6 +145,47 @@ class HostileInputApiTest {
                 .query(Map.of("from", "2000-01-01", "to", "2000-03-01")).send().json().get("bookings")).isEmpty();
     }
 
+    /** An availability is one item: the lists are bounded so that it always fits (400 KB), never a 500. */
+    @Test
+    void availability_lists_are_bounded_so_the_largest_allowed_still_fits_one_item() {
+        String ownerId = api.call("admin/get-studios-studioId-staff.json").path("studioId", studioId).token(ownerToken)
+                .send().json().get("staff").get(0).get("staffId").asText();
+        String locationId = api.call("admin/post-studios-studioId-locations.json").path("studioId", studioId)
+                .token(ownerToken).body(Map.of("name", "Room", "address", "Str. Lalelelor 3")).send()
+                .json().get("locationId").asText();
+        java.util.function.IntFunction<String> weekly = n -> java.util.stream.IntStream.range(0, n)
+                .mapToObj(i -> "{\"day\":\"" + java.time.DayOfWeek.of(i % 7 + 1) + "\",\"start\":\"" + time(i / 7 * 30)
+                        + "\",\"end\":\"" + time(i / 7 * 30 + 25) + "\",\"locationId\":\"" + locationId + "\"}")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        java.util.function.BiFunction<Integer, Integer, String> overrides = (dates, intervals) -> java.util.stream.IntStream
+                .range(0, dates).mapToObj(d -> "{\"date\":\"" + java.time.LocalDate.of(2027, 1, 1).plusDays(d)
+                        + "\",\"intervals\":" + java.util.stream.IntStream.range(0, intervals).mapToObj(i -> "{\"start\":\""
+                        + time(i * 5) + "\",\"end\":\"" + time(i * 5 + 5) + "\",\"locationId\":\"" + locationId + "\"}")
+                        .collect(java.util.stream.Collectors.joining(",", "[", "]")) + "}")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        java.util.function.IntFunction<String> timeOff = n -> java.util.stream.IntStream.range(0, n)
+                .mapToObj(i -> "{\"start\":\"2027-06-01T00:00:00Z\",\"end\":\"2027-06-0" + (i % 8 + 2) + "T00:00:00Z\"}")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        String event = "admin/put-studios-studioId-staff-staffId-availability.json";
+
+        Api.Reply largest = call(Api.repoRoot().resolve("events").resolve(event)).path("staffId", ownerId)
+                .rawBody("{\"weekly\":" + weekly.apply(100) + ",\"overrides\":" + overrides.apply(400, 8)
+                        + ",\"timeOff\":" + timeOff.apply(400) + "}").send();
+        assertThat(largest.status()).as(largest.body()).isEqualTo(200);
+
+        List<String> problems = new ArrayList<>();
+        check(problems, event, "{\"weekly\":" + weekly.apply(101) + "}", "weekly", ownerId);
+        check(problems, event, "{\"overrides\":" + overrides.apply(401, 0) + "}", "overrides", ownerId);
+        check(problems, event, "{\"overrides\":" + overrides.apply(1, 9) + "}", "overrides[0].intervals", ownerId);
+        check(problems, event, "{\"overrides\":" + overrides.apply(400, 200) + "}", "overrides[0].intervals", ownerId);
+        check(problems, event, "{\"timeOff\":" + timeOff.apply(401) + "}", "timeOff", ownerId);
+        assertThat(problems).isEmpty();
+    }
+
+    private static String time(int minutes) {
+        return String.format("%02d:%02d", minutes / 60, minutes % 60);
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     /** The sample event of every HTTP route. */
