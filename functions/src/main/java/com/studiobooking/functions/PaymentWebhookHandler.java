@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The payment-webhook function: Stripe's events, verified on the raw body (base64-decoded when API
- * Gateway says so). A bad or stale signature is a 400; anything unexpected a 500, so Stripe retries.
+ * Gateway says so). A bad, stale or future-dated signature, or a signed body that is not a Stripe event,
+ * is a 400 (it would fail the same way again); anything unexpected a 500, so Stripe retries.
  */
 public final class PaymentWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Routes routes;

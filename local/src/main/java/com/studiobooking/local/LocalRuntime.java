@@ -10,11 +10,14 @@ import com.studiobooking.infrastructure.mail.OutboxMailer;
 import com.studiobooking.infrastructure.schedule.InProcessScheduler;
 import com.studiobooking.infrastructure.schedule.PendingJobs;
 import com.studiobooking.infrastructure.table.SqliteItemTable;
-import com.sun.net.httpserver.HttpServer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -26,8 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The whole system on one machine, no AWS account and no Docker: the table (shape from template.yaml)
@@ -39,8 +40,7 @@ public final class LocalRuntime implements AutoCloseable {
     public static final Path DEFAULT_DATA_DIR = Path.of(".studio-booking-data");
     static final String TABLE_FILE = "studio-booking.sqlite";
 
-    private final HttpServer server;
-    private final ExecutorService workers;
+    private final Server server;
     private final OutboxMailer outbox;
     private final InProcessScheduler scheduler;
     private final DemoStudio demo;
@@ -49,10 +49,9 @@ public final class LocalRuntime implements AutoCloseable {
     private final Options options;
     private final Payments payments;
 
-    private LocalRuntime(HttpServer server, ExecutorService workers, OutboxMailer outbox, InProcessScheduler scheduler,
+    private LocalRuntime(Server server, OutboxMailer outbox, InProcessScheduler scheduler,
                          DemoStudio demo, SqliteItemTable table, FileLock dataLock, Options options, Payments payments) {
         this.server = server;
-        this.workers = workers;
         this.outbox = outbox;
         this.scheduler = scheduler;
         this.demo = demo;
@@ -90,8 +89,8 @@ public final class LocalRuntime implements AutoCloseable {
         OutboxMailer outbox = new OutboxMailer(onMail);
         String secret = environment.containsKey("TOKEN_SECRET") ? environment.get("TOKEN_SECRET")
                 : options.dataDir() == null ? "local-" + Ids.random(40) : keptSecret(options.dataDir());
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 64);
-        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        Server server = server(options.port());
+        String base = "http://127.0.0.1:" + port(server);
         Wiring[] wired = new Wiring[1];
         InProcessScheduler scheduler = new InProcessScheduler(clock,
                 job -> wired[0].jobRunner().run(job.kind(), job.input()), PendingJobs.in(table));
@@ -107,13 +106,44 @@ public final class LocalRuntime implements AutoCloseable {
             handlers.computeIfAbsent(route.handler(), name -> instantiate(name, wiring));
         }
 
-        ExecutorService workers = Executors.newFixedThreadPool(16);
-        server.setExecutor(workers);
         DevRoutes dev = new DevRoutes(outbox, scheduler, payments, demo, template.routes().size());
-        server.createContext("/", new ApiGatewayBridge(template, handlers, dev, options.webRoot()));
-        server.start();
+        server.setHandler(new ApiGatewayBridge(template, handlers, dev, options.webRoot()));
+        server.setErrorHandler(ApiGatewayBridge.errors());
         dev.listeningAt(base);
-        return new LocalRuntime(server, workers, outbox, scheduler, demo, table, dataLock, options, payments);
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IOException("the HTTP server did not start: " + e.getMessage(), e);
+        }
+        return new LocalRuntime(server, outbox, scheduler, demo, table, dataLock, options, payments);
+    }
+
+    /**
+     * Jetty on 127.0.0.1, bound now (so port 0 has its number before the wiring needs the base URL) and
+     * started once the handler is set. Jetty, not the JDK's HttpServer: that one answers a URI it cannot
+     * parse with its own HTML page naming a Java exception, before any handler could answer as the API
+     * does (docs/decisions/local-http-server.md).
+     */
+    private static Server server(int port) throws IOException {
+        QueuedThreadPool threads = new QueuedThreadPool(32, 4);
+        threads.setName("local-http");
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(true);
+        // API Gateway's own bound on the request line and headers of an HTTP API
+        http.setRequestHeaderSize(10 * 1024);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        connector.setAcceptQueueSize(64);
+        server.addConnector(connector);
+        connector.open();
+        return server;
+    }
+
+    private static int port(Server server) {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
 
     /**
@@ -154,7 +184,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return port(server);
     }
 
     public OutboxMailer outbox() {
@@ -196,8 +226,11 @@ public final class LocalRuntime implements AutoCloseable {
     @Override
     public void close() {
         scheduler.close();
-        server.stop(0);
-        workers.shutdownNow();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // stopping: nothing left to do about a server that will not stop cleanly
+        }
         table.close();
         if (dataLock != null) {
             try {

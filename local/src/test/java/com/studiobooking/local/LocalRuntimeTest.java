@@ -232,6 +232,38 @@ class LocalRuntimeTest {
                 .contains("https://meet.example.com/flow");
     }
 
+    /**
+     * What the HTTP layer itself cannot parse (a bad escape, a raw {@code %}, bytes that are not UTF-8,
+     * characters a URI may not hold, a path too long) gets the API's JSON error, not the server's page.
+     */
+    @Test
+    void malformed_uris_get_the_json_error_contract() throws Exception {
+        for (String target : List.of("/studios/%zz", "/studios/%", "/studios/%ff%fe", "/studios/st_demo/staff/%C0%AF",
+                "/studios/a\"b", "/studios/<script>", "/studios/a{b}", "/studios/st_demo/slots?from=%zz&to=%ff",
+                "/studios/st_demo/sessions?from=%&to=2026-12-01", "/studios/" + "a".repeat(20_000))) {
+            String answer = raw("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+            String status = answer.substring(9, 12);
+            String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            String shown = target.substring(0, Math.min(target.length(), 40));
+            assertThat(status).as(shown).isEqualTo(target.length() > 10_000 ? "414" : "400");
+            assertThat(head).as(shown).contains("content-type: application/json");
+            JsonNode error = Json.MAPPER.readTree(body).get("error");
+            assertThat(error.get("code").asText()).as(shown).isNotBlank();
+            assertThat(error.get("message").asText()).as(shown).isNotBlank();
+            assertThat(error.has("field") ? error.get("field").asText() : "path").as(shown).isIn("path", "query");
+            assertThat(body).as(shown).doesNotContain("Exception", "<h1>", "java.", "jetty");
+        }
+    }
+
+    private static String raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", runtime.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void the_stripe_webhook_route_refuses_an_unsigned_event() throws Exception {
         HttpResponse<String> refused = send("POST", "/webhooks/stripe", null,

@@ -20,6 +20,16 @@ import java.util.Set;
  * dates, and time off as instants with offset. Replaces the whole availability.
  */
 public record AvailabilityDetails(List<Block> weekly, List<Override> overrides, List<Off> timeOff) {
+    /**
+     * As many as anyone plans, and few enough that the whole availability stays one item under the
+     * table's 400 KB: at the limits, with our location ids, about 350 KB as the local engine counts it
+     * (DynamoDB counts less). Without them a large body was a 500 from the table.
+     */
+    static final int MAX_WEEKLY_BLOCKS = 100;
+    static final int MAX_OVERRIDES = 400;
+    static final int MAX_INTERVALS_PER_DATE = 8;
+    static final int MAX_TIME_OFF = 400;
+
     public record Block(String day, String start, String end, String locationId) {
     }
 
@@ -35,7 +45,7 @@ public record AvailabilityDetails(List<Block> weekly, List<Override> overrides, 
     /** Validates against the studio's location ids; blocks on one day or date must not overlap. */
     Availability toAvailability(Set<String> locationIds) {
         List<WeeklyBlock> blocks = new ArrayList<>();
-        List<Block> weeklyIn = weekly == null ? List.of() : weekly;
+        List<Block> weeklyIn = atMost(weekly, MAX_WEEKLY_BLOCKS, "weekly");
         for (int i = 0; i < weeklyIn.size(); i++) {
             String f = "weekly[" + i + "]";
             Block b = Check.required(weeklyIn.get(i), f);
@@ -50,14 +60,14 @@ public record AvailabilityDetails(List<Block> weekly, List<Override> overrides, 
         }
         List<DateOverride> dates = new ArrayList<>();
         Set<LocalDate> seen = new HashSet<>();
-        List<Override> overridesIn = overrides == null ? List.of() : overrides;
+        List<Override> overridesIn = atMost(overrides, MAX_OVERRIDES, "overrides");
         for (int i = 0; i < overridesIn.size(); i++) {
             String f = "overrides[" + i + "]";
             Override o = Check.required(overridesIn.get(i), f);
             LocalDate date = Check.date(o.date(), f + ".date");
             if (!seen.add(date)) throw DomainException.invalid(f + ".date", "is given twice");
             List<DateOverride.Interval> intervals = new ArrayList<>();
-            List<Interval> in = o.intervals() == null ? List.of() : o.intervals();
+            List<Interval> in = atMost(o.intervals(), MAX_INTERVALS_PER_DATE, f + ".intervals");
             for (int j = 0; j < in.size(); j++) {
                 String g = f + ".intervals[" + j + "]";
                 Interval iv = Check.required(in.get(j), g);
@@ -70,7 +80,7 @@ public record AvailabilityDetails(List<Block> weekly, List<Override> overrides, 
             dates.add(new DateOverride(date, List.copyOf(intervals)));
         }
         List<TimeRange> off = new ArrayList<>();
-        List<Off> offIn = timeOff == null ? List.of() : timeOff;
+        List<Off> offIn = atMost(timeOff, MAX_TIME_OFF, "timeOff");
         for (int i = 0; i < offIn.size(); i++) {
             String f = "timeOff[" + i + "]";
             Off o = Check.required(offIn.get(i), f);
@@ -80,6 +90,12 @@ public record AvailabilityDetails(List<Block> weekly, List<Override> overrides, 
             off.add(new TimeRange(start, end));
         }
         return new Availability(List.copyOf(blocks), List.copyOf(dates), List.copyOf(off));
+    }
+
+    private static <T> List<T> atMost(List<T> list, int max, String field) {
+        if (list == null) return List.of();
+        if (list.size() > max) throw DomainException.invalid(field, "must have at most " + max + " entries");
+        return list;
     }
 
     private static void noOverlap(List<DateOverride.Interval> intervals, String field) {

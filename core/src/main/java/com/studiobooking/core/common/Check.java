@@ -1,7 +1,11 @@
 package com.studiobooking.core.common;
 
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.IllformedLocaleException;
@@ -10,6 +14,15 @@ import java.util.regex.Pattern;
 
 /** Input checks that name the field and the reason (rule 10). Each returns the checked value. */
 public final class Check {
+    /**
+     * Dates a studio books, plans and looks back on lie in these years. Beyond them a date is a typo or
+     * an attack (year 0000, +99999): zone rules, week arithmetic and stored keys are then off the map.
+     * The booking rules narrow it further (minimum notice, days ahead).
+     */
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2100;
+    private static final Instant FIRST_INSTANT = LocalDate.of(FIRST_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant AFTER_LAST_INSTANT = LocalDate.of(LAST_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     private static final Pattern HEX_COLOR = Pattern.compile("^#[0-9a-fA-F]{6}$");
 
@@ -96,27 +109,42 @@ public final class Check {
         return value;
     }
 
-    /** An ISO date such as 2026-12-01. */
-    public static java.time.LocalDate date(String value, String field) {
+    /** An ISO date such as 2026-12-01, in the years {@value #FIRST_YEAR} to {@value #LAST_YEAR}. */
+    public static LocalDate date(String value, String field) {
+        String text = text(value, field, 10);
+        LocalDate date;
         try {
-            return java.time.LocalDate.parse(text(value, field, 10));
-        } catch (java.time.format.DateTimeParseException e) {
+            date = LocalDate.parse(text);
+        } catch (DateTimeException e) {
             throw DomainException.invalid(field, "must be a date like 2026-12-01");
         }
+        if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) throw outsideTheYears(field);
+        return date;
     }
 
-    /** An ISO date-time with offset such as 2026-12-01T09:00:00+02:00, as an instant. */
-    public static java.time.Instant dateTime(String value, String field) {
+    /**
+     * An ISO date-time with offset such as 2026-12-01T09:00:00+02:00, as an instant, in the years
+     * {@value #FIRST_YEAR} to {@value #LAST_YEAR} (UTC).
+     */
+    public static Instant dateTime(String value, String field) {
+        String text = text(value, field, 40);
+        Instant instant;
         try {
-            return java.time.OffsetDateTime.parse(text(value, field, 40)).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
+            instant = OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeException e) {
             throw DomainException.invalid(field, "must be a date-time with offset like 2026-12-01T09:00:00+02:00");
         }
+        if (instant.isBefore(FIRST_INSTANT) || !instant.isBefore(AFTER_LAST_INSTANT)) throw outsideTheYears(field);
+        return instant;
+    }
+
+    private static DomainException outsideTheYears(String field) {
+        return DomainException.invalid(field, "must be in the years " + FIRST_YEAR + " to " + LAST_YEAR);
     }
 
     public static String id(String value, String field) {
-        String id = text(value, field, 64);
-        if (!id.matches("[A-Za-z0-9_-]+")) throw DomainException.invalid(field, "is not a valid id");
+        String id = text(value, field, Ids.MAX_LENGTH);
+        if (!Ids.wellFormed(id)) throw DomainException.invalid(field, "is not a valid id");
         return id;
     }
 }

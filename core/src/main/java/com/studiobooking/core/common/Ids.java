@@ -1,13 +1,22 @@
 package com.studiobooking.core.common;
 
 import java.security.SecureRandom;
+import java.util.regex.Pattern;
 
 /** Random, URL-safe identifiers with a readable prefix ({@code st_…} for studios, {@code sf_…} for staff). */
 public final class Ids {
+    /** The longest id the API accepts; ours are far shorter, and keys stay far below the table's limits. */
+    public static final int MAX_LENGTH = 64;
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_LENGTH + "}");
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Ids() {}
+
+    /** The shape of every id of the API: letters, digits, {@code _} and {@code -}, 1 to 64 of them. */
+    public static boolean wellFormed(String id) {
+        return id != null && WELL_FORMED.matcher(id).matches();
+    }
 
     public static String next(String prefix) {
         return prefix + "_" + random(16);

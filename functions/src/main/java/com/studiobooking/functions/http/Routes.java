@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.studiobooking.core.common.DomainException;
+import com.studiobooking.core.common.Ids;
 import com.studiobooking.functions.logging.Log;
 
 import java.util.HashMap;
@@ -13,8 +14,8 @@ import java.util.function.Function;
 
 /**
  * A handler's routes by API Gateway route key ({@code "POST /studios/{studioId}/staff"}), and the
- * one place where outcomes become HTTP: refusals map to 4xx JSON errors, anything unexpected to a
- * 500 that reveals nothing, and every request is logged once.
+ * one place where outcomes become HTTP: path ids that cannot exist are not found, refusals map to 4xx
+ * JSON errors, anything unexpected to a 500 that reveals nothing, and every request is logged once.
  */
 public final class Routes {
     private static final Map<String, String> JSON_HEADERS = Map.of("content-type", "application/json");
@@ -52,6 +53,7 @@ public final class Routes {
                 errorCode = "ROUTE_NOT_FOUND";
                 response = error(404, errorCode, "no such route: " + routeKey, null);
             } else {
+                refuseIdsThatCannotExist(event);
                 response = toHttp(route.apply(request));
             }
         } catch (DomainException e) {
@@ -65,6 +67,20 @@ public final class Routes {
         }
         Log.request(request.requestId(), routeKey, response.getStatusCode(), errorCode, (System.nanoTime() - started) / 1_000_000);
         return response;
+    }
+
+    /**
+     * Every {@code {…Id}} of the path has the shape of our ids, or names nothing there is: a 404 here,
+     * before any rule, token check or table sees it (an over-long key is a malformed table request).
+     */
+    private static void refuseIdsThatCannotExist(APIGatewayV2HTTPEvent event) {
+        Map<String, String> parameters = event.getPathParameters();
+        if (parameters == null) return;
+        parameters.forEach((name, value) -> {
+            if (name.endsWith("Id") && !Ids.wellFormed(value)) {
+                throw DomainException.notFound(name.substring(0, name.length() - 2));
+            }
+        });
     }
 
     private static APIGatewayV2HTTPResponse toHttp(Response response) {

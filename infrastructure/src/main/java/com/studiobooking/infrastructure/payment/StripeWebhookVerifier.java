@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.exception.SignatureVerificationException;
@@ -16,6 +17,7 @@ import com.stripe.model.StripeObject;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.Webhook;
 import com.studiobooking.core.common.DomainException;
+import com.studiobooking.core.common.ErrorKind;
 import com.studiobooking.core.common.Money;
 import com.studiobooking.core.payment.PaymentEvent;
 import com.studiobooking.core.payment.WebhookVerifier;
@@ -30,8 +32,12 @@ import com.studiobooking.infrastructure.config.Secret;
  * {@code deserializeUnsafe()} instead. The few fields used here have been stable across releases.
  */
 public final class StripeWebhookVerifier implements WebhookVerifier {
-    /** How old a signature may be: Stripe's recommended tolerance against replays. */
+    /** How old a signature may be: Stripe's recommended tolerance against replays (and how far ahead). */
     public static final Duration TOLERANCE = Duration.ofSeconds(300);
+    /** Stripe's ids: {@code evt_…}, {@code cs_test_…}, {@code pi_…}; 255 is Stripe's own bound for them. */
+    private static final Pattern STRIPE_ID = Pattern.compile("[A-Za-z0-9_]{1,255}");
+    /** Our booking and purchase ids, as every path id of the API. */
+    private static final Pattern OUR_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final String secret;
     private final Clock clock;
@@ -56,15 +62,63 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
         } catch (RuntimeException e) {
             throw DomainException.invalid(StripeSignature.HEADER, "is malformed");
         }
+        refuseTimestampsFromTheFuture(signatureHeader);
         Event event;
         try {
             event = Webhook.constructEvent(body, signatureHeader, secret, TOLERANCE.toSeconds(), clock);
         } catch (SignatureVerificationException e) {
             throw DomainException.invalid(StripeSignature.HEADER, "is not valid: " + e.getMessage());
         } catch (RuntimeException e) {
-            throw DomainException.invalid("body", "is not a Stripe event");
+            throw notAnEvent("it is not a JSON object with an event's fields", e);
         }
-        return toPaymentEvent(event);
+        if (event == null) throw notAnEvent("it is not a JSON object", null);
+        if (event.getId() == null || !STRIPE_ID.matcher(event.getId()).matches()) throw notAnEvent("its id is not a Stripe id", null);
+        if (event.getType() == null || event.getType().isBlank()) throw notAnEvent("it has no type", null);
+        PaymentEvent read;
+        try {
+            read = toPaymentEvent(event);
+        } catch (RuntimeException e) {
+            // the same body fails the same way every time: a 400, not a 500 Stripe would retry for days
+            throw notAnEvent("its data.object is not what its type carries", e);
+        }
+        return ownIds(read);
+    }
+
+    /**
+     * The SDK only refuses signatures older than the tolerance; one dated further ahead than that was
+     * not made by Stripe now (or comes from a badly wrong clock), and would stay replayable for as long.
+     */
+    private void refuseTimestampsFromTheFuture(String signatureHeader) {
+        long latest = clock.instant().plus(TOLERANCE).getEpochSecond();
+        for (String item : signatureHeader.split(",")) {
+            String[] pair = item.trim().split("=", 2);
+            if (pair.length < 2 || !pair[0].equals("t")) continue;
+            long timestamp;
+            try {
+                timestamp = Long.parseLong(pair[1].trim());
+            } catch (NumberFormatException e) {
+                throw DomainException.invalid(StripeSignature.HEADER, "is malformed");
+            }
+            if (timestamp > latest) throw DomainException.invalid(StripeSignature.HEADER, "is not valid: its timestamp is in the future");
+        }
+    }
+
+    /**
+     * The ids Stripe makes (event, checkout session, payment intent) are short words; anything else in a
+     * signed body is not from Stripe. The reference is ours, set at checkout: one that is not the shape of
+     * our ids names none of our bookings (another integration on the same account), so it is dropped.
+     */
+    private static PaymentEvent ownIds(PaymentEvent event) {
+        for (String stripeId : new String[]{event.checkoutId(), event.paymentId()}) {
+            if (stripeId != null && !STRIPE_ID.matcher(stripeId).matches()) throw notAnEvent("it carries an id Stripe does not make", null);
+        }
+        if (event.reference() == null || OUR_ID.matcher(event.reference()).matches()) return event;
+        return new PaymentEvent(event.eventId(), event.type(), event.created(), null, event.checkoutId(),
+                event.paymentId(), event.amount());
+    }
+
+    private static DomainException notAnEvent(String why, Throwable cause) {
+        return new DomainException(ErrorKind.VALIDATION, "VALIDATION_FAILED", "is not a Stripe event: " + why, "body", cause);
     }
 
     private static PaymentEvent toPaymentEvent(Event event) {

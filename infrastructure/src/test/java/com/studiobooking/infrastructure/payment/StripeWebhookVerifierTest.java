@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.stripe.net.Webhook;
 import com.studiobooking.core.common.DomainException;
@@ -151,6 +152,65 @@ class StripeWebhookVerifierTest {
 
         assertThat(refused.kind()).isEqualTo(ErrorKind.VALIDATION);
         assertThat(refused.field()).isEqualTo("body");
+    }
+
+    /** Signed with the right secret, so only the body is wrong: 400 on body, never a 500 Stripe would retry. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "null", "[]", "\"event\"", "42",
+            "{\"object\":\"event\",\"type\":\"checkout.session.completed\"}",
+            "{\"id\":\"evt_1\",\"object\":\"event\"}",
+            "{\"id\":\"evt_1\",\"type\":\"checkout.session.completed\"}",
+            "{\"id\":\"evt_1\",\"type\":\"checkout.session.completed\",\"data\":null}",
+            "{\"id\":\"evt_1\",\"type\":\"checkout.session.completed\",\"data\":{}}",
+            "{\"id\":\"evt_1\",\"api_version\":\"2026-07-29.dahlia\",\"type\":\"checkout.session.completed\",\"data\":null}",
+            "{\"id\":\"evt_1\",\"api_version\":\"2026-07-29.dahlia\",\"type\":\"checkout.session.expired\",\"data\":{}}",
+            "{\"id\":\"evt_1\",\"api_version\":\"2026-07-29.dahlia\",\"type\":\"checkout.session.expired\",\"data\":{\"object\":null}}",
+            "{\"id\":\"evt_1\",\"api_version\":\"2026-07-29.dahlia\",\"type\":\"charge.refunded\",\"data\":{\"object\":\"ch_1\"}}",
+            "{\"id\":\"evt_1\",\"api_version\":\"2026-07-29.dahlia\",\"type\":\"charge.refunded\",\"data\":{\"object\":{\"id\":\"cs_1\",\"object\":\"checkout.session\"}}}",
+            "{\"id\":\"evt_1\",\"api_version\":\"2026-07-29.dahlia\",\"type\":\"checkout.session.completed\",\"data\":{\"object\":{\"id\":\"ch_1\",\"object\":\"charge\"}}}",
+            "{\"id\":\"evt_1\",\"type\":\"checkout.session.completed\",\"created\":\"yesterday\"}",
+            "{\"id\":42,\"type\":[],\"data\":\"x\"}",
+            "{\"id\":\"evt 1\",\"type\":\"customer.created\",\"data\":{\"object\":{\"object\":\"customer\"}}}"})
+    void a_signed_body_that_is_not_a_stripe_event_is_refused_as_bad_input(String payload) {
+        DomainException refused = catchThrowableOfType(DomainException.class, () -> deliver(payload));
+
+        assertThat(refused).as(payload).isNotNull();
+        assertThat(refused.kind()).isEqualTo(ErrorKind.VALIDATION);
+        assertThat(refused.field()).isEqualTo("body");
+        assertThat(refused.getMessage()).startsWith("is not a Stripe event").doesNotContain("Exception", "com.", "java.");
+    }
+
+    @Test
+    void an_event_id_or_a_stripe_id_that_stripe_would_not_make_is_refused() {
+        String payload = checkoutSession("checkout.session.completed", PINNED, "paid", "bk-1", "pi_" + "1".repeat(300));
+        assertThat(catchThrowableOfType(DomainException.class, () -> deliver(payload)).field()).isEqualTo("body");
+        String longId = checkoutSession("checkout.session.completed", PINNED, "paid", "bk-1", "pi_1")
+                .replace("evt_1Qx7pLKX2m4Ng8vB3ZfjHk01", "evt_" + "x".repeat(1024));
+        assertThat(catchThrowableOfType(DomainException.class, () -> deliver(longId)).field()).isEqualTo("body");
+    }
+
+    /** Another integration on the same Stripe account may use client_reference_id its own way. */
+    @Test
+    void a_reference_that_cannot_be_one_of_our_ids_names_no_booking() {
+        String payload = checkoutSession("checkout.session.completed", PINNED, "paid", "order/" + "7".repeat(1024), "pi_1")
+                .replace("\"bookingId\": \"bk-1\"", "\"bookingId\": \"../x\"");
+
+        PaymentEvent event = deliver(payload);
+
+        assertThat(event.type()).isEqualTo(PaymentEvent.Type.CHECKOUT_PAID);
+        assertThat(event.reference()).isNull();
+    }
+
+    @Test
+    void a_signature_dated_more_than_five_minutes_ahead_is_refused() {
+        String payload = checkoutSession("checkout.session.completed", PINNED, "paid", "bk-1", "pi_1");
+
+        assertThat(verifier.verify(payload, signatureHeader(payload, SECRET, NOW.plusSeconds(300).getEpochSecond())))
+                .isNotNull();
+        DomainException refused = assertRefusedSignature(payload,
+                signatureHeader(payload, SECRET, NOW.plusSeconds(301).getEpochSecond()));
+        assertThat(refused.getMessage()).contains("future");
+        assertRefusedSignature(payload, signatureHeader(payload, SECRET, NOW.plusSeconds(86_400 * 365).getEpochSecond()));
     }
 
     private DomainException assertRefusedSignature(String payload, String header) {
