@@ -484,38 +484,31 @@ function renderSession(s) {
 }
 
 function confirmPaymentButton(booking, after) {
-  if (booking.paymentStatus === 'REFUND_DUE') return markRefundedButton(booking, after);
-  if (booking.status !== 'AWAITING_PAYMENT' || booking.paymentMethod !== 'BANK_TRANSFER') return '';
   const name = booking.client?.name ?? 'this client';
-  return h('button', {
-    type: 'button', class: 'button small', text: 'Confirm payment',
-    'aria-label': `Confirm the bank transfer of ${name}`,
-    onclick: async (event) => {
-      if (!window.confirm(`Has the bank transfer of ${name} arrived? Confirming makes the booking paid.`)) return;
-      event.currentTarget.disabled = true;
-      try {
-        await api('POST', `/studios/${S()}/bookings/${enc(booking.bookingId)}/confirm-payment`);
-        notice(`Payment of ${name} confirmed.`, 'success');
-      } catch (e) {
-        notice(e.message, 'error');
-      }
-      after();
-    },
-  });
+  if (booking.paymentStatus === 'REFUND_DUE') {
+    // a refund owed by bank transfer: staff send the money, then record it here (the client is e-mailed)
+    return moneyButton('Mark refunded', `Record that the refund to ${name} was transferred`,
+      `Have you transferred the refund to ${name}? They will be told by e-mail.`,
+      () => api('POST', `/studios/${S()}/bookings/${enc(booking.bookingId)}/mark-refunded`),
+      `Refund to ${name} recorded.`, after);
+  }
+  if (booking.status !== 'AWAITING_PAYMENT' || booking.paymentMethod !== 'BANK_TRANSFER') return '';
+  return moneyButton('Confirm payment', `Confirm the bank transfer of ${name}`,
+    `Has the bank transfer of ${name} arrived? Confirming makes the booking paid.`,
+    () => api('POST', `/studios/${S()}/bookings/${enc(booking.bookingId)}/confirm-payment`),
+    `Payment of ${name} confirmed.`, after);
 }
 
-/** A refund owed by bank transfer: staff send the money, then record it here (the client is e-mailed). */
-function markRefundedButton(booking, after) {
-  const name = booking.client?.name ?? 'this client';
+/** A small button that asks first, runs one call, says how it went, then refreshes the view. */
+function moneyButton(text, ariaLabel, question, call, done, after) {
   return h('button', {
-    type: 'button', class: 'button small', text: 'Mark refunded',
-    'aria-label': `Record that the refund to ${name} was transferred`,
+    type: 'button', class: 'button small', text, 'aria-label': ariaLabel,
     onclick: async (event) => {
-      if (!window.confirm(`Have you transferred the refund to ${name}? They will be told by e-mail.`)) return;
+      if (!window.confirm(question)) return;
       event.currentTarget.disabled = true;
       try {
-        await api('POST', `/studios/${S()}/bookings/${enc(booking.bookingId)}/mark-refunded`);
-        notice(`Refund to ${name} recorded.`, 'success');
+        await call();
+        notice(done, 'success');
       } catch (e) {
         notice(e.message, 'error');
       }
