@@ -117,6 +117,15 @@ final class Api {
         }
     }
 
+    /** Every staff route: the admin function's (but opening a studio), link release, and the staff bookings list. */
+    static List<Path> staffRouteEvents() {
+        List<Path> events = new java.util.ArrayList<>(eventFiles("admin").stream()
+                .filter(p -> !p.getFileName().toString().equals("post-studios.json")).toList());
+        events.addAll(eventFiles("link-release"));
+        events.add(repoRoot().resolve("events/booking/get-studios-studioId-bookings.json"));
+        return events;
+    }
+
     Call call(String eventFile) {
         return new Call(repoRoot().resolve("events").resolve(eventFile));
     }

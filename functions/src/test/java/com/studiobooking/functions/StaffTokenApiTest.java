@@ -49,7 +49,7 @@ class StaffTokenApiTest {
 
         assertThat(removeStaff(ioanaId).status()).isEqualTo(204);
 
-        List<Path> staffRoutes = staffRouteEvents();
+        List<Path> staffRoutes = Api.staffRouteEvents();
         assertThat(staffRoutes).hasSizeGreaterThanOrEqualTo(38);
         for (Path event : staffRoutes) {
             assertRevoked(staffRoute(name(event), ioana).send(), name(event));
@@ -297,15 +297,6 @@ class StaffTokenApiTest {
     private long credits(String clientId) {
         return api.call("admin/get-studios-studioId-clients-clientId-wallet.json").path("studioId", studioId)
                 .path("clientId", clientId).token(ownerToken).send().json().get("credits").asLong();
-    }
-
-    /** Every staff route: the admin function's (but opening a studio), link release, and the staff bookings list. */
-    private static List<Path> staffRouteEvents() {
-        List<Path> events = new ArrayList<>(Api.eventFiles("admin").stream()
-                .filter(p -> !p.getFileName().toString().equals("post-studios.json")).toList());
-        events.addAll(Api.eventFiles("link-release"));
-        events.add(Api.repoRoot().resolve("events/booking/get-studios-studioId-bookings.json"));
-        return events;
     }
 
     private static String name(Path event) {

@@ -65,7 +65,7 @@ class StudioSetupApiTest {
         String otherStudio = api.openStudio("bob@example.com");
         String otherOwner = api.signIn(otherStudio, "bob@example.com");
 
-        List<Path> staffRoutes = staffRouteEvents();
+        List<Path> staffRoutes = Api.staffRouteEvents();
         assertThat(staffRoutes).hasSizeGreaterThanOrEqualTo(38);
         for (Path event : staffRoutes) {
             Api.Reply reply = api.call(name(event)).path("studioId", studioId).token(otherOwner).send();
@@ -79,7 +79,7 @@ class StudioSetupApiTest {
         String clientToken = api.signIn(studioId, "client@example.com");
         assertThat(api.signInReply(studioId, "client2@example.com").json().get("role").asText()).isEqualTo("CLIENT");
 
-        for (Path event : staffRouteEvents()) {
+        for (Path event : Api.staffRouteEvents()) {
             String name = name(event);
             assertThat(api.call(name).path("studioId", studioId).send().status()).as(name).isEqualTo(401);
             assertThat(api.call(name).path("studioId", studioId).token("garbage").send().status()).as(name).isEqualTo(401);
@@ -215,15 +215,6 @@ class StudioSetupApiTest {
         Api.Reply missing = call.send();
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.errorCode()).isEqualTo("NOT_FOUND");
-    }
-
-    /** Every staff route: the admin function's (but opening a studio), link release, and the staff bookings list. */
-    private List<Path> staffRouteEvents() {
-        List<Path> events = new java.util.ArrayList<>(Api.eventFiles("admin").stream()
-                .filter(p -> !p.getFileName().toString().equals("post-studios.json")).toList());
-        events.addAll(Api.eventFiles("link-release"));
-        events.add(Api.repoRoot().resolve("events/booking/get-studios-studioId-bookings.json"));
-        return events;
     }
 
     private static String name(Path event) {
