@@ -21,11 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,7 +40,7 @@ class MoneyRaceTest {
     @Parameter
     TestTables.Engine engine;
 
-    private final WireMockServer stripe = new WireMockServer(options().dynamicPort());
+    private WireMockServer stripe;
     private Api api;
     private String studioId;
     private String ownerToken;
@@ -57,16 +55,7 @@ class MoneyRaceTest {
 
     @BeforeEach
     void setUp() {
-        stripe.start();
-        stripe.stubFor(post("/v1/checkout/sessions").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withTransformers("response-template")
-                .withBody("""
-                        {"id": "cs_test_{{randomValue length=12 type='ALPHANUMERIC'}}", "object": "checkout.session",
-                         "mode": "payment", "status": "open", "payment_status": "unpaid",
-                         "url": "https://checkout.stripe.com/c/pay/cs_test_1", "expires_at": 4102444800}
-                        """)));
-        stripe.stubFor(post("/v1/refunds").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody("{\"id\": \"re_test_1\", \"object\": \"refund\", \"status\": \"succeeded\", \"amount\": 5000}")));
+        stripe = StripeStub.start(Instant.parse("2100-01-01T00:00:00Z"));
         api = new Api(engine, stripe.baseUrl());
         studioId = api.openStudio("ana@example.com");
         ownerToken = api.signIn(studioId, "ana@example.com");
@@ -286,8 +275,7 @@ class MoneyRaceTest {
 
     @Test
     void a_refund_stripe_fails_is_recorded_pending_and_finished_by_the_retry_job_once() {
-        stripe.stubFor(post("/v1/refunds").willReturn(aResponse().withStatus(500)
-                .withHeader("Content-Type", "application/json").withBody("{\"error\":{\"message\":\"boom\"}}")));
+        StripeStub.refundsFail(stripe);
         String sessionId = session(10);
         JsonNode booking = book(sessionId, "CARD", "maria@example.com");
         String id = booking.get("bookingId").asText();
@@ -301,8 +289,7 @@ class MoneyRaceTest {
             assertThat(job.kind()).isEqualTo(JobKind.COMPLETE_REFUND);
         });
 
-        stripe.stubFor(post("/v1/refunds").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody("{\"id\": \"re_test_1\", \"object\": \"refund\", \"status\": \"succeeded\", \"amount\": 5000}")));
+        StripeStub.refundsSucceed(stripe);
         api.clock.advance(Duration.ofMinutes(10));
         api.scheduler.runDue();
 
@@ -318,15 +305,13 @@ class MoneyRaceTest {
         String id = late.get("bookingId").asText();
         ok(api.deliver(api.expiredEvent(id, studioId, 5000, "evt_expired")));
         ok(bookReply(sessionId, "PAY_AT_STUDIO", "rival@example.com"));
-        stripe.stubFor(post("/v1/refunds").willReturn(aResponse().withStatus(500)
-                .withHeader("Content-Type", "application/json").withBody("{\"error\":{\"message\":\"boom\"}}")));
+        StripeStub.refundsFail(stripe);
         String paid = api.paidEvent(id, studioId, 5000, "evt_paid_late");
 
         ok(api.deliver(paid));
         assertThat(view(late).get("paymentStatus").asText()).isEqualTo("REFUND_PENDING");
 
-        stripe.stubFor(post("/v1/refunds").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody("{\"id\": \"re_test_1\", \"object\": \"refund\", \"status\": \"succeeded\", \"amount\": 5000}")));
+        StripeStub.refundsSucceed(stripe);
         ok(api.deliver(api.paidEvent(id, studioId, 5000, "evt_paid_late_retry")));
 
         assertThat(view(late).get("paymentStatus").asText()).isEqualTo("REFUNDED");

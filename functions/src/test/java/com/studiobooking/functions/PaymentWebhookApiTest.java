@@ -3,10 +3,6 @@ package com.studiobooking.functions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.studiobooking.core.common.Money;
-import com.studiobooking.core.payment.CheckoutRequest;
-import com.studiobooking.infrastructure.payment.LocalCheckoutEvents;
-import com.studiobooking.infrastructure.payment.SignedWebhook;
 import com.studiobooking.infrastructure.payment.StripeSignature;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,11 +17,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,7 +32,7 @@ class PaymentWebhookApiTest {
     /** The same rules and races on both table engines: DynamoDB (moto) and the local runtime's SQLite. */
     @Parameter
     TestTables.Engine engine;
-    private final WireMockServer stripe = new WireMockServer(options().dynamicPort());
+    private WireMockServer stripe;
     private Api api;
     private String studioId;
     private String owner;
@@ -46,17 +40,7 @@ class PaymentWebhookApiTest {
 
     @BeforeEach
     void setUp() {
-        stripe.start();
-        stripe.stubFor(post("/v1/checkout/sessions").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withTransformers("response-template")
-                .withBody("""
-                        {"id": "cs_test_{{randomValue length=12 type='ALPHANUMERIC'}}", "object": "checkout.session",
-                         "mode": "payment", "status": "open", "payment_status": "unpaid",
-                         "url": "https://checkout.stripe.com/c/pay/cs_test_1", "expires_at": %d}
-                        """.formatted(Instant.parse("2026-11-23T09:31:00Z").getEpochSecond()))));
-        stripe.stubFor(post("/v1/refunds").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody("{\"id\": \"re_test_1\", \"object\": \"refund\", \"status\": \"succeeded\", \"amount\": 5000}")));
+        stripe = StripeStub.start(Instant.parse("2026-11-23T09:31:00Z"));
         api = new Api(engine, stripe.baseUrl());
         studioId = api.openStudio("ana@example.com");
         owner = api.signIn(studioId, "ana@example.com");
@@ -212,9 +196,9 @@ class PaymentWebhookApiTest {
         assertThat(purchase.get("nextAction").get("type").asText()).isEqualTo("REDIRECT");
         String purchaseId = purchase.get("purchaseId").asText();
 
-        String paid = withId(api.stripeEvents.paid(checkout(purchaseId, 40000)), "evt_purchase_1");
+        String paid = api.paidEvent(purchaseId, studioId, 40000, "evt_purchase_1");
         Parallel.run(3, i -> deliver(paid).status());
-        ok(deliver(withId(api.stripeEvents.paid(checkout(purchaseId, 40000)), "evt_purchase_again")));
+        ok(deliver(api.paidEvent(purchaseId, studioId, 40000, "evt_purchase_again")));
 
         JsonNode wallet = ok(api.call("booking/get-me-wallet.json").token(client).send()).json();
         assertThat(wallet.get("passes")).hasSize(1);
@@ -223,13 +207,6 @@ class PaymentWebhookApiTest {
     }
 
     // --- helpers ---------------------------------------------------------------------------------
-
-    private LocalCheckoutEvents.CheckoutSession checkout(String reference, long amount) {
-        CheckoutRequest request = new CheckoutRequest(reference, studioId, new Money(amount, "RON"), "Pass", "maria@example.com",
-                "https://book.example/ok", "https://book.example/cancel", Instant.parse("2026-11-23T09:31:00Z"), "checkout-" + reference);
-        return new LocalCheckoutEvents.CheckoutSession("cs_test_" + reference, "pi_test_" + reference, request,
-                api.clock.instant(), Instant.parse("2026-11-23T09:31:00Z"));
-    }
 
     private Map<String, Object> request(String email, String method) {
         return Map.of("sessionId", sessionId, "paymentMethod", method, "client", Map.of("name", "Client", "email", email));
@@ -245,30 +222,16 @@ class PaymentWebhookApiTest {
                 .token(booking.get("accessToken").asText()).send()).json();
     }
 
-    private LocalCheckoutEvents.CheckoutSession checkoutOf(JsonNode booking) {
-        String id = booking.get("bookingId").asText();
-        CheckoutRequest request = new CheckoutRequest(id, studioId, new Money(5000L, "RON"), "Vinyasa", "maria@example.com",
-                "https://book.example/ok", "https://book.example/cancel", Instant.parse("2026-11-23T09:31:00Z"), "checkout-" + id);
-        return new LocalCheckoutEvents.CheckoutSession("cs_test_" + id, "pi_test_" + id, request,
-                api.clock.instant(), Instant.parse("2026-11-23T09:31:00Z"));
-    }
-
     private String paidEvent(JsonNode booking, String eventId) {
-        return withId(api.stripeEvents.paid(checkoutOf(booking)), eventId);
+        return api.paidEvent(booking.get("bookingId").asText(), studioId, 5000, eventId);
     }
 
     private String expiredEvent(JsonNode booking, String eventId) {
-        return withId(api.stripeEvents.expired(checkoutOf(booking)), eventId);
-    }
-
-    private static String withId(String payload, String eventId) {
-        return payload.replaceFirst("\"id\"\\s*:\\s*\"evt_[^\"]*\"", "\"id\": \"" + eventId + "\"");
+        return api.expiredEvent(booking.get("bookingId").asText(), studioId, 5000, eventId);
     }
 
     private Api.Reply deliver(String payload) {
-        SignedWebhook signed = api.stripeEvents.sign(payload);
-        return api.call("payment-webhook/post-webhooks-stripe.json")
-                .header("stripe-signature", signed.signatureHeader()).rawBody(signed.payload()).send();
+        return api.deliver(payload);
     }
 
     private static Api.Reply ok(Api.Reply reply) {

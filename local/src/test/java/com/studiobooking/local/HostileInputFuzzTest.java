@@ -10,7 +10,6 @@ import com.studiobooking.infrastructure.payment.StripeClients;
 import com.studiobooking.infrastructure.payment.StripeSignature;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
