@@ -299,7 +299,7 @@ public final class Bookings {
         Optional<Booking> found = bookings.find(bookingId);
         if (found.isEmpty() || found.get().paymentMethod() != PaymentMethod.CARD) return;
         decide(bookingId, booking -> booking.status() == BookingStatus.AWAITING_PAYMENT
-                ? release(booking).map(released -> released) : Optional.of(booking));
+                ? release(booking) : Optional.of(booking));
     }
 
     /**

@@ -8,27 +8,20 @@ import com.studiobooking.infrastructure.table.Write;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Clients of a studio, known by e-mail. The first sign-in or booking registers them exactly once:
  * the e-mail claim and the id record are written together, only if the e-mail is not claimed yet.
  */
 public final class DynamoClientDirectory implements ClientDirectory {
-    private final Supplier<ItemTable> table;
+    private final ItemTable table;
 
     public DynamoClientDirectory(ItemTable table) {
-        this(() -> table);
-    }
-
-    /** The table is asked for on first use, so wiring this directory costs nothing at start. */
-    public DynamoClientDirectory(Supplier<ItemTable> table) {
         this.table = table;
     }
 
     @Override
     public String clientIdFor(String studioId, String email) {
-        ItemTable table = this.table.get();
         var existing = table.get(Keys.studioClients(studioId), Keys.clientEmail(email));
         if (existing.isPresent()) return existing.get().get("clientId").s();
         String clientId = Ids.next("cl");
@@ -43,13 +36,13 @@ public final class DynamoClientDirectory implements ClientDirectory {
 
     @Override
     public List<ClientRecord> list(String studioId) {
-        return table.get().query(KeyQuery.prefix(Keys.studioClients(studioId), Keys.CLIENT_EMAIL_PREFIX)).stream()
+        return table.query(KeyQuery.prefix(Keys.studioClients(studioId), Keys.CLIENT_EMAIL_PREFIX)).stream()
                 .map(i -> new ClientRecord(i.get("clientId").s(), i.get("email").s())).toList();
     }
 
     @Override
     public Optional<ClientRecord> find(String studioId, String clientId) {
-        return table.get().get(Keys.studioClients(studioId), Keys.clientId(clientId))
+        return table.get(Keys.studioClients(studioId), Keys.clientId(clientId))
                 .map(i -> new ClientRecord(i.get("clientId").s(), i.get("email").s()));
     }
 }
