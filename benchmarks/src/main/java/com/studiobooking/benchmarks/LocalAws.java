@@ -2,7 +2,7 @@ package com.studiobooking.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.studiobooking.core.schedule.ScheduledJob;
+import com.studiobooking.core.model.schedule.ScheduledJob;
 import com.studiobooking.infrastructure.aws.AwsClients;
 import com.studiobooking.infrastructure.aws.AwsSettings;
 import com.studiobooking.infrastructure.schedule.EventBridgeScheduler;

@@ -2,7 +2,7 @@ package com.studiobooking.benchmarks;
 
 import com.studiobooking.benchmarks.slots.SlotLookupBenchmark;
 import com.studiobooking.benchmarks.slots.SlotScenario;
-import com.studiobooking.core.appointment.SlotFinder;
+import com.studiobooking.core.model.slots.SlotFinder;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.studiobooking.core.common.Money;
-import com.studiobooking.core.payment.CheckoutRequest;
+import com.studiobooking.core.port.CheckoutRequest;
 import com.studiobooking.infrastructure.config.Secret;
 import com.studiobooking.infrastructure.payment.LocalCheckoutEvents;
 import com.studiobooking.infrastructure.payment.SignedWebhook;

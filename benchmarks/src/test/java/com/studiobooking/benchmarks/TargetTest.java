@@ -1,8 +1,8 @@
 package com.studiobooking.benchmarks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.studiobooking.core.payment.PaymentEvent;
-import com.studiobooking.core.schedule.TimedJobs;
+import com.studiobooking.core.model.schedule.TimedJobs;
+import com.studiobooking.core.port.PaymentEvent;
 import com.studiobooking.infrastructure.config.Secret;
 import com.studiobooking.infrastructure.payment.StripeWebhookVerifier;
 import org.junit.jupiter.api.Test;

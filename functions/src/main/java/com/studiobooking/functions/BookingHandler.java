@@ -4,10 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.studiobooking.core.auth.Authentication;
-import com.studiobooking.core.booking.Bookings;
-import com.studiobooking.core.wallet.Purchases;
-import com.studiobooking.core.wallet.Wallets;
+import com.studiobooking.core.usecase.book.Bookings;
+import com.studiobooking.core.usecase.signin.Authentication;
+import com.studiobooking.core.usecase.wallets.Purchases;
+import com.studiobooking.core.usecase.wallets.Wallets;
 import com.studiobooking.functions.http.Response;
 import com.studiobooking.functions.http.Routes;
 

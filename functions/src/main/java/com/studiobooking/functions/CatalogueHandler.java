@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.studiobooking.core.appointment.SlotLookup;
-import com.studiobooking.core.session.SessionSetup;
-import com.studiobooking.core.studio.StudioSetup;
+import com.studiobooking.core.usecase.book.SlotLookup;
+import com.studiobooking.core.usecase.setup.SessionSetup;
+import com.studiobooking.core.usecase.setup.StudioSetup;
 import com.studiobooking.functions.http.Response;
 import com.studiobooking.functions.http.Routes;
 

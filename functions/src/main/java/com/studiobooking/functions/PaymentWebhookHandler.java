@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.studiobooking.core.payment.PaymentWebhook;
+import com.studiobooking.core.usecase.pay.PaymentWebhook;
 import com.studiobooking.functions.http.Response;
 import com.studiobooking.functions.http.Routes;
 

@@ -1,6 +1,6 @@
 package com.studiobooking.functions;
 
-import com.studiobooking.core.booking.Bookings;
+import com.studiobooking.core.usecase.book.Bookings;
 import com.studiobooking.functions.http.Json;
 import org.crac.Context;
 import org.crac.Core;

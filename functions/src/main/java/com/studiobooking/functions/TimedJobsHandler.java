@@ -3,8 +3,8 @@ package com.studiobooking.functions;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.studiobooking.core.common.DomainException;
-import com.studiobooking.core.schedule.JobKind;
-import com.studiobooking.core.schedule.JobRunner;
+import com.studiobooking.core.jobs.JobRunner;
+import com.studiobooking.core.model.schedule.JobKind;
 import com.studiobooking.functions.logging.Log;
 
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package com.studiobooking.functions;
 
+import com.studiobooking.infrastructure.table.ItemTable;
 import com.studiobooking.infrastructure.testing.MutableClock;
 import com.studiobooking.infrastructure.testing.TestTables;
-import com.studiobooking.infrastructure.table.ItemTable;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.studiobooking.core.mail.Email;
+import com.studiobooking.core.port.PaymentGateway;
 import com.studiobooking.functions.http.Json;
 import com.studiobooking.infrastructure.config.Secret;
 import com.studiobooking.infrastructure.mail.OutboxMailer;
@@ -18,7 +19,6 @@ import com.studiobooking.infrastructure.payment.LocalPaymentGateway;
 import com.studiobooking.infrastructure.payment.StripeClients;
 import com.studiobooking.infrastructure.payment.StripePaymentGateway;
 import com.studiobooking.infrastructure.payment.StripeWebhookVerifier;
-import com.studiobooking.core.payment.PaymentGateway;
 import com.studiobooking.infrastructure.schedule.InProcessScheduler;
 
 import java.io.IOException;
@@ -163,7 +163,7 @@ final class Api {
     /** The checkout Stripe would have opened for a booking (or purchase) {@code reference}. */
     com.studiobooking.infrastructure.payment.LocalCheckoutEvents.CheckoutSession checkoutOf(String reference, String studioId,
                                                                                           long amount) {
-        var request = new com.studiobooking.core.payment.CheckoutRequest(reference, studioId,
+        var request = new com.studiobooking.core.port.CheckoutRequest(reference, studioId,
                 new com.studiobooking.core.common.Money(amount, "RON"), "Booking", "client@example.com",
                 "https://book.example/ok", "https://book.example/cancel", clock.instant().plusSeconds(1800),
                 "checkout-" + reference);

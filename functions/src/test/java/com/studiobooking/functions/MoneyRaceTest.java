@@ -3,7 +3,7 @@ package com.studiobooking.functions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.studiobooking.core.schedule.JobKind;
+import com.studiobooking.core.model.schedule.JobKind;
 import com.studiobooking.infrastructure.testing.TestTables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -247,7 +247,7 @@ class SessionApiTest {
         api.clock.advance(Duration.ofHours(2));
         assertThat(api.scheduler.runDue()).isEqualTo(1);
         assertThat(api.outbox.sentTo("ioana@example.com")).filteredOn(m -> m.subject().contains("link")).hasSize(1);
-        assertThat(api.wiring.jobRunner().run(com.studiobooking.core.schedule.JobKind.MISSING_LINK_REMINDER,
+        assertThat(api.wiring.jobRunner().run(com.studiobooking.core.model.schedule.JobKind.MISSING_LINK_REMINDER,
                 Map.of("studioId", studioId, "sessionId", soon))).isFalse();
         assertThat(api.outbox.sentTo("ioana@example.com")).filteredOn(m -> m.subject().contains("link")).hasSize(1);
     }
@@ -274,7 +274,7 @@ class SessionApiTest {
         ok(api.call("admin/post-studios-studioId-sessions-sessionId-cancel.json").path("studioId", studioId)
                 .path("sessionId", sessionId).token(owner).send());
         assertThat(api.scheduler.pending()).isEmpty();
-        assertThat(api.wiring.jobRunner().run(com.studiobooking.core.schedule.JobKind.MISSING_LINK_REMINDER,
+        assertThat(api.wiring.jobRunner().run(com.studiobooking.core.model.schedule.JobKind.MISSING_LINK_REMINDER,
                 Map.of("studioId", studioId, "sessionId", sessionId))).isFalse();
     }
 
@@ -284,7 +284,7 @@ class SessionApiTest {
         assertThat(reminderAt(sessionId)).isEqualTo("2026-11-23T09:00:00Z"); // lead time passed: now
 
         api.clock.advance(Duration.ofHours(3));
-        assertThat(api.wiring.jobRunner().run(com.studiobooking.core.schedule.JobKind.MISSING_LINK_REMINDER,
+        assertThat(api.wiring.jobRunner().run(com.studiobooking.core.model.schedule.JobKind.MISSING_LINK_REMINDER,
                 Map.of("studioId", studioId, "sessionId", sessionId))).isFalse();
         assertThat(api.outbox.sentTo("ioana@example.com")).filteredOn(m -> m.subject().contains("link")).isEmpty();
     }

@@ -1,15 +1,15 @@
 package com.studiobooking.functions;
 
-import com.studiobooking.core.appointment.Availability;
-import com.studiobooking.core.appointment.Service;
-import com.studiobooking.core.appointment.SlotLookup;
-import com.studiobooking.core.appointment.WeeklyBlock;
 import com.studiobooking.core.common.Money;
-import com.studiobooking.core.studio.Location;
-import com.studiobooking.core.studio.Staff;
-import com.studiobooking.core.studio.StaffRole;
-import com.studiobooking.core.studio.Studio;
-import com.studiobooking.core.studio.StudioSettings;
+import com.studiobooking.core.model.studio.Availability;
+import com.studiobooking.core.model.studio.Location;
+import com.studiobooking.core.model.studio.Service;
+import com.studiobooking.core.model.studio.Staff;
+import com.studiobooking.core.model.studio.StaffRole;
+import com.studiobooking.core.model.studio.Studio;
+import com.studiobooking.core.model.studio.StudioSettings;
+import com.studiobooking.core.model.studio.WeeklyBlock;
+import com.studiobooking.core.usecase.book.SlotLookup;
 import com.studiobooking.infrastructure.dynamo.DynamoBookingStore;
 import com.studiobooking.infrastructure.dynamo.DynamoStudioStore;
 import com.studiobooking.infrastructure.table.DynamoItemTable;

@@ -2,8 +2,8 @@ package com.studiobooking.local;
 
 import com.studiobooking.core.mail.Email;
 import com.studiobooking.core.mail.Html;
+import com.studiobooking.core.port.CheckoutRequest;
 import com.studiobooking.functions.http.Json;
-import com.studiobooking.core.payment.CheckoutRequest;
 import com.studiobooking.infrastructure.mail.OutboxMailer;
 import com.studiobooking.infrastructure.payment.LocalPaymentGateway;
 import com.studiobooking.infrastructure.payment.SignedWebhook;

@@ -1,8 +1,8 @@
 package com.studiobooking.local;
 
-import com.studiobooking.core.payment.PaymentGateway;
-import com.studiobooking.core.payment.WebhookVerifier;
 import com.studiobooking.core.common.Ids;
+import com.studiobooking.core.port.PaymentGateway;
+import com.studiobooking.core.port.WebhookVerifier;
 import com.studiobooking.infrastructure.config.Secret;
 import com.studiobooking.infrastructure.payment.LocalCheckoutEvents;
 import com.studiobooking.infrastructure.payment.LocalPaymentGateway;

@@ -1,9 +1,9 @@
 package com.studiobooking.benchmarks.slots;
 
-import com.studiobooking.core.appointment.Slot;
-import com.studiobooking.core.appointment.SlotFinder;
-import com.studiobooking.core.appointment.SlotQuery;
-import com.studiobooking.core.appointment.StaffSchedule;
+import com.studiobooking.core.model.slots.Slot;
+import com.studiobooking.core.model.slots.SlotFinder;
+import com.studiobooking.core.model.slots.SlotQuery;
+import com.studiobooking.core.model.slots.StaffSchedule;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;

@@ -1,10 +1,10 @@
 package com.studiobooking.benchmarks.slots;
 
-import com.studiobooking.core.appointment.Availability;
-import com.studiobooking.core.appointment.SlotQuery;
-import com.studiobooking.core.appointment.StaffSchedule;
-import com.studiobooking.core.appointment.TimeRange;
-import com.studiobooking.core.appointment.WeeklyBlock;
+import com.studiobooking.core.common.TimeRange;
+import com.studiobooking.core.model.slots.SlotQuery;
+import com.studiobooking.core.model.slots.StaffSchedule;
+import com.studiobooking.core.model.studio.Availability;
+import com.studiobooking.core.model.studio.WeeklyBlock;
 
 import java.time.DayOfWeek;
 import java.time.Duration;

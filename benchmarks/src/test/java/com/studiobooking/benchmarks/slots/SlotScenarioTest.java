@@ -1,9 +1,9 @@
 package com.studiobooking.benchmarks.slots;
 
-import com.studiobooking.core.appointment.Slot;
-import com.studiobooking.core.appointment.SlotFinder;
-import com.studiobooking.core.appointment.StaffSchedule;
-import com.studiobooking.core.appointment.TimeRange;
+import com.studiobooking.core.common.TimeRange;
+import com.studiobooking.core.model.slots.Slot;
+import com.studiobooking.core.model.slots.SlotFinder;
+import com.studiobooking.core.model.slots.StaffSchedule;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package com.studiobooking.core.mail;
 
 import com.studiobooking.core.common.Money;
-import com.studiobooking.core.studio.BankTransfer;
-import com.studiobooking.core.studio.CancellationPolicy;
-import com.studiobooking.core.studio.Location;
-import com.studiobooking.core.studio.PaymentMethod;
-import com.studiobooking.core.studio.StudioSettings;
+import com.studiobooking.core.model.studio.BankTransfer;
+import com.studiobooking.core.model.studio.CancellationPolicy;
+import com.studiobooking.core.model.studio.Location;
+import com.studiobooking.core.model.studio.PaymentMethod;
+import com.studiobooking.core.model.studio.StudioSettings;
 
 import java.math.BigDecimal;
 import java.time.Duration;

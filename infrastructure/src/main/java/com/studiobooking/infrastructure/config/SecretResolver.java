@@ -24,8 +24,8 @@ public final class SecretResolver {
     private final Map<String, Secret> resolved = new ConcurrentHashMap<>();
 
     public SecretResolver(Supplier<SsmClient> ssm, Supplier<SecretsManagerClient> secretsManager) {
-        this.ssm = new Lazy<>(ssm);
-        this.secretsManager = new Lazy<>(secretsManager);
+        this.ssm = Lazy.of(ssm);
+        this.secretsManager = Lazy.of(secretsManager);
     }
 
     public static SecretResolver using(AwsSettings settings) {
@@ -65,27 +65,5 @@ public final class SecretResolver {
     @Override
     public String toString() {
         return "SecretResolver[resolved=" + resolved.keySet() + "]";
-    }
-
-    /** Builds its value on first {@link #get()}, once, whichever thread asks. */
-    private static final class Lazy<T> implements Supplier<T> {
-        private final Supplier<T> factory;
-        private volatile T value;
-
-        Lazy(Supplier<T> factory) {
-            this.factory = Objects.requireNonNull(factory, "factory");
-        }
-
-        @Override
-        public T get() {
-            T current = value;
-            if (current == null) {
-                synchronized (this) {
-                    current = value;
-                    if (current == null) value = current = factory.get();
-                }
-            }
-            return current;
-        }
     }
 }

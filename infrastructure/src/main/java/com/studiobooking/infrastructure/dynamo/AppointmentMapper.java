@@ -1,11 +1,11 @@
 package com.studiobooking.infrastructure.dynamo;
 
-import com.studiobooking.core.appointment.Availability;
-import com.studiobooking.core.appointment.DateOverride;
-import com.studiobooking.core.appointment.Service;
-import com.studiobooking.core.appointment.TimeRange;
-import com.studiobooking.core.appointment.WeeklyBlock;
 import com.studiobooking.core.common.Money;
+import com.studiobooking.core.common.TimeRange;
+import com.studiobooking.core.model.studio.Availability;
+import com.studiobooking.core.model.studio.DateOverride;
+import com.studiobooking.core.model.studio.Service;
+import com.studiobooking.core.model.studio.WeeklyBlock;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.DayOfWeek;

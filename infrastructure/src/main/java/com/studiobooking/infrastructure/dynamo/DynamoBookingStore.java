@@ -1,8 +1,8 @@
 package com.studiobooking.infrastructure.dynamo;
 
-import com.studiobooking.core.appointment.TimeRange;
-import com.studiobooking.core.booking.Booking;
-import com.studiobooking.core.booking.BookingStore;
+import com.studiobooking.core.common.TimeRange;
+import com.studiobooking.core.model.booking.Booking;
+import com.studiobooking.core.port.BookingStore;
 import com.studiobooking.infrastructure.table.Condition;
 import com.studiobooking.infrastructure.table.ItemTable;
 import com.studiobooking.infrastructure.table.KeyQuery;

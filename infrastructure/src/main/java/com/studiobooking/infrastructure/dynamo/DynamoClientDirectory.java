@@ -1,7 +1,7 @@
 package com.studiobooking.infrastructure.dynamo;
 
-import com.studiobooking.core.auth.ClientDirectory;
 import com.studiobooking.core.common.Ids;
+import com.studiobooking.core.port.ClientDirectory;
 import com.studiobooking.infrastructure.table.ItemTable;
 import com.studiobooking.infrastructure.table.KeyQuery;
 import com.studiobooking.infrastructure.table.Write;

@@ -1,7 +1,7 @@
 package com.studiobooking.infrastructure.dynamo;
 
-import com.studiobooking.core.auth.LoginCode;
-import com.studiobooking.core.auth.LoginCodeStore;
+import com.studiobooking.core.model.identity.LoginCode;
+import com.studiobooking.core.port.LoginCodeStore;
 import com.studiobooking.infrastructure.table.Condition;
 import com.studiobooking.infrastructure.table.ItemTable;
 import com.studiobooking.infrastructure.table.Update;

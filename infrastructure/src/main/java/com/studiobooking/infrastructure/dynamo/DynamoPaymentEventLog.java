@@ -1,6 +1,6 @@
 package com.studiobooking.infrastructure.dynamo;
 
-import com.studiobooking.core.payment.PaymentEventLog;
+import com.studiobooking.core.port.PaymentEventLog;
 import com.studiobooking.infrastructure.table.Condition;
 import com.studiobooking.infrastructure.table.ItemTable;
 import com.studiobooking.infrastructure.table.Update;

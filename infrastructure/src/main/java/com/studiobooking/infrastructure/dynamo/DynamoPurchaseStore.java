@@ -1,9 +1,9 @@
 package com.studiobooking.infrastructure.dynamo;
 
-import com.studiobooking.core.wallet.Pass;
-import com.studiobooking.core.wallet.Purchase;
-import com.studiobooking.core.wallet.PurchaseStore;
-import com.studiobooking.core.wallet.WalletEntry;
+import com.studiobooking.core.model.wallet.Pass;
+import com.studiobooking.core.model.wallet.Purchase;
+import com.studiobooking.core.model.wallet.WalletEntry;
+import com.studiobooking.core.port.PurchaseStore;
 import com.studiobooking.infrastructure.table.Condition;
 import com.studiobooking.infrastructure.table.ItemTable;
 import com.studiobooking.infrastructure.table.Write;

@@ -1,13 +1,13 @@
 package com.studiobooking.infrastructure.dynamo;
 
-import com.studiobooking.core.appointment.TimeRange;
-import com.studiobooking.core.booking.Booking;
-import com.studiobooking.core.booking.BookingStore;
-import com.studiobooking.core.session.Participant;
-import com.studiobooking.core.session.Session;
-import com.studiobooking.core.session.SessionFormat;
-import com.studiobooking.core.session.SessionStore;
-import com.studiobooking.core.session.SessionTemplate;
+import com.studiobooking.core.common.TimeRange;
+import com.studiobooking.core.model.booking.Booking;
+import com.studiobooking.core.model.session.Session;
+import com.studiobooking.core.model.session.SessionFormat;
+import com.studiobooking.core.model.session.SessionTemplate;
+import com.studiobooking.core.model.booking.Participant;
+import com.studiobooking.core.port.BookingStore;
+import com.studiobooking.core.port.SessionStore;
 import com.studiobooking.infrastructure.table.Condition;
 import com.studiobooking.infrastructure.table.ItemTable;
 import com.studiobooking.infrastructure.table.KeyQuery;

@@ -1,14 +1,14 @@
 package com.studiobooking.infrastructure.dynamo;
 
-import com.studiobooking.core.appointment.Availability;
-import com.studiobooking.core.appointment.Service;
 import com.studiobooking.core.common.DomainException;
-import com.studiobooking.core.studio.Location;
-import com.studiobooking.core.studio.Staff;
-import com.studiobooking.core.studio.Studio;
-import com.studiobooking.core.studio.StudioCatalog;
-import com.studiobooking.core.studio.StudioSettings;
-import com.studiobooking.core.studio.StudioStore;
+import com.studiobooking.core.model.studio.Availability;
+import com.studiobooking.core.model.studio.Location;
+import com.studiobooking.core.model.studio.Service;
+import com.studiobooking.core.model.studio.Staff;
+import com.studiobooking.core.model.studio.Studio;
+import com.studiobooking.core.model.studio.StudioCatalog;
+import com.studiobooking.core.model.studio.StudioSettings;
+import com.studiobooking.core.port.StudioStore;
 import com.studiobooking.infrastructure.table.Condition;
 import com.studiobooking.infrastructure.table.ItemTable;
 import com.studiobooking.infrastructure.table.KeyQuery;

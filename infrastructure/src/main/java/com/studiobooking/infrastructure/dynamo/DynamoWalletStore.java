@@ -2,12 +2,12 @@ package com.studiobooking.infrastructure.dynamo;
 
 import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.common.Ids;
-import com.studiobooking.core.wallet.CreditPack;
-import com.studiobooking.core.wallet.Pass;
-import com.studiobooking.core.wallet.PassType;
-import com.studiobooking.core.wallet.Wallet;
-import com.studiobooking.core.wallet.WalletEntry;
-import com.studiobooking.core.wallet.WalletStore;
+import com.studiobooking.core.model.wallet.CreditPack;
+import com.studiobooking.core.model.wallet.Pass;
+import com.studiobooking.core.model.wallet.PassType;
+import com.studiobooking.core.model.wallet.Wallet;
+import com.studiobooking.core.model.wallet.WalletEntry;
+import com.studiobooking.core.port.WalletStore;
 import com.studiobooking.infrastructure.table.Condition;
 import com.studiobooking.infrastructure.table.ItemTable;
 import com.studiobooking.infrastructure.table.KeyQuery;

@@ -1,15 +1,15 @@
 package com.studiobooking.infrastructure.dynamo;
 
-import com.studiobooking.core.booking.Booking;
-import com.studiobooking.core.booking.BookingStatus;
-import com.studiobooking.core.booking.Client;
-import com.studiobooking.core.booking.PaymentStatus;
-import com.studiobooking.core.session.OnlineAccess;
-import com.studiobooking.core.session.Participant;
-import com.studiobooking.core.session.Session;
-import com.studiobooking.core.session.SessionFormat;
-import com.studiobooking.core.session.SessionTemplate;
-import com.studiobooking.core.studio.PaymentMethod;
+import com.studiobooking.core.model.booking.Booking;
+import com.studiobooking.core.model.booking.BookingStatus;
+import com.studiobooking.core.model.booking.Client;
+import com.studiobooking.core.model.booking.PaymentStatus;
+import com.studiobooking.core.model.session.OnlineAccess;
+import com.studiobooking.core.model.session.Session;
+import com.studiobooking.core.model.session.SessionFormat;
+import com.studiobooking.core.model.session.SessionTemplate;
+import com.studiobooking.core.model.studio.PaymentMethod;
+import com.studiobooking.core.model.booking.Participant;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.EnumMap;

@@ -1,6 +1,6 @@
 package com.studiobooking.infrastructure.dynamo;
 
-import com.studiobooking.core.appointment.TimeRange;
+import com.studiobooking.core.common.TimeRange;
 import com.studiobooking.infrastructure.table.Condition;
 import com.studiobooking.infrastructure.table.Write;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -1,8 +1,8 @@
 package com.studiobooking.infrastructure.dynamo;
 
-import com.studiobooking.core.auth.Authentication;
-import com.studiobooking.core.auth.Caller;
-import com.studiobooking.core.auth.WriteFence;
+import com.studiobooking.core.model.identity.Caller;
+import com.studiobooking.core.port.WriteFence;
+import com.studiobooking.core.usecase.signin.Authentication;
 import com.studiobooking.infrastructure.table.Condition;
 import com.studiobooking.infrastructure.table.ItemTable;
 import com.studiobooking.infrastructure.table.KeyQuery;

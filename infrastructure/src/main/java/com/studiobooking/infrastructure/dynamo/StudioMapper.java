@@ -1,15 +1,15 @@
 package com.studiobooking.infrastructure.dynamo;
 
-import com.studiobooking.core.studio.Appearance;
-import com.studiobooking.core.studio.BankTransfer;
-import com.studiobooking.core.studio.BookingPolicy;
-import com.studiobooking.core.studio.CancellationPolicy;
-import com.studiobooking.core.studio.Location;
-import com.studiobooking.core.studio.PaymentMethod;
-import com.studiobooking.core.studio.Staff;
-import com.studiobooking.core.studio.StaffRole;
-import com.studiobooking.core.studio.Studio;
-import com.studiobooking.core.studio.StudioSettings;
+import com.studiobooking.core.model.studio.Appearance;
+import com.studiobooking.core.model.studio.BankTransfer;
+import com.studiobooking.core.model.studio.BookingPolicy;
+import com.studiobooking.core.model.studio.CancellationPolicy;
+import com.studiobooking.core.model.studio.Location;
+import com.studiobooking.core.model.studio.PaymentMethod;
+import com.studiobooking.core.model.studio.Staff;
+import com.studiobooking.core.model.studio.StaffRole;
+import com.studiobooking.core.model.studio.Studio;
+import com.studiobooking.core.model.studio.StudioSettings;
 import com.studiobooking.infrastructure.table.Condition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -1,7 +1,7 @@
 package com.studiobooking.infrastructure.mail;
 
 import com.studiobooking.core.mail.Email;
-import com.studiobooking.core.mail.Mailer;
+import com.studiobooking.core.port.Mailer;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import com.studiobooking.core.mail.Email;
-import com.studiobooking.core.mail.Mailer;
+import com.studiobooking.core.port.Mailer;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;

@@ -10,7 +10,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.studiobooking.core.payment.CheckoutRequest;
+import com.studiobooking.core.port.CheckoutRequest;
 import com.studiobooking.infrastructure.config.Secret;
 
 /**

@@ -10,10 +10,10 @@ import java.util.function.Consumer;
 
 import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.common.Money;
-import com.studiobooking.core.payment.Checkout;
-import com.studiobooking.core.payment.CheckoutRequest;
-import com.studiobooking.core.payment.PaymentGateway;
-import com.studiobooking.core.payment.Refund;
+import com.studiobooking.core.port.Checkout;
+import com.studiobooking.core.port.CheckoutRequest;
+import com.studiobooking.core.port.PaymentGateway;
+import com.studiobooking.core.port.Refund;
 import com.studiobooking.infrastructure.payment.LocalCheckoutEvents.CheckoutSession;
 
 /**

@@ -14,10 +14,10 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.studiobooking.core.common.Money;
-import com.studiobooking.core.payment.Checkout;
-import com.studiobooking.core.payment.CheckoutRequest;
-import com.studiobooking.core.payment.PaymentGateway;
-import com.studiobooking.core.payment.Refund;
+import com.studiobooking.core.port.Checkout;
+import com.studiobooking.core.port.CheckoutRequest;
+import com.studiobooking.core.port.PaymentGateway;
+import com.studiobooking.core.port.Refund;
 
 /**
  * Card payments with Stripe Checkout: one hosted payment page per booking, refunds on its payment

@@ -19,8 +19,8 @@ import com.stripe.net.Webhook;
 import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.common.ErrorKind;
 import com.studiobooking.core.common.Money;
-import com.studiobooking.core.payment.PaymentEvent;
-import com.studiobooking.core.payment.WebhookVerifier;
+import com.studiobooking.core.port.PaymentEvent;
+import com.studiobooking.core.port.WebhookVerifier;
 import com.studiobooking.infrastructure.config.Secret;
 
 /**

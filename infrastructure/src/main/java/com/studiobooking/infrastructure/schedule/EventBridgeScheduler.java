@@ -19,8 +19,8 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import com.studiobooking.core.schedule.ScheduledJob;
-import com.studiobooking.core.schedule.Scheduler;
+import com.studiobooking.core.model.schedule.ScheduledJob;
+import com.studiobooking.core.port.Scheduler;
 import com.studiobooking.infrastructure.aws.AwsClients;
 import com.studiobooking.infrastructure.aws.AwsSettings;
 

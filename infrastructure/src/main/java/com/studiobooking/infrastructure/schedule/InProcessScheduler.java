@@ -14,8 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import com.studiobooking.core.schedule.ScheduledJob;
-import com.studiobooking.core.schedule.Scheduler;
+import com.studiobooking.core.model.schedule.ScheduledJob;
+import com.studiobooking.core.port.Scheduler;
 
 /**
  * The scheduler of the local runtime and of tests: pending jobs kept in memory (and, in the local

@@ -7,9 +7,9 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.studiobooking.core.auth.Caller;
-import com.studiobooking.core.auth.Role;
-import com.studiobooking.core.auth.TokenService;
+import com.studiobooking.core.model.identity.Caller;
+import com.studiobooking.core.model.identity.Role;
+import com.studiobooking.core.port.TokenService;
 
 import java.text.ParseException;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package com.studiobooking.infrastructure.dynamo;
 
-import com.studiobooking.core.auth.LoginCode;
+import com.studiobooking.core.model.identity.LoginCode;
 import com.studiobooking.infrastructure.testing.TestTables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package com.studiobooking.infrastructure.dynamo;
 
-import com.studiobooking.core.payment.PaymentEventLog.Claim;
+import com.studiobooking.core.port.PaymentEventLog.Claim;
 import com.studiobooking.infrastructure.table.ItemTable;
 import com.studiobooking.infrastructure.table.Write;
 import com.studiobooking.infrastructure.testing.MutableClock;

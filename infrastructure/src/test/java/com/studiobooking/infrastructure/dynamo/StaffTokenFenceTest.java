@@ -1,12 +1,12 @@
 package com.studiobooking.infrastructure.dynamo;
 
-import com.studiobooking.core.auth.Caller;
-import com.studiobooking.core.auth.Role;
 import com.studiobooking.core.common.DomainException;
-import com.studiobooking.core.studio.Staff;
-import com.studiobooking.core.studio.StaffRole;
-import com.studiobooking.core.studio.Studio;
-import com.studiobooking.core.studio.StudioSettings;
+import com.studiobooking.core.model.identity.Caller;
+import com.studiobooking.core.model.identity.Role;
+import com.studiobooking.core.model.studio.Staff;
+import com.studiobooking.core.model.studio.StaffRole;
+import com.studiobooking.core.model.studio.Studio;
+import com.studiobooking.core.model.studio.StudioSettings;
 import com.studiobooking.infrastructure.table.Condition;
 import com.studiobooking.infrastructure.table.ItemTable;
 import com.studiobooking.infrastructure.table.Update;

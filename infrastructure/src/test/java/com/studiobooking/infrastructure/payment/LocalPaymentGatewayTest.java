@@ -25,10 +25,10 @@ import com.stripe.model.checkout.Session;
 import com.stripe.net.Webhook;
 import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.common.Money;
-import com.studiobooking.core.payment.Checkout;
-import com.studiobooking.core.payment.CheckoutRequest;
-import com.studiobooking.core.payment.PaymentEvent;
-import com.studiobooking.core.payment.Refund;
+import com.studiobooking.core.port.Checkout;
+import com.studiobooking.core.port.CheckoutRequest;
+import com.studiobooking.core.port.PaymentEvent;
+import com.studiobooking.core.port.Refund;
 import com.studiobooking.infrastructure.config.Secret;
 
 class LocalPaymentGatewayTest {

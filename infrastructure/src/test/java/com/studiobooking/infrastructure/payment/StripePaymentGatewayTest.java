@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.studiobooking.core.common.Money;
-import com.studiobooking.core.payment.Checkout;
-import com.studiobooking.core.payment.CheckoutRequest;
-import com.studiobooking.core.payment.Refund;
+import com.studiobooking.core.port.Checkout;
+import com.studiobooking.core.port.CheckoutRequest;
+import com.studiobooking.core.port.Refund;
 import com.studiobooking.infrastructure.config.Secret;
 
 class StripePaymentGatewayTest {

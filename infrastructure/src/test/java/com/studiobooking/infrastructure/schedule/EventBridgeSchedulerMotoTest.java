@@ -14,8 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.studiobooking.core.schedule.JobKind;
-import com.studiobooking.core.schedule.ScheduledJob;
+import com.studiobooking.core.model.schedule.JobKind;
+import com.studiobooking.core.model.schedule.ScheduledJob;
 import com.studiobooking.infrastructure.aws.AwsClients;
 import com.studiobooking.infrastructure.aws.AwsSettings;
 import com.studiobooking.infrastructure.testing.MotoServer;

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.studiobooking.core.schedule.JobKind;
-import com.studiobooking.core.schedule.ScheduledJob;
+import com.studiobooking.core.model.schedule.JobKind;
+import com.studiobooking.core.model.schedule.ScheduledJob;
 import com.studiobooking.infrastructure.aws.AwsClients;
 import com.studiobooking.infrastructure.aws.WireMockAws;
 

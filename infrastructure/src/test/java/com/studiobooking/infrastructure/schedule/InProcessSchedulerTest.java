@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import com.studiobooking.core.schedule.JobKind;
-import com.studiobooking.core.schedule.ScheduledJob;
+import com.studiobooking.core.model.schedule.JobKind;
+import com.studiobooking.core.model.schedule.ScheduledJob;
 
 class InProcessSchedulerTest {
     private static final Instant NOW = Instant.parse("2026-11-30T16:00:00Z");

@@ -1,7 +1,7 @@
 package com.studiobooking.infrastructure.schedule;
 
-import com.studiobooking.core.schedule.JobKind;
-import com.studiobooking.core.schedule.ScheduledJob;
+import com.studiobooking.core.model.schedule.JobKind;
+import com.studiobooking.core.model.schedule.ScheduledJob;
 import com.studiobooking.infrastructure.table.ItemTable;
 import com.studiobooking.infrastructure.testing.MutableClock;
 import com.studiobooking.infrastructure.testing.TestTables;

@@ -1,7 +1,7 @@
 package com.studiobooking.infrastructure.token;
 
-import com.studiobooking.core.auth.Caller;
-import com.studiobooking.core.auth.Role;
+import com.studiobooking.core.model.identity.Caller;
+import com.studiobooking.core.model.identity.Role;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

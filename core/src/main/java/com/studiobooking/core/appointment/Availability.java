@@ -1,8 +1,0 @@
-package com.studiobooking.core.appointment;
-
-import java.util.List;
-
-/** When a staff member can be booked: weekly hours, date overrides and time off. */
-public record Availability(List<WeeklyBlock> weekly, List<DateOverride> overrides, List<TimeRange> timeOff) {
-    public static final Availability NONE = new Availability(List.of(), List.of(), List.of());
-}

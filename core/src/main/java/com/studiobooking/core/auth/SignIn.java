@@ -1,7 +1,0 @@
-package com.studiobooking.core.auth;
-
-import java.time.Instant;
-
-/** The result of exchanging a login code: a bearer token and who it speaks for. */
-public record SignIn(String token, Role role, Instant expiresAt) {
-}

@@ -1,0 +1,42 @@
+package com.studiobooking.core.jobs;
+
+import com.studiobooking.core.common.DomainException;
+import com.studiobooking.core.model.schedule.JobKind;
+import com.studiobooking.core.usecase.book.Bookings;
+import com.studiobooking.core.usecase.remind.MissingLinkReminder;
+
+import java.util.Map;
+
+/** Runs a timed job when its schedule fires (the timed-jobs function; the in-process scheduler locally). */
+public final class JobRunner {
+    private final MissingLinkReminder reminders;
+    private final Bookings bookings;
+
+    public JobRunner(MissingLinkReminder reminders, Bookings bookings) {
+        this.reminders = reminders;
+        this.bookings = bookings;
+    }
+
+    /** Whether the job did something (false: nothing was left to do, e.g. the link was added meanwhile). */
+    public boolean run(JobKind kind, Map<String, String> input) {
+        return switch (kind) {
+            case MISSING_LINK_REMINDER -> reminders.remind(required(input, "studioId"), required(input, "sessionId"));
+            case RELEASE_UNPAID_BOOKING -> bookings.releaseIfUnpaid(required(input, "bookingId"));
+            case COMPLETE_REFUND -> bookings.completeRefund(required(input, "bookingId"), attempt(input));
+        };
+    }
+
+    private static int attempt(Map<String, String> input) {
+        try {
+            return Math.max(1, Integer.parseInt(input.getOrDefault("attempt", "1")));
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid("attempt", "must be a whole number");
+        }
+    }
+
+    private static String required(Map<String, String> input, String name) {
+        String value = input.get(name);
+        if (value == null || value.isBlank()) throw DomainException.invalid(name, "is required in the job input");
+        return value;
+    }
+}

@@ -1,0 +1,138 @@
+package com.studiobooking.core.model.booking;
+
+import com.studiobooking.core.common.DomainException;
+import com.studiobooking.core.common.Money;
+import com.studiobooking.core.common.TimeRange;
+import com.studiobooking.core.model.session.SessionFormat;
+import com.studiobooking.core.model.studio.PaymentMethod;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A client's place: an appointment with a practitioner or a seat in a session, its status and payment
+ * status. {@code reference} is the short code a client quotes on a transfer.
+ *
+ * <p>{@code version} counts the changes of the stored booking (a new one is 1). Every change below
+ * returns the next version, and the stores write it only while the stored booking is still at the
+ * version it was derived from, so of two writers that read the same booking one wins and the other
+ * reads again and decides anew (docs/decisions/booking-state-machine.md).
+ */
+public record Booking(String bookingId, String studioId, Kind kind, String serviceId, String serviceName,
+                      String staffId, String staffName, String locationId, Instant start, Instant end,
+                      int bufferBeforeMinutes, int bufferAfterMinutes, Client client, String clientId,
+                      PaymentMethod paymentMethod, BookingStatus status, PaymentStatus paymentStatus, Money price,
+                      String reference, Instant paymentDueBy, Cancellation cancellation, String notes,
+                      Instant createdAt, SessionSeat session, WalletUse walletUse, CardPayment card, int version) {
+
+    /** The version of a booking before it is first stored. */
+    public static final int NEW = 1;
+
+    public enum Kind { APPOINTMENT, SESSION }
+
+    /** A short code the client quotes on a bank transfer, e.g. {@code SB-7K3QX2MA}. */
+    public static String newReference() {
+        return "SB-" + com.studiobooking.core.common.Ids.random(8).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** For a session booking: which session and which kind of seat (in the studio or online). */
+    public record SessionSeat(String sessionId, SessionFormat format) {
+    }
+
+    /** What a booking took from the client's wallet, to give back on a timely cancellation. */
+    public record WalletUse(String passId, int credits) {
+    }
+
+    /**
+     * A card payment through a checkout page: the checkout (id and page) while it is open, and the
+     * provider's payment id once paid (what refunds refer to).
+     */
+    public record CardPayment(String checkoutId, String checkoutUrl, String paymentId) {
+        public CardPayment paidWith(String newPaymentId) {
+            return new CardPayment(checkoutId, checkoutUrl, newPaymentId);
+        }
+
+        /** The payment recorded on what is known of the checkout (nothing yet, if its record is still being written). */
+        public static CardPayment paid(CardPayment known, String paymentId) {
+            return known == null ? new CardPayment(null, null, paymentId) : known.paidWith(paymentId);
+        }
+    }
+
+    public boolean isOnlineSeat() {
+        return session != null && session.format() == SessionFormat.ONLINE;
+    }
+
+    /** The version this change was derived from: what the store must still hold for the write to apply. */
+    public int previousVersion() {
+        return version - 1;
+    }
+
+    public Booking withPayment(BookingStatus newStatus, PaymentStatus newPaymentStatus, CardPayment newCard) {
+        return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
+                bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, newStatus, newPaymentStatus,
+                price, reference, paymentDueBy, cancellation, notes, createdAt, session, walletUse, newCard, version + 1);
+    }
+
+    /** Only the payment status changes (a refund completed or marked paid out). */
+    public Booking withPaymentStatus(PaymentStatus newPaymentStatus) {
+        return withPayment(status, newPaymentStatus, card);
+    }
+
+    /** The card checkout opened for this held booking, and the time the hold lasts. */
+    public Booking withCheckout(CardPayment checkout, Instant holdUntil) {
+        return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
+                bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
+                price, reference, holdUntil, cancellation, notes, createdAt, session, walletUse, checkout, version + 1);
+    }
+
+    public Booking rescheduled(Instant newStart, Instant newEnd) {
+        return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, newStart,
+                newEnd, bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
+                price, reference, paymentDueBy, cancellation, notes, createdAt, session, walletUse, card, version + 1);
+    }
+
+    /** Whether a card payment with this id is already recorded on the booking. */
+    public boolean hasCardPayment(String paymentId) {
+        return card != null && paymentId != null && paymentId.equals(card.paymentId());
+    }
+
+    /** The practitioner's time this booking takes: the appointment widened by its buffers. */
+    public TimeRange reservedTime() {
+        return new TimeRange(start.minus(Duration.ofMinutes(bufferBeforeMinutes)), end.plus(Duration.ofMinutes(bufferAfterMinutes)));
+    }
+
+    public Booking cancelled(Cancellation how) {
+        return cancelled(how, paymentStatus);
+    }
+
+    /**
+     * A place the system released (unpaid) that its client or staff now cancel themselves: the
+     * cancellation becomes theirs, so a payment arriving later is given back, never takes the place again.
+     */
+    public Booking cancelledAgain(Cancellation how) {
+        return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
+                bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
+                price, reference, paymentDueBy, how, notes, createdAt, session, walletUse, card, version + 1);
+    }
+
+    /** Whether the system released this unpaid place (due time passed, checkout ended), not a person. */
+    public boolean releasedBySystem() {
+        return status == BookingStatus.CANCELLED && paymentStatus == PaymentStatus.UNPAID
+                && cancellation != null && cancellation.by() == Cancellation.By.SYSTEM;
+    }
+
+    /** Cancelled, with the payment status the cancellation leaves (e.g. REFUND_PENDING). */
+    public Booking cancelled(Cancellation how, PaymentStatus afterwards) {
+        return cancelled(how, afterwards, card);
+    }
+
+    /** Cancelled, recording the card payment that came with the cancellation (a payment after the start). */
+    public Booking cancelled(Cancellation how, PaymentStatus afterwards, CardPayment withCard) {
+        if (!status.isActive()) {
+            throw DomainException.conflict("ALREADY_CANCELLED", "the booking is already cancelled", null);
+        }
+        return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
+                bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, BookingStatus.CANCELLED,
+                afterwards, price, reference, paymentDueBy, how, notes, createdAt, session, walletUse, withCard, version + 1);
+    }
+}

@@ -1,0 +1,12 @@
+package com.studiobooking.core.model.booking;
+
+import com.studiobooking.core.model.session.SessionFormat;
+import com.studiobooking.core.model.studio.PaymentMethod;
+
+/**
+ * A booking as the session's participant list shows it. {@code linkSentVersion} is the last link
+ * version e-mailed to this participant (0: none), so each change reaches each of them once.
+ */
+public record Participant(String bookingId, Client client, SessionFormat format, PaymentMethod paymentMethod,
+                          BookingStatus status, PaymentStatus paymentStatus, int linkSentVersion) {
+}

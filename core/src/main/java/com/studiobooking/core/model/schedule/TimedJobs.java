@@ -1,0 +1,41 @@
+package com.studiobooking.core.model.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** Names and builders of the jobs the system schedules, defined once. */
+public final class TimedJobs {
+    private TimedJobs() {}
+
+    public static String releaseName(String bookingId) {
+        return "release-" + bookingId;
+    }
+
+    public static ScheduledJob release(String studioId, String bookingId, Instant at, String zone) {
+        return new ScheduledJob(releaseName(bookingId), at, zone, JobKind.RELEASE_UNPAID_BOOKING,
+                Map.of("studioId", studioId, "bookingId", bookingId));
+    }
+
+    public static String refundName(String bookingId) {
+        return "refund-" + bookingId;
+    }
+
+    /** Asks the payment provider again for a refund it failed to make ({@code attempt} counts from 1). */
+    public static ScheduledJob refund(String studioId, String bookingId, int attempt, Instant at, String zone) {
+        return new ScheduledJob(refundName(bookingId), at, zone, JobKind.COMPLETE_REFUND,
+                Map.of("studioId", studioId, "bookingId", bookingId, "attempt", Integer.toString(attempt)));
+    }
+
+    public static String missingLinkName(String sessionId) {
+        return "missing-link-" + sessionId;
+    }
+
+    /** At start − lead time, or now when that has passed. */
+    public static ScheduledJob missingLink(String studioId, String sessionId, Instant start, int leadHours, Instant now,
+                                           String zone) {
+        Instant at = start.minus(Duration.ofHours(leadHours));
+        return new ScheduledJob(missingLinkName(sessionId), at.isAfter(now) ? at : now, zone, JobKind.MISSING_LINK_REMINDER,
+                Map.of("studioId", studioId, "sessionId", sessionId));
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The one-time jobs the system schedules: their kinds, names and inputs, defined once ({@code
+ * TimedJobs}).
+ */
+package com.studiobooking.core.model.schedule;

@@ -1,0 +1,3 @@
+package com.studiobooking.core.model.studio;
+
+public enum StaffRole { OWNER, STAFF }

@@ -1,0 +1,50 @@
+package com.studiobooking.core.model.view;
+
+import com.studiobooking.core.common.Money;
+import com.studiobooking.core.model.booking.Booking;
+import com.studiobooking.core.model.booking.BookingStatus;
+import com.studiobooking.core.model.booking.Cancellation;
+import com.studiobooking.core.model.booking.Client;
+import com.studiobooking.core.model.booking.PaymentStatus;
+import com.studiobooking.core.model.session.OnlineAccess;
+import com.studiobooking.core.model.session.SessionFormat;
+import com.studiobooking.core.model.studio.PaymentMethod;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/** A booking as the API shows it: times in the studio's zone; the access token only when just created. */
+public record BookingView(String bookingId, String studioId, Booking.Kind kind, String serviceId, String serviceName,
+                          String staffId, String staffName, String locationId, OffsetDateTime start, OffsetDateTime end,
+                          Client client, PaymentMethod paymentMethod, BookingStatus status, PaymentStatus paymentStatus,
+                          Money price, String accessToken, NextAction nextAction, CancellationView cancellation,
+                          Instant createdAt, String sessionId, SessionFormat format, OnlineAccess onlineAccess) {
+
+    /** What the client should do next: nothing, pay by transfer, or (later) go to a checkout page. */
+    public record NextAction(Type type, String url, BankTransferInstructions bankTransfer) {
+        public enum Type { NONE, REDIRECT, BANK_TRANSFER }
+
+        public static final NextAction NONE = new NextAction(Type.NONE, null, null);
+    }
+
+    public record BankTransferInstructions(String accountName, String iban, String bankName, Money amount,
+                                           String reference, OffsetDateTime dueBy) {
+    }
+
+    public record CancellationView(OffsetDateTime cancelledAt, Cancellation.By by, boolean late) {
+    }
+
+    /** {@code onlineAccess} must come from {@link com.studiobooking.core.model.booking.LinkVisibility} (rule 3). */
+    public static BookingView of(Booking b, ZoneId zone, String accessToken, NextAction next, OnlineAccess onlineAccess) {
+        return new BookingView(b.bookingId(), b.studioId(), b.kind(), b.serviceId(), b.serviceName(), b.staffId(),
+                b.staffName(), b.locationId(), b.start().atZone(zone).toOffsetDateTime(),
+                b.end().atZone(zone).toOffsetDateTime(), b.client(), b.paymentMethod(), b.status(), b.paymentStatus(),
+                b.price(), accessToken, next,
+                b.cancellation() == null ? null : new CancellationView(
+                        b.cancellation().cancelledAt().atZone(zone).toOffsetDateTime(), b.cancellation().by(),
+                        b.cancellation().late()),
+                b.createdAt(), b.session() == null ? null : b.session().sessionId(),
+                b.session() == null ? null : b.session().format(), onlineAccess);
+    }
+}

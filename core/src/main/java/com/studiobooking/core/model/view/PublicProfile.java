@@ -1,0 +1,76 @@
+package com.studiobooking.core.model.view;
+
+import com.studiobooking.core.common.Money;
+import com.studiobooking.core.model.studio.Appearance;
+import com.studiobooking.core.model.studio.BankTransfer;
+import com.studiobooking.core.model.studio.BookingLinks;
+import com.studiobooking.core.model.studio.BookingPolicy;
+import com.studiobooking.core.model.studio.CancellationPolicy;
+import com.studiobooking.core.model.studio.PaymentMethod;
+import com.studiobooking.core.model.studio.Service;
+import com.studiobooking.core.model.studio.Studio;
+import com.studiobooking.core.model.studio.StudioCatalog;
+import com.studiobooking.core.model.studio.StudioSettings;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What anyone may read about a studio: no staff e-mails, no secrets, and bank details only when
+ * bank transfer is enabled.
+ */
+public record PublicProfile(String studioId, String name, String timezone, String currency, String locale,
+                            List<PaymentMethod> paymentMethods, BankDetails bankTransfer,
+                            BookingPolicy bookingPolicy, CancellationPolicy cancellationPolicy,
+                            Appearance appearance, String bookingLink, List<StaffMember> staff, List<Place> locations,
+                            List<Collection> services) {
+
+    public record BankDetails(String accountName, String iban, String bankName, int dueHours, String instructions) {
+    }
+
+    public record StaffMember(String staffId, String name, String bio, String bookingLink) {
+    }
+
+    public record Collection(String collection, List<Offer> services) {
+    }
+
+    public record Offer(String serviceId, String name, String description, int durationMinutes, Money price,
+                        List<String> staffIds, String bookingLink) {
+    }
+
+    public record Place(String locationId, String name, String address, boolean online) {
+    }
+
+    public static PublicProfile of(StudioCatalog catalog, BookingLinks links) {
+        Studio studio = catalog.studio();
+        String id = studio.studioId();
+        StudioSettings s = studio.settings();
+        BankTransfer bank = s.bankTransfer();
+        BankDetails bankDetails = bank.isEnabled() && s.accepts(PaymentMethod.BANK_TRANSFER)
+                ? new BankDetails(bank.accountName(), bank.iban(), bank.bankName(), bank.dueHours(), bank.instructions())
+                : null;
+        return new PublicProfile(studio.studioId(), s.name(), s.timezone(), s.currency(), s.locale(),
+                s.paymentMethods(), bankDetails, s.bookingPolicy(), s.cancellationPolicy(), s.appearance(),
+                links.studio(id),
+                catalog.staff().stream().map(m -> new StaffMember(m.staffId(), m.name(), m.bio(),
+                        links.staff(id, m.staffId()))).toList(),
+                catalog.locations().stream().map(l -> new Place(l.locationId(), l.name(), l.address(), l.online())).toList(),
+                collections(catalog, links));
+    }
+
+    /** Bookable services grouped by collection, collections and services by name; unnamed last. */
+    private static List<Collection> collections(StudioCatalog catalog, BookingLinks links) {
+        Map<String, List<Offer>> groups = new LinkedHashMap<>();
+        catalog.services().stream().filter(Service::bookableOnline)
+                .sorted(Comparator.comparing((Service sv) -> sv.collection() == null)
+                        .thenComparing(sv -> sv.collection() == null ? "" : sv.collection()).thenComparing(Service::name))
+                .forEach(sv -> groups.computeIfAbsent(sv.collection() == null ? "" : sv.collection(), k -> new ArrayList<>())
+                        .add(new Offer(sv.serviceId(), sv.name(), sv.description(), sv.durationMinutes(), sv.price(),
+                                sv.staffIds(), links.service(catalog.studio().studioId(), sv.serviceId()))));
+        return groups.entrySet().stream()
+                .map(e -> new Collection(e.getKey().isEmpty() ? null : e.getKey(), List.copyOf(e.getValue()))).toList();
+    }
+}

@@ -1,0 +1,9 @@
+package com.studiobooking.core.model.wallet;
+
+import com.studiobooking.core.common.Money;
+
+import java.time.Instant;
+
+/** A bundle of credits the studio sells. */
+public record CreditPack(String packId, String name, int credits, Money price, Instant createdAt) {
+}

@@ -1,5 +1,0 @@
-package com.studiobooking.core.payment;
-
-/** A refund as the provider reports it. */
-public record Refund(String refundId, String status) {
-}

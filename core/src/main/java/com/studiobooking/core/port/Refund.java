@@ -1,0 +1,5 @@
+package com.studiobooking.core.port;
+
+/** A refund as the provider reports it. */
+public record Refund(String refundId, String status) {
+}

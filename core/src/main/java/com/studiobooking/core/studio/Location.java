@@ -1,7 +1,0 @@
-package com.studiobooking.core.studio;
-
-import java.time.Instant;
-
-/** Where sessions and appointments happen: a room with an address, or online. */
-public record Location(String locationId, String name, String address, boolean online, String notes, Instant createdAt) {
-}

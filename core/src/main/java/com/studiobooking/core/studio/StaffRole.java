@@ -1,3 +1,0 @@
-package com.studiobooking.core.studio;
-
-public enum StaffRole { OWNER, STAFF }

@@ -1,0 +1,423 @@
+package com.studiobooking.core.usecase.book;
+
+import com.studiobooking.core.common.DomainException;
+import com.studiobooking.core.common.ErrorKind;
+import com.studiobooking.core.common.Ids;
+import com.studiobooking.core.common.Money;
+import com.studiobooking.core.mail.SessionEmails;
+import com.studiobooking.core.model.booking.Booking;
+import com.studiobooking.core.model.booking.BookingStatus;
+import com.studiobooking.core.model.booking.Cancellation;
+import com.studiobooking.core.model.booking.Client;
+import com.studiobooking.core.model.booking.LinkVisibility;
+import com.studiobooking.core.model.booking.MoneyRules;
+import com.studiobooking.core.model.booking.PaymentStatus;
+import com.studiobooking.core.model.booking.Restitution;
+import com.studiobooking.core.model.identity.Caller;
+import com.studiobooking.core.model.identity.Role;
+import com.studiobooking.core.model.schedule.TimedJobs;
+import com.studiobooking.core.model.session.OnlineAccess;
+import com.studiobooking.core.model.session.Session;
+import com.studiobooking.core.model.session.SessionFormat;
+import com.studiobooking.core.model.studio.CancellationPolicy;
+import com.studiobooking.core.model.studio.Location;
+import com.studiobooking.core.model.studio.PaymentMethod;
+import com.studiobooking.core.model.studio.Staff;
+import com.studiobooking.core.model.studio.StudioSettings;
+import com.studiobooking.core.model.booking.Participant;
+import com.studiobooking.core.model.wallet.Pass;
+import com.studiobooking.core.model.wallet.WalletEntry;
+import com.studiobooking.core.port.BookingStore;
+import com.studiobooking.core.port.Mailer;
+import com.studiobooking.core.port.Scheduler;
+import com.studiobooking.core.port.SessionStore;
+import com.studiobooking.core.port.StudioStore;
+import com.studiobooking.core.port.WalletStore;
+import com.studiobooking.core.usecase.checkout.CardCheckouts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Seats in sessions: booking with a pass, credits, a bank transfer or for free; cancelling with the
+ * policy's restitution; staff confirming a transfer; releasing an unpaid place; and releasing the
+ * online link to everyone entitled (rules 1, 3, 7, 9).
+ */
+public final class SessionBooking {
+    private final StudioStore studios;
+    private final SessionStore sessions;
+    private final BookingStore bookings;
+    private final WalletStore wallets;
+    private final Scheduler scheduler;
+    private final CardCheckouts cards;
+    private final Mailer mailer;
+    private final Clock clock;
+
+    public SessionBooking(StudioStore studios, SessionStore sessions, BookingStore bookings, WalletStore wallets,
+                          Scheduler scheduler, CardCheckouts cards, Mailer mailer, Clock clock) {
+        this.studios = studios;
+        this.sessions = sessions;
+        this.bookings = bookings;
+        this.wallets = wallets;
+        this.scheduler = scheduler;
+        this.cards = cards;
+        this.mailer = mailer;
+        this.clock = clock;
+    }
+
+    /** A checked request for a seat. */
+    public record SeatOrder(String sessionId, SessionFormat format, Client client, PaymentMethod method, String notes) {
+    }
+
+    /** The outcome of booking a seat: the booking and what it may see of the online access. */
+    public sealed interface Outcome {
+        record Booked(Booking booking, Optional<OnlineAccess> access) implements Outcome {
+        }
+
+        record Repeated(String bookingId, String requestFingerprint) implements Outcome {
+        }
+    }
+
+    public Outcome book(String studioId, SeatOrder order, BookingStore.IdempotencyKey key, Caller caller,
+                        java.util.function.Function<String, String> clientIdForEmail) {
+        Session session = sessions.find(studioId, order.sessionId()).orElseThrow(() -> DomainException.notFound("session"));
+        StudioSettings settings = studios.settingsOf(studioId);
+        Instant now = clock.instant();
+        if (session.status() != Session.Status.SCHEDULED) throw DomainException.policy("SESSION_CANCELLED", "the session was cancelled", "sessionId");
+        checkBookingWindow(session, settings, now);
+        SessionFormat seat = seat(session, order.format());
+        PaymentMethod method = order.method();
+        checkMethod(session, settings, seat, method);
+
+        String clientId;
+        if (method == PaymentMethod.PASS || method == PaymentMethod.CREDITS) {
+            if (caller.isAnonymous()) {
+                throw new DomainException(ErrorKind.UNAUTHENTICATED, "CLIENT_TOKEN_REQUIRED",
+                        "sign in to pay with " + method.name().toLowerCase(Locale.ROOT), "paymentMethod");
+            }
+            caller.requireMemberOf(studioId);
+            if (caller.role() != Role.CLIENT) throw DomainException.forbidden("passes and credits are used by clients");
+            clientId = caller.subject();
+        } else {
+            clientId = caller.role() == Role.CLIENT && studioId.equals(caller.studioId())
+                    ? caller.subject() : clientIdForEmail.apply(order.client().email());
+        }
+
+        String bookingId = Ids.next("bk");
+        SessionStore.WalletDebit debit = null;
+        Booking.WalletUse use = null;
+        BookingStatus status = BookingStatus.CONFIRMED;
+        PaymentStatus paid = PaymentStatus.PAID;
+        Instant dueBy = null;
+        Money price = session.price() != null ? session.price() : new Money(0L, settings.currency());
+        switch (method) {
+            case PASS -> {
+                Pass pass = usablePass(studioId, clientId, session).orElseThrow(() ->
+                        DomainException.policy("NO_USABLE_PASS", "no pass with an entry left that is valid for this session", "paymentMethod"));
+                debit = new SessionStore.WalletDebit(clientId, pass.passId(), 0, new WalletEntry(now,
+                        WalletEntry.Kind.PASS_ENTRY_USED, 0, -1, pass.passId(), bookingId, session.name()));
+                use = new Booking.WalletUse(pass.passId(), 0);
+            }
+            case CREDITS -> {
+                debit = new SessionStore.WalletDebit(clientId, null, session.creditPrice(), new WalletEntry(now,
+                        WalletEntry.Kind.CREDITS_SPENT, -session.creditPrice(), 0, null, bookingId, session.name()));
+                use = new Booking.WalletUse(null, session.creditPrice());
+            }
+            case BANK_TRANSFER -> {
+                status = BookingStatus.AWAITING_PAYMENT;
+                paid = PaymentStatus.UNPAID;
+                Instant due = now.plus(Duration.ofHours(settings.bankTransfer().dueHours()));
+                dueBy = due.isBefore(session.start()) ? due : session.start();
+            }
+            case PAY_AT_STUDIO -> paid = PaymentStatus.UNPAID;
+            case FREE -> paid = PaymentStatus.NOT_REQUIRED;
+            case CARD -> {
+                status = BookingStatus.AWAITING_PAYMENT;
+                paid = PaymentStatus.UNPAID;
+                dueBy = cards.holdUntil(session.start());
+            }
+        }
+        Staff instructor = studios.findStaff(studioId, session.instructorId()).orElse(null);
+        Booking booking = new Booking(bookingId, studioId, Booking.Kind.SESSION, null, session.name(), session.instructorId(),
+                instructor == null ? null : instructor.name(), session.locationId(), session.start(), session.end(), 0, 0,
+                order.client(), clientId, method, status, paid, price, Booking.newReference(), dueBy, null, order.notes(), now,
+                new Booking.SessionSeat(session.sessionId(), seat), use, null, Booking.NEW);
+
+        SessionStore.SeatResult result = sessions.reserveSeat(booking, debit, key);
+        if (result instanceof SessionStore.SeatResult.Repeated r) return new Outcome.Repeated(r.bookingId(), r.requestFingerprint());
+        if (result instanceof SessionStore.SeatResult.Full) {
+            throw DomainException.conflict("CAPACITY_REACHED", "no " + seatName(seat) + " seats left", "sessionId");
+        }
+        if (result instanceof SessionStore.SeatResult.WalletRefused) {
+            throw method == PaymentMethod.PASS
+                    ? DomainException.policy("NO_USABLE_PASS", "the pass has no entry left (used in parallel?)", "paymentMethod")
+                    : DomainException.policy("NOT_ENOUGH_CREDITS", "not enough credits for this session", "paymentMethod");
+        }
+        if (result instanceof SessionStore.SeatResult.SessionNotBookable) {
+            throw DomainException.policy("SESSION_CANCELLED", "the session was cancelled", "sessionId");
+        }
+        if (method == PaymentMethod.CARD) {
+            Booking held = booking;
+            Booking withCheckout = cards.open(held, settings, b -> sessions.releaseSeat(
+                    b.cancelled(new Cancellation(clock.instant(), Cancellation.By.SYSTEM, false), PaymentStatus.UNPAID), null));
+            return new Outcome.Booked(withCheckout, Optional.empty());
+        }
+        if (booking.status() == BookingStatus.AWAITING_PAYMENT) {
+            scheduler.schedule(TimedJobs.release(studioId, bookingId, dueBy, settings.timezone()));
+        }
+        Optional<OnlineAccess> access = grantAccess(booking, session);
+        mailer.send(SessionEmails.booked(booking, session, settings, instructor, location(studioId, session), access));
+        return new Outcome.Booked(booking, access);
+    }
+
+    /** What the booking may see now (rule 3), for responses. */
+    public Optional<OnlineAccess> accessFor(Booking booking) {
+        if (booking.session() == null) return Optional.empty();
+        return sessions.find(booking.studioId(), booking.session().sessionId())
+                .flatMap(session -> LinkVisibility.forBooking(booking, session));
+    }
+
+    /**
+     * A client or staff cancels one booking, as read; empty when another writer changed it first (the
+     * caller reads it again and decides anew).
+     */
+    public Optional<Booking> cancel(Booking booking, Cancellation.By by) {
+        if (booking.releasedBySystem()) {
+            // the cancellation becomes the canceller's: a payment still on its way is given back, never reseated
+            Booking cancelled = booking.cancelledAgain(new Cancellation(clock.instant(), by, false));
+            return sessions.saveBooking(cancelled) ? Optional.of(cancelled) : Optional.empty();
+        }
+        if (!booking.status().isActive()) {
+            throw DomainException.conflict("ALREADY_CANCELLED", "the booking is already cancelled", null);
+        }
+        Session session = sessions.find(booking.studioId(), booking.session().sessionId())
+                .orElseThrow(() -> DomainException.notFound("session"));
+        Instant now = clock.instant();
+        if (!now.isBefore(session.start())) {
+            throw DomainException.policy("BOOKING_STARTED", "a booking cannot be cancelled after the session started", null);
+        }
+        StudioSettings settings = studios.settingsOf(booking.studioId());
+        boolean late = by == Cancellation.By.CLIENT
+                && now.isAfter(session.start().minus(Duration.ofHours(settings.cancellationPolicy().cutoffHours())));
+        return cancelSeat(booking, session, settings, new Cancellation(now, by, late), false);
+    }
+
+    /**
+     * Staff cancelled the session: every active booking is cancelled with full restitution and told.
+     * A booking that changes meanwhile (paid, cancelled by its client) is read again and cancelled as it
+     * is then.
+     */
+    public void cancelAllOf(Session cancelledSession) {
+        StudioSettings settings = studios.settingsOf(cancelledSession.studioId());
+        for (Participant p : sessions.participants(cancelledSession.studioId(), cancelledSession.sessionId())) {
+            if (!p.status().isActive()) continue;
+            for (int attempt = 0; attempt < 8; attempt++) {
+                Optional<Booking> booking = bookings.find(p.bookingId()).filter(b -> b.status().isActive());
+                if (booking.isEmpty() || cancelSeat(booking.get(), cancelledSession, settings,
+                        new Cancellation(clock.instant(), Cancellation.By.STAFF, false), true).isPresent()) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Staff confirmed the bank transfer of a booking awaiting it: it is paid, and the link goes out if there is one (rule 7). */
+    public Optional<Booking> confirmTransfer(Booking booking) {
+        return paid(booking.withPayment(BookingStatus.CONFIRMED, PaymentStatus.PAID, booking.card()));
+    }
+
+    /** The card payment of a booking awaiting it arrived: {@code paid} is that booking, paid. */
+    public Optional<Booking> cardPaid(Booking paid) {
+        return paid(paid);
+    }
+
+    private Optional<Booking> paid(Booking paid) {
+        if (!sessions.saveBooking(paid)) return Optional.empty();
+        scheduler.cancel(TimedJobs.releaseName(paid.bookingId()));
+        Session session = sessions.find(paid.studioId(), paid.session().sessionId()).orElseThrow();
+        Optional<OnlineAccess> access = grantAccess(paid, session);
+        mailer.send(SessionEmails.paymentConfirmed(paid, session, studios.settingsOf(paid.studioId()), access));
+        return Optional.of(paid);
+    }
+
+    /** Takes a seat again for a booking the system released, now paid. */
+    public BookingStore.Reinstatement reinstate(Booking paid) {
+        return sessions.reinstate(paid);
+    }
+
+    /** Tells the client of a reinstated booking it is paid, with the link when there is one. */
+    public void tellReinstated(Booking paid) {
+        Session session = sessions.find(paid.studioId(), paid.session().sessionId()).orElseThrow();
+        mailer.send(SessionEmails.paymentConfirmed(paid, session, studios.settingsOf(paid.studioId()), grantAccess(paid, session)));
+    }
+
+    /** Writes a change of a seat booking that takes or frees no seat (refund state), with its participant line. */
+    public boolean save(Booking changed) {
+        return sessions.saveBooking(changed);
+    }
+
+    /** Writes a cancellation decided elsewhere (a payment after the start) and frees the seat. */
+    public boolean freeSeat(Booking cancelled) {
+        return sessions.releaseSeat(cancelled, null);
+    }
+
+    /** REFUND_PENDING → the provider refunds → REFUNDED; stays pending (retried by a timed job) if it fails. */
+    public Booking completeRefund(Booking pending, int attempt) {
+        if (!cards.refund(pending, studios.settingsOf(pending.studioId()).timezone(), attempt)) return pending;
+        Booking refunded = pending.withPaymentStatus(PaymentStatus.REFUNDED);
+        return sessions.saveBooking(refunded) ? refunded : bookings.find(pending.bookingId()).orElse(refunded);
+    }
+
+    /** The due time of an unpaid booking passed, or its checkout expired: its place is released. */
+    public Optional<Booking> releaseUnpaid(Booking booking) {
+        Session session = sessions.find(booking.studioId(), booking.session().sessionId()).orElseThrow();
+        Booking released = booking.cancelled(new Cancellation(clock.instant(), Cancellation.By.SYSTEM, false),
+                PaymentStatus.UNPAID);
+        if (!sessions.releaseSeat(released, null)) return Optional.empty();
+        mailer.send(SessionEmails.released(released, session, studios.settingsOf(booking.studioId())));
+        return Optional.of(released);
+    }
+
+    /**
+     * Sends the session's current link to every entitled participant who has not had this version:
+     * each participant is marked before the e-mail goes, so a retry or a parallel run never sends
+     * a version twice (at most once per participant and change).
+     */
+    public int releaseLink(Session session, boolean changed) {
+        if (!session.hasLink() || session.status() != Session.Status.SCHEDULED) return 0;
+        StudioSettings settings = studios.settingsOf(session.studioId());
+        int sent = 0;
+        for (Participant p : sessions.participants(session.studioId(), session.sessionId())) {
+            boolean entitled = p.status() == BookingStatus.CONFIRMED && p.paymentStatus().isSettled()
+                    && p.format() == SessionFormat.ONLINE && p.linkSentVersion() < session.linkVersion();
+            if (!entitled) continue;
+            Optional<Booking> booking = bookings.find(p.bookingId());
+            Optional<OnlineAccess> access = booking.flatMap(b -> LinkVisibility.forBooking(b, session));
+            if (access.isEmpty()) continue;
+            if (sessions.markLinkSent(session.studioId(), session.sessionId(), p.bookingId(), session.linkVersion())) {
+                mailer.send(SessionEmails.linkReleased(booking.get(), session, settings, access.get(), changed));
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    public int paidParticipants(Session session) {
+        return (int) sessions.participants(session.studioId(), session.sessionId()).stream()
+                .filter(p -> p.status() == BookingStatus.CONFIRMED && p.paymentStatus().isSettled()).count();
+    }
+
+    private Optional<Booking> cancelSeat(Booking booking, Session session, StudioSettings settings, Cancellation how,
+                                         boolean sessionCancelled) {
+        Restitution restitution;
+        PaymentStatus after = MoneyRules.afterCancel(booking, how.late());
+        SessionStore.WalletReturn giveBack = null;
+        Instant now = how.cancelledAt();
+        if (booking.status() == BookingStatus.AWAITING_PAYMENT) {
+            restitution = Restitution.NOTHING_PAID;
+        } else if (how.late()) {
+            restitution = Restitution.NONE;
+        } else {
+            switch (booking.paymentMethod()) {
+                case PASS -> {
+                    restitution = Restitution.PASS_ENTRY_RETURNED;
+                    giveBack = new SessionStore.WalletReturn(booking.clientId(), booking.walletUse().passId(), 0,
+                            new WalletEntry(now, WalletEntry.Kind.PASS_ENTRY_RETURNED, 0, 1, booking.walletUse().passId(),
+                                    booking.bookingId(), session.name()));
+                }
+                case CREDITS -> {
+                    restitution = Restitution.CREDITS_RETURNED;
+                    giveBack = creditsBack(booking, booking.walletUse().credits(), session, now);
+                }
+                case CARD -> restitution = booking.paymentStatus() == PaymentStatus.PAID
+                        ? Restitution.CARD_REFUND : Restitution.NOTHING_PAID;
+                case BANK_TRANSFER -> {
+                    if (booking.paymentStatus() != PaymentStatus.PAID) {
+                        restitution = Restitution.NOTHING_PAID;
+                    } else if (settings.cancellationPolicy().refund() == CancellationPolicy.Refund.CREDIT
+                            && session.creditPrice() != null) {
+                        restitution = Restitution.CREDITS_RETURNED;
+                        giveBack = creditsBack(booking, session.creditPrice(), session, now);
+                        after = PaymentStatus.REFUNDED;
+                    } else {
+                        restitution = Restitution.REFUND_DUE;
+                    }
+                }
+                default -> restitution = Restitution.NOTHING_PAID;
+            }
+        }
+        Booking cancelled = booking.cancelled(how, after);
+        if (!sessions.releaseSeat(cancelled, giveBack)) return Optional.empty();
+        if (booking.status() == BookingStatus.AWAITING_PAYMENT) scheduler.cancel(TimedJobs.releaseName(booking.bookingId()));
+        Booking settled = after == PaymentStatus.REFUND_PENDING ? completeRefund(cancelled, 0) : cancelled;
+        mailer.send(SessionEmails.cancelled(settled, session, settings, restitution, sessionCancelled));
+        return Optional.of(settled);
+    }
+
+    private static SessionStore.WalletReturn creditsBack(Booking booking, int credits, Session session, Instant now) {
+        return new SessionStore.WalletReturn(booking.clientId(), null, credits, new WalletEntry(now,
+                WalletEntry.Kind.CREDITS_RETURNED, credits, 0, null, booking.bookingId(), session.name()));
+    }
+
+    /** The access a booking may see; when it gets it at booking or payment time, it counts as sent. */
+    private Optional<OnlineAccess> grantAccess(Booking booking, Session session) {
+        Optional<OnlineAccess> access = LinkVisibility.forBooking(booking, session);
+        access.ifPresent(a -> sessions.markLinkSent(session.studioId(), session.sessionId(), booking.bookingId(),
+                session.linkVersion()));
+        return access;
+    }
+
+    private Optional<Pass> usablePass(String studioId, String clientId, Session session) {
+        Instant now = clock.instant();
+        return wallets.wallet(studioId, clientId).passes().stream()
+                .filter(p -> p.usableAt(now) && session.start().isBefore(p.validUntil()))
+                .min(Comparator.comparing(Pass::validUntil));
+    }
+
+    private void checkBookingWindow(Session session, StudioSettings settings, Instant now) {
+        if (session.start().isBefore(now.plus(Duration.ofMinutes(settings.bookingPolicy().minNoticeMinutes())))) {
+            throw DomainException.policy("TOO_LATE_TO_BOOK", "booking closes " + settings.bookingPolicy().minNoticeMinutes()
+                    + " minutes before the start", "sessionId");
+        }
+        if (session.start().isAfter(now.plus(Duration.ofDays(settings.bookingPolicy().maxDaysAhead() + 1L)))) {
+            throw DomainException.policy("TOO_EARLY_TO_BOOK", "booking opens " + settings.bookingPolicy().maxDaysAhead()
+                    + " days ahead", "sessionId");
+        }
+    }
+
+    private static SessionFormat seat(Session session, SessionFormat requested) {
+        if (session.format() == SessionFormat.HYBRID) {
+            if (requested == null || requested == SessionFormat.HYBRID) {
+                throw DomainException.invalid("format", "choose IN_PERSON or ONLINE for this hybrid session");
+            }
+            return requested;
+        }
+        if (requested != null && requested != session.format()) {
+            throw DomainException.invalid("format", "this session is " + session.format());
+        }
+        return session.format();
+    }
+
+    private static void checkMethod(Session session, StudioSettings settings, SessionFormat seat, PaymentMethod method) {
+        if (!session.accepts(method) || (method != PaymentMethod.FREE && !settings.accepts(method))) {
+            throw DomainException.policy("PAYMENT_METHOD_NOT_ACCEPTED", "this session does not accept " + method, "paymentMethod");
+        }
+        if (seat == SessionFormat.ONLINE && !method.isPrepayment() && method != PaymentMethod.FREE) {
+            throw DomainException.policy("PAYMENT_METHOD_NOT_ACCEPTED", "online seats are paid in advance", "paymentMethod");
+        }
+    }
+
+    private Location location(String studioId, Session session) {
+        return session.locationId() == null ? null : studios.findLocation(studioId, session.locationId()).orElse(null);
+    }
+
+
+    private static String seatName(SessionFormat seat) {
+        return seat == SessionFormat.ONLINE ? "online" : "in-studio";
+    }
+
+}

@@ -1,0 +1,135 @@
+package com.studiobooking.core.usecase.wallets;
+
+import com.studiobooking.core.common.Check;
+import com.studiobooking.core.common.DomainException;
+import com.studiobooking.core.common.Ids;
+import com.studiobooking.core.model.identity.Caller;
+import com.studiobooking.core.model.identity.Role;
+import com.studiobooking.core.model.studio.PaymentMethod;
+import com.studiobooking.core.model.studio.StudioSettings;
+import com.studiobooking.core.model.wallet.CreditPack;
+import com.studiobooking.core.model.wallet.Pass;
+import com.studiobooking.core.model.wallet.PassType;
+import com.studiobooking.core.model.wallet.Purchase;
+import com.studiobooking.core.model.wallet.WalletEntry;
+import com.studiobooking.core.port.Checkout;
+import com.studiobooking.core.port.CheckoutRequest;
+import com.studiobooking.core.port.ClientDirectory;
+import com.studiobooking.core.port.PaymentGateway;
+import com.studiobooking.core.port.PurchaseStore;
+import com.studiobooking.core.port.StudioStore;
+import com.studiobooking.core.port.WalletStore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A signed-in client buys a pass or a credit pack by card: a checkout like a booking's; the webhook's
+ * payment fills the wallet exactly once (the purchase's state change and the wallet change are one
+ * transaction).
+ */
+public final class Purchases {
+    private static final Duration CHECKOUT = Duration.ofMinutes(30);
+
+    private final StudioStore studios;
+    private final WalletStore wallets;
+    private final PurchaseStore purchases;
+    private final ClientDirectory clients;
+    private final PaymentGateway gateway;
+    private final String returnUrl;
+    private final Clock clock;
+
+    public Purchases(StudioStore studios, WalletStore wallets, PurchaseStore purchases, ClientDirectory clients,
+                     PaymentGateway gateway, String returnUrl, Clock clock) {
+        this.studios = studios;
+        this.wallets = wallets;
+        this.purchases = purchases;
+        this.clients = clients;
+        this.gateway = gateway;
+        this.returnUrl = returnUrl;
+        this.clock = clock;
+    }
+
+    public record PurchaseRequest(String passTypeId, String packId) {
+    }
+
+    public record PurchaseView(String purchaseId, Purchase.Kind kind, String name, com.studiobooking.core.common.Money price,
+                               Purchase.Status status, NextAction nextAction) {
+        public record NextAction(String type, String url) {
+        }
+    }
+
+    public PurchaseView buy(Caller caller, String studioId, PurchaseRequest request) {
+        if (caller.isAnonymous()) throw DomainException.unauthenticated("sign in to buy a pass or credits");
+        caller.requireMemberOf(studioId);
+        if (caller.role() != Role.CLIENT) throw DomainException.forbidden("clients buy passes and credits; staff grant them");
+        Check.required(request, "body");
+        StudioSettings settings = studios.settingsOf(studioId);
+        if (!settings.accepts(PaymentMethod.CARD)) {
+            throw DomainException.policy("PAYMENT_METHOD_NOT_ACCEPTED", "the studio does not take cards", null);
+        }
+        Purchase draft;
+        String email = clients.find(studioId, caller.subject()).orElseThrow(() -> DomainException.notFound("client")).email();
+        Instant now = clock.instant();
+        if ((request.passTypeId() == null) == (request.packId() == null)) {
+            throw DomainException.invalid("passTypeId", "give either passTypeId or packId");
+        }
+        if (request.passTypeId() != null) {
+            PassType type = wallets.findPassType(studioId, Check.id(request.passTypeId(), "passTypeId"))
+                    .orElseThrow(() -> DomainException.invalid("passTypeId", "is not a pass type of this studio"));
+            draft = new Purchase(Ids.next("pu"), studioId, caller.subject(), email, Purchase.Kind.PASS, type.passTypeId(),
+                    type.name(), type.price(), Purchase.Status.AWAITING_PAYMENT, null, null, null, null, now);
+        } else {
+            CreditPack pack = wallets.findCreditPack(studioId, Check.id(request.packId(), "packId"))
+                    .orElseThrow(() -> DomainException.invalid("packId", "is not a credit pack of this studio"));
+            draft = new Purchase(Ids.next("pu"), studioId, caller.subject(), email, Purchase.Kind.CREDITS, pack.packId(),
+                    pack.name(), pack.price(), Purchase.Status.AWAITING_PAYMENT, null, null, null, null, now);
+        }
+        purchases.create(draft);
+        String back = returnUrl + (returnUrl.contains("?") ? "&" : "?") + "studio=" + studioId + "&purchase=" + draft.purchaseId();
+        Checkout checkout = gateway.createCheckout(new CheckoutRequest(draft.purchaseId(), studioId, draft.price(),
+                draft.name() + " — " + settings.name(), email, back + "&paid=1", back + "&cancelled=1", now.plus(CHECKOUT),
+                "checkout-" + draft.purchaseId()));
+        Purchase open = draft.with(Purchase.Status.AWAITING_PAYMENT, checkout.checkoutId(), checkout.url(), checkout.expiresAt(), null);
+        purchases.attachCheckout(open);
+        return view(open);
+    }
+
+    public boolean isPurchase(String reference) {
+        return reference.startsWith("pu_");
+    }
+
+    /** The card payment arrived: the pass or credits land in the wallet, once. */
+    public void paid(String purchaseId, String paymentId) {
+        Optional<Purchase> found = purchases.find(purchaseId);
+        if (found.isEmpty() || found.get().status() != Purchase.Status.AWAITING_PAYMENT) return;
+        Purchase p = found.get();
+        Purchase paid = p.with(Purchase.Status.PAID, p.checkoutId(), p.checkoutUrl(), p.expiresAt(), paymentId);
+        Instant now = clock.instant();
+        if (p.kind() == Purchase.Kind.PASS) {
+            PassType type = wallets.findPassType(p.studioId(), p.itemId()).orElseThrow();
+            Pass pass = new Pass(Ids.next("ps"), p.clientId(), type.passTypeId(), type.name(), type.entries(), type.entries(),
+                    now, now.plus(Duration.ofDays(type.validDays())));
+            purchases.completeWithPass(paid, pass, new WalletEntry(now, WalletEntry.Kind.PASS_ISSUED, 0, type.entries(),
+                    pass.passId(), null, type.name() + " — bought by card"));
+        } else {
+            CreditPack pack = wallets.findCreditPack(p.studioId(), p.itemId()).orElseThrow();
+            purchases.completeWithCredits(paid, pack.credits(), new WalletEntry(now, WalletEntry.Kind.CREDITS_GRANTED,
+                    pack.credits(), 0, null, null, pack.name() + " — bought by card"));
+        }
+    }
+
+    /** The checkout expired or failed: the purchase ends unpaid. */
+    public void ended(String purchaseId) {
+        purchases.find(purchaseId).filter(p -> p.status() == Purchase.Status.AWAITING_PAYMENT)
+                .ifPresent(p -> purchases.expire(p.with(Purchase.Status.EXPIRED, p.checkoutId(), p.checkoutUrl(), p.expiresAt(), null)));
+    }
+
+    private static PurchaseView view(Purchase p) {
+        return new PurchaseView(p.purchaseId(), p.kind(), p.name(), p.price(), p.status(),
+                p.status() == Purchase.Status.AWAITING_PAYMENT && p.checkoutUrl() != null
+                        ? new PurchaseView.NextAction("REDIRECT", p.checkoutUrl()) : new PurchaseView.NextAction("NONE", null));
+    }
+}

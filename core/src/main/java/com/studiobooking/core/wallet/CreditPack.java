@@ -1,9 +1,0 @@
-package com.studiobooking.core.wallet;
-
-import com.studiobooking.core.common.Money;
-
-import java.time.Instant;
-
-/** A bundle of credits the studio sells. */
-public record CreditPack(String packId, String name, int credits, Money price, Instant createdAt) {
-}

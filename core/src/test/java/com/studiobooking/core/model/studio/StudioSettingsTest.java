@@ -1,0 +1,77 @@
+package com.studiobooking.core.model.studio;
+
+import com.studiobooking.core.common.DomainException;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StudioSettingsTest {
+    private final StudioSettings initial = StudioSettings.initial("Lotus Yoga", "Europe/Bucharest", "RON", "ro");
+
+    @Test
+    void a_new_studio_starts_with_sensible_defaults() {
+        assertThat(initial.paymentMethods()).containsExactly(PaymentMethod.CARD);
+        assertThat(initial.bankTransfer().isEnabled()).isFalse();
+        assertThat(initial.bookingPolicy()).isEqualTo(new BookingPolicy(60, 60));
+        assertThat(initial.cancellationPolicy().cutoffHours()).isEqualTo(12);
+        assertThat(initial.missingLinkReminderHours()).isEqualTo(24);
+    }
+
+    @Test
+    void a_change_replaces_only_the_sections_it_names() {
+        StudioSettings changed = initial.changedBy(new StudioSettings(null, "America/New_York", null, null, null,
+                null, new BookingPolicy(30, 14), null, null, null));
+
+        assertThat(changed.timezone()).isEqualTo("America/New_York");
+        assertThat(changed.bookingPolicy()).isEqualTo(new BookingPolicy(30, 14));
+        assertThat(changed.name()).isEqualTo("Lotus Yoga");
+        assertThat(changed.cancellationPolicy()).isEqualTo(initial.cancellationPolicy());
+    }
+
+    @Test
+    void enabling_bank_transfer_adds_the_method_and_disabling_removes_it() {
+        StudioSettings on = initial.changedBy(bank(new BankTransfer(true, "Lotus SRL", "ro49 aaaa 1b31 0075 9384 0000", null, null, null)));
+        assertThat(on.paymentMethods()).containsExactly(PaymentMethod.CARD, PaymentMethod.BANK_TRANSFER);
+        assertThat(on.bankTransfer().iban()).isEqualTo("RO49AAAA1B31007593840000");
+        assertThat(on.bankTransfer().dueHours()).isEqualTo(48);
+
+        StudioSettings off = on.changedBy(bank(new BankTransfer(false, null, null, null, null, null)));
+        assertThat(off.paymentMethods()).containsExactly(PaymentMethod.CARD);
+    }
+
+    @Test
+    void bank_transfer_needs_an_account_with_a_valid_iban() {
+        assertField(() -> initial.changedBy(bank(new BankTransfer(true, null, "RO49AAAA1B31007593840000", null, null, null))),
+                "bankTransfer.accountName");
+        assertField(() -> initial.changedBy(bank(new BankTransfer(true, "X", "RO48AAAA1B31007593840000", null, null, null))),
+                "bankTransfer.iban");
+        assertField(() -> initial.changedBy(new StudioSettings(null, null, null, null,
+                List.of(PaymentMethod.BANK_TRANSFER), null, null, null, null, null)), "paymentMethods");
+    }
+
+    @Test
+    void values_are_checked_field_by_field() {
+        assertField(() -> StudioSettings.initial("", "Europe/Bucharest", "RON", "ro"), "name");
+        assertField(() -> StudioSettings.initial("X", "Europe/Nowhere", "RON", "ro"), "timezone");
+        assertField(() -> StudioSettings.initial("X", "Europe/Bucharest", "LEI", "ro"), "currency");
+        assertField(() -> StudioSettings.initial("X", "Europe/Bucharest", "RON", "not a tag!"), "locale");
+        assertField(() -> initial.changedBy(new StudioSettings(null, null, null, null, null, null,
+                new BookingPolicy(-1, 10), null, null, null)), "bookingPolicy.minNoticeMinutes");
+        assertField(() -> initial.changedBy(new StudioSettings(null, null, null, null, null, null, null, null, null,
+                new Appearance("purple", null, null))), "appearance.color");
+        assertField(() -> initial.changedBy(new StudioSettings(null, null, null, null, List.of(PaymentMethod.FREE),
+                null, null, null, null, null)), "paymentMethods");
+    }
+
+    private static StudioSettings bank(BankTransfer bank) {
+        return new StudioSettings(null, null, null, null, null, bank, null, null, null, null);
+    }
+
+    private static void assertField(Runnable action, String field) {
+        assertThatThrownBy(action::run).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.field()).isEqualTo(field));
+    }
+}
