@@ -15,7 +15,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class JsonTest {
     record Price(Long amount, String currency) {}
 
-    record Body(String name, Integer capacity, Price price, List<String> staffIds, List<Price> prices, Object any) {}
+    enum Format { IN_PERSON, ONLINE }
+
+    record Body(String name, Integer capacity, Price price, List<String> staffIds, List<Price> prices, Object any,
+                Format format) {}
 
     @Test
     void a_body_within_the_limits_is_read() {
@@ -57,6 +60,13 @@ class JsonTest {
         assertRefused("{\"staffIds\":[null]}", "staffIds[0]", "must not be null");
         assertRefused("{\"staffIds\":[\"a\",null]}", "staffIds[1]", "must not be null");
         assertRefused("{\"prices\":[{\"amount\":1,\"currency\":\"RON\"},null]}", "prices[1]", "must not be null");
+    }
+
+    @Test
+    void an_enum_is_named_never_numbered() {
+        assertThat(Json.read("{\"format\":\"ONLINE\"}", Body.class).format()).isEqualTo(Format.ONLINE);
+        assertRefused("{\"format\":1}", "format", "must be one of IN_PERSON, ONLINE");
+        assertRefused("{\"format\":\"HYBRID\"}", "format", "must be one of IN_PERSON, ONLINE");
     }
 
     @ParameterizedTest
