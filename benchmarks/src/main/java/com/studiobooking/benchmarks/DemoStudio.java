@@ -73,7 +73,7 @@ record DemoStudio(String studioId, String staffId, String locationId, String ser
         String studioId = opened.studioId();
         Caller owner = new Caller(studioId, opened.ownerStaffId(), Role.OWNER);
         setup.changeSettings(owner, studioId, new StudioSettings(null, null, null, null,
-                List.of(PaymentMethod.CARD, PaymentMethod.PAY_AT_STUDIO), null, null, null, null, null));
+                List.of(PaymentMethod.CARD, PaymentMethod.PAY_AT_STUDIO), null, null, null, null, null, null));
         StaffProfile ioana = setup.addStaff(owner, studioId, new StaffDetails("Ioana", "ioana@example.com", null, null));
         String locationId = setup.addLocation(owner, studioId, new LocationDetails("Main room", "Str. Lalelelor 3", false, null))
                 .locationId();

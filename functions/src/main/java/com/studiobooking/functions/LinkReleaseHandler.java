@@ -15,7 +15,10 @@ import com.studiobooking.functions.http.Routes;
 
 /**
  * The link-release function (rule 7): staff set or change a session's online access, or confirm a
- * bank transfer; either way the paid participants receive the link, each once.
+ * bank transfer; either way the paid participants receive the link, each once. It is also where staff
+ * act on one booking after the fact: mark a refund paid out, mark attendance. Those are the same kind
+ * of write (a versioned change of one booking and its participant line, staff token only) and need
+ * no grant this function lacks.
  */
 public final class LinkReleaseHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Routes routes;
@@ -37,7 +40,10 @@ public final class LinkReleaseHandler implements RequestHandler<APIGatewayV2HTTP
                 .on("POST /studios/{studioId}/bookings/{bookingId}/confirm-payment", r -> Response.ok(
                         bookings.confirmPayment(staff(r), r.path("studioId"), r.path("bookingId"))))
                 .on("POST /studios/{studioId}/bookings/{bookingId}/mark-refunded", r -> Response.ok(
-                        bookings.markRefunded(staff(r), r.path("studioId"), r.path("bookingId"))));
+                        bookings.markRefunded(staff(r), r.path("studioId"), r.path("bookingId"))))
+                .on("POST /studios/{studioId}/bookings/{bookingId}/attendance", r -> Response.ok(
+                        bookings.markAttendance(staff(r), r.path("studioId"), r.path("bookingId"),
+                                r.body(Bookings.AttendanceRequest.class))));
     }
 
     @Override

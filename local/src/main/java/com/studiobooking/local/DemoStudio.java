@@ -49,7 +49,7 @@ public record DemoStudio(String studioId, String ownerEmail, String staffEmail) 
                 .changedBy(new StudioSettings(null, null, null, null,
                         List.of(PaymentMethod.CARD, PaymentMethod.PASS, PaymentMethod.CREDITS, PaymentMethod.BANK_TRANSFER),
                         new BankTransfer(true, "Lotus Yoga SRL", "RO49AAAA1B31007593840000", "Demo Bank", 48, null),
-                        null, null, null, null));
+                        null, null, null, null, null));
         store.createStudio(new Studio(STUDIO_ID, settings, now),
                 new Staff("sf_demo_owner", "Ana Pop", "ana@example.com", StaffRole.OWNER, "Founder, Hatha and Vinyasa", now));
         store.addStaff(STUDIO_ID, new Staff("sf_demo_ioana", "Ioana Ionescu", "ioana@example.com", StaffRole.STAFF,

@@ -284,7 +284,7 @@ class FunctionPermissionsTest {
                     .changedBy(new StudioSettings(null, null, null, null,
                             List.of(PaymentMethod.CARD, PaymentMethod.PASS, PaymentMethod.CREDITS, PaymentMethod.BANK_TRANSFER),
                             new BankTransfer(true, "Lotus Yoga SRL", "RO49AAAA1B31007593840000", "Banca Demo", 48, null),
-                            null, null, null, null));
+                            null, null, null, null, null));
             studios.createStudio(new Studio(STUDIO, settings, NOW),
                     new Staff(OWNER, "Ana Pop", "ana@example.com", StaffRole.OWNER, null, NOW));
             // not the samples' ioana@example.com, which post-studios-studioId-staff.json adds

@@ -298,6 +298,7 @@ public final class SessionEmails {
                 case PASS_ENTRY_RETURNED -> format.text("restitution.passEntry");
                 case REFUND_DUE -> amount == null ? format.text("restitution.transfer", "studio", studio.name())
                         : format.text("restitution.transfer.amount", "studio", studio.name(), "amount", amount);
+                case NO_SHOW_FORFEITED -> format.text("restitution.noShow", "studio", studio.name());
             };
         }
 

@@ -64,7 +64,7 @@ class EmailLanguagesTest {
         return StudioSettings.initial("Lotus Yoga", "Europe/Bucharest", currency, locale)
                 .changedBy(new StudioSettings(null, null, null, null, null,
                         new BankTransfer(true, "Lotus SRL", "RO49AAAA1B31007593840000", "ING", 48, null), null,
-                        new CancellationPolicy("—", cutoffHours, CancellationPolicy.Refund.REFUND), null, null));
+                        new CancellationPolicy("—", cutoffHours, CancellationPolicy.Refund.REFUND), null, null, null));
     }
 
     private static Booking appointment(PaymentMethod method, BookingStatus status, PaymentStatus paid,
@@ -72,7 +72,7 @@ class EmailLanguagesTest {
         return new Booking("bk1", "st1", Booking.Kind.APPOINTMENT, "sv1", "Shiatsu", "sf1", "Ioana", "loc1",
                 Instant.parse("2026-12-01T16:00:00Z"), Instant.parse("2026-12-01T17:00:00Z"), 0, 0, MARIA, null,
                 method, status, paid, price, "SB-7K3Q", Instant.parse("2026-11-29T16:00:00Z"), cancellation, "—",
-                language, LONG_AGO, null, null, null, Booking.NEW);
+                language, LONG_AGO, null, null, null, null, Booking.NEW);
     }
 
     private static Booking seat(PaymentMethod method, BookingStatus status, PaymentStatus paid, Cancellation cancellation,
@@ -80,7 +80,7 @@ class EmailLanguagesTest {
         return new Booking("bk2", "st1", Booking.Kind.SESSION, null, "Vinyasa", "sf1", "Ioana", "loc1",
                 Instant.parse("2026-12-01T16:00:00Z"), Instant.parse("2026-12-01T17:00:00Z"), 0, 0, MARIA, null,
                 method, status, paid, price, "SB-8L4R", Instant.parse("2026-11-29T16:00:00Z"), cancellation, null,
-                language, LONG_AGO, new Booking.SessionSeat("ss1", SessionFormat.ONLINE), use, null, Booking.NEW);
+                language, LONG_AGO, new Booking.SessionSeat("ss1", SessionFormat.ONLINE), use, null, null, Booking.NEW);
     }
 
     private static Session vinyasa(Instant start) {

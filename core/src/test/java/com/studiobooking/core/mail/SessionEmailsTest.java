@@ -34,7 +34,7 @@ class SessionEmailsTest {
     private static final StudioSettings STUDIO = StudioSettings.initial("Lotus Yoga", "Europe/Bucharest", "RON", "en")
             .changedBy(new StudioSettings(null, null, null, null, null,
                     new BankTransfer(true, "Lotus SRL", "RO49AAAA1B31007593840000", "ING Bank", 48, null),
-                    null, null, null, null));
+                    null, null, null, null, null));
     private static final Staff IOANA = new Staff("sf1", "Ioana", "ioana@example.com", StaffRole.STAFF, null, LONG_AGO);
     private static final Staff ANA = new Staff("sf0", "Ana Pop", "ana@example.com", StaffRole.OWNER, null, LONG_AGO);
     private static final Location MAIN_ROOM = new Location("loc1", "Main room", "Str. Lalelelor 3", false, null, LONG_AGO);
@@ -61,7 +61,7 @@ class SessionEmailsTest {
         return new Booking("bk1", "st1", Booking.Kind.SESSION, "ss1", "Vinyasa", "sf1", "Ioana", "loc1",
                 VINYASA.start(), VINYASA.end(), 0, 0, client, null, method, status, paid, new Money(5000L, "RON"),
                 "LY-7K3Q", method == PaymentMethod.BANK_TRANSFER ? Instant.parse("2026-11-25T10:00:00Z") : null, null,
-                null, null, Instant.parse("2026-11-23T10:00:00Z"), new Booking.SessionSeat("ss1", seat), walletUse, null,
+                null, null, Instant.parse("2026-11-23T10:00:00Z"), new Booking.SessionSeat("ss1", seat), walletUse, null, null,
                 Booking.NEW);
     }
 
@@ -438,7 +438,9 @@ class SessionEmailsTest {
                         + " statement within 5–10 days.",
                 Restitution.CREDITS_RETURNED, "2 credits are back in your account.",
                 Restitution.PASS_ENTRY_RETURNED, "The entry is back on your pass.",
-                Restitution.REFUND_DUE, "Lotus Yoga will transfer 50.00 RON back to you.");
+                Restitution.REFUND_DUE, "Lotus Yoga will transfer 50.00 RON back to you.",
+                Restitution.NO_SHOW_FORFEITED, "This booking was marked as a no-show, so under Lotus Yoga's no-show"
+                        + " policy nothing is given back.");
         Booking booking = booking(MARIA, SessionFormat.ONLINE, PaymentMethod.BANK_TRANSFER, BookingStatus.CONFIRMED,
                 PaymentStatus.PAID, new Booking.WalletUse(null, 2));
         Booking cancelled = cancelledBy(booking, Cancellation.By.CLIENT, false, PaymentStatus.PAID);
@@ -676,9 +678,9 @@ class SessionEmailsTest {
     @Test
     void dates_are_in_the_studio_s_zone_and_locale() {
         StudioSettings newYork = STUDIO.changedBy(new StudioSettings(null, "America/New_York", null, null, null, null,
-                null, null, null, null));
+                null, null, null, null, null));
         StudioSettings romanian = STUDIO.changedBy(new StudioSettings(null, null, null, "ro", null, null, null, null,
-                null, null));
+                null, null, null));
 
         Email email = SessionEmails.booked(onlineAwaitingTransfer(), VINYASA, newYork, IOANA, MAIN_ROOM, Optional.empty());
         assertThat(email.subject()).isEqualTo("Booked: Vinyasa with Ioana on Tue 1 Dec 11:00");

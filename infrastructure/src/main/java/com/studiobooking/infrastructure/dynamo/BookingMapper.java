@@ -1,5 +1,6 @@
 package com.studiobooking.infrastructure.dynamo;
 
+import com.studiobooking.core.model.booking.Attendance;
 import com.studiobooking.core.model.booking.Booking;
 import com.studiobooking.core.model.booking.BookingStatus;
 import com.studiobooking.core.model.booking.Cancellation;
@@ -48,6 +49,8 @@ final class BookingMapper {
                         .put("credits", b.walletUse().credits()).build())
                 .put("card", b.card() == null ? null : item().put("checkoutId", b.card().checkoutId())
                         .put("checkoutUrl", b.card().checkoutUrl()).put("paymentId", b.card().paymentId()).build())
+                .put("attendance", b.attendance() == null ? null : item().put("status", b.attendance().status().name())
+                        .put("markedAt", b.attendance().markedAt()).put("forfeit", b.attendance().forfeit()).build())
                 .put("version", b.version())
                 .build();
     }
@@ -57,6 +60,7 @@ final class BookingMapper {
         Map<String, AttributeValue> c = map(i, "cancellation");
         Map<String, AttributeValue> walletUse = map(i, "walletUse");
         Map<String, AttributeValue> card = map(i, "card");
+        Map<String, AttributeValue> attendance = map(i, "attendance");
         return new Booking(str(i, "bookingId"), str(i, "studioId"), Booking.Kind.valueOf(str(i, "kind")),
                 str(i, "serviceId"), str(i, "serviceName"), str(i, "staffId"), str(i, "staffName"), str(i, "locationId"),
                 instant(i, "start"), instant(i, "end"), integer(i, "bufferBeforeMinutes"), integer(i, "bufferAfterMinutes"),
@@ -72,6 +76,8 @@ final class BookingMapper {
                 walletUse == null ? null : new Booking.WalletUse(str(walletUse, "passId"), integer(walletUse, "credits")),
                 card == null ? null : new Booking.CardPayment(str(card, "checkoutId"), str(card, "checkoutUrl"),
                         str(card, "paymentId")),
+                attendance == null ? null : new Attendance(Attendance.Status.valueOf(str(attendance, "status")),
+                        instant(attendance, "markedAt"), Boolean.TRUE.equals(bool(attendance, "forfeit"))),
                 i.containsKey("version") ? integer(i, "version") : 0);
     }
 }

@@ -235,11 +235,14 @@ public final class DynamoSessionStore implements SessionStore {
         return Write.change(Keys.session(after.studioId(), after.sessionId()), Keys.SESSION, update, condition);
     }
 
+    /** The participant line follows its booking: status, payment status and attendance. */
     private Write participantStatus(Booking booking) {
+        Update update = Update.create().set("status", booking.status().name())
+                .set("paymentStatus", booking.paymentStatus().name());
+        update = booking.attendance() == null ? update.remove("attendance")
+                : update.set("attendance", booking.attendance().status().name());
         return Write.change(Keys.session(booking.studioId(), booking.session().sessionId()),
-                Keys.PARTICIPANT_PREFIX + booking.bookingId(),
-                Update.create().set("status", booking.status().name()).set("paymentStatus", booking.paymentStatus().name()),
-                Condition.exists(Keys.PK));
+                Keys.PARTICIPANT_PREFIX + booking.bookingId(), update, Condition.exists(Keys.PK));
     }
 
     /** The calendar entry and time claims of the instructor: taken ({@code claim}) or freed. */

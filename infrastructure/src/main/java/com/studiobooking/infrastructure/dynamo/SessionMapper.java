@@ -1,5 +1,6 @@
 package com.studiobooking.infrastructure.dynamo;
 
+import com.studiobooking.core.model.booking.Attendance;
 import com.studiobooking.core.model.booking.Booking;
 import com.studiobooking.core.model.booking.BookingStatus;
 import com.studiobooking.core.model.booking.Client;
@@ -94,10 +95,11 @@ final class SessionMapper {
     static Participant participant(Map<String, AttributeValue> i) {
         Map<String, AttributeValue> c = map(i, "client");
         Integer sent = integer(i, "linkSentVersion");
+        String attendance = str(i, "attendance");
         return new Participant(str(i, "bookingId"), new Client(str(c, "name"), str(c, "email"), str(c, "phone")),
                 SessionFormat.valueOf(str(i, "format")), PaymentMethod.valueOf(str(i, "paymentMethod")),
                 BookingStatus.valueOf(str(i, "status")), PaymentStatus.valueOf(str(i, "paymentStatus")),
-                sent == null ? 0 : sent);
+                attendance == null ? null : Attendance.Status.valueOf(attendance), sent == null ? 0 : sent);
     }
 
     static Map<String, AttributeValue> template(String studioId, SessionTemplate t) {

@@ -5,6 +5,7 @@ import com.studiobooking.core.model.studio.BankTransfer;
 import com.studiobooking.core.model.studio.BookingPolicy;
 import com.studiobooking.core.model.studio.CancellationPolicy;
 import com.studiobooking.core.model.studio.Location;
+import com.studiobooking.core.model.studio.NoShowPolicy;
 import com.studiobooking.core.model.studio.PaymentMethod;
 import com.studiobooking.core.model.studio.Staff;
 import com.studiobooking.core.model.studio.StaffRole;
@@ -60,6 +61,7 @@ final class StudioMapper {
                 .put("missingLinkReminderHours", s.missingLinkReminderHours())
                 .put("appearance", item().put("color", s.appearance().color()).put("logoUrl", s.appearance().logoUrl())
                         .put("showServiceCollections", s.appearance().showServiceCollections()).build())
+                .put("noShowPolicy", item().put("forfeit", s.noShowPolicy().forfeit()).build())
                 .build();
     }
 
@@ -68,6 +70,7 @@ final class StudioMapper {
         Map<String, AttributeValue> booking = map(m, "bookingPolicy");
         Map<String, AttributeValue> cancel = map(m, "cancellationPolicy");
         Map<String, AttributeValue> look = map(m, "appearance");
+        Map<String, AttributeValue> noShow = map(m, "noShowPolicy");
         return new StudioSettings(str(m, "name"), str(m, "timezone"), str(m, "currency"), str(m, "locale"),
                 Attr.strings(m, "paymentMethods", PaymentMethod::valueOf),
                 new BankTransfer(bool(bank, "enabled"), str(bank, "accountName"), str(bank, "iban"),
@@ -76,7 +79,9 @@ final class StudioMapper {
                 new CancellationPolicy(str(cancel, "text"), integer(cancel, "cutoffHours"),
                         CancellationPolicy.Refund.valueOf(str(cancel, "refund"))),
                 integer(m, "missingLinkReminderHours"),
-                new Appearance(str(look, "color"), str(look, "logoUrl"), bool(look, "showServiceCollections")));
+                new Appearance(str(look, "color"), str(look, "logoUrl"), bool(look, "showServiceCollections")),
+                // studios stored before no-show policies existed forfeit nothing
+                noShow == null ? NoShowPolicy.DEFAULT : new NoShowPolicy(Boolean.TRUE.equals(bool(noShow, "forfeit"))));
     }
 
     static Map<String, AttributeValue> staff(String studioId, Staff staff) {

@@ -7,20 +7,26 @@ import com.studiobooking.core.model.studio.BankTransfer;
 import com.studiobooking.core.model.studio.BookingPolicy;
 import com.studiobooking.core.model.studio.CancellationPolicy;
 import com.studiobooking.core.model.studio.Location;
+import com.studiobooking.core.model.studio.NoShowPolicy;
 import com.studiobooking.core.model.studio.PaymentMethod;
 import com.studiobooking.core.model.studio.Staff;
 import com.studiobooking.core.model.studio.StaffRole;
 import com.studiobooking.core.model.studio.Studio;
 import com.studiobooking.core.model.studio.StudioSettings;
+import com.studiobooking.infrastructure.table.ItemTable;
+import com.studiobooking.infrastructure.table.Write;
 import com.studiobooking.infrastructure.testing.TestTables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,11 +43,13 @@ class DynamoStudioStoreTest {
     TestTables.Engine engine;
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private ItemTable table;
     private DynamoStudioStore store;
 
     @BeforeEach
     void setUp() {
-        store = new DynamoStudioStore(engine.fresh());
+        table = engine.fresh();
+        store = new DynamoStudioStore(table);
     }
 
     @Test
@@ -50,7 +58,7 @@ class DynamoStudioStoreTest {
                 List.of(PaymentMethod.CARD, PaymentMethod.BANK_TRANSFER),
                 new BankTransfer(true, "Lotus SRL", "RO49AAAA1B31007593840000", "BT", 48, "Use the reference"),
                 new BookingPolicy(120, 60), new CancellationPolicy("12h", 12, CancellationPolicy.Refund.CREDIT), 24,
-                new Appearance("#7c3aed", "https://example.com/logo.png", false));
+                new Appearance("#7c3aed", "https://example.com/logo.png", false), new NoShowPolicy(true));
         Staff owner = new Staff("sf_1", "Ana Pop", "ana@example.com", StaffRole.OWNER, null, NOW);
         store.createStudio(new Studio("st_1", settings, NOW), owner);
 
@@ -58,6 +66,18 @@ class DynamoStudioStoreTest {
         assertThat(store.findStaffByEmail("st_1", "ana@example.com")).contains(owner);
         assertThat(store.listStaff("st_1")).containsExactly(owner);
         assertThat(store.findStudio("st_2")).isEmpty();
+    }
+
+    @Test
+    void a_studio_stored_before_no_show_policies_existed_forfeits_nothing() {
+        openStudio("st_1");
+        Map<String, AttributeValue> profile = new HashMap<>(table.get(Keys.studio("st_1"), Keys.PROFILE).orElseThrow());
+        Map<String, AttributeValue> settings = new HashMap<>(profile.get("settings").m());
+        settings.remove("noShowPolicy");
+        profile.put("settings", AttributeValue.fromM(settings));
+        table.write(Write.put(profile));
+
+        assertThat(store.findStudio("st_1").orElseThrow().settings().noShowPolicy()).isEqualTo(NoShowPolicy.DEFAULT);
     }
 
     @Test
@@ -181,7 +201,8 @@ class DynamoStudioStoreTest {
     private void openStudio(String studioId) {
         StudioSettings settings = new StudioSettings("S", "Europe/Bucharest", "RON", "ro", List.of(PaymentMethod.CARD),
                 new BankTransfer(false, null, null, null, 48, null), new BookingPolicy(60, 60),
-                new CancellationPolicy("t", 12, CancellationPolicy.Refund.REFUND), 24, new Appearance("#7c3aed", null, true));
+                new CancellationPolicy("t", 12, CancellationPolicy.Refund.REFUND), 24, new Appearance("#7c3aed", null, true),
+                NoShowPolicy.DEFAULT);
         store.createStudio(new Studio(studioId, settings, NOW),
                 new Staff("sf_o" + studioId, "Owner", "owner-" + studioId + "@example.com", StaffRole.OWNER, null, NOW));
     }

@@ -19,14 +19,15 @@ import java.time.Instant;
  * reads again and decides anew (docs/decisions/booking-state-machine.md).
  *
  * <p>{@code language} is the client's choice of language (e.g. {@code ro}) for every e-mail to them;
- * null means the studio's locale.
+ * null means the studio's locale. {@code attendance} is what staff marked once it started (null: nothing yet).
  */
 public record Booking(String bookingId, String studioId, Kind kind, String serviceId, String serviceName,
                       String staffId, String staffName, String locationId, Instant start, Instant end,
                       int bufferBeforeMinutes, int bufferAfterMinutes, Client client, String clientId,
                       PaymentMethod paymentMethod, BookingStatus status, PaymentStatus paymentStatus, Money price,
                       String reference, Instant paymentDueBy, Cancellation cancellation, String notes, String language,
-                      Instant createdAt, SessionSeat session, WalletUse walletUse, CardPayment card, int version) {
+                      Instant createdAt, SessionSeat session, WalletUse walletUse, CardPayment card,
+                      Attendance attendance, int version) {
 
     /** The version of a booking before it is first stored. */
     public static final int NEW = 1;
@@ -73,7 +74,7 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
     public Booking withPayment(BookingStatus newStatus, PaymentStatus newPaymentStatus, CardPayment newCard) {
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, newStatus, newPaymentStatus,
-                price, reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, newCard, version + 1);
+                price, reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, newCard, attendance, version + 1);
     }
 
     /** Only the payment status changes (a refund completed or marked paid out). */
@@ -85,13 +86,42 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
     public Booking withCheckout(CardPayment checkout, Instant holdUntil) {
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
-                price, reference, holdUntil, cancellation, notes, language, createdAt, session, walletUse, checkout, version + 1);
+                price, reference, holdUntil, cancellation, notes, language, createdAt, session, walletUse, checkout, attendance, version + 1);
     }
 
     public Booking rescheduled(Instant newStart, Instant newEnd) {
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, newStart,
                 newEnd, bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
-                price, reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, card, version + 1);
+                price, reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, card, attendance, version + 1);
+    }
+
+    /**
+     * Staff mark whether the client came: only a confirmed booking, once it has started; marking again
+     * replaces the mark. A no-show marked while {@code forfeitNoShows} (the studio's no-show policy) keeps
+     * whatever the booking used. The same mark again is this very booking (nothing to write).
+     */
+    public Booking attended(Attendance.Status mark, Instant now, boolean forfeitNoShows) {
+        if (status == BookingStatus.CANCELLED) {
+            throw DomainException.conflict("BOOKING_CANCELLED", "a cancelled booking has no attendance", null);
+        }
+        if (status != BookingStatus.CONFIRMED) {
+            throw DomainException.conflict("BOOKING_NOT_CONFIRMED",
+                    "only a confirmed booking has attendance; this one is still awaiting payment", null);
+        }
+        if (now.isBefore(start)) {
+            throw DomainException.policy("BOOKING_NOT_STARTED", "attendance is marked once the booking has started", null);
+        }
+        boolean forfeit = mark == Attendance.Status.NO_SHOW && forfeitNoShows;
+        if (attendance != null && attendance.status() == mark && attendance.forfeit() == forfeit) return this;
+        return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
+                bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
+                price, reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, card,
+                new Attendance(mark, now, forfeit), version + 1);
+    }
+
+    /** A no-show the studio's policy forfeits: nothing it used is given back, whoever cancels it later. */
+    public boolean forfeitsPayment() {
+        return attendance != null && attendance.forfeitsPayment();
     }
 
     /** Whether a card payment with this id is already recorded on the booking. */
@@ -115,7 +145,7 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
     public Booking cancelledAgain(Cancellation how) {
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
-                price, reference, paymentDueBy, how, notes, language, createdAt, session, walletUse, card, version + 1);
+                price, reference, paymentDueBy, how, notes, language, createdAt, session, walletUse, card, attendance, version + 1);
     }
 
     /** Whether the system released this unpaid place (due time passed, checkout ended), not a person. */
@@ -136,6 +166,6 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
         }
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, BookingStatus.CANCELLED,
-                afterwards, price, reference, paymentDueBy, how, notes, language, createdAt, session, walletUse, withCard, version + 1);
+                afterwards, price, reference, paymentDueBy, how, notes, language, createdAt, session, walletUse, withCard, attendance, version + 1);
     }
 }

@@ -54,10 +54,12 @@ public final class MoneyRules {
      * The payment status a cancellation leaves, for money paid by card or bank transfer (passes and
      * credits go back to the wallet instead, see the session's restitution): nothing paid stays unpaid;
      * after the cut-off the studio keeps the payment; before it a card is refunded (REFUND_PENDING until
-     * the provider confirms) and a transfer is owed back by staff (REFUND_DUE).
+     * the provider confirms) and a transfer is owed back by staff (REFUND_DUE). A no-show the studio's
+     * policy forfeits keeps its payment whoever cancels, and whenever (docs/decisions/attendance.md).
      */
     public static PaymentStatus afterCancel(Booking booking, boolean late) {
-        if (booking.status() == BookingStatus.AWAITING_PAYMENT || late || booking.paymentStatus() != PaymentStatus.PAID) {
+        if (booking.status() == BookingStatus.AWAITING_PAYMENT || late || booking.paymentStatus() != PaymentStatus.PAID
+                || booking.forfeitsPayment()) {
             return booking.paymentStatus();
         }
         return switch (booking.paymentMethod()) {

@@ -4,9 +4,11 @@ import com.studiobooking.core.model.session.SessionFormat;
 import com.studiobooking.core.model.studio.PaymentMethod;
 
 /**
- * A booking as the session's participant list shows it. {@code linkSentVersion} is the last link
- * version e-mailed to this participant (0: none), so each change reaches each of them once.
+ * A booking as the session's participant list shows it. {@code attendance} is what staff marked (null:
+ * nothing yet). {@code linkSentVersion} is the last link version e-mailed to this participant (0: none),
+ * so each change reaches each of them once.
  */
 public record Participant(String bookingId, Client client, SessionFormat format, PaymentMethod paymentMethod,
-                          BookingStatus status, PaymentStatus paymentStatus, int linkSentVersion) {
+                          BookingStatus status, PaymentStatus paymentStatus, Attendance.Status attendance,
+                          int linkSentVersion) {
 }

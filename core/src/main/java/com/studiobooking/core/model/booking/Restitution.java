@@ -10,5 +10,7 @@ public enum Restitution {
     CREDITS_RETURNED,
     PASS_ENTRY_RETURNED,
     /** Paid by bank transfer: the studio pays it back by hand. */
-    REFUND_DUE
+    REFUND_DUE,
+    /** Marked a no-show under a policy that forfeits: what was paid or used is kept. */
+    NO_SHOW_FORFEITED
 }

@@ -14,12 +14,12 @@ import java.util.List;
 public record StudioSettings(String name, String timezone, String currency, String locale,
                              List<PaymentMethod> paymentMethods, BankTransfer bankTransfer,
                              BookingPolicy bookingPolicy, CancellationPolicy cancellationPolicy,
-                             Integer missingLinkReminderHours, Appearance appearance) {
+                             Integer missingLinkReminderHours, Appearance appearance, NoShowPolicy noShowPolicy) {
 
     public static StudioSettings initial(String name, String timezone, String currency, String locale) {
         return new StudioSettings(name, timezone, currency, locale, List.of(PaymentMethod.CARD),
-                BankTransfer.DISABLED, BookingPolicy.DEFAULT, CancellationPolicy.initial(locale), 24, Appearance.DEFAULT)
-                .validated();
+                BankTransfer.DISABLED, BookingPolicy.DEFAULT, CancellationPolicy.initial(locale), 24, Appearance.DEFAULT,
+                NoShowPolicy.DEFAULT).validated();
     }
 
     public StudioSettings changedBy(StudioSettings change) {
@@ -31,8 +31,8 @@ public record StudioSettings(String name, String timezone, String currency, Stri
                         : pick(change.paymentMethods, paymentMethods),
                 pick(change.bankTransfer, bankTransfer), pick(change.bookingPolicy, bookingPolicy),
                 pick(change.cancellationPolicy, cancellationPolicy),
-                pick(change.missingLinkReminderHours, missingLinkReminderHours), pick(change.appearance, appearance))
-                .validated();
+                pick(change.missingLinkReminderHours, missingLinkReminderHours), pick(change.appearance, appearance),
+                pick(change.noShowPolicy, noShowPolicy)).validated();
     }
 
     public StudioSettings validated() {
@@ -53,7 +53,8 @@ public record StudioSettings(String name, String timezone, String currency, Stri
                 Check.required(bookingPolicy, "bookingPolicy").validated(),
                 Check.required(cancellationPolicy, "cancellationPolicy").validated(),
                 Check.range(missingLinkReminderHours, "missingLinkReminderHours", 0, 24 * 14),
-                (appearance == null ? Appearance.DEFAULT : appearance).validated());
+                (appearance == null ? Appearance.DEFAULT : appearance).validated(),
+                (noShowPolicy == null ? NoShowPolicy.DEFAULT : noShowPolicy).validated());
     }
 
     public boolean accepts(PaymentMethod method) {

@@ -1,6 +1,7 @@
 package com.studiobooking.core.model.view;
 
 import com.studiobooking.core.common.Money;
+import com.studiobooking.core.model.booking.Attendance;
 import com.studiobooking.core.model.booking.Booking;
 import com.studiobooking.core.model.booking.BookingStatus;
 import com.studiobooking.core.model.booking.Cancellation;
@@ -16,14 +17,15 @@ import java.time.ZoneId;
 
 /**
  * A booking as the API shows it: times in the studio's zone; the access token only when just created;
- * {@code language} the client's choice for e-mails (null: the studio's locale).
+ * {@code language} the client's choice for e-mails (null: the studio's locale); {@code attendance} what
+ * staff marked once it started (null: nothing yet).
  */
 public record BookingView(String bookingId, String studioId, Booking.Kind kind, String serviceId, String serviceName,
                           String staffId, String staffName, String locationId, OffsetDateTime start, OffsetDateTime end,
                           Client client, PaymentMethod paymentMethod, BookingStatus status, PaymentStatus paymentStatus,
                           Money price, String accessToken, NextAction nextAction, CancellationView cancellation,
                           Instant createdAt, String sessionId, SessionFormat format, OnlineAccess onlineAccess,
-                          String language) {
+                          String language, Attendance.Status attendance) {
 
     /** What the client should do next: nothing, pay by transfer, or (later) go to a checkout page. */
     public record NextAction(Type type, String url, BankTransferInstructions bankTransfer) {
@@ -49,6 +51,7 @@ public record BookingView(String bookingId, String studioId, Booking.Kind kind, 
                         b.cancellation().cancelledAt().atZone(zone).toOffsetDateTime(), b.cancellation().by(),
                         b.cancellation().late()),
                 b.createdAt(), b.session() == null ? null : b.session().sessionId(),
-                b.session() == null ? null : b.session().format(), onlineAccess, b.language());
+                b.session() == null ? null : b.session().format(), onlineAccess, b.language(),
+                b.attendance() == null ? null : b.attendance().status());
     }
 }

@@ -8,6 +8,7 @@ import com.studiobooking.core.common.TimeRange;
 import com.studiobooking.core.mail.BookingEmails;
 import com.studiobooking.core.mail.MoneyBackEmail;
 import com.studiobooking.core.mail.PaymentReceivedEmail;
+import com.studiobooking.core.model.booking.Attendance;
 import com.studiobooking.core.model.booking.Booking;
 import com.studiobooking.core.model.booking.BookingAccess;
 import com.studiobooking.core.model.booking.BookingStatus;
@@ -173,7 +174,7 @@ public final class Bookings {
                     service.name(), practitioner.staffId(), practitioner.name(), slot.locationId(), slot.start(),
                     slot.end(), service.bufferBeforeMinutes(), service.bufferAfterMinutes(), client, clientId, order.method(),
                     payment.status(), payment.paymentStatus(), service.price(), Booking.newReference(), payment.dueBy(), null, order.notes(),
-                    order.language(), clock.instant(), null, null, null, Booking.NEW);
+                    order.language(), clock.instant(), null, null, null, null, Booking.NEW);
             BookingStore.Reservation reservation = bookings.reserveAppointment(booking, key);
             if (reservation instanceof BookingStore.Reservation.Reserved reserved && order.method() == PaymentMethod.CARD) {
                 Booking withCheckout = cards.open(reserved.booking(), settings, held -> bookings.cancel(
@@ -279,6 +280,31 @@ public final class Bookings {
             return Optional.of(refunded);
         });
         return view(result, studios.settingsOf(studioId), false, null);
+    }
+
+    /** The attendance body staff send: {@code ATTENDED} or {@code NO_SHOW}. */
+    public record AttendanceRequest(Attendance.Status status) {
+    }
+
+    /**
+     * Staff mark whether the client of a confirmed booking came, once it started (a mark again replaces
+     * it). Under a forfeiting no-show policy a NO_SHOW keeps what the booking used; money never moves
+     * here. A mark that loses a race (a cancellation, a payment, another mark) reads the booking again.
+     */
+    public BookingView markAttendance(Caller caller, String studioId, String bookingId, AttendanceRequest request) {
+        caller.requireStaffOf(studioId);
+        Attendance.Status mark = Check.required(Check.required(request, "body").status(), "status");
+        if (!existing(bookingId).studioId().equals(studioId)) throw DomainException.notFound("booking");
+        StudioSettings settings = studios.settingsOf(studioId);
+        Booking result = decide(bookingId, booking -> {
+            if (booking.kind() == Booking.Kind.SESSION && booking.status().isActive() && seats.sessionCancelled(booking)) {
+                throw DomainException.conflict("SESSION_CANCELLED", "the session was cancelled", null);
+            }
+            Booking marked = booking.attended(mark, clock.instant(), settings.noShowPolicy().forfeits());
+            if (marked == booking) return Optional.of(booking);
+            return saveChange(marked) ? Optional.of(marked) : Optional.empty();
+        });
+        return view(result, settings, false, seats.accessFor(result).orElse(null));
     }
 
     /**

@@ -146,7 +146,7 @@ public final class SessionBooking {
         Booking booking = new Booking(bookingId, studioId, Booking.Kind.SESSION, null, session.name(), session.instructorId(),
                 instructor == null ? null : instructor.name(), session.locationId(), session.start(), session.end(), 0, 0,
                 order.client(), clientId, method, status, paid, price, Booking.newReference(), dueBy, null, order.notes(), order.language(), now,
-                new Booking.SessionSeat(session.sessionId(), seat), use, null, Booking.NEW);
+                new Booking.SessionSeat(session.sessionId(), seat), use, null, null, Booking.NEW);
 
         SessionStore.SeatResult result = sessions.reserveSeat(booking, debit, key);
         if (result instanceof SessionStore.SeatResult.Repeated r) return new Outcome.Repeated(r.bookingId(), r.requestFingerprint());
@@ -208,9 +208,9 @@ public final class SessionBooking {
     }
 
     /**
-     * Staff cancelled the session: every active booking is cancelled with full restitution and told.
-     * A booking that changes meanwhile (paid, cancelled by its client) is read again and cancelled as it
-     * is then.
+     * Staff cancelled the session: every active booking is cancelled with full restitution (except what a
+     * no-show forfeits) and told. A booking that changes meanwhile (paid, cancelled by its client, marked
+     * a no-show) is read again and cancelled as it is then.
      */
     public void cancelAllOf(Session cancelledSession) {
         StudioSettings settings = studios.settingsOf(cancelledSession.studioId());
@@ -254,6 +254,12 @@ public final class SessionBooking {
     public void tellReinstated(Booking paid) {
         Session session = sessions.find(paid.studioId(), paid.session().sessionId()).orElseThrow();
         mailer.send(SessionEmails.paymentConfirmed(paid, session, studios.settingsOf(paid.studioId()), grantAccess(paid, session)));
+    }
+
+    /** Whether the booking's session was cancelled (its seats are being, or have been, cancelled too). */
+    public boolean sessionCancelled(Booking booking) {
+        return sessions.find(booking.studioId(), booking.session().sessionId())
+                .map(session -> session.status() == Session.Status.CANCELLED).orElse(true);
     }
 
     /** Writes a change of a seat booking that takes or frees no seat (refund state), with its participant line. */
@@ -322,6 +328,9 @@ public final class SessionBooking {
             restitution = Restitution.NOTHING_PAID;
         } else if (how.late()) {
             restitution = Restitution.NONE;
+        } else if (booking.forfeitsPayment() && booking.paymentStatus() == PaymentStatus.PAID) {
+            // a no-show under a forfeiting policy: the credits, entry or payment stay with the studio
+            restitution = Restitution.NO_SHOW_FORFEITED;
         } else {
             switch (booking.paymentMethod()) {
                 case PASS -> {

@@ -132,7 +132,7 @@ public final class SessionSetup {
         return staffView(after, settings);
     }
 
-    /** Staff cancel the session: every participant gets back what they paid and is told (rule 9). */
+    /** Staff cancel the session: every participant gets back what they paid and is told (rule 9), except what a no-show forfeits. */
     public SessionViews.StaffSession cancel(Caller caller, String studioId, String sessionId) {
         caller.requireStaffOf(studioId);
         Session session = existing(studioId, sessionId);

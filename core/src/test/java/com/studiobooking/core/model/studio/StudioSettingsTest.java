@@ -23,7 +23,7 @@ class StudioSettingsTest {
     @Test
     void a_change_replaces_only_the_sections_it_names() {
         StudioSettings changed = initial.changedBy(new StudioSettings(null, "America/New_York", null, null, null,
-                null, new BookingPolicy(30, 14), null, null, null));
+                null, new BookingPolicy(30, 14), null, null, null, null));
 
         assertThat(changed.timezone()).isEqualTo("America/New_York");
         assertThat(changed.bookingPolicy()).isEqualTo(new BookingPolicy(30, 14));
@@ -49,7 +49,7 @@ class StudioSettingsTest {
         assertField(() -> initial.changedBy(bank(new BankTransfer(true, "X", "RO48AAAA1B31007593840000", null, null, null))),
                 "bankTransfer.iban");
         assertField(() -> initial.changedBy(new StudioSettings(null, null, null, null,
-                List.of(PaymentMethod.BANK_TRANSFER), null, null, null, null, null)), "paymentMethods");
+                List.of(PaymentMethod.BANK_TRANSFER), null, null, null, null, null, null)), "paymentMethods");
     }
 
     @Test
@@ -59,15 +59,30 @@ class StudioSettingsTest {
         assertField(() -> StudioSettings.initial("X", "Europe/Bucharest", "LEI", "ro"), "currency");
         assertField(() -> StudioSettings.initial("X", "Europe/Bucharest", "RON", "not a tag!"), "locale");
         assertField(() -> initial.changedBy(new StudioSettings(null, null, null, null, null, null,
-                new BookingPolicy(-1, 10), null, null, null)), "bookingPolicy.minNoticeMinutes");
+                new BookingPolicy(-1, 10), null, null, null, null)), "bookingPolicy.minNoticeMinutes");
         assertField(() -> initial.changedBy(new StudioSettings(null, null, null, null, null, null, null, null, null,
-                new Appearance("purple", null, null))), "appearance.color");
+                new Appearance("purple", null, null), null)), "appearance.color");
         assertField(() -> initial.changedBy(new StudioSettings(null, null, null, null, List.of(PaymentMethod.FREE),
-                null, null, null, null, null)), "paymentMethods");
+                null, null, null, null, null, null)), "paymentMethods");
+    }
+
+    @Test
+    void a_no_show_forfeits_nothing_until_the_owner_says_so() {
+        assertThat(initial.noShowPolicy().forfeits()).isFalse();
+
+        StudioSettings forfeiting = initial.changedBy(noShow(new NoShowPolicy(true)));
+        assertThat(forfeiting.noShowPolicy().forfeits()).isTrue();
+        assertThat(forfeiting.changedBy(noShow(null)).noShowPolicy().forfeits()).as("an absent section is kept").isTrue();
+        assertThat(forfeiting.changedBy(noShow(new NoShowPolicy(false))).noShowPolicy().forfeits()).isFalse();
+        assertField(() -> initial.changedBy(noShow(new NoShowPolicy(null))), "noShowPolicy.forfeit");
+    }
+
+    private static StudioSettings noShow(NoShowPolicy policy) {
+        return new StudioSettings(null, null, null, null, null, null, null, null, null, null, policy);
     }
 
     private static StudioSettings bank(BankTransfer bank) {
-        return new StudioSettings(null, null, null, null, null, bank, null, null, null, null);
+        return new StudioSettings(null, null, null, null, null, bank, null, null, null, null, null);
     }
 
     private static void assertField(Runnable action, String field) {
