@@ -84,9 +84,11 @@ public record SessionDetails(String templateId, String name, String description,
         Money price = s.price() == null ? null : s.price().validated("price", studio.currency());
         Integer credits = s.creditPrice() == null ? null : Check.range(s.creditPrice(), "creditPrice", 1, 1000);
         List<PaymentMethod> methods = methods(s.paymentMethods(), price, credits, studio);
-        if (s.format().hasOnlineSeats() && methods.stream().noneMatch(PaymentMethod::isPrepayment)) {
+        // rule 4: an online seat is paid in advance, or free (a free booking counts as paid for rule 3)
+        if (s.format().hasOnlineSeats() && methods.stream().noneMatch(m -> m.isPrepayment() || m == PaymentMethod.FREE)) {
             throw DomainException.policy("ONLINE_NEEDS_PREPAYMENT",
-                    "online sessions need a prepayment method (card, bank transfer, credits or passes)", "paymentMethods");
+                    "online sessions need a prepayment method (card, bank transfer, credits or passes) or to be free",
+                    "paymentMethods");
         }
         if (s.format() != SessionFormat.ONLINE) Check.id(s.locationId(), "locationId");
         return new Session(s.sessionId(), s.studioId(), s.templateId(), Check.text(s.name(), "name", 120),
