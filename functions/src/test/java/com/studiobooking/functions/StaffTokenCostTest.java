@@ -84,6 +84,28 @@ class StaffTokenCostTest {
     }
 
     @Test
+    void marking_attendance_reads_the_booking_and_its_session_and_writes_both_lines_in_one_transaction() {
+        String roomId = api.call("admin/post-studios-studioId-locations.json").path("studioId", studioId).token(owner)
+                .body(Map.of("name", "Room", "address", "Str. Florilor 1")).send().json().get("locationId").asText();
+        String sessionId = api.call("admin/post-studios-studioId-sessions.json").path("studioId", studioId).token(owner)
+                .body(Map.of("name", "Vinyasa", "start", "2026-11-23T13:00:00+02:00", "durationMinutes", 60, "capacity", 10,
+                        "instructorId", ownerId, "format", "IN_PERSON", "locationId", roomId)).send().json()
+                .get("sessionId").asText();
+        String bookingId = api.call("booking/post-studios-studioId-bookings.json").path("studioId", studioId)
+                .body(Map.of("sessionId", sessionId, "paymentMethod", "FREE",
+                        "client", Map.of("name", "Maria", "email", "maria@example.com"))).send().json().get("bookingId").asText();
+        api.clock.advance(java.time.Duration.ofHours(3));
+
+        List<String> mark = measure(() -> api.call("link-release/post-studios-studioId-bookings-bookingId-attendance.json")
+                .path("studioId", studioId).path("bookingId", bookingId).token(owner).body(Map.of("status", "NO_SHOW")).send());
+
+        // the settings (no-show policy), the booking, its session (not cancelled?), then the booking and its
+        // participant line on the booking's version; the last read is the session for the response's online access
+        assertThat(mark).containsExactly("GetItem STAFF#" + ownerId, "GetItem PROFILE", "GetItem BOOKING", "GetItem SESSION",
+                "TransactWriteItems 3 items, 1 ConditionCheck", "GetItem SESSION");
+    }
+
+    @Test
     void a_client_request_reads_no_staff_record() {
         String client = api.signIn(studioId, "maria@example.com");
 

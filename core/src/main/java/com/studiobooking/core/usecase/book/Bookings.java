@@ -294,9 +294,9 @@ public final class Bookings {
     public BookingView markAttendance(Caller caller, String studioId, String bookingId, AttendanceRequest request) {
         caller.requireStaffOf(studioId);
         Attendance.Status mark = Check.required(Check.required(request, "body").status(), "status");
-        if (!existing(bookingId).studioId().equals(studioId)) throw DomainException.notFound("booking");
         StudioSettings settings = studios.settingsOf(studioId);
         Booking result = decide(bookingId, booking -> {
+            if (!booking.studioId().equals(studioId)) throw DomainException.notFound("booking");
             if (booking.kind() == Booking.Kind.SESSION && booking.status().isActive() && seats.sessionCancelled(booking)) {
                 throw DomainException.conflict("SESSION_CANCELLED", "the session was cancelled", null);
             }
