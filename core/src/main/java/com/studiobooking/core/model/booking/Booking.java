@@ -74,7 +74,8 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
     public Booking withPayment(BookingStatus newStatus, PaymentStatus newPaymentStatus, CardPayment newCard) {
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, newStatus, newPaymentStatus,
-                price, reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, newCard, attendance, version + 1);
+                price, reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, newCard,
+                attendance, version + 1);
     }
 
     /** Only the payment status changes (a refund completed or marked paid out). */
@@ -86,13 +87,15 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
     public Booking withCheckout(CardPayment checkout, Instant holdUntil) {
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
-                price, reference, holdUntil, cancellation, notes, language, createdAt, session, walletUse, checkout, attendance, version + 1);
+                price, reference, holdUntil, cancellation, notes, language, createdAt, session, walletUse, checkout,
+                attendance, version + 1);
     }
 
     public Booking rescheduled(Instant newStart, Instant newEnd) {
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, newStart,
                 newEnd, bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
-                price, reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, card, attendance, version + 1);
+                price, reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, card,
+                attendance, version + 1);
     }
 
     /**
@@ -145,7 +148,8 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
     public Booking cancelledAgain(Cancellation how) {
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
-                price, reference, paymentDueBy, how, notes, language, createdAt, session, walletUse, card, attendance, version + 1);
+                price, reference, paymentDueBy, how, notes, language, createdAt, session, walletUse, card,
+                attendance, version + 1);
     }
 
     /** Whether the system released this unpaid place (due time passed, checkout ended), not a person. */
@@ -166,6 +170,7 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
         }
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, BookingStatus.CANCELLED,
-                afterwards, price, reference, paymentDueBy, how, notes, language, createdAt, session, walletUse, withCard, attendance, version + 1);
+                afterwards, price, reference, paymentDueBy, how, notes, language, createdAt, session, walletUse, withCard,
+                attendance, version + 1);
     }
 }
