@@ -13,13 +13,15 @@ export function timeFormats(i18n, zone) {
     if (!cache.has(key)) cache.set(key, i18n.dates(zone, options));
     return cache.get(key);
   };
+  // 24-hour clocks read 09:00; 12-hour ones 9:00 AM, not 09:00 AM
+  const hour = /h1[12]/.test(i18n.dates('UTC', { hour: 'numeric' }).resolvedOptions().hourCycle ?? '') ? 'numeric' : '2-digit';
   const day = (instant) => format({ weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(instant));
-  const time = (instant) => format({ hour: '2-digit', minute: '2-digit' }).format(new Date(instant));
-  const zoned = (instant) => format({ hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(instant));
+  const time = (instant) => format({ hour, minute: '2-digit' }).format(new Date(instant));
+  const zoned = (instant) => format({ hour, minute: '2-digit', timeZoneName: 'short' }).format(new Date(instant));
   const full = (instant) => format({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric',
-    hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(instant));
+    hour, minute: '2-digit', timeZoneName: 'short' }).format(new Date(instant));
   const fullNoZone = (instant) => format({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric',
-    hour: '2-digit', minute: '2-digit' }).format(new Date(instant));
+    hour, minute: '2-digit' }).format(new Date(instant));
   return {
     zone,
     day,
@@ -66,10 +68,15 @@ export function zoneName(i18n, zone) {
   return zone;
 }
 
-/** Service lengths in minutes ("60 min"); policy lengths in whole hours when they are ("2 ore"). */
-export function duration(i18n, minutes) {
-  if (minutes >= 60 && minutes % 60 === 0) return i18n.plural('duration.hours', minutes / 60);
-  return i18n.t('duration.minutes', { count: i18n.number(minutes) });
+/** How long a service or a session lasts, in minutes as studios write it: "60 min", "90 menit". */
+export function minutes(i18n, count) {
+  return i18n.t('duration.minutes', { count: i18n.number(count) });
+}
+
+/** A notice period: whole hours when it is ("2 ore", "24 jam"), else minutes. */
+export function duration(i18n, count) {
+  if (count >= 60 && count % 60 === 0) return i18n.plural('duration.hours', count / 60);
+  return minutes(i18n, count);
 }
 
 /** A price, or the language's word for free. */

@@ -14,7 +14,7 @@
 import { addDays, facts, h, query, safeUrl } from '../shared/dom.js';
 import { send } from '../shared/http.js';
 import { createI18n } from '../shared/i18n.js';
-import { duration, price, timeFormats, zoneName } from './format.js';
+import { duration, minutes, price, timeFormats, zoneName } from './format.js';
 
 const DAYS_OF_SESSIONS = 14;
 const DAYS_OF_SLOTS = 7;
@@ -393,7 +393,7 @@ function renderServices() {
     list.append(h('ul', { class: 'cards' }, group.services.map((service) => h('li', { class: 'card' },
       h('div', { class: 'card-main' },
         h('h4', { text: service.name }),
-        h('p', { class: 'meta', text: [duration(i18n, service.durationMinutes), price(i18n, service.price)].filter(Boolean).join(' · ') }),
+        h('p', { class: 'meta', text: [minutes(i18n, service.durationMinutes), price(i18n, service.price)].filter(Boolean).join(' · ') }),
         service.description ? h('p', { class: 'description', text: service.description }) : null),
       h('button', {
         type: 'button', class: 'button', 'aria-controls': 'slots', text: t('services.seeTimes'),
@@ -860,11 +860,11 @@ function renderResult(booking) {
     body.replaceChildren(h('p', { text: t('result.redirect.text') }), h('p', {}, viewLink));
   } else {
     $('result-title').textContent = booking.status === 'CONFIRMED' ? t('result.confirmed') : t('result.received');
-    body.replaceChildren(
+    body.replaceChildren(...[
       h('p', { text: booking.client?.email ? t('result.sentTo', { email: booking.client.email }) : t('result.sentToYou') }),
       bookingFacts(booking),
       onlineAccessBox(booking),
-      h('p', {}, viewLink));
+      h('p', {}, viewLink)].filter(Boolean));
   }
 }
 
@@ -1145,7 +1145,7 @@ async function loadWallet() {
   const passes = (wallet.passes ?? []).map((p) => h('li', {
     text: plural('wallet.pass', p.entriesLeft, { name: p.name, total: i18n.number(p.entries), date: fmt.date(p.validUntil) }),
   }));
-  walletBody.replaceChildren(
+  walletBody.replaceChildren(...[
     h('p', { text: plural('wallet.credits', wallet.credits ?? 0) }),
     passes.length ? h('ul', { class: 'plain' }, passes) : h('p', { class: 'muted', text: t('wallet.noPasses') }),
     (wallet.history ?? []).length ? h('details', {},
@@ -1155,7 +1155,7 @@ async function loadWallet() {
           entry.credits ? plural('wallet.creditsChange', Math.abs(entry.credits), { change: change(entry.credits) }) : null,
           entry.entries ? plural('wallet.entriesChange', Math.abs(entry.entries), { change: change(entry.entries) }) : null,
           entry.description].filter(Boolean).join(' · '),
-      })))) : null);
+      })))) : null].filter(Boolean));
   const bookings = (mine.bookings ?? []).slice().sort((a, b) => Date.parse(b.start) - Date.parse(a.start));
   bookingsBody.replaceChildren(bookings.length
     ? h('ul', { class: 'plain' }, bookings.map((b) => h('li', {},
