@@ -46,8 +46,6 @@ class WidgetBundlesTest {
     private static final Map<String, Set<String>> PLURAL_FORMS = Map.of(
             "en", Set.of("one", "other"), "ro", Set.of("one", "few", "other"), "id", Set.of("other"));
     private static final Set<String> ALL_FORMS = Set.of("zero", "one", "two", "few", "many", "other");
-    /** Keys the server reads, not the page: the name of each language in its "languages" list. */
-    private static final Set<String> READ_BY_THE_SERVER = Set.of("language.name");
     private static final Pattern KEY_USE = Pattern.compile("\\b(?:t|plural|named|has|lookup)\\(\\s*(['`])([^'`$]*)(\\$\\{)?");
     private static final Pattern DATA_I18N = Pattern.compile("data-i18n=\"([^\"]+)\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
@@ -146,7 +144,7 @@ class WidgetBundlesTest {
         assertThat(usedFamilies).as("key families composed in the code, each documented in families")
                 .isSubsetOf(families.keySet());
         List<String> unused = bases.stream()
-                .filter(key -> !usedKeys.contains(key) && !READ_BY_THE_SERVER.contains(key))
+                .filter(key -> !usedKeys.contains(key))
                 .filter(key -> usedFamilies.stream().noneMatch(key::startsWith))
                 .toList();
         assertThat(unused).as("keys nothing reads").isEmpty();
