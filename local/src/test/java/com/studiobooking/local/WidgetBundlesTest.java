@@ -6,6 +6,7 @@ import com.studiobooking.core.model.booking.PaymentStatus;
 import com.studiobooking.core.model.session.SessionFormat;
 import com.studiobooking.core.model.studio.PaymentMethod;
 import com.studiobooking.core.model.wallet.WalletEntry;
+import com.studiobooking.core.text.Plural;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,11 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * real enum values, error codes, error fields and currencies.
  */
 class WidgetBundlesTest {
-    private static final List<String> LANGUAGES = List.of("en", "ro", "id");
-    /** The CLDR plural categories each language uses (Intl.PluralRules picks among them in the page). */
-    private static final Map<String, Set<String>> PLURAL_FORMS = Map.of(
-            "en", Set.of("one", "other"), "ro", Set.of("one", "few", "other"), "id", Set.of("other"));
+    private static final Pattern BUNDLE = Pattern.compile("widget_([a-z]{2,3})\\.properties");
     private static final Set<String> ALL_FORMS = Set.of("zero", "one", "two", "few", "many", "other");
+    private static final String TEXTS = "core/src/main/resources/com/studiobooking/core/text";
     private static final Pattern KEY_USE = Pattern.compile("\\b(?:t|plural|named|has|lookup)\\(\\s*(['`])([^'`$]*)(\\$\\{)?");
     private static final Pattern DATA_I18N = Pattern.compile("data-i18n=\"([^\"]+)\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
@@ -54,6 +54,10 @@ class WidgetBundlesTest {
             "is", "this", "for", "book", "free", "times", "left", "sign", "cancel", "payment", "pay");
 
     private static Path root;
+    /** Every language with a widget bundle, English first: a new bundle is checked with no change here. */
+    private static List<String> languages;
+    /** The CLDR plural categories each language uses (core's Plural; Intl.PluralRules picks among them in the page). */
+    private static Map<String, Set<String>> pluralForms;
     private static Map<String, Map<String, String>> bundles;
     private static Set<String> usedKeys;
     private static Set<String> usedFamilies;
@@ -62,8 +66,19 @@ class WidgetBundlesTest {
     @BeforeAll
     static void read() throws IOException {
         root = RepoRoot.find();
+        languages = new ArrayList<>(List.of("en"));
+        try (Stream<Path> files = Files.list(root.resolve(TEXTS))) {
+            files.map(f -> BUNDLE.matcher(f.getFileName().toString())).filter(Matcher::matches).map(m -> m.group(1))
+                    .filter(code -> !code.equals("en")).sorted().forEach(languages::add);
+        }
+        assertThat(languages).contains("ro", "id");
+        pluralForms = new LinkedHashMap<>();
         bundles = new LinkedHashMap<>();
-        for (String language : LANGUAGES) bundles.put(language, bundle(language));
+        for (String language : languages) {
+            bundles.put(language, bundle(language));
+            pluralForms.put(language, LongStream.rangeClosed(0, 1000).mapToObj(n -> Plural.category(language, n))
+                    .collect(Collectors.toCollection(TreeSet::new)));
+        }
         usedKeys = new TreeSet<>();
         usedFamilies = new TreeSet<>();
         List<Path> code = new ArrayList<>();
@@ -97,15 +112,15 @@ class WidgetBundlesTest {
     }
 
     @Test
-    void every_english_key_is_in_romanian_and_indonesian_with_the_plural_forms_each_language_needs() {
+    void every_english_key_is_in_every_language_with_the_plural_forms_the_language_needs() {
         Map<String, Set<String>> english = byBase(bundles.get("en"));
         List<String> problems = new ArrayList<>();
-        for (String language : LANGUAGES) {
+        for (String language : languages) {
             Map<String, Set<String>> own = byBase(bundles.get(language));
             for (var entry : english.entrySet()) {
                 String base = entry.getKey();
                 boolean plural = !entry.getValue().isEmpty();
-                Set<String> expected = plural ? PLURAL_FORMS.get(language) : Set.of();
+                Set<String> expected = plural ? pluralForms.get(language) : Set.of();
                 if (!own.containsKey(base)) problems.add(language + ": no " + base + (plural ? ".*" : ""));
                 else if (!own.get(base).equals(expected)) {
                     problems.add(language + ": " + base + " has forms " + own.get(base) + ", needs " + expected);
@@ -122,7 +137,7 @@ class WidgetBundlesTest {
     void every_text_has_the_placeholders_of_its_english_text() {
         List<String> problems = new ArrayList<>();
         Map<String, Set<String>> english = placeholdersByBase(bundles.get("en"));
-        for (String language : LANGUAGES) {
+        for (String language : languages) {
             bundles.get(language).forEach((key, text) -> {
                 Set<String> expected = english.get(base(key));
                 Set<String> actual = placeholders(text);
@@ -187,9 +202,9 @@ class WidgetBundlesTest {
     }
 
     @Test
-    void romanian_and_indonesian_read_as_written_there() {
+    void the_other_languages_read_as_written_there() {
         List<String> problems = new ArrayList<>();
-        for (String language : List.of("ro", "id")) {
+        for (String language : languages.subList(1, languages.size())) {
             bundles.get(language).forEach((key, text) -> {
                 if (key.equals("page.footer")) return; // "Studio Booking" is a name
                 for (String word : PLACEHOLDER.matcher(text).replaceAll(" ").toLowerCase().split("[^\\p{L}]+")) {
@@ -213,7 +228,7 @@ class WidgetBundlesTest {
 
     /** A bundle in file order; a line continuation or a key given twice is refused, as they hide mistakes. */
     private static Map<String, String> bundle(String language) throws IOException {
-        Path file = root.resolve("core/src/main/resources/com/studiobooking/core/text/widget_" + language + ".properties");
+        Path file = root.resolve(TEXTS).resolve("widget_" + language + ".properties");
         Map<String, String> texts = new LinkedHashMap<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             String trimmed = line.strip();

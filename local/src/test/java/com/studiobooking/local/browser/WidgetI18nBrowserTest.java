@@ -208,6 +208,36 @@ class WidgetI18nBrowserTest {
     }
 
     @Test
+    void a_client_signs_in_and_reads_their_account_in_romanian() throws Exception {
+        String email = "elena.radu@example.com";
+        browser.open(base() + "/widget/?studio=st_demo", Browser.PHONE);
+        browser.awaitText("Ședințe");
+        browser.visible("#account-toggle").click();
+        browser.awaitText("Autentificați-vă cu un cod primit pe e-mail");
+        browser.visible("#signin-email").sendKeys("elena.radu");
+        browser.visible("#code-form button[type=submit]").click();
+        browser.awaitText("Vă rugăm să scrieți o adresă de e-mail");
+        browser.visible("#signin-email").sendKeys("@example.com");
+        browser.visible("#code-form button[type=submit]").click();
+        browser.awaitText("V-am trimis un cod de autentificare la " + email);
+
+        browser.visible("#signin-code").sendKeys("000000");
+        browser.visible("#token-form button[type=submit]").click();
+        browser.awaitText("Codul este greșit sau a expirat. Cereți un cod nou.");
+        assertThat(browser.consoleErrors()).as("the refused code, and nothing else").singleElement().asString().contains("/auth/token");
+
+        browser.visible("#signin-code").clear();
+        browser.visible("#signin-code").sendKeys(codeMailedTo(email));
+        browser.visible("#token-form button[type=submit]").click();
+        browser.awaitText("V-ați autentificat cu " + email);
+        browser.awaitText("Aveți 0 credite.");
+        assertThat(browser.bodyText()).contains("Contul meu", "Abonamente și credite", "Nu aveți niciun abonament.",
+                "Rezervările mele", "Nu aveți încă nicio rezervare.", "Deconectare");
+        cleanAndShot("widget-ro-account-" + Browser.PHONE.width);
+        browser.visible("#sign-out").click();
+    }
+
+    @Test
     void times_read_on_the_studios_clock_named_and_switch_to_the_visitors_own() {
         ChromeDriver chrome = (ChromeDriver) browser.driver();
         chrome.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "America/New_York"));
@@ -293,9 +323,8 @@ class WidgetI18nBrowserTest {
         return response;
     }
 
-    private static String signIn(String studioId, String email) throws Exception {
-        assertThat(send("POST", "/auth/code", null, "{\"studioId\":\"" + studioId + "\",\"email\":\"" + email + "\"}")
-                .statusCode()).isEqualTo(202);
+    /** The sign-in code last e-mailed to {@code email}, from the local outbox. */
+    private static String codeMailedTo(String email) throws Exception {
         String code = null;
         for (JsonNode mail : json(send("GET", "/_dev/mail.json", null, null))) {
             if (mail.get("to").get(0).asText().equals(email)) {
@@ -304,6 +333,13 @@ class WidgetI18nBrowserTest {
             }
         }
         assertThat(code).as("code e-mailed to " + email).isNotNull();
+        return code;
+    }
+
+    private static String signIn(String studioId, String email) throws Exception {
+        assertThat(send("POST", "/auth/code", null, "{\"studioId\":\"" + studioId + "\",\"email\":\"" + email + "\"}")
+                .statusCode()).isEqualTo(202);
+        String code = codeMailedTo(email);
         HttpResponse<String> token = send("POST", "/auth/token", null,
                 "{\"studioId\":\"" + studioId + "\",\"email\":\"" + email + "\",\"code\":\"" + code + "\"}");
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
