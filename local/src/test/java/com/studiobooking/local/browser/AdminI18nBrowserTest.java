@@ -134,6 +134,7 @@ class AdminI18nBrowserTest {
                     "60 min (+0/15 min pauză între programări), ore de început la fiecare 30 min");
             assertThat(browser.visible("input.clock[data-part=start]").getAttribute("value")).isEqualTo("10:00");
             assertNothingWrong(browser.bodyText());
+            browser.script("document.getElementById('availability-form').scrollIntoView();");
             browser.screenshot("admin-ro-" + width + "-services");
             assertNoSidewaysScroll(width);
 
