@@ -65,7 +65,9 @@ class AdminBundlesTest {
     private static final Set<String> ENGLISH_WORDS = Set.of("the", "and", "of", "to", "your", "you", "is", "was",
             "were", "with", "for", "please", "this", "that", "not", "will", "has", "have", "been", "from", "on", "at", "in",
             "it", "by", "or", "no", "yes", "here", "there", "again", "sign", "save", "add", "cancel", "payment", "session",
-            "booking", "staff", "settings", "price", "name", "time", "day", "hours", "minutes");
+            "booking", "staff", "settings", "price", "name", "time", "day", "hours", "minutes", "their", "they", "money",
+            "back", "who", "what", "when", "where", "all", "new", "open", "show", "choose", "enter", "remove", "change",
+            "can", "as", "if", "be", "do", "paid", "free", "owner", "confirm", "refund", "location", "service");
     /** Words that read the same in the other languages (names, loanwords). */
     private static final Set<String> SAME_EVERYWHERE = Set.of("e-mail", "online", "studio", "format", "status", "iban",
             "bank", "bio", "stripe", "instructor", "client", "https", "url", "min", "studio booking");
