@@ -27,7 +27,7 @@ public final class CatalogueHandler implements RequestHandler<APIGatewayV2HTTPEv
         SlotLookup slots = wiring.slotLookup();
         SessionSetup sessions = wiring.sessionSetup();
         routes = new Routes(wiring::requestEnded)
-                .on("GET /studios/{studioId}", r -> Response.ok(setup.publicProfile(r.path("studioId"))))
+                .on("GET /studios/{studioId}", r -> Response.ok(setup.publicProfile(r.path("studioId"), r.query("lang"))))
                 .on("GET /studios/{studioId}/slots", r -> Response.ok(slots.slots(r.path("studioId"),
                         new SlotLookup.SlotRequest(r.query("serviceId"), r.query("staffId"), r.query("locationId"),
                                 r.query("from"), r.query("to"), r.query("timezone")))))

@@ -130,10 +130,15 @@ final class Api {
         return new Call(repoRoot().resolve("events").resolve(eventFile));
     }
 
-    /** Opens a studio through the API and returns its id. */
+    /** Opens a studio through the API and returns its id: a studio that writes English (its e-mails are checked word for word). */
     String openStudio(String ownerEmail) {
+        return openStudio(ownerEmail, "en");
+    }
+
+    /** Opens a studio writing in {@code locale} through the API and returns its id. */
+    String openStudio(String ownerEmail, String locale) {
         Reply opened = call("admin/post-studios.json").body(Map.of("name", "Lotus Yoga", "timezone", "Europe/Bucharest",
-                "currency", "RON", "locale", "ro", "owner", Map.of("name", "Ana Pop", "email", ownerEmail))).send();
+                "currency", "RON", "locale", locale, "owner", Map.of("name", "Ana Pop", "email", ownerEmail))).send();
         assertThat(opened.status()).isEqualTo(201);
         return opened.json().get("studioId").asText();
     }

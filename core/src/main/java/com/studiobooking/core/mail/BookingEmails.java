@@ -1,12 +1,10 @@
 package com.studiobooking.core.mail;
 
-import com.studiobooking.core.common.Money;
 import com.studiobooking.core.model.booking.Booking;
 import com.studiobooking.core.model.booking.BookingStatus;
 import com.studiobooking.core.model.booking.Cancellation;
 import com.studiobooking.core.model.booking.Client;
 import com.studiobooking.core.model.booking.PaymentStatus;
-import com.studiobooking.core.model.studio.CancellationPolicy;
 import com.studiobooking.core.model.studio.Location;
 import com.studiobooking.core.model.studio.PaymentMethod;
 import com.studiobooking.core.model.studio.Staff;
@@ -16,10 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import static com.studiobooking.core.mail.MailBody.row;
-
 /**
  * The e-mails a booking sends: to the client and to the practitioner, each with a calendar invite.
+ * The client's are written in the booking's language (else the studio's), the practitioner's in the
+ * studio's; every word comes from the {@code mail} bundle.
  *
  * <p>Dates, amounts, payment and bank transfer wording come from {@link StudioFormat}, the layout
  * and HTML escaping from {@link MailBody}; the session e-mails share both. Nothing here knows a
@@ -40,8 +38,9 @@ public final class BookingEmails {
      */
     public static List<Email> booked(Booking booking, StudioSettings studio, Staff practitioner, Location location,
                                      String bookingPageLink) {
-        Facts facts = new Facts(booking, studio, practitioner, location);
-        return List.of(bookedToClient(facts, bookingPageLink), bookedToPractitioner(facts));
+        return List.of(bookedToClient(new Facts(booking, studio, practitioner, location, booking.language()),
+                        bookingPageLink),
+                bookedToPractitioner(new Facts(booking, studio, practitioner, location, null)));
     }
 
     /** A cancelled appointment: to the client and to the practitioner, each with a cancelling invite. */
@@ -49,107 +48,114 @@ public final class BookingEmails {
         if (booking.cancellation() == null) {
             throw new IllegalArgumentException("booking " + booking.bookingId() + " has not been cancelled");
         }
-        Facts facts = new Facts(booking, studio, practitioner, location);
-        return List.of(cancelledToClient(facts), cancelledToPractitioner(facts));
+        return List.of(cancelledToClient(new Facts(booking, studio, practitioner, location, booking.language())),
+                cancelledToPractitioner(new Facts(booking, studio, practitioner, location, null)));
     }
 
     private static Email bookedToClient(Facts f, String bookingPageLink) {
         Booking b = f.booking;
+        StudioFormat t = f.format;
         boolean awaitingTransfer = b.paymentMethod() == PaymentMethod.BANK_TRANSFER
                 && b.status() == BookingStatus.AWAITING_PAYMENT;
-        MailBody body = new MailBody()
-                .paragraph("Hello " + b.client().name() + ",")
-                .paragraph(awaitingTransfer
-                        ? "Your appointment at " + f.studio.name() + " is reserved for you. It is confirmed once your bank transfer arrives."
-                        : "Your appointment at " + f.studio.name() + " is booked.")
+        MailBody body = t.body()
+                .paragraph(t.text("hello", "name", b.client().name()))
+                .paragraph(t.text(awaitingTransfer ? "appointment.reserved" : "appointment.booked",
+                        "studio", f.studio.name()))
                 .details(appointmentDetails(f, true));
-        if (awaitingTransfer) f.format.bankTransfer(body, b.price(), b.reference(), b.paymentDueBy());
-        String policy = f.format.cancellationPolicy();
+        if (awaitingTransfer) t.bankTransfer(body, b.price(), b.reference(), b.paymentDueBy());
+        String policy = t.cancellationPolicy();
         if (policy != null) body.paragraph(policy);
-        if (bookingPageLink != null && !bookingPageLink.isBlank()) body.link("Your booking", bookingPageLink.strip());
+        if (bookingPageLink != null && !bookingPageLink.isBlank()) {
+            body.link(t.text("link.yourBooking"), bookingPageLink.strip());
+        }
         body.paragraph(f.studio.name());
-        String subject = "Booked: " + f.serviceWithPractitioner() + " on " + f.shortStart();
+        String subject = t.text("subject.booked", "what", f.serviceWithPractitioner(), "when", f.shortStart());
         return email(b.client().email(), subject, body, f.clientInvite(CalendarInvite.Method.REQUEST));
     }
 
     private static Email bookedToPractitioner(Facts f) {
         Booking b = f.booking;
-        MailBody body = new MailBody()
-                .paragraph(b.client().name() + " booked " + b.serviceName() + " with you.")
+        StudioFormat t = f.format;
+        MailBody body = t.body()
+                .paragraph(t.text("appointment.toPractitioner.booked", "client", b.client().name(),
+                        "service", b.serviceName()))
                 .details(clientDetails(f))
                 .details(appointmentDetails(f, false));
-        if (b.notes() != null && !b.notes().isBlank()) body.paragraph("Notes from the client:\n" + b.notes().strip());
-        String subject = "New booking: " + b.client().name() + ", " + b.serviceName() + " on " + f.shortStart();
+        if (b.notes() != null && !b.notes().isBlank()) {
+            body.paragraph(t.text("notesFromClient", "notes", b.notes().strip()));
+        }
+        String subject = t.text("subject.newBooking", "client", b.client().name(), "service", b.serviceName(),
+                "when", f.shortStart());
         return email(f.practitionerEmail(), subject, body, f.practitionerInvite(CalendarInvite.Method.REQUEST));
     }
 
     private static Email cancelledToClient(Facts f) {
         Booking b = f.booking;
+        StudioFormat t = f.format;
         Cancellation how = b.cancellation();
-        MailBody body = new MailBody()
-                .paragraph("Hello " + b.client().name() + ",")
-                .paragraph((how.by() == Cancellation.By.CLIENT
-                        ? "You cancelled your appointment at " + f.studio.name() + "."
-                        : f.studio.name() + " cancelled your appointment.") + f.cutoffSentence(how))
+        MailBody body = t.body()
+                .paragraph(t.text("hello", "name", b.client().name()))
+                .paragraph(t.text(how.by() == Cancellation.By.CLIENT
+                        ? "appointment.cancelledByYou" : "appointment.cancelledByStudio", "studio", f.studio.name())
+                        + t.cutoffSentence(how.late()))
                 .details(List.of(
-                        row("Service", b.serviceName()), row("When", f.when()), row("With", f.practitionerName()),
-                        row("Where", f.where()), row("Reference", b.reference()),
-                        row("Cancelled", f.fullDateTime(how.cancelledAt()))));
+                        t.row("service", b.serviceName()), t.row("when", f.when()), t.row("with", f.practitionerName()),
+                        t.row("where", f.where()), t.row("reference", b.reference()),
+                        t.row("cancelled", t.fullDateTime(how.cancelledAt()))));
         if (b.paymentMethod() == PaymentMethod.BANK_TRANSFER && b.paymentStatus() == PaymentStatus.UNPAID) {
-            body.paragraph("Nothing is due: please do not make the bank transfer.");
+            body.paragraph(t.text("nothingDue.doNotTransfer"));
         }
         switch (b.paymentStatus()) {
-            case REFUND_PENDING, REFUNDED -> body.paragraph("Your card payment is refunded in full; it usually shows "
-                    + "within 5–10 days.");
-            case REFUND_DUE -> body.paragraph(f.studio.name() + " will transfer your payment back to you.");
+            case REFUND_PENDING, REFUNDED -> body.paragraph(t.text("refund.cardInFull"));
+            case REFUND_DUE -> body.paragraph(t.text("refund.studioWillTransfer", "studio", f.studio.name()));
             default -> { }
         }
-        CancellationPolicy policy = f.studio.cancellationPolicy();
-        if (policy != null) body.paragraph("Cancellation policy:\n" + policy.text());
+        String policy = t.cancellationPolicyText();
+        if (policy != null) body.paragraph(policy);
         body.paragraph(f.studio.name());
-        String subject = "Cancelled: " + f.serviceWithPractitioner() + " on " + f.shortStart();
+        String subject = t.text("subject.cancelled", "what", f.serviceWithPractitioner(), "when", f.shortStart());
         return email(b.client().email(), subject, body, f.clientInvite(CalendarInvite.Method.CANCEL));
     }
 
     private static Email cancelledToPractitioner(Facts f) {
         Booking b = f.booking;
+        StudioFormat t = f.format;
         Cancellation how = b.cancellation();
-        MailBody body = new MailBody()
-                .paragraph((how.by() == Cancellation.By.CLIENT
-                        ? b.client().name() + " cancelled their appointment."
-                        : "The studio cancelled " + b.client().name() + "'s appointment.") + f.cutoffSentence(how))
+        MailBody body = t.body()
+                .paragraph(t.text(how.by() == Cancellation.By.CLIENT
+                        ? "appointment.toPractitioner.cancelledByClient" : "appointment.toPractitioner.cancelledByStudio",
+                        "client", b.client().name()) + t.cutoffSentence(how.late()))
                 .details(clientDetails(f))
                 .details(List.of(
-                        row("Service", b.serviceName()), row("When", f.when()), row("Where", f.where()),
-                        row("Payment", f.payment()), row("Reference", b.reference()),
-                        row("Cancelled", f.fullDateTime(how.cancelledAt()))));
-        String subject = "Cancelled: " + b.client().name() + ", " + b.serviceName() + " on " + f.shortStart();
+                        t.row("service", b.serviceName()), t.row("when", f.when()), t.row("where", f.where()),
+                        t.row("payment", f.payment()), t.row("reference", b.reference()),
+                        t.row("cancelled", t.fullDateTime(how.cancelledAt()))));
+        String subject = t.text("subject.cancelledToStaff", "client", b.client().name(), "service", b.serviceName(),
+                "when", f.shortStart());
         return email(f.practitionerEmail(), subject, body, f.practitionerInvite(CalendarInvite.Method.CANCEL));
     }
 
     private static List<MailBody.Row> appointmentDetails(Facts f, boolean forClient) {
         Booking b = f.booking;
+        StudioFormat t = f.format;
         return List.of(
-                row("Service", b.serviceName()), row("When", f.when()), row("Duration", f.duration()),
-                row("With", forClient ? f.practitionerName() : null), row("Where", f.where()),
-                row("Price", b.paymentMethod() == PaymentMethod.FREE ? null : f.price()),
-                row("Payment", f.payment()), row("Reference", b.reference()));
+                t.row("service", b.serviceName()), t.row("when", f.when()), t.row("duration", f.duration()),
+                t.row("with", forClient ? f.practitionerName() : null), t.row("where", f.where()),
+                t.row("price", b.paymentMethod() == PaymentMethod.FREE ? null : f.price()),
+                t.row("payment", f.payment()), t.row("reference", b.reference()));
     }
 
     private static List<MailBody.Row> clientDetails(Facts f) {
         Client client = f.booking.client();
-        return List.of(row("Client", client.name()), row("E-mail", client.email()), row("Phone", client.phone()));
+        StudioFormat t = f.format;
+        return List.of(t.row("client", client.name()), t.row("email", client.email()), t.row("phone", client.phone()));
     }
 
     private static Email email(String to, String subject, MailBody body, CalendarInvite invite) {
         return body.email(List.of(to), List.of(), subject, List.of(invite.attachment()));
     }
 
-    static String money(Money money) {
-        return StudioFormat.money(money);
-    }
-
-    /** What every e-mail of one booking is written from, formatted in the studio's zone and locale. */
+    /** What an e-mail of one booking is written from, formatted in the studio's zone and the reader's language. */
     private static final class Facts {
         final Booking booking;
         final StudioSettings studio;
@@ -157,12 +163,13 @@ public final class BookingEmails {
         final Location location;
         final StudioFormat format;
 
-        Facts(Booking booking, StudioSettings studio, Staff practitioner, Location location) {
+        /** {@code language}: the client's, or null for the studio's (what staff read). */
+        Facts(Booking booking, StudioSettings studio, Staff practitioner, Location location, String language) {
             this.booking = booking;
             this.studio = studio;
             this.practitioner = practitioner;
             this.location = location;
-            this.format = new StudioFormat(studio);
+            this.format = new StudioFormat(studio, language);
         }
 
         String practitionerName() {
@@ -178,15 +185,12 @@ public final class BookingEmails {
 
         String serviceWithPractitioner() {
             String name = practitionerName();
-            return name == null ? booking.serviceName() : booking.serviceName() + " with " + name;
+            return name == null ? booking.serviceName()
+                    : format.text("serviceWith", "service", booking.serviceName(), "staff", name);
         }
 
         String shortStart() {
             return format.shortDateTime(booking.start());
-        }
-
-        String fullDateTime(Instant instant) {
-            return format.fullDateTime(instant);
         }
 
         String when() {
@@ -194,15 +198,15 @@ public final class BookingEmails {
         }
 
         String duration() {
-            return StudioFormat.duration(booking.start(), booking.end());
+            return format.duration(booking.start(), booking.end());
         }
 
         String where() {
-            return StudioFormat.where(location);
+            return format.where(location);
         }
 
         String price() {
-            return money(booking.price());
+            return format.money(booking.price());
         }
 
         String payment() {
@@ -211,30 +215,25 @@ public final class BookingEmails {
                     awaiting ? booking.paymentDueBy() : null);
         }
 
-        String cutoffSentence(Cancellation how) {
-            return format.cutoffSentence(how.late());
-        }
-
-        String summaryForPractitioner() {
-            return booking.serviceName() + ": " + booking.client().name();
-        }
-
         CalendarInvite clientInvite(CalendarInvite.Method method) {
             List<String> description = new ArrayList<>();
-            description.add(serviceWithPractitioner() + " at " + studio.name() + ".");
-            if (booking.reference() != null) description.add("Reference: " + booking.reference());
+            description.add(format.text("invite.whatWhere", "what", serviceWithPractitioner(), "studio", studio.name()));
+            if (booking.reference() != null) description.add(format.text("invite.reference", "reference", booking.reference()));
             return invite(method, serviceWithPractitioner(), String.join("\n", description));
         }
 
         CalendarInvite practitionerInvite(CalendarInvite.Method method) {
             Client client = booking.client();
             List<String> description = new ArrayList<>();
-            description.add("Client: " + client.name());
-            description.add("E-mail: " + client.email());
-            if (client.phone() != null) description.add("Phone: " + client.phone());
-            if (booking.notes() != null && !booking.notes().isBlank()) description.add("Notes: " + booking.notes().strip());
-            if (booking.reference() != null) description.add("Reference: " + booking.reference());
-            return invite(method, summaryForPractitioner(), String.join("\n", description));
+            description.add(format.text("invite.client", "client", client.name()));
+            description.add(format.text("invite.email", "email", client.email()));
+            if (client.phone() != null) description.add(format.text("invite.phone", "phone", client.phone()));
+            if (booking.notes() != null && !booking.notes().isBlank()) {
+                description.add(format.text("invite.notes", "notes", booking.notes().strip()));
+            }
+            if (booking.reference() != null) description.add(format.text("invite.reference", "reference", booking.reference()));
+            return invite(method, format.text("invite.summaryForStaff", "service", booking.serviceName(),
+                    "client", client.name()), String.join("\n", description));
         }
 
         private CalendarInvite invite(CalendarInvite.Method method, String summary, String description) {
@@ -247,8 +246,8 @@ public final class BookingEmails {
                     : new CalendarInvite.Person(studio.name(), practitioner.email());
             return new CalendarInvite(method, CalendarInvite.bookingUid(booking.bookingId()),
                     cancel ? CANCEL_SEQUENCE : REQUEST_SEQUENCE, stamp, format.zone(), booking.start(), booking.end(),
-                    summary, location == null ? null : location.online() ? "Online" : where(), description, organizer,
-                    new CalendarInvite.Person(booking.client().name(), booking.client().email()));
+                    summary, location == null ? null : location.online() ? format.text("invite.online") : where(),
+                    description, organizer, new CalendarInvite.Person(booking.client().name(), booking.client().email()));
         }
     }
 }

@@ -22,6 +22,17 @@ public final class MailBody {
     private record Link(String label, String url) implements Block {}
 
     private final List<Block> blocks = new ArrayList<>();
+    private final String language;
+
+    /** A body in English. */
+    public MailBody() {
+        this("en");
+    }
+
+    /** A body in {@code language} (a BCP 47 tag, written into the HTML's {@code lang}). */
+    public MailBody(String language) {
+        this.language = language;
+    }
 
     public static Row row(String label, String value) {
         return new Row(label, value);
@@ -64,7 +75,8 @@ public final class MailBody {
     }
 
     public String html() {
-        StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><body style=\"font-family:sans-serif\">\n");
+        StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"").append(Html.escape(language))
+                .append("\"><body style=\"font-family:sans-serif\">\n");
         for (Block block : blocks) {
             if (block instanceof Paragraph p) {
                 out.append("<p>").append(multiline(p.text())).append("</p>\n");

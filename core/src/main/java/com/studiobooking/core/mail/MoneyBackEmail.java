@@ -5,7 +5,6 @@ import com.studiobooking.core.model.studio.StudioSettings;
 
 import java.util.List;
 
-import static com.studiobooking.core.mail.MailBody.row;
 
 /**
  * Tells a client their money is coming back outside a cancellation they made: a payment that arrived
@@ -23,24 +22,23 @@ public final class MoneyBackEmail {
 
     private MoneyBackEmail() {}
 
+    /** In the booking's language (else the studio's). */
     public static Email of(Booking booking, StudioSettings studio, Why why) {
-        StudioFormat format = new StudioFormat(studio);
+        StudioFormat t = new StudioFormat(studio, booking.language());
         String what = switch (why) {
-            case LATE_CARD_PAYMENT_REFUNDED -> "Your payment arrived after we could keep your place, so the booking "
-                    + "stays cancelled. We have refunded the full amount to your card; it usually shows within 5–10 days.";
-            case LATE_TRANSFER_TO_BE_RETURNED -> "Your bank transfer arrived after the booking was cancelled. "
-                    + studio.name() + " will transfer the full amount back to you.";
-            case TRANSFER_RETURNED -> studio.name() + " has transferred your payment back to you.";
+            case LATE_CARD_PAYMENT_REFUNDED -> t.text("moneyBack.lateCard");
+            case LATE_TRANSFER_TO_BE_RETURNED -> t.text("moneyBack.lateTransfer", "studio", studio.name());
+            case TRANSFER_RETURNED -> t.text("moneyBack.transferReturned", "studio", studio.name());
         };
-        MailBody body = new MailBody()
-                .paragraph("Hello " + booking.client().name() + ",")
+        MailBody body = t.body()
+                .paragraph(t.text("hello", "name", booking.client().name()))
                 .paragraph(what)
-                .details(List.of(row("Booking", booking.serviceName()),
-                        row("When", format.when(booking.start(), booking.end())),
-                        row("Amount", StudioFormat.money(booking.price())), row("Reference", booking.reference())))
+                .details(List.of(t.row("booking", booking.serviceName()),
+                        t.row("when", t.when(booking.start(), booking.end())),
+                        t.row("amount", t.money(booking.price())), t.row("reference", booking.reference())))
                 .paragraph(studio.name());
-        String subject = (why == MoneyBackEmail.Why.LATE_TRANSFER_TO_BE_RETURNED ? "Refund on its way: " : "Refunded: ")
-                + booking.serviceName() + " on " + format.shortDateTime(booking.start());
+        String subject = t.text(why == Why.LATE_TRANSFER_TO_BE_RETURNED ? "subject.refundOnItsWay" : "subject.refunded",
+                "what", booking.serviceName(), "when", t.shortDateTime(booking.start()));
         return body.email(List.of(booking.client().email()), List.of(), subject, List.of());
     }
 }

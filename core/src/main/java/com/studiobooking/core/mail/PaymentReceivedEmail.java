@@ -5,22 +5,22 @@ import com.studiobooking.core.model.studio.StudioSettings;
 
 import java.util.List;
 
-import static com.studiobooking.core.mail.MailBody.row;
 
 /** Tells an appointment's client that staff confirmed their bank transfer. */
 public final class PaymentReceivedEmail {
     private PaymentReceivedEmail() {}
 
+    /** In the booking's language (else the studio's). */
     public static Email of(Booking booking, StudioSettings studio) {
-        StudioFormat format = new StudioFormat(studio);
-        MailBody body = new MailBody()
-                .paragraph("Hello " + booking.client().name() + ",")
-                .paragraph(studio.name() + " received your payment. Your booking is confirmed.")
-                .details(List.of(row("Service", booking.serviceName()),
-                        row("When", format.when(booking.start(), booking.end())),
-                        row("Amount", StudioFormat.money(booking.price())), row("Reference", booking.reference())))
+        StudioFormat t = new StudioFormat(studio, booking.language());
+        MailBody body = t.body()
+                .paragraph(t.text("hello", "name", booking.client().name()))
+                .paragraph(t.text("appointment.paymentReceived", "studio", studio.name()))
+                .details(List.of(t.row("service", booking.serviceName()),
+                        t.row("when", t.when(booking.start(), booking.end())),
+                        t.row("amount", t.money(booking.price())), t.row("reference", booking.reference())))
                 .paragraph(studio.name());
-        return body.email(List.of(booking.client().email()), List.of(),
-                "Payment received: " + booking.serviceName() + " on " + format.shortDateTime(booking.start()), List.of());
+        return body.email(List.of(booking.client().email()), List.of(), t.text("subject.paymentReceived",
+                "what", booking.serviceName(), "when", t.shortDateTime(booking.start())), List.of());
     }
 }

@@ -18,12 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static com.studiobooking.core.mail.MailBody.row;
-
 /**
- * The e-mails of session bookings. Online access only ever arrives here as the {@code access} that
- * {@link LinkVisibility} granted; these methods never read it from the session themselves. As a
- * second lock, access is shown only to a confirmed, paid or free booking of an online seat.
+ * The e-mails of session bookings, to the client in the booking's language (else the studio's); the
+ * missing-link reminder to staff in the studio's. Online access only ever arrives here as the
+ * {@code access} that {@link LinkVisibility} granted; these methods never read it from the session
+ * themselves. As a second lock, access is shown only to a confirmed, paid or free booking of an online seat.
  *
  * <p>Dates, amounts and bank transfer details are written as in the appointment e-mails
  * ({@link StudioFormat}, {@link MailBody}). Each booking is one calendar event: the invite of
@@ -41,34 +40,33 @@ public final class SessionEmails {
     public static Email booked(Booking booking, Session session, StudioSettings studio, Staff instructor,
                                Location location, Optional<OnlineAccess> access) {
         Facts f = new Facts(booking, session, studio, instructor == null ? null : instructor.name());
+        StudioFormat t = f.format;
         Optional<OnlineAccess> shown = f.shown(access);
         boolean awaitingTransfer = booking.paymentMethod() == PaymentMethod.BANK_TRANSFER
                 && booking.status() == BookingStatus.AWAITING_PAYMENT;
         MailBody body = f.hello()
-                .paragraph(awaitingTransfer
-                        ? "Your place in " + session.name() + " at " + studio.name()
-                        + " is reserved for you. It is confirmed once your bank transfer arrives."
-                        : "Your place in " + session.name() + " at " + studio.name() + " is booked.")
+                .paragraph(t.text(awaitingTransfer ? "session.reserved" : "session.booked",
+                        "session", session.name(), "studio", studio.name()))
                 .details(List.of(
-                        row("Session", session.name()), row("When", f.when(session)),
-                        row("Duration", StudioFormat.duration(session.start(), session.end())),
-                        row("Instructor", f.instructor), row("Where", f.where(location)),
-                        row("Price", f.price()), row("Payment", f.payment()), row("Reference", booking.reference())));
+                        t.row("session", session.name()), t.row("when", f.when(session)),
+                        t.row("duration", t.duration(session.start(), session.end())),
+                        t.row("instructor", f.instructor), t.row("where", f.where(location)),
+                        t.row("price", f.price()), t.row("payment", f.payment()), t.row("reference", booking.reference())));
         if (booking.isOnlineSeat()) {
             if (shown.isPresent()) {
-                body.paragraph("You'll join online:");
-                howToJoin(body, shown.get());
+                body.paragraph(t.text("online.joinBelow"));
+                f.howToJoin(body, shown.get());
             } else if (f.settled()) {
-                body.paragraph("You'll join online. The link will follow by e-mail before the session.");
+                body.paragraph(t.text("online.linkWillFollow"));
             } else {
-                body.paragraph("You'll join online. The link is sent once your payment is confirmed.");
+                body.paragraph(t.text("online.linkAfterPayment"));
             }
         }
-        if (awaitingTransfer) f.format.bankTransfer(body, booking.price(), booking.reference(), booking.paymentDueBy());
-        String policy = f.format.cancellationPolicy();
+        if (awaitingTransfer) t.bankTransfer(body, booking.price(), booking.reference(), booking.paymentDueBy());
+        String policy = t.cancellationPolicy();
         if (policy != null) body.paragraph(policy);
         body.paragraph(studio.name());
-        return f.toClient("Booked: " + f.withInstructor(session) + " on " + f.shortStart(session), body,
+        return f.toClient(t.text("subject.booked", "what", f.withInstructor(session), "when", f.shortStart(session)), body,
                 f.invite(CalendarInvite.Method.REQUEST, REQUEST_SEQUENCE, booking.createdAt(), session, location,
                         shown));
     }
@@ -77,41 +75,42 @@ public final class SessionEmails {
     public static Email paymentConfirmed(Booking booking, Session session, StudioSettings studio,
                                          Optional<OnlineAccess> access) {
         Facts f = new Facts(booking, session, studio, null);
+        StudioFormat t = f.format;
         Optional<OnlineAccess> shown = f.shown(access);
         MailBody body = f.hello()
-                .paragraph("We received your payment for " + session.name() + ". Your place is confirmed.")
+                .paragraph(t.text("session.paymentReceived", "session", session.name()))
                 .details(List.of(
-                        row("Session", session.name()), row("When", f.when(session)), row("Instructor", f.instructor),
-                        row("Where", booking.isOnlineSeat() ? "online" : null), row("Payment", f.payment()),
-                        row("Reference", booking.reference())));
+                        t.row("session", session.name()), t.row("when", f.when(session)), t.row("instructor", f.instructor),
+                        t.row("where", booking.isOnlineSeat() ? t.text("where.online") : null),
+                        t.row("payment", f.payment()), t.row("reference", booking.reference())));
         if (booking.isOnlineSeat()) {
             if (shown.isPresent()) {
-                body.paragraph("You'll join online:");
-                howToJoin(body, shown.get());
+                body.paragraph(t.text("online.joinBelow"));
+                f.howToJoin(body, shown.get());
             } else {
-                body.paragraph("You'll join online. The link will follow by e-mail before the session.");
+                body.paragraph(t.text("online.linkWillFollow"));
             }
         }
         body.paragraph(studio.name());
-        return f.toClient("Payment received: " + session.name() + " on " + f.shortStart(session), body, null);
+        return f.toClient(t.text("subject.paymentReceived", "what", session.name(), "when", f.shortStart(session)),
+                body, null);
     }
 
     /** Staff added or changed the link: sent once per change to each entitled participant. */
     public static Email linkReleased(Booking booking, Session session, StudioSettings studio, OnlineAccess access,
                                      boolean changed) {
         Facts f = new Facts(booking, session, studio, null);
+        StudioFormat t = f.format;
         OnlineAccess shown = f.shown(Optional.ofNullable(access)).orElseThrow(() -> new IllegalArgumentException(
                 "booking " + booking.bookingId() + " may not be sent a link: rule 3"));
         MailBody body = f.hello()
-                .paragraph(changed
-                        ? "The link for " + session.name() + " has changed. Please use this one:"
-                        : "Here is how to join " + session.name() + " online:");
-        howToJoin(body, shown);
-        body.details(List.of(row("Session", session.name()), row("When", f.when(session)),
-                        row("Instructor", f.instructor), row("Reference", booking.reference())))
+                .paragraph(t.text(changed ? "link.changed" : "link.howToJoin", "session", session.name()));
+        f.howToJoin(body, shown);
+        body.details(List.of(t.row("session", session.name()), t.row("when", f.when(session)),
+                        t.row("instructor", f.instructor), t.row("reference", booking.reference())))
                 .paragraph(studio.name());
-        return f.toClient((changed ? "New link for " : "Your link for ") + session.name() + " on "
-                + f.shortStart(session), body, null);
+        return f.toClient(t.text(changed ? "subject.newLink" : "subject.yourLink", "what", session.name(),
+                "when", f.shortStart(session)), body, null);
     }
 
     /** The booking was cancelled (by the client or staff, or the session was cancelled). */
@@ -122,39 +121,40 @@ public final class SessionEmails {
             throw new IllegalArgumentException("booking " + booking.bookingId() + " has not been cancelled");
         }
         Facts f = new Facts(booking, session, studio, null);
+        StudioFormat t = f.format;
         boolean byClient = !sessionCancelled && how.by() == Cancellation.By.CLIENT;
         String what = sessionCancelled
-                ? studio.name() + " cancelled the session " + session.name() + ", so your booking is cancelled."
+                ? t.text("session.cancelledSession", "studio", studio.name(), "session", session.name())
                 : byClient
-                ? "You cancelled your booking for " + session.name() + "." + f.format.cutoffSentence(how.late())
-                : studio.name() + " cancelled your booking for " + session.name() + ".";
+                ? t.text("session.cancelledByYou", "session", session.name()) + t.cutoffSentence(how.late())
+                : t.text("session.cancelledByStudio", "studio", studio.name(), "session", session.name());
         MailBody body = f.hello()
                 .paragraph(what)
                 .details(List.of(
-                        row("Session", session.name()), row("When", f.when(session)), row("Instructor", f.instructor),
-                        row("Reference", booking.reference()),
-                        row("Cancelled", f.format.fullDateTime(how.cancelledAt()))))
+                        t.row("session", session.name()), t.row("when", f.when(session)),
+                        t.row("instructor", f.instructor), t.row("reference", booking.reference()),
+                        t.row("cancelled", t.fullDateTime(how.cancelledAt()))))
                 .paragraph(f.restitution(restitution));
-        if (byClient && studio.cancellationPolicy() != null) {
-            body.paragraph("Cancellation policy:\n" + studio.cancellationPolicy().text());
-        }
+        String policy = t.cancellationPolicyText();
+        if (byClient && policy != null) body.paragraph(policy);
         body.paragraph(studio.name());
         Instant stamp = how.cancelledAt() != null ? how.cancelledAt() : booking.createdAt();
-        return f.toClient("Cancelled: " + f.withInstructor(session) + " on " + f.shortStart(session), body,
-                f.invite(CalendarInvite.Method.CANCEL, CANCEL_SEQUENCE, stamp, session, null, Optional.empty()));
+        return f.toClient(t.text("subject.cancelled", "what", f.withInstructor(session), "when", f.shortStart(session)),
+                body, f.invite(CalendarInvite.Method.CANCEL, CANCEL_SEQUENCE, stamp, session, null, Optional.empty()));
     }
 
     /** The session moved; {@code before} is the old version. */
     public static Email rescheduled(Booking booking, Session before, Session after, StudioSettings studio) {
         Facts f = new Facts(booking, after, studio, null);
+        StudioFormat t = f.format;
         MailBody body = f.hello()
-                .paragraph(studio.name() + " moved " + after.name() + " to a new time. Your place is kept.")
+                .paragraph(t.text("session.moved", "studio", studio.name(), "session", after.name()))
                 .details(List.of(
-                        row("Session", after.name()), row("New time", f.when(after)), row("Was", f.when(before)),
-                        row("Instructor", f.instructor), row("Reference", booking.reference())))
-                .paragraph("If the new time does not suit you, please contact " + studio.name() + ".")
+                        t.row("session", after.name()), t.row("newTime", f.when(after)), t.row("was", f.when(before)),
+                        t.row("instructor", f.instructor), t.row("reference", booking.reference())))
+                .paragraph(t.text("session.movedContact", "studio", studio.name()))
                 .paragraph(studio.name());
-        return f.toClient("New time: " + f.withInstructor(after) + " on " + f.shortStart(after), body,
+        return f.toClient(t.text("subject.newTime", "what", f.withInstructor(after), "when", f.shortStart(after)), body,
                 f.invite(CalendarInvite.Method.REQUEST, UPDATE_SEQUENCE, booking.createdAt(), after, null,
                         Optional.empty()));
     }
@@ -162,63 +162,52 @@ public final class SessionEmails {
     /** An unpaid booking's due time passed and its place was released. */
     public static Email released(Booking booking, Session session, StudioSettings studio) {
         Facts f = new Facts(booking, session, studio, null);
-        String due = f.format.fullDateTime(booking.paymentDueBy());
+        StudioFormat t = f.format;
+        String due = t.fullDateTime(booking.paymentDueBy());
         boolean transfer = booking.paymentMethod() == PaymentMethod.BANK_TRANSFER;
+        String key = (transfer ? "released.transfer" : "released.card") + (due == null ? "" : ".due");
         MailBody body = f.hello()
-                .paragraph((transfer
-                        ? "We did not receive your bank transfer" + (due == null ? " in time" : " by " + due)
-                        : "Your payment was not completed" + (due == null ? " in time" : " by " + due))
-                        + ", so your place in " + session.name() + " was released.")
-                .details(List.of(row("Session", session.name()), row("When", f.when(session)),
-                        row("Reference", booking.reference())));
-        if (transfer) {
-            body.paragraph("Please do not make the transfer now. If you have already sent it, please contact "
-                    + studio.name() + ".");
-        }
-        body.paragraph("You are welcome to book again while places are left.").paragraph(studio.name());
+                .paragraph(t.text(key, "due", due, "session", session.name()))
+                .details(List.of(t.row("session", session.name()), t.row("when", f.when(session)),
+                        t.row("reference", booking.reference())));
+        if (transfer) body.paragraph(t.text("released.doNotTransfer", "studio", studio.name()));
+        body.paragraph(t.text("released.bookAgain")).paragraph(studio.name());
         Cancellation how = booking.cancellation();
         Instant stamp = how != null && how.cancelledAt() != null ? how.cancelledAt()
                 : booking.paymentDueBy() != null ? booking.paymentDueBy() : booking.createdAt();
-        return f.toClient("Place released: " + session.name() + " on " + f.shortStart(session), body,
+        return f.toClient(t.text("subject.placeReleased", "what", session.name(), "when", f.shortStart(session)), body,
                 f.invite(CalendarInvite.Method.CANCEL, CANCEL_SEQUENCE, stamp, session, null, Optional.empty()));
     }
 
-    /** Rule 8: the online session's link is still missing; to the instructor, owner in copy. */
+    /** Rule 8: the online session's link is still missing; to the instructor, owner in copy, in the studio's language. */
     public static Email missingLinkReminder(Session session, StudioSettings studio, Staff instructor, Staff owner,
                                             int paidParticipants, String adminPageLink) {
         String to = emailOf(instructor) != null ? emailOf(instructor) : emailOf(owner);
         if (to == null) throw new IllegalArgumentException("session " + session.sessionId() + " has no one to remind");
         String cc = emailOf(owner);
         List<String> copy = cc == null || cc.equalsIgnoreCase(to) ? List.of() : List.of(cc);
-        StudioFormat format = new StudioFormat(studio);
+        StudioFormat t = new StudioFormat(studio);
         String name = emailOf(instructor) != null ? instructor.name() : owner.name();
-        String waiting = paidParticipants == 1 ? "1 paid participant is" : paidParticipants + " paid participants are";
-        MailBody body = new MailBody()
-                .paragraph("Hello " + name + ",")
-                .paragraph(session.name() + " has no meeting link yet.")
-                .details(List.of(row("Session", session.name()),
-                        row("When", format.when(session.start(), session.end())),
-                        row("Paid participants", String.valueOf(paidParticipants))))
-                .paragraph(waiting + " waiting for it. As soon as the link is added, each of them gets it by e-mail.");
-        if (adminPageLink != null && !adminPageLink.isBlank()) body.link("Add the link", adminPageLink.strip());
+        MailBody body = t.body()
+                .paragraph(t.text("hello", "name", name))
+                .paragraph(t.text("missingLink.noLinkYet", "session", session.name()))
+                .details(List.of(t.row("session", session.name()),
+                        t.row("when", t.when(session.start(), session.end())),
+                        t.row("paidParticipants", String.valueOf(paidParticipants))))
+                .paragraph(t.plural("missingLink.waiting", paidParticipants));
+        if (adminPageLink != null && !adminPageLink.isBlank()) {
+            body.link(t.text("missingLink.addTheLink"), adminPageLink.strip());
+        }
         body.paragraph(studio.name());
-        return body.email(List.of(to), copy,
-                "Add the meeting link: " + session.name() + " on " + format.shortDateTime(session.start()), List.of());
+        return body.email(List.of(to), copy, t.text("subject.addMeetingLink", "what", session.name(),
+                "when", t.shortDateTime(session.start())), List.of());
     }
 
     private static String emailOf(Staff staff) {
         return staff == null || staff.email() == null || staff.email().isBlank() ? null : staff.email().strip();
     }
 
-    private static void howToJoin(MailBody body, OnlineAccess access) {
-        body.link("Link", access.link());
-        body.details(List.of(row("Password", access.password())));
-        if (access.instructions() != null && !access.instructions().isBlank()) {
-            body.paragraph("Instructions:\n" + access.instructions().strip());
-        }
-    }
-
-    /** What the e-mails of one booking of one session are written from, in the studio's zone and locale. */
+    /** What the e-mails of one booking of one session are written from, in the studio's zone and the client's language. */
     private static final class Facts {
         final Booking booking;
         final StudioSettings studio;
@@ -233,7 +222,7 @@ public final class SessionEmails {
             }
             this.booking = booking;
             this.studio = studio;
-            this.format = new StudioFormat(studio);
+            this.format = new StudioFormat(studio, booking.language());
             this.instructor = instructorName != null ? instructorName : booking.staffName();
         }
 
@@ -247,11 +236,20 @@ public final class SessionEmails {
         }
 
         MailBody hello() {
-            return new MailBody().paragraph("Hello " + booking.client().name() + ",");
+            return format.body().paragraph(format.text("hello", "name", booking.client().name()));
+        }
+
+        void howToJoin(MailBody body, OnlineAccess access) {
+            body.link(format.text("online.link"), access.link());
+            body.details(List.of(format.row("password", access.password())));
+            if (access.instructions() != null && !access.instructions().isBlank()) {
+                body.paragraph(format.text("online.instructions", "instructions", access.instructions().strip()));
+            }
         }
 
         String withInstructor(Session session) {
-            return instructor == null ? session.name() : session.name() + " with " + instructor;
+            return instructor == null ? session.name()
+                    : format.text("serviceWith", "service", session.name(), "staff", instructor);
         }
 
         String shortStart(Session session) {
@@ -264,49 +262,43 @@ public final class SessionEmails {
 
         /** "online" for an online seat, whatever the location says; the room for a seat in the studio. */
         String where(Location location) {
-            return booking.isOnlineSeat() ? "online" : StudioFormat.where(location);
+            return booking.isOnlineSeat() ? format.text("where.online") : format.where(location);
         }
 
         /** An amount only where money is paid: not for free places, credits or pass entries. */
         String price() {
             return switch (booking.paymentMethod()) {
-                case CARD, BANK_TRANSFER, PAY_AT_STUDIO -> StudioFormat.money(booking.price());
+                case CARD, BANK_TRANSFER, PAY_AT_STUDIO -> format.money(booking.price());
                 case FREE, CREDITS, PASS -> null;
             };
         }
 
         String payment() {
             if (booking.paymentMethod() == PaymentMethod.CREDITS && booking.walletUse() != null) {
-                return credits(booking.walletUse().credits());
+                return format.plural("payment.credits", booking.walletUse().credits());
             }
-            if (booking.paymentMethod() == PaymentMethod.PASS) return "pass entry";
+            if (booking.paymentMethod() == PaymentMethod.PASS) return format.text("payment.passEntry");
             boolean awaiting = booking.status() == BookingStatus.AWAITING_PAYMENT;
             return format.payment(booking.paymentMethod(), booking.paymentStatus() == PaymentStatus.PAID,
                     awaiting ? booking.paymentDueBy() : null);
         }
 
         String restitution(Restitution restitution) {
-            String amount = StudioFormat.money(booking.price());
+            String amount = format.money(booking.price());
             return switch (restitution) {
-                case NONE -> "Under the cancellation policy nothing is given back for a cancellation after the cut-off"
-                        + (studio.cancellationPolicy() == null ? "." : " of " + format.cutoff() + " before the start.");
-                case NOTHING_PAID -> "No payment was taken for this booking, so nothing is owed."
-                        + (booking.paymentMethod() == PaymentMethod.BANK_TRANSFER
-                        ? " Please do not make the bank transfer." : "");
-                case CARD_REFUND -> "Your payment" + (amount == null ? "" : " of " + amount)
-                        + " is refunded to your card. It usually shows on your statement within 5–10 days.";
+                case NONE -> studio.cancellationPolicy() == null ? format.text("restitution.none")
+                        : format.text("restitution.none.cutoff", "cutoff", format.cutoff());
+                case NOTHING_PAID -> format.text(booking.paymentMethod() == PaymentMethod.BANK_TRANSFER
+                        ? "restitution.nothingPaid.transfer" : "restitution.nothingPaid");
+                case CARD_REFUND -> amount == null ? format.text("restitution.card")
+                        : format.text("restitution.card.amount", "amount", amount);
                 case CREDITS_RETURNED -> booking.walletUse() == null || booking.walletUse().credits() <= 0
-                        ? "Your credits are back in your account."
-                        : booking.walletUse().credits() == 1 ? "1 credit is back in your account."
-                        : booking.walletUse().credits() + " credits are back in your account.";
-                case PASS_ENTRY_RETURNED -> "The entry is back on your pass.";
-                case REFUND_DUE -> studio.name() + " will transfer " + (amount == null ? "your payment" : amount)
-                        + " back to you.";
+                        ? format.text("restitution.credits")
+                        : format.plural("restitution.credits.count", booking.walletUse().credits());
+                case PASS_ENTRY_RETURNED -> format.text("restitution.passEntry");
+                case REFUND_DUE -> amount == null ? format.text("restitution.transfer", "studio", studio.name())
+                        : format.text("restitution.transfer.amount", "studio", studio.name(), "amount", amount);
             };
-        }
-
-        private static String credits(int credits) {
-            return credits == 1 ? "1 credit" : credits + " credits";
         }
 
         Email toClient(String subject, MailBody body, CalendarInvite invite) {
@@ -321,17 +313,17 @@ public final class SessionEmails {
         CalendarInvite invite(CalendarInvite.Method method, int sequence, Instant stamp, Session session,
                               Location location, Optional<OnlineAccess> shown) {
             List<String> description = new ArrayList<>();
-            description.add(withInstructor(session) + " at " + studio.name() + ".");
-            if (booking.reference() != null) description.add("Reference: " + booking.reference());
+            description.add(format.text("invite.whatWhere", "what", withInstructor(session), "studio", studio.name()));
+            if (booking.reference() != null) description.add(format.text("invite.reference", "reference", booking.reference()));
             shown.ifPresent(access -> {
-                description.add("Join: " + access.link());
-                if (access.password() != null) description.add("Password: " + access.password());
+                description.add(format.text("invite.join", "link", access.link()));
+                if (access.password() != null) description.add(format.text("invite.password", "password", access.password()));
                 if (access.instructions() != null && !access.instructions().isBlank()) {
                     description.add(access.instructions().strip());
                 }
             });
-            String place = booking.isOnlineSeat() ? shown.map(OnlineAccess::link).orElse("Online")
-                    : StudioFormat.where(location);
+            String place = booking.isOnlineSeat() ? shown.map(OnlineAccess::link).orElse(format.text("invite.online"))
+                    : format.where(location);
             return new CalendarInvite(method, CalendarInvite.bookingUid(booking.bookingId()), sequence, stamp,
                     format.zone(), session.start(), session.end(), withInstructor(session), place,
                     String.join("\n", description), null,

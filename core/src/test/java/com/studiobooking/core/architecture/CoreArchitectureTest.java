@@ -56,6 +56,7 @@ class CoreArchitectureTest {
             .layer("model.schedule").definedBy(CORE + ".model.schedule..")
             .layer("model.studio").definedBy(CORE + ".model.studio..")
             .layer("model.identity").definedBy(CORE + ".model.identity..")
+            .layer("text").definedBy(CORE + ".text..")
             .layer("common").definedBy(CORE + ".common..")
 
             .whereLayer("jobs").mayNotBeAccessedByAnyLayer()
@@ -73,17 +74,18 @@ class CoreArchitectureTest {
             .whereLayer("mail").mayOnlyBeAccessedByLayers("jobs", "usecase.pay", "usecase.setup", "usecase.remind",
                     "usecase.book", "usecase.checkout", "usecase.wallets", "usecase.signin", "port")
 
-            .whereLayer("model.view").mayOnlyAccessLayers("model.booking", "model.session", "model.studio", "common")
+            .whereLayer("text").mayOnlyAccessLayers("common")
+            .whereLayer("model.view").mayOnlyAccessLayers("model.booking", "model.session", "model.studio", "text", "common")
             .whereLayer("model.booking").mayOnlyAccessLayers("model.session", "model.studio", "common")
             .whereLayer("model.session").mayOnlyAccessLayers("model.studio", "common")
             .whereLayer("model.slots").mayOnlyAccessLayers("model.studio", "common")
             .whereLayer("model.wallet").mayOnlyAccessLayers("model.studio", "common")
             .whereLayer("model.schedule").mayOnlyAccessLayers("common")
-            .whereLayer("model.studio").mayOnlyAccessLayers("common")
+            .whereLayer("model.studio").mayOnlyAccessLayers("text", "common")
             .whereLayer("model.identity").mayOnlyAccessLayers("common")
             .whereLayer("common").mayNotAccessAnyLayer()
             .whereLayer("mail").mayOnlyAccessLayers("model.view", "model.booking", "model.session", "model.slots",
-                    "model.wallet", "model.schedule", "model.studio", "model.identity", "common");
+                    "model.wallet", "model.schedule", "model.studio", "model.identity", "text", "common");
 
     private static JavaClasses core;
 

@@ -40,7 +40,7 @@ class BookingEmailsTest {
         return new Booking("bk1", "st1", Booking.Kind.APPOINTMENT, "sv1", "Massage", "sf1", "Ioana", "loc1",
                 Instant.parse("2026-12-01T07:00:00Z"), Instant.parse("2026-12-01T08:00:00Z"), 0, 15, client, null,
                 method, status, paid, new Money(25000L, "RON"), "LY-7K3Q",
-                method == PaymentMethod.BANK_TRANSFER ? Instant.parse("2026-11-25T10:00:00Z") : null, null, notes,
+                method == PaymentMethod.BANK_TRANSFER ? Instant.parse("2026-11-25T10:00:00Z") : null, null, notes, null,
                 Instant.parse("2026-11-23T10:00:00Z"), null, null, null, Booking.NEW);
     }
 
@@ -295,12 +295,12 @@ class BookingEmailsTest {
     }
 
     @Test
-    void dates_follow_the_studio_s_locale_and_fall_back_to_english() {
+    void e_mails_follow_the_studio_s_language_and_fall_back_to_english() {
         StudioSettings romanian = STUDIO.changedBy(new StudioSettings(null, null, null, "ro", null, null, null, null, null, null));
         StudioSettings klingon = STUDIO.changedBy(new StudioSettings(null, null, null, "tlh", null, null, null, null, null, null));
 
         assertThat(toClient(BookingEmails.booked(awaitingTransfer(), romanian, IOANA, MAIN_ROOM, null)).subject())
-                .isEqualTo("Booked: Massage with Ioana on mar. 1 dec. 09:00");
+                .isEqualTo("Rezervare confirmată: Massage cu Ioana, marți, 1 decembrie, 09:00");
         assertThat(toClient(BookingEmails.booked(awaitingTransfer(), klingon, IOANA, MAIN_ROOM, null)).subject())
                 .isEqualTo("Booked: Massage with Ioana on Tue 1 Dec 09:00");
     }
@@ -326,10 +326,11 @@ class BookingEmailsTest {
 
     @Test
     void amounts_use_the_currency_s_minor_units() {
-        assertThat(BookingEmails.money(new Money(25000L, "RON"))).isEqualTo("250.00 RON");
-        assertThat(BookingEmails.money(new Money(5L, "EUR"))).isEqualTo("0.05 EUR");
-        assertThat(BookingEmails.money(new Money(5000L, "JPY"))).isEqualTo("5000 JPY");
-        assertThat(BookingEmails.money(new Money(1500L, "BHD"))).isEqualTo("1.500 BHD");
+        StudioFormat english = new StudioFormat(STUDIO, "en");
+        assertThat(english.money(new Money(25000L, "RON"))).isEqualTo("250.00 RON");
+        assertThat(english.money(new Money(5L, "EUR"))).isEqualTo("0.05 EUR");
+        assertThat(english.money(new Money(5000L, "JPY"))).isEqualTo("5,000 JPY");
+        assertThat(english.money(new Money(1500L, "BHD"))).isEqualTo("1.500 BHD");
     }
 
     @Test

@@ -61,7 +61,7 @@ class SessionEmailsTest {
         return new Booking("bk1", "st1", Booking.Kind.SESSION, "ss1", "Vinyasa", "sf1", "Ioana", "loc1",
                 VINYASA.start(), VINYASA.end(), 0, 0, client, null, method, status, paid, new Money(5000L, "RON"),
                 "LY-7K3Q", method == PaymentMethod.BANK_TRANSFER ? Instant.parse("2026-11-25T10:00:00Z") : null, null,
-                null, Instant.parse("2026-11-23T10:00:00Z"), new Booking.SessionSeat("ss1", seat), walletUse, null,
+                null, null, Instant.parse("2026-11-23T10:00:00Z"), new Booking.SessionSeat("ss1", seat), walletUse, null,
                 Booking.NEW);
     }
 
@@ -686,6 +686,6 @@ class SessionEmailsTest {
                 "Pay by: Wed 25 Nov 2026, 05:00 (America/New_York)");
         assertThat(invite(email)).contains("DTSTART;TZID=America/New_York:20261201T110000");
         assertThat(SessionEmails.missingLinkReminder(VINYASA, romanian, IOANA, ANA, 1, ADMIN).subject())
-                .isEqualTo("Add the meeting link: Vinyasa on mar. 1 dec. 18:00");
+                .isEqualTo("Adăugați linkul către ședință: Vinyasa, marți, 1 decembrie, 18:00");
     }
 }

@@ -41,7 +41,7 @@ final class BookingMapper {
                 .put("paymentDueBy", b.paymentDueBy())
                 .put("cancellation", c == null ? null : item().put("cancelledAt", c.cancelledAt())
                         .put("by", c.by().name()).put("late", c.late()).build())
-                .put("notes", b.notes()).put("createdAt", b.createdAt())
+                .put("notes", b.notes()).put("language", b.language()).put("createdAt", b.createdAt())
                 .put("sessionId", b.session() == null ? null : b.session().sessionId())
                 .put("seat", b.session() == null ? null : b.session().format().name())
                 .put("walletUse", b.walletUse() == null ? null : item().put("passId", b.walletUse().passId())
@@ -66,7 +66,7 @@ final class BookingMapper {
                 str(i, "reference"), instant(i, "paymentDueBy"),
                 c == null ? null : new Cancellation(instant(c, "cancelledAt"), Cancellation.By.valueOf(str(c, "by")),
                         Boolean.TRUE.equals(bool(c, "late"))),
-                str(i, "notes"), instant(i, "createdAt"),
+                str(i, "notes"), str(i, "language"), instant(i, "createdAt"),
                 str(i, "sessionId") == null ? null
                         : new Booking.SessionSeat(str(i, "sessionId"), SessionFormat.valueOf(str(i, "seat"))),
                 walletUse == null ? null : new Booking.WalletUse(str(walletUse, "passId"), integer(walletUse, "credits")),

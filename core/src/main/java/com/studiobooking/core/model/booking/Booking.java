@@ -17,12 +17,15 @@ import java.time.Instant;
  * returns the next version, and the stores write it only while the stored booking is still at the
  * version it was derived from, so of two writers that read the same booking one wins and the other
  * reads again and decides anew (docs/decisions/booking-state-machine.md).
+ *
+ * <p>{@code language} is the client's choice of language (e.g. {@code ro}) for every e-mail to them;
+ * null means the studio's locale.
  */
 public record Booking(String bookingId, String studioId, Kind kind, String serviceId, String serviceName,
                       String staffId, String staffName, String locationId, Instant start, Instant end,
                       int bufferBeforeMinutes, int bufferAfterMinutes, Client client, String clientId,
                       PaymentMethod paymentMethod, BookingStatus status, PaymentStatus paymentStatus, Money price,
-                      String reference, Instant paymentDueBy, Cancellation cancellation, String notes,
+                      String reference, Instant paymentDueBy, Cancellation cancellation, String notes, String language,
                       Instant createdAt, SessionSeat session, WalletUse walletUse, CardPayment card, int version) {
 
     /** The version of a booking before it is first stored. */
@@ -70,7 +73,7 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
     public Booking withPayment(BookingStatus newStatus, PaymentStatus newPaymentStatus, CardPayment newCard) {
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, newStatus, newPaymentStatus,
-                price, reference, paymentDueBy, cancellation, notes, createdAt, session, walletUse, newCard, version + 1);
+                price, reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, newCard, version + 1);
     }
 
     /** Only the payment status changes (a refund completed or marked paid out). */
@@ -82,13 +85,13 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
     public Booking withCheckout(CardPayment checkout, Instant holdUntil) {
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
-                price, reference, holdUntil, cancellation, notes, createdAt, session, walletUse, checkout, version + 1);
+                price, reference, holdUntil, cancellation, notes, language, createdAt, session, walletUse, checkout, version + 1);
     }
 
     public Booking rescheduled(Instant newStart, Instant newEnd) {
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, newStart,
                 newEnd, bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
-                price, reference, paymentDueBy, cancellation, notes, createdAt, session, walletUse, card, version + 1);
+                price, reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, card, version + 1);
     }
 
     /** Whether a card payment with this id is already recorded on the booking. */
@@ -112,7 +115,7 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
     public Booking cancelledAgain(Cancellation how) {
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
-                price, reference, paymentDueBy, how, notes, createdAt, session, walletUse, card, version + 1);
+                price, reference, paymentDueBy, how, notes, language, createdAt, session, walletUse, card, version + 1);
     }
 
     /** Whether the system released this unpaid place (due time passed, checkout ended), not a person. */
@@ -133,6 +136,6 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
         }
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, BookingStatus.CANCELLED,
-                afterwards, price, reference, paymentDueBy, how, notes, createdAt, session, walletUse, withCard, version + 1);
+                afterwards, price, reference, paymentDueBy, how, notes, language, createdAt, session, walletUse, withCard, version + 1);
     }
 }

@@ -1,5 +1,8 @@
 package com.studiobooking.core.model.studio;
 
+import com.studiobooking.core.text.Languages;
+import com.studiobooking.core.text.Texts;
+
 import com.studiobooking.core.common.Check;
 
 /**
@@ -10,8 +13,13 @@ import com.studiobooking.core.common.Check;
 public record CancellationPolicy(String text, Integer cutoffHours, Refund refund) {
     public enum Refund { REFUND, CREDIT }
 
-    static final CancellationPolicy DEFAULT = new CancellationPolicy(
-            "You can cancel free of charge up to 12 hours before the start.", 12, Refund.REFUND);
+    private static final int DEFAULT_CUTOFF_HOURS = 12;
+
+    /** A new studio's policy: free cancellation up to 12 hours before the start, said in the studio's language. */
+    static CancellationPolicy initial(String locale) {
+        String text = Texts.of("mail", Languages.forTag(locale)).plural("policy.default", DEFAULT_CUTOFF_HOURS);
+        return new CancellationPolicy(text, DEFAULT_CUTOFF_HOURS, Refund.REFUND);
+    }
 
     CancellationPolicy validated() {
         return new CancellationPolicy(

@@ -18,7 +18,7 @@ public record StudioSettings(String name, String timezone, String currency, Stri
 
     public static StudioSettings initial(String name, String timezone, String currency, String locale) {
         return new StudioSettings(name, timezone, currency, locale, List.of(PaymentMethod.CARD),
-                BankTransfer.DISABLED, BookingPolicy.DEFAULT, CancellationPolicy.DEFAULT, 24, Appearance.DEFAULT)
+                BankTransfer.DISABLED, BookingPolicy.DEFAULT, CancellationPolicy.initial(locale), 24, Appearance.DEFAULT)
                 .validated();
     }
 

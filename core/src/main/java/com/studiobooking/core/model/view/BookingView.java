@@ -14,12 +14,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
-/** A booking as the API shows it: times in the studio's zone; the access token only when just created. */
+/**
+ * A booking as the API shows it: times in the studio's zone; the access token only when just created;
+ * {@code language} the client's choice for e-mails (null: the studio's locale).
+ */
 public record BookingView(String bookingId, String studioId, Booking.Kind kind, String serviceId, String serviceName,
                           String staffId, String staffName, String locationId, OffsetDateTime start, OffsetDateTime end,
                           Client client, PaymentMethod paymentMethod, BookingStatus status, PaymentStatus paymentStatus,
                           Money price, String accessToken, NextAction nextAction, CancellationView cancellation,
-                          Instant createdAt, String sessionId, SessionFormat format, OnlineAccess onlineAccess) {
+                          Instant createdAt, String sessionId, SessionFormat format, OnlineAccess onlineAccess,
+                          String language) {
 
     /** What the client should do next: nothing, pay by transfer, or (later) go to a checkout page. */
     public record NextAction(Type type, String url, BankTransferInstructions bankTransfer) {
@@ -45,6 +49,6 @@ public record BookingView(String bookingId, String studioId, Booking.Kind kind, 
                         b.cancellation().cancelledAt().atZone(zone).toOffsetDateTime(), b.cancellation().by(),
                         b.cancellation().late()),
                 b.createdAt(), b.session() == null ? null : b.session().sessionId(),
-                b.session() == null ? null : b.session().format(), onlineAccess);
+                b.session() == null ? null : b.session().format(), onlineAccess, b.language());
     }
 }

@@ -11,6 +11,8 @@ import com.studiobooking.core.model.studio.Service;
 import com.studiobooking.core.model.studio.Studio;
 import com.studiobooking.core.model.studio.StudioCatalog;
 import com.studiobooking.core.model.studio.StudioSettings;
+import com.studiobooking.core.text.Languages;
+import com.studiobooking.core.text.Texts;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,13 +22,16 @@ import java.util.Map;
 
 /**
  * What anyone may read about a studio: no staff e-mails, no secrets, and bank details only when
- * bank transfer is enabled.
+ * bank transfer is enabled. {@code language} is the one the widget speaks (the visitor's choice when
+ * we write it, else the studio's), {@code languages} those it may switch to, {@code labels} the
+ * widget's texts in {@code language} (English where a text is missing).
  */
 public record PublicProfile(String studioId, String name, String timezone, String currency, String locale,
                             List<PaymentMethod> paymentMethods, BankDetails bankTransfer,
                             BookingPolicy bookingPolicy, CancellationPolicy cancellationPolicy,
                             Appearance appearance, String bookingLink, List<StaffMember> staff, List<Place> locations,
-                            List<Collection> services) {
+                            List<Collection> services, String language, List<Languages.Language> languages,
+                            Map<String, String> labels) {
 
     public record BankDetails(String accountName, String iban, String bankName, int dueHours, String instructions) {
     }
@@ -44,7 +49,7 @@ public record PublicProfile(String studioId, String name, String timezone, Strin
     public record Place(String locationId, String name, String address, boolean online) {
     }
 
-    public static PublicProfile of(StudioCatalog catalog, BookingLinks links) {
+    public static PublicProfile of(StudioCatalog catalog, BookingLinks links, String language) {
         Studio studio = catalog.studio();
         String id = studio.studioId();
         StudioSettings s = studio.settings();
@@ -58,7 +63,7 @@ public record PublicProfile(String studioId, String name, String timezone, Strin
                 catalog.staff().stream().map(m -> new StaffMember(m.staffId(), m.name(), m.bio(),
                         links.staff(id, m.staffId()))).toList(),
                 catalog.locations().stream().map(l -> new Place(l.locationId(), l.name(), l.address(), l.online())).toList(),
-                collections(catalog, links));
+                collections(catalog, links), language, Languages.supported(), Texts.of("widget", language).all());
     }
 
     /** Bookable services grouped by collection, collections and services by name; unnamed last. */

@@ -35,6 +35,7 @@ import com.studiobooking.core.port.ClientDirectory;
 import com.studiobooking.core.port.Mailer;
 import com.studiobooking.core.port.Scheduler;
 import com.studiobooking.core.port.StudioStore;
+import com.studiobooking.core.text.Languages;
 import com.studiobooking.core.usecase.checkout.CardCheckouts;
 
 import java.nio.charset.StandardCharsets;
@@ -92,7 +93,7 @@ public final class Bookings {
     /** The booking body as the widget sends it. {@code sessionId}/{@code format} book a session seat. */
     public record BookingRequest(String serviceId, String sessionId, SessionFormat format, String staffId,
                                  String locationId, String start, Client client, PaymentMethod paymentMethod,
-                                 String notes) {
+                                 String notes, String language) {
     }
 
     public BookingView book(String studioId, BookingRequest request, String idempotencyKey, Caller caller) {
@@ -100,19 +101,20 @@ public final class Bookings {
         Client client = Check.required(request.client(), "client").validated();
         PaymentMethod method = Check.required(request.paymentMethod(), "paymentMethod");
         String notes = Check.optionalText(request.notes(), "notes", 1000);
+        String language = Languages.choice(request.language(), "language");
         Order order;
         if (request.sessionId() != null) {
             for (String[] f : new String[][]{{request.serviceId(), "serviceId"}, {request.staffId(), "staffId"},
                     {request.locationId(), "locationId"}, {request.start(), "start"}}) {
                 if (f[0] != null) throw DomainException.invalid(f[1], "is for appointments; a session booking has sessionId only");
             }
-            order = new Order(null, null, client, method, null, null, notes, Check.id(request.sessionId(), "sessionId"),
-                    request.format());
+            order = new Order(null, null, client, method, null, null, notes, language,
+                    Check.id(request.sessionId(), "sessionId"), request.format());
         } else {
             if (request.format() != null) throw DomainException.invalid("format", "is for session bookings");
             order = new Order(Check.id(request.serviceId(), "serviceId"), Check.dateTime(request.start(), "start"), client, method,
                     request.staffId() == null ? null : Check.id(request.staffId(), "staffId"),
-                    request.locationId() == null ? null : Check.id(request.locationId(), "locationId"), notes, null, null);
+                    request.locationId() == null ? null : Check.id(request.locationId(), "locationId"), notes, language, null, null);
         }
         BookingStore.IdempotencyKey key = idempotencyKey == null ? null : new BookingStore.IdempotencyKey(
                 checkKey(idempotencyKey), fingerprint(order), clock.instant().plus(IDEMPOTENCY_MEMORY));
@@ -124,7 +126,7 @@ public final class Bookings {
         try {
             if (order.sessionId() == null) return reserve(studioId, order, key, caller);
             SessionBooking.Outcome outcome = seats.book(studioId, new SessionBooking.SeatOrder(order.sessionId(),
-                    order.format(), client, method, notes), key, caller, email -> clients.clientIdFor(studioId, email));
+                    order.format(), client, method, notes, language), key, caller, email -> clients.clientIdFor(studioId, email));
             if (outcome instanceof SessionBooking.Outcome.Repeated r) {
                 return repeated(new BookingStore.Reservation.Repeated(r.bookingId(), r.requestFingerprint()), key);
             }
@@ -142,7 +144,7 @@ public final class Bookings {
 
     /** A booking request that passed input checks: an appointment, or (with sessionId) a seat. */
     private record Order(String serviceId, Instant start, Client client, PaymentMethod method, String staffId,
-                         String locationId, String notes, String sessionId, SessionFormat format) {
+                         String locationId, String notes, String language, String sessionId, SessionFormat format) {
     }
 
     private BookingView reserve(String studioId, Order order, BookingStore.IdempotencyKey key, Caller caller) {
@@ -171,7 +173,7 @@ public final class Bookings {
                     service.name(), practitioner.staffId(), practitioner.name(), slot.locationId(), slot.start(),
                     slot.end(), service.bufferBeforeMinutes(), service.bufferAfterMinutes(), client, clientId, order.method(),
                     payment.status(), payment.paymentStatus(), service.price(), Booking.newReference(), payment.dueBy(), null, order.notes(),
-                    clock.instant(), null, null, null, Booking.NEW);
+                    order.language(), clock.instant(), null, null, null, Booking.NEW);
             BookingStore.Reservation reservation = bookings.reserveAppointment(booking, key);
             if (reservation instanceof BookingStore.Reservation.Reserved reserved && order.method() == PaymentMethod.CARD) {
                 Booking withCheckout = cards.open(reserved.booking(), settings, held -> bookings.cancel(

@@ -70,7 +70,8 @@ public final class SessionBooking {
     }
 
     /** A checked request for a seat. */
-    public record SeatOrder(String sessionId, SessionFormat format, Client client, PaymentMethod method, String notes) {
+    public record SeatOrder(String sessionId, SessionFormat format, Client client, PaymentMethod method, String notes,
+                            String language) {
     }
 
     /** The outcome of booking a seat: the booking and what it may see of the online access. */
@@ -144,7 +145,7 @@ public final class SessionBooking {
         Staff instructor = studios.findStaff(studioId, session.instructorId()).orElse(null);
         Booking booking = new Booking(bookingId, studioId, Booking.Kind.SESSION, null, session.name(), session.instructorId(),
                 instructor == null ? null : instructor.name(), session.locationId(), session.start(), session.end(), 0, 0,
-                order.client(), clientId, method, status, paid, price, Booking.newReference(), dueBy, null, order.notes(), now,
+                order.client(), clientId, method, status, paid, price, Booking.newReference(), dueBy, null, order.notes(), order.language(), now,
                 new Booking.SessionSeat(session.sessionId(), seat), use, null, Booking.NEW);
 
         SessionStore.SeatResult result = sessions.reserveSeat(booking, debit, key);

@@ -12,10 +12,12 @@ import com.studiobooking.core.model.studio.Staff;
 import com.studiobooking.core.model.studio.StaffDetails;
 import com.studiobooking.core.model.studio.StaffRole;
 import com.studiobooking.core.model.studio.Studio;
+import com.studiobooking.core.model.studio.StudioCatalog;
 import com.studiobooking.core.model.studio.StudioSettings;
 import com.studiobooking.core.model.view.PublicProfile;
 import com.studiobooking.core.model.view.StaffProfile;
 import com.studiobooking.core.port.StudioStore;
+import com.studiobooking.core.text.Languages;
 
 import java.time.Clock;
 import java.util.List;
@@ -47,8 +49,11 @@ public final class StudioSetup {
         return new Opened(studio.studioId(), ownerStaff.staffId());
     }
 
-    public PublicProfile publicProfile(String studioId) {
-        return PublicProfile.of(store.catalogOf(studioId), links);
+    /** What the widget reads, with its labels in {@code lang} when we write it, else in the studio's language. */
+    public PublicProfile publicProfile(String studioId, String lang) {
+        StudioCatalog catalog = store.catalogOf(studioId);
+        String language = Languages.isSupported(lang) ? lang : Languages.forTag(catalog.studio().settings().locale());
+        return PublicProfile.of(catalog, links, language);
     }
 
     public StudioSettings settings(Caller caller, String studioId) {

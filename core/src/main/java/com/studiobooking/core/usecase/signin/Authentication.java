@@ -3,8 +3,7 @@ package com.studiobooking.core.usecase.signin;
 import com.studiobooking.core.common.Check;
 import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.common.ErrorKind;
-import com.studiobooking.core.mail.Email;
-import com.studiobooking.core.mail.Html;
+import com.studiobooking.core.mail.SignInCodeEmail;
 import com.studiobooking.core.model.identity.Caller;
 import com.studiobooking.core.model.identity.LoginCode;
 import com.studiobooking.core.model.identity.Role;
@@ -88,7 +87,7 @@ public final class Authentication {
         if (!codes.admitRequest(studioId, email, window, CODES_PER_HOUR, window.plus(Duration.ofHours(2)))) return;
         String code = String.format("%06d", random.nextInt(1_000_000));
         codes.save(new LoginCode(studioId, email, hash(studioId, email, code), now.plus(CODE_LIFETIME), ATTEMPTS_PER_CODE));
-        mailer.send(codeEmail(email, studio.get().settings().name(), code));
+        mailer.send(SignInCodeEmail.of(email, studio.get().settings(), code, CODE_LIFETIME));
     }
 
     public SignIn exchangeCode(CodeExchange request) {
@@ -156,17 +155,5 @@ public final class Authentication {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
-    }
-
-    private static Email codeEmail(String email, String studioName, String code) {
-        String subject = "Your sign-in code for " + studioName;
-        String text = "Your sign-in code for " + studioName + " is " + code + ".\n\n"
-                + "It works once and expires in " + CODE_LIFETIME.toMinutes() + " minutes. "
-                + "If you did not ask for it, ignore this e-mail.\n";
-        String html = "<p>Your sign-in code for <strong>" + Html.escape(studioName) + "</strong> is</p>"
-                + "<p style=\"font-size:28px;letter-spacing:4px\"><strong>" + code + "</strong></p>"
-                + "<p>It works once and expires in " + CODE_LIFETIME.toMinutes() + " minutes. "
-                + "If you did not ask for it, ignore this e-mail.</p>";
-        return Email.to(email, subject, text, html);
     }
 }
