@@ -378,18 +378,18 @@ async function loadProfile() {
   } catch { /* unknown studio or offline: the studio's settings decide after sign-in */ }
 }
 
-// Until the server lists its languages (issue 12), the three bundles of this page.
-const LANGUAGES_UNTIL_THE_SERVER_LISTS_THEM = [
-  { code: 'en', name: 'English' }, { code: 'ro', name: 'Română' }, { code: 'id', name: 'Bahasa Indonesia' },
-];
-
-/** The languages offered: the server's list; without a studio, only the one asked for (English if it has no bundle). */
+/**
+ * The languages offered: the server's list (each named in itself); without a studio, only the one asked
+ * for (English when it has no bundle). A language the server writes but this page has no bundle for falls
+ * back to English too.
+ */
 function languages() {
-  if (state.profile) return state.profile.languages ?? LANGUAGES_UNTIL_THE_SERVER_LISTS_THEM;
+  if (state.profile) return state.profile.languages ?? [];
   return state.askedLanguage ? [{ code: state.askedLanguage }] : [];
 }
 
-const studioLanguage = () => state.profile?.language ?? state.profile?.locale ?? state.settings?.locale;
+/** The studio's language: the profile's (asked for without ?lang=, so the studio's own), else its settings' locale. */
+const studioLanguage = () => state.profile?.language ?? state.settings?.locale;
 
 let shownLanguage = null;
 
