@@ -34,6 +34,8 @@ import com.studiobooking.core.model.session.SessionFormat;
 import com.studiobooking.core.model.studio.CancellationPolicy;
 import com.studiobooking.core.model.studio.PaymentMethod;
 import com.studiobooking.core.model.studio.StaffRole;
+import com.studiobooking.core.text.Languages;
+import com.studiobooking.core.text.Plural;
 
 /**
  * The admin page's bundles ({@code web/admin/i18n/<language>.json}) against each other and against the
@@ -44,13 +46,10 @@ import com.studiobooking.core.model.studio.StaffRole;
  *
  * <p>The page uses keys as {@code t('key')}, {@code plural('key', n)} and {@code data-i18n…="key"}, and
  * composes only the families below from API values; a new bundle file is picked up without changing
- * this test.
+ * this test, and needs the plural forms the server's rule gives its language ({@code core/…/text/Plural}).
  */
 class AdminBundlesTest {
     private static final String ENGLISH = "en";
-    /** CLDR plural categories each language uses for whole numbers; another language needs at least "other". */
-    private static final Map<String, Set<String>> PLURAL_CATEGORIES = Map.of(
-            "en", Set.of("one", "other"), "ro", Set.of("one", "few", "other"), "id", Set.of("other"));
     private static final Set<String> CLDR_CATEGORIES = Set.of("zero", "one", "two", "few", "many", "other");
     private static final Pattern LITERAL_KEY = Pattern.compile("(?<![.\\w])(?:t|plural)\\(\\s*'([^']+)'");
     private static final Pattern PLURAL_KEY = Pattern.compile("(?<![.\\w])plural\\(\\s*'([^']+)'");
@@ -103,8 +102,9 @@ class AdminBundlesTest {
     }
 
     @Test
-    void there_are_english_romanian_and_indonesian_bundles() {
+    void every_language_the_server_writes_in_has_an_admin_bundle() {
         assertThat(bundles).containsKeys("en", "ro", "id");
+        assertThat(bundles.keySet()).containsAll(Languages.supported().stream().map(Languages.Language::code).toList());
     }
 
     @Test
@@ -117,13 +117,13 @@ class AdminBundlesTest {
             for (String key : keys) {
                 if (!english.contains(key) && !key.startsWith("money.")) problems.add(language + ": " + key + " is not in en.json");
             }
-            Set<String> needed = PLURAL_CATEGORIES.getOrDefault(language, Set.of("other"));
+            Set<String> needed = pluralCategories(language);
             for (String base : pluralKeys) {
                 Set<String> forms = bundle.keySet().stream().filter(k -> k.startsWith(base + "."))
                         .map(k -> k.substring(base.length() + 1)).collect(Collectors.toCollection(TreeSet::new));
                 if (!forms.containsAll(needed)) problems.add(language + ": " + base + " has " + forms + ", needs " + needed);
                 if (!CLDR_CATEGORIES.containsAll(forms)) problems.add(language + ": " + base + " has forms outside CLDR " + forms);
-                if (PLURAL_CATEGORIES.containsKey(language) && !needed.containsAll(forms)) {
+                if (!needed.containsAll(forms)) {
                     problems.add(language + ": " + base + " has forms the language never uses: " + forms);
                 }
             }
@@ -278,6 +278,12 @@ class AdminBundlesTest {
         }
         assertThat(codes).as("codes found in the sources").contains("VALIDATION_FAILED", "NOT_FOUND", "CAPACITY_REACHED", "INTERNAL");
         return codes;
+    }
+
+    /** The CLDR categories the language's whole numbers fall in, by the server's rule (core/…/text/Plural). */
+    private static Set<String> pluralCategories(String language) {
+        return java.util.stream.LongStream.rangeClosed(0, 1000).mapToObj(n -> Plural.category(language, n))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static Set<String> names(Enum<?>[] values) {
