@@ -430,7 +430,7 @@ async function changeLanguage(event) {
 
 function refreshTitle() {
   const signedIn = !$('app').hidden && state.settings;
-  $('studio-name').textContent = signedIn ? state.settings.name : t('signin.heading');
+  $('studio-name').textContent = signedIn ? state.settings.name : (state.profile?.name ?? t('signin.heading'));
   document.title = `${signedIn ? state.settings.name : (state.profile?.name ?? 'Studio Booking')} · ${t('app.title')}`;
 }
 

@@ -94,6 +94,8 @@ class AdminI18nBrowserTest {
             browser.open(base + "/admin/?studio=" + DEMO, size);
             browser.awaitText("Autentificați-vă cu adresa de e-mail");
             assertThat(browser.script("return document.documentElement.lang;")).isEqualTo("ro");
+            assertNothingWrong(browser.bodyText());
+            browser.screenshot("admin-ro-" + width + "-signin");
             signIn(ANA, "Trimiteți-mi un cod", "Autentificare");
 
             browser.awaitText("Ședințe viitoare");
@@ -156,6 +158,8 @@ class AdminI18nBrowserTest {
             browser.open(base + "/admin/?studio=" + idStudio, size);
             browser.awaitText("Masuk dengan e-mail Anda");
             assertThat(browser.script("return document.documentElement.lang;")).isEqualTo("id");
+            assertNothingWrong(browser.bodyText());
+            browser.screenshot("admin-id-" + width + "-signin");
             signIn(PUTU, "Kirimi saya kode", "Masuk");
 
             browser.awaitText("Sesi mendatang");
