@@ -6,15 +6,8 @@
 // 20 de locuri and Indonesian one form. Money follows the bundle too: "money.RON" = "{amount} lei"
 // (ro), "money.IDR" = "Rp {amount}" (id), else "money.any" = "{amount} {currency}".
 
-/**
- * ISO 4217 minor units where the browser's CLDR data writes fewer decimals. The API counts money in
- * ISO minor units (as Java's Currency does: Rp 150.000 is 15000000), while people write what CLDR
- * says (no decimals for rupiah or forints), so the amount is divided by ISO's and shown with CLDR's.
- */
-const ISO_MINOR_UNITS = {
-  AFN: 2, ALL: 2, COP: 2, HUF: 2, IDR: 2, IQD: 3, IRR: 2, KPW: 2, LAK: 2, LBP: 2, MGA: 2, MMK: 2, PKR: 2,
-  SLL: 2, SOS: 2, SYP: 2, YER: 2,
-};
+/** Currencies whose minor units nobody writes (ISO gives IDR two decimals; Indonesians write none). */
+const NO_MINOR_UNITS = new Set(['IDR']);
 
 export function createI18n(language, labels, fallback = {}) {
   const plurals = new Intl.PluralRules(language);
@@ -52,8 +45,8 @@ export function createI18n(language, labels, fallback = {}) {
   /** {amount: minor units, currency} as people write it in this language: 50,00 lei; Rp 150.000. */
   function money(m) {
     if (!m || m.amount === null || m.amount === undefined) return '';
-    const shown = new Intl.NumberFormat('en', { style: 'currency', currency: m.currency }).resolvedOptions().maximumFractionDigits;
-    const iso = ISO_MINOR_UNITS[m.currency] ?? shown;
+    const iso = new Intl.NumberFormat('en', { style: 'currency', currency: m.currency }).resolvedOptions().maximumFractionDigits;
+    const shown = NO_MINOR_UNITS.has(m.currency) ? 0 : iso;
     const amount = number(m.amount / 10 ** iso, { minimumFractionDigits: shown, maximumFractionDigits: shown });
     const pattern = lookup(`money.${m.currency}`) ?? lookup('money.any') ?? '{amount} {currency}';
     return fill(pattern, { amount, currency: m.currency });
