@@ -6,7 +6,7 @@
 // file here and nothing in the code. The page's fixed texts name their key in the HTML:
 // data-i18n="key" (text), data-i18n-placeholder="key", data-i18n-aria-label="key".
 
-import { createI18n } from '../shared/i18n.js';
+import { createI18n, minorDigits } from '../shared/i18n.js';
 
 export const DEFAULT_LANGUAGE = 'en';
 
@@ -16,33 +16,12 @@ let current = createI18n(DEFAULT_LANGUAGE, {});
 export const language = () => current.language;
 export const t = (key, params) => current.t(key, params);
 export const plural = (key, count, params) => current.plural(key, count, params);
-export const money = (m) => current.money(inSharedUnits(m));
+export const money = (m) => current.money(m);
 /** The text for people of an API error code: error.<CODE>, else error.other. */
 export const errorText = (code) => current.error(code);
 
-// ---------------------------------------------------------------------------------------------
-// Money: Money.amount counts the ISO 4217 minor units of its currency (as the server's Java Currency
-// does: 2 for IDR and HUF), while browsers' Intl (CLDR) counts 0 for those. ../shared/i18n.js divides
-// by Intl's digits, so an amount is rescaled for it here; drop the rescaling once it counts as ISO does.
-
-const ISO_DIGITS_UNLIKE_INTL = { IDR: 2, HUF: 2 };
-
-function intlDigits(currency) {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
-  } catch {
-    return 2;
-  }
-}
-
 /** The digits of the currency's minor unit, as the server counts Money.amount. */
-export const minorDigits = (currency) => ISO_DIGITS_UNLIKE_INTL[currency] ?? intlDigits(currency);
-
-function inSharedUnits(m) {
-  if (!m || m.amount === null || m.amount === undefined) return m;
-  const shift = minorDigits(m.currency) - intlDigits(m.currency);
-  return shift === 0 ? m : { ...m, amount: m.amount / 10 ** shift };
-}
+export { minorDigits };
 
 // ---------------------------------------------------------------------------------------------
 

@@ -79,27 +79,9 @@ export function duration(i18n, count) {
   return minutes(i18n, count);
 }
 
-/**
- * ISO 4217 minor units where the browser's CLDR data counts fewer. The API counts money in ISO's (as
- * Java's Currency does: Rp 150.000 is 15000000), while i18n.money counts in Intl's, which writes no
- * decimals for rupiah or forints; so an amount is rescaled for it (the admin page does the same).
- */
-const ISO_MINOR_UNITS = {
-  AFN: 2, ALL: 2, COP: 2, HUF: 2, IDR: 2, IQD: 3, IRR: 2, KPW: 2, LAK: 2, LBP: 2, MGA: 2, MMK: 2, PKR: 2,
-  SLL: 2, SOS: 2, SYP: 2, YER: 2,
-};
-
 /** An amount of the API ({amount: ISO minor units, currency}) as people write it: 50,00 lei; Rp 150.000. */
 export function money(i18n, m) {
-  if (!m || m.amount === null || m.amount === undefined) return '';
-  let intl;
-  try {
-    intl = new Intl.NumberFormat('en', { style: 'currency', currency: m.currency }).resolvedOptions().maximumFractionDigits;
-  } catch {
-    return i18n.money(m);
-  }
-  const shift = (ISO_MINOR_UNITS[m.currency] ?? intl) - intl;
-  return i18n.money(shift === 0 ? m : { ...m, amount: m.amount / 10 ** shift });
+  return i18n.money(m);
 }
 
 /** A price, or the language's word for free. */
