@@ -61,7 +61,8 @@ final class StudioMapper {
                 .put("missingLinkReminderHours", s.missingLinkReminderHours())
                 .put("appearance", item().put("color", s.appearance().color()).put("logoUrl", s.appearance().logoUrl())
                         .put("showServiceCollections", s.appearance().showServiceCollections()).build())
-                .put("clientReminders", item().put("enabled", s.clientReminders().enabled())
+                .put("clientReminders", s.clientReminders() == null ? null : item()
+                        .put("enabled", s.clientReminders().enabled())
                         .putIntegers("hoursBefore", s.clientReminders().hoursBefore()).build())
                 .build();
     }
@@ -82,7 +83,7 @@ final class StudioMapper {
                 integer(m, "missingLinkReminderHours"),
                 new Appearance(str(look, "color"), str(look, "logoUrl"), bool(look, "showServiceCollections")),
                 // settings stored before client reminders existed have none: the default (off)
-                reminders == null ? null : new ClientReminders(bool(reminders, "enabled"),
+                reminders == null ? ClientReminders.DEFAULT : new ClientReminders(bool(reminders, "enabled"),
                         Attr.integers(reminders, "hoursBefore")));
     }
 

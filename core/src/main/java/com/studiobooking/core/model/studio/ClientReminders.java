@@ -17,7 +17,8 @@ public record ClientReminders(Boolean enabled, List<Integer> hoursBefore) {
     /** The earliest a reminder goes: a week before the start. */
     public static final int MOST_HOURS_BEFORE = 24 * 7;
 
-    static final ClientReminders DEFAULT = new ClientReminders(false, List.of(24));
+    /** A new studio's, and a studio's whose settings were stored before reminders existed: off, 24 h once on. */
+    public static final ClientReminders DEFAULT = new ClientReminders(false, List.of(24));
 
     public boolean isEnabled() {
         return Boolean.TRUE.equals(enabled);
