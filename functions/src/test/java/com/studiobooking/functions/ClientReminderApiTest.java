@@ -163,6 +163,27 @@ class ClientReminderApiTest {
     }
 
     @Test
+    void the_timed_jobs_function_runs_a_reminder_from_the_scheduler_s_input_and_refuses_a_malformed_one() {
+        String sessionId = session("IN_PERSON", SATURDAY_EVENING, List.of("PAY_AT_STUDIO"));
+        String id = book(sessionId, "PAY_AT_STUDIO", "maria@example.com").get("bookingId").asText();
+        TimedJobsHandler handler = new TimedJobsHandler(api.wiring);
+        Map<String, String> event = new HashMap<>(job("reminder-" + id + "-24h").input());
+        event.put("kind", "CLIENT_REMINDER");
+        clockAt("2026-11-27T16:00:00Z");
+
+        for (Map.Entry<String, String> bad : List.of(Map.entry("hoursBefore", "a day"), Map.entry("start", "Saturday"),
+                Map.entry("bookingId", ""))) {
+            Map<String, String> malformed = new HashMap<>(event);
+            malformed.put(bad.getKey(), bad.getValue());
+            assertThat(handler.handleRequest(malformed, null)).as(bad.toString()).containsEntry("error", "invalid job input");
+        }
+        assertThat(reminders("maria@example.com")).isEmpty();
+        assertThat(handler.handleRequest(event, null)).containsEntry("kind", "CLIENT_REMINDER").containsEntry("done", true);
+        assertThat(handler.handleRequest(event, null)).containsEntry("done", false);
+        assertThat(reminders("maria@example.com")).hasSize(1);
+    }
+
+    @Test
     void a_booking_made_after_a_reminder_time_gets_only_the_reminders_still_ahead() {
         String sessionId = session("IN_PERSON", "2026-11-23T17:00:00+02:00", List.of("PAY_AT_STUDIO"));
         String id = book(sessionId, "PAY_AT_STUDIO", "maria@example.com").get("bookingId").asText();
