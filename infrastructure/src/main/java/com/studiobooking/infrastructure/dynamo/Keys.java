@@ -33,6 +33,11 @@ final class Keys {
     /** A booking is found by its id alone (guests have no studio in the URL). */
     static String booking(String bookingId) { return "BOOKING#" + bookingId; }
 
+    /** Beside a booking, in its partition: a client reminder sent, per hour before and start. */
+    static String reminderSent(int hoursBefore, java.time.Instant start) {
+        return "REMINDED#" + hoursBefore + "H#" + time(start);
+    }
+
     /** GSI1 partition listing a studio's bookings by start, for staff. */
     static String studioBookings(String studioId) { return studio(studioId) + "#BOOKINGS"; }
 

@@ -4,6 +4,7 @@ import com.studiobooking.core.model.studio.Appearance;
 import com.studiobooking.core.model.studio.BankTransfer;
 import com.studiobooking.core.model.studio.BookingPolicy;
 import com.studiobooking.core.model.studio.CancellationPolicy;
+import com.studiobooking.core.model.studio.ClientReminders;
 import com.studiobooking.core.model.studio.Location;
 import com.studiobooking.core.model.studio.PaymentMethod;
 import com.studiobooking.core.model.studio.Staff;
@@ -60,6 +61,9 @@ final class StudioMapper {
                 .put("missingLinkReminderHours", s.missingLinkReminderHours())
                 .put("appearance", item().put("color", s.appearance().color()).put("logoUrl", s.appearance().logoUrl())
                         .put("showServiceCollections", s.appearance().showServiceCollections()).build())
+                .put("clientReminders", s.clientReminders() == null ? null : item()
+                        .put("enabled", s.clientReminders().enabled())
+                        .putIntegers("hoursBefore", s.clientReminders().hoursBefore()).build())
                 .build();
     }
 
@@ -68,6 +72,7 @@ final class StudioMapper {
         Map<String, AttributeValue> booking = map(m, "bookingPolicy");
         Map<String, AttributeValue> cancel = map(m, "cancellationPolicy");
         Map<String, AttributeValue> look = map(m, "appearance");
+        Map<String, AttributeValue> reminders = map(m, "clientReminders");
         return new StudioSettings(str(m, "name"), str(m, "timezone"), str(m, "currency"), str(m, "locale"),
                 Attr.strings(m, "paymentMethods", PaymentMethod::valueOf),
                 new BankTransfer(bool(bank, "enabled"), str(bank, "accountName"), str(bank, "iban"),
@@ -76,7 +81,10 @@ final class StudioMapper {
                 new CancellationPolicy(str(cancel, "text"), integer(cancel, "cutoffHours"),
                         CancellationPolicy.Refund.valueOf(str(cancel, "refund"))),
                 integer(m, "missingLinkReminderHours"),
-                new Appearance(str(look, "color"), str(look, "logoUrl"), bool(look, "showServiceCollections")));
+                new Appearance(str(look, "color"), str(look, "logoUrl"), bool(look, "showServiceCollections")),
+                // settings stored before client reminders existed have none: the default (off)
+                reminders == null ? ClientReminders.DEFAULT : new ClientReminders(bool(reminders, "enabled"),
+                        Attr.integers(reminders, "hoursBefore")));
     }
 
     static Map<String, AttributeValue> staff(String studioId, Staff staff) {

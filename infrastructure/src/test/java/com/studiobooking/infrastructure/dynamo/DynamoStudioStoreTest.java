@@ -6,6 +6,7 @@ import com.studiobooking.core.model.studio.Appearance;
 import com.studiobooking.core.model.studio.BankTransfer;
 import com.studiobooking.core.model.studio.BookingPolicy;
 import com.studiobooking.core.model.studio.CancellationPolicy;
+import com.studiobooking.core.model.studio.ClientReminders;
 import com.studiobooking.core.model.studio.Location;
 import com.studiobooking.core.model.studio.PaymentMethod;
 import com.studiobooking.core.model.studio.Staff;
@@ -50,7 +51,8 @@ class DynamoStudioStoreTest {
                 List.of(PaymentMethod.CARD, PaymentMethod.BANK_TRANSFER),
                 new BankTransfer(true, "Lotus SRL", "RO49AAAA1B31007593840000", "BT", 48, "Use the reference"),
                 new BookingPolicy(120, 60), new CancellationPolicy("12h", 12, CancellationPolicy.Refund.CREDIT), 24,
-                new Appearance("#7c3aed", "https://example.com/logo.png", false));
+                new Appearance("#7c3aed", "https://example.com/logo.png", false),
+                new ClientReminders(true, List.of(48, 2)));
         Staff owner = new Staff("sf_1", "Ana Pop", "ana@example.com", StaffRole.OWNER, null, NOW);
         store.createStudio(new Studio("st_1", settings, NOW), owner);
 
@@ -58,6 +60,14 @@ class DynamoStudioStoreTest {
         assertThat(store.findStaffByEmail("st_1", "ana@example.com")).contains(owner);
         assertThat(store.listStaff("st_1")).containsExactly(owner);
         assertThat(store.findStudio("st_2")).isEmpty();
+    }
+
+    @Test
+    void settings_stored_before_client_reminders_existed_read_as_reminders_off() {
+        openStudio("st_1"); // settings that say nothing about client reminders
+
+        assertThat(store.findStudio("st_1").orElseThrow().settings().clientReminders()).isEqualTo(ClientReminders.DEFAULT);
+        assertThat(ClientReminders.DEFAULT.activeHours()).isEmpty();
     }
 
     @Test

@@ -14,11 +14,22 @@ import java.util.List;
 public record StudioSettings(String name, String timezone, String currency, String locale,
                              List<PaymentMethod> paymentMethods, BankTransfer bankTransfer,
                              BookingPolicy bookingPolicy, CancellationPolicy cancellationPolicy,
-                             Integer missingLinkReminderHours, Appearance appearance) {
+                             Integer missingLinkReminderHours, Appearance appearance,
+                             ClientReminders clientReminders) {
+
+    /** Settings (or a change) that say nothing about client reminders. */
+    public StudioSettings(String name, String timezone, String currency, String locale,
+                          List<PaymentMethod> paymentMethods, BankTransfer bankTransfer,
+                          BookingPolicy bookingPolicy, CancellationPolicy cancellationPolicy,
+                          Integer missingLinkReminderHours, Appearance appearance) {
+        this(name, timezone, currency, locale, paymentMethods, bankTransfer, bookingPolicy, cancellationPolicy,
+                missingLinkReminderHours, appearance, null);
+    }
 
     public static StudioSettings initial(String name, String timezone, String currency, String locale) {
         return new StudioSettings(name, timezone, currency, locale, List.of(PaymentMethod.CARD),
-                BankTransfer.DISABLED, BookingPolicy.DEFAULT, CancellationPolicy.initial(locale), 24, Appearance.DEFAULT)
+                BankTransfer.DISABLED, BookingPolicy.DEFAULT, CancellationPolicy.initial(locale), 24, Appearance.DEFAULT,
+                ClientReminders.DEFAULT)
                 .validated();
     }
 
@@ -31,7 +42,8 @@ public record StudioSettings(String name, String timezone, String currency, Stri
                         : pick(change.paymentMethods, paymentMethods),
                 pick(change.bankTransfer, bankTransfer), pick(change.bookingPolicy, bookingPolicy),
                 pick(change.cancellationPolicy, cancellationPolicy),
-                pick(change.missingLinkReminderHours, missingLinkReminderHours), pick(change.appearance, appearance))
+                pick(change.missingLinkReminderHours, missingLinkReminderHours), pick(change.appearance, appearance),
+                pick(change.clientReminders, clientReminders))
                 .validated();
     }
 
@@ -53,7 +65,8 @@ public record StudioSettings(String name, String timezone, String currency, Stri
                 Check.required(bookingPolicy, "bookingPolicy").validated(),
                 Check.required(cancellationPolicy, "cancellationPolicy").validated(),
                 Check.range(missingLinkReminderHours, "missingLinkReminderHours", 0, 24 * 14),
-                (appearance == null ? Appearance.DEFAULT : appearance).validated());
+                (appearance == null ? Appearance.DEFAULT : appearance).validated(),
+                (clientReminders == null ? ClientReminders.DEFAULT : clientReminders).validated());
     }
 
     public boolean accepts(PaymentMethod method) {
