@@ -284,6 +284,48 @@ class AppointmentApiTest {
                 "https://book.example/widget?studio=" + studioId + "&staff=" + practitionerId);
     }
 
+    // --- hours ending at midnight ------------------------------------------------------------------
+
+    @Test
+    void working_hours_may_end_at_24_00_and_slots_run_up_to_midnight() {
+        Api.Reply set = availability(Map.of(
+                "weekly", List.of(Map.of("day", "MONDAY", "start", "18:00", "end", "24:00", "locationId", locationId)),
+                "overrides", List.of(Map.of("date", "2026-12-07", "intervals",
+                        List.of(Map.of("start", "21:00", "end", "24:00", "locationId", locationId))))));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().get("weekly").get(0).get("end").asText()).isEqualTo("24:00");
+        JsonNode stored = api.call("admin/get-studios-studioId-staff-staffId-availability.json").path("studioId", studioId)
+                .path("staffId", practitionerId).token(owner).send().json();
+        assertThat(stored.get("weekly").get(0).get("start").asText()).isEqualTo("18:00");
+        assertThat(stored.get("weekly").get(0).get("end").asText()).isEqualTo("24:00");
+        assertThat(stored.get("overrides").get(0).get("intervals").get(0).get("end").asText()).isEqualTo("24:00");
+
+        JsonNode monday = slots(massageId, MONDAY, MONDAY, null);
+        assertThat(starts(monday)).startsWith("18:00").endsWith("23:00").hasSize(21);
+        assertThat(monday.get(monday.size() - 1).get("end").asText()).isEqualTo("2026-12-01T00:00:00+02:00");
+        assertThat(starts(slots(massageId, "2026-12-07", "2026-12-07", null))).startsWith("21:00").endsWith("23:00");
+        Api.Reply lastOfTheDay = book(massageId, "2026-11-30T23:00:00+02:00", "PAY_AT_STUDIO", null);
+        assertThat(lastOfTheDay.status()).as(lastOfTheDay.body()).isEqualTo(201);
+        assertThat(lastOfTheDay.json().get("end").asText()).isEqualTo("2026-12-01T00:00:00+02:00");
+    }
+
+    @Test
+    void twenty_four_hundred_is_only_an_end_and_midnight_is_not_written_00_00() {
+        assertAvailabilityRefused(Map.of("weekly", List.of(Map.of("day", "MONDAY", "start", "24:00", "end", "24:00",
+                "locationId", locationId))), "weekly[0].start");
+        assertAvailabilityRefused(Map.of("weekly", List.of(Map.of("day", "MONDAY", "start", "18:00", "end", "00:00",
+                "locationId", locationId))), "weekly[0].end");
+        assertAvailabilityRefused(Map.of("weekly", List.of(Map.of("day", "MONDAY", "start", "18:00", "end", "24:30",
+                "locationId", locationId))), "weekly[0].end");
+        assertAvailabilityRefused(Map.of("overrides", List.of(Map.of("date", "2026-12-07", "intervals",
+                List.of(Map.of("start", "24:00", "end", "24:00", "locationId", locationId))))), "overrides[0].intervals[0].start");
+        assertAvailabilityRefused(Map.of("weekly", List.of(
+                Map.of("day", "MONDAY", "start", "20:00", "end", "24:00", "locationId", locationId),
+                Map.of("day", "MONDAY", "start", "23:00", "end", "23:30", "locationId", locationId))), "weekly");
+
+        assertThat(starts(slots(massageId, MONDAY, MONDAY, null))).as("unchanged").startsWith("09:00").hasSize(29);
+    }
+
     // --- helpers -------------------------------------------------------------------------------
 
     private void setHours(String staffId, String start, String end) {
@@ -304,6 +346,17 @@ class AppointmentApiTest {
                 .send();
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return reply.json().get("serviceId").asText();
+    }
+
+    private Api.Reply availability(Map<String, Object> body) {
+        return api.call("admin/put-studios-studioId-staff-staffId-availability.json").path("studioId", studioId)
+                .path("staffId", practitionerId).token(owner).body(body).send();
+    }
+
+    private void assertAvailabilityRefused(Map<String, Object> body, String field) {
+        Api.Reply reply = availability(body);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.errorField()).as(reply.body()).isEqualTo(field);
     }
 
     private JsonNode slots(String serviceId, String from, String to, String staffId) {

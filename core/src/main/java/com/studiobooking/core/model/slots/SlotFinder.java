@@ -3,6 +3,7 @@ package com.studiobooking.core.model.slots;
 import com.studiobooking.core.common.TimeRange;
 import com.studiobooking.core.model.studio.Availability;
 import com.studiobooking.core.model.studio.DateOverride;
+import com.studiobooking.core.model.studio.WallClock;
 import com.studiobooking.core.model.studio.WeeklyBlock;
 
 import java.time.DayOfWeek;
@@ -33,7 +34,8 @@ import java.util.function.IntFunction;
  *       the weekly blocks of its weekday; only intervals at an allowed location count.</li>
  *   <li>Candidate starts run from each interval's start every {@code step}, while the appointment
  *       (without buffers) fits inside the interval. Wall-clock times become instants in the studio
- *       zone, DST-correct, and the stepping is in real elapsed time.</li>
+ *       zone, DST-correct, and the stepping is in real elapsed time. An interval ending at 24:00 ends
+ *       at the next day's 00:00.</li>
  *   <li>Time off removes a candidate whose appointment overlaps it; its buffers may overlap it.</li>
  *   <li>A candidate widened by its own buffers must overlap no busy range (busy ranges already
  *       carry their own bookings' buffers).</li>
@@ -87,7 +89,10 @@ public final class SlotFinder {
                 for (Interval interval : hours.on(date)) { // rule 1
                     // Rule 2: wall clock to instants, DST-correct; stepping is in elapsed seconds.
                     long open = toEpochSecond(date.atTime(interval.start), rules, false);
-                    long close = toEpochSecond(date.atTime(interval.end), rules, true);
+                    // 24:00 is the first instant of the next day (after a gap, before a repeated hour).
+                    long close = WallClock.isEndOfDay(interval.end)
+                            ? toEpochSecond(date.plusDays(1).atStartOfDay(), rules, false)
+                            : toEpochSecond(date.atTime(interval.end), rules, true);
                     long lastStart = close - durationSec;
                     long start = onGridAtOrAfter(open, stepSec, earliestStart); // rule 5: minimum notice
                     int t = timeOff.firstEndingAfter(start);
@@ -176,13 +181,13 @@ public final class SlotFinder {
         return a.isBefore(b) ? a : b;
     }
 
-    /** A working interval of one date, its location as an index into {@link Locations}. */
+    /** A working interval of one date, its location as an index into {@link Locations}; an end of 00:00 is 24:00. */
     private record Interval(LocalTime start, LocalTime end, int location) {
     }
 
     /**
      * Rule 1 applied to one staff member: intervals at locations the query allows, by weekday and by
-     * override date. Intervals that do not end after they start are ignored (blocks end by midnight).
+     * override date. Intervals that do not end after they start are ignored; an end of 00:00 is 24:00.
      */
     private static final class WorkingHours {
         private final Map<DayOfWeek, List<Interval>> weekly = new EnumMap<>(DayOfWeek.class);
@@ -206,7 +211,7 @@ public final class SlotFinder {
 
         private void add(List<Interval> to, LocalTime start, LocalTime end, String locationId, Locations locations) {
             int location = locations.indexOf(locationId);
-            if (location >= 0 && end.isAfter(start)) to.add(new Interval(start, end, location));
+            if (location >= 0 && WallClock.endsAfter(start, end)) to.add(new Interval(start, end, location));
         }
 
         List<Interval> on(LocalDate date) {

@@ -3,6 +3,7 @@ package com.studiobooking.core.model.slots;
 import com.studiobooking.core.common.TimeRange;
 import com.studiobooking.core.model.studio.Availability;
 import com.studiobooking.core.model.studio.DateOverride;
+import com.studiobooking.core.model.studio.WallClock;
 import com.studiobooking.core.model.studio.WeeklyBlock;
 
 import org.junit.jupiter.api.Nested;
@@ -370,6 +371,50 @@ class SlotFinderTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("step");
     }
 
+    // ---- rule 2: hours ending at midnight ----
+
+    @Nested
+    class HoursEndingAtMidnight {
+        @Test
+        void hours_ending_at_24_00_offer_slots_up_to_midnight() {
+            StaffSchedule ana = staff("ana", List.of(block(MONDAY, "20:00", "24:00", "room")));
+
+            assertThat(SlotFinder.find(lookup().on(MONDAY_JUNE_1).query(), List.of(ana), false)).containsExactly(
+                    slot("2026-06-01T20:00+03:00", 60, "ana", "room"), slot("2026-06-01T21:00+03:00", 60, "ana", "room"),
+                    slot("2026-06-01T22:00+03:00", 60, "ana", "room"), slot("2026-06-01T23:00+03:00", 60, "ana", "room"));
+        }
+
+        @Test
+        void a_date_override_may_end_at_24_00_and_the_next_day_may_start_at_00_00() {
+            StaffSchedule ana = staff("ana", new Availability(List.of(block(TUESDAY, "00:00", "01:00", "room")),
+                    List.of(new DateOverride(MONDAY_JUNE_1, List.of(interval("22:30", "24:00", "room")))), List.of()), List.of());
+
+            List<Slot> slots = SlotFinder.find(lookup().dates(MONDAY_JUNE_1, MONDAY_JUNE_1.plusDays(1)).duration(30).step(30).query(),
+                    List.of(ana), false);
+
+            // no slot spans midnight: each start fits inside its own day's hours
+            assertThat(starts(slots)).containsExactly(
+                    at("2026-06-01T22:30+03:00"), at("2026-06-01T23:00+03:00"), at("2026-06-01T23:30+03:00"),
+                    at("2026-06-02T00:00+03:00"), at("2026-06-02T00:30+03:00"));
+        }
+
+        @Test
+        void santiago_moves_its_clocks_at_midnight_and_24_00_is_the_real_end_of_the_day() {
+            ZoneId santiago = ZoneId.of("America/Santiago");
+            StaffSchedule evenings = staff("ana", List.of(block(DayOfWeek.SATURDAY, "20:00", "24:00", "room"),
+                    block(DayOfWeek.SUNDAY, "00:00", "03:00", "room")));
+
+            // 2026-04-04: at Sunday 00:00 (-03:00) the clocks go back to Saturday 23:00 (-04:00): five real hours.
+            assertThat(starts(SlotFinder.find(lookup().zone(santiago).on("2026-04-04").query(), List.of(evenings), false)))
+                    .containsExactly(at("2026-04-04T20:00-03:00"), at("2026-04-04T21:00-03:00"), at("2026-04-04T22:00-03:00"),
+                            at("2026-04-04T23:00-03:00"), at("2026-04-04T23:00-04:00"));
+            // 2026-09-05: Saturday 24:00 (-04:00) becomes Sunday 01:00 (-03:00): four hours, and Sunday starts then.
+            assertThat(starts(SlotFinder.find(lookup().zone(santiago).dates("2026-09-05", "2026-09-06").query(), List.of(evenings), false)))
+                    .containsExactly(at("2026-09-05T20:00-04:00"), at("2026-09-05T21:00-04:00"), at("2026-09-05T22:00-04:00"),
+                            at("2026-09-05T23:00-04:00"), at("2026-09-06T01:00-03:00"), at("2026-09-06T02:00-03:00"));
+        }
+    }
+
     // ---- rule 2: daylight saving time ----
 
     @Nested
@@ -566,7 +611,7 @@ class SlotFinderTest {
     }
 
     private static WeeklyBlock block(DayOfWeek day, String start, String end, String locationId) {
-        return new WeeklyBlock(day, LocalTime.parse(start), LocalTime.parse(end), locationId);
+        return new WeeklyBlock(day, LocalTime.parse(start), WallClock.parseEnd(end), locationId);
     }
 
     private static List<WeeklyBlock> everyDay(String start, String end, String locationId) {
@@ -574,7 +619,7 @@ class SlotFinderTest {
     }
 
     private static DateOverride.Interval interval(String start, String end, String locationId) {
-        return new DateOverride.Interval(LocalTime.parse(start), LocalTime.parse(end), locationId);
+        return new DateOverride.Interval(LocalTime.parse(start), WallClock.parseEnd(end), locationId);
     }
 
     private static TimeRange range(String start, String end) {
