@@ -35,15 +35,18 @@ final class AppointmentMapper {
                 .put("bufferBeforeMinutes", s.bufferBeforeMinutes()).put("bufferAfterMinutes", s.bufferAfterMinutes())
                 .put("slotStepMinutes", s.slotStepMinutes()).put("collection", s.collection())
                 .putStrings("staffIds", s.staffIds()).putStrings("locationIds", s.locationIds())
-                .put("bookableOnline", s.bookableOnline()).put("createdAt", s.createdAt())
+                .put("bookableOnline", s.bookableOnline()).put("slotsAfterBookings", s.slotsAfterBookings())
+                .put("createdAt", s.createdAt())
                 .build();
     }
 
+    /** A service stored before {@code slotsAfterBookings} existed has it on, the default. */
     static Service service(Map<String, AttributeValue> i) {
         return new Service(str(i, "serviceId"), str(i, "name"), str(i, "description"), integer(i, "durationMinutes"),
                 money(map(i, "price")), integer(i, "bufferBeforeMinutes"), integer(i, "bufferAfterMinutes"),
                 integer(i, "slotStepMinutes"), str(i, "collection"), Attr.strings(i, "staffIds", s -> s),
-                Attr.strings(i, "locationIds", s -> s), Boolean.TRUE.equals(bool(i, "bookableOnline")), instant(i, "createdAt"));
+                Attr.strings(i, "locationIds", s -> s), Boolean.TRUE.equals(bool(i, "bookableOnline")),
+                !Boolean.FALSE.equals(bool(i, "slotsAfterBookings")), instant(i, "createdAt"));
     }
 
     static Map<String, AttributeValue> money(Money money) {
