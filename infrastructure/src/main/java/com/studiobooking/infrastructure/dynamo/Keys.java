@@ -1,5 +1,6 @@
 package com.studiobooking.infrastructure.dynamo;
 
+import com.studiobooking.core.model.slots.SlotFinder;
 import com.studiobooking.infrastructure.table.TableShape;
 
 /**
@@ -46,7 +47,8 @@ final class Keys {
 
     /** One staff member's reserved time, in {@link #TIME_UNIT_MINUTES}-minute units (see StaffTime). */
     static String staffTime(String studioId, String staffId) { return studio(studioId) + "#STAFFTIME#" + staffId; }
-    static final int TIME_UNIT_MINUTES = 5;
+    /** The unit slot lookup rounds a start after a booking up to, so an offered slot is always claimable. */
+    static final int TIME_UNIT_MINUTES = SlotFinder.CLAIM_UNIT_MINUTES;
 
     /** A client's wallet (credits, passes, history) and pointers to their bookings. */
     static String client(String studioId, String clientId) { return studio(studioId) + "#CLIENT#" + clientId; }

@@ -547,9 +547,7 @@ public final class Bookings {
 
     private DomainException notBookable(StudioCatalog catalog, Service service, String staffId, String locationId,
                                         LocalDate day, Instant start) {
-        boolean offeredWhenFree = slots.offered(catalog, service, staffId, locationId, day, day, false, false).stream()
-                .anyMatch(slot -> slot.start().equals(start));
-        return offeredWhenFree ? slotTaken() : DomainException.policy("SLOT_NOT_OFFERED",
+        return slots.isTaken(catalog, service, staffId, locationId, day, start) ? slotTaken() : DomainException.policy("SLOT_NOT_OFFERED",
                 "this time is not offered for booking; pick one of the listed slots", "start");
     }
 
