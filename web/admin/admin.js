@@ -3,17 +3,31 @@
 // Every call to the API goes through api(METHOD, `/path/${…}?${query({…})}`) in exactly that form:
 // WebPagesTest reads these calls and checks each one against docs/openapi.yaml.
 // API data only ever reaches the page as text (textContent / text nodes), never as HTML.
+//
+// Every text a person reads comes from the bundles in i18n/ through t('key') and plural('key', n)
+// (language.js). Keys composed in code, one family per API enum or code, so no raw value reaches the
+// screen: format.<SessionFormat>, payment.<PaymentMethod>, status.<BookingStatus or session status>,
+// paymentStatus.<PaymentStatus>, role.<StaffRole>, refund.<CancellationPolicy.Refund>,
+// kind.<Booking.Kind>, error.<error code> (else error.other), money.<currency> (../shared/i18n.js).
 
 import { addDays, facts, h, query, safeUrl } from '../shared/dom.js';
 import { ApiError, send } from '../shared/http.js';
+import {
+  DEFAULT_LANGUAGE, chooseLanguage, clockText, dateTimeText, dayText, errorText, longDayText, minorDigits, money, parseClock, plural,
+  rememberedLanguage, rememberLanguage, t, timeText, useLanguage, weekdayName, zoneName,
+} from './language.js';
 
-const UNREACHABLE = 'The Studio Booking API cannot be reached. Check your connection and try again.';
 const SESSION_DAYS = 28;
 
 const params = new URLSearchParams(location.search);
 const state = {
   studioId: params.get('studio') ?? '',
   openSessionId: params.get('session'),
+  askedLanguage: params.get('lang'),
+  profile: null,
+  codeSentTo: null,
+  sessions: null,
+  bookings: null,
   token: null,
   role: null,
   email: null,
@@ -38,12 +52,10 @@ const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 /** Calls the API with the staff token (unless {anonymous: true}); a 401 signs out. */
 async function api(method, path, { body, anonymous = false } = {}) {
   try {
-    return await send(method, path, { token: anonymous ? null : state.token, body, unreachable: UNREACHABLE });
+    return await send(method, path, { token: anonymous ? null : state.token, body });
   } catch (error) {
     if (error.status === 401 && !anonymous && state.token) {
-      signOut(error.code === 'TOKEN_REVOKED'
-        ? 'Your access to this studio changed (removed, or a new role or e-mail). Please sign in again.'
-        : 'Your sign-in has expired. Please sign in again.');
+      signOut(error.code === 'TOKEN_REVOKED' ? t('signin.revoked') : t('signin.expired'));
     }
     throw error;
   }
@@ -79,7 +91,6 @@ function forgetSession() {
 // DOM, forms and formatting
 
 const show = (el, visible = true) => { el.hidden = !visible; };
-const capitalise = (text) => (text ? text.charAt(0).toUpperCase() + text.slice(1) : text);
 
 let noticeTimer = null;
 function notice(message, kind = 'info') {
@@ -107,10 +118,21 @@ function findField(form, field) {
   return cut > 0 ? findField(form, field.slice(0, cut)) : null;
 }
 
+/** The name a person sees for a field: its label's (or legend's) translated text, without the hints. */
+function fieldLabel(input) {
+  const caption = input.matches('fieldset') ? input.querySelector('legend')
+    : (input.id ? input.form?.querySelector(`label[for="${CSS.escape(input.id)}"]`) : null) ?? input.closest('fieldset')?.querySelector('legend');
+  if (!caption) return '';
+  return (caption.querySelector('[data-i18n]') ?? caption).textContent.trim();
+}
+
+/** An error for people: an InputError's own text, else the bundle's text for the API error code. */
+const messageOf = (error) => error.text ?? errorText(error.code);
+
 let errorIds = 0;
 function showError(form, error, field = error.field) {
   const input = findField(form, field);
-  const message = capitalise(error.message);
+  const message = messageOf(error);
   if (input) {
     const id = `error-${++errorIds}`;
     const p = h('p', { class: 'field-error generated', id, text: message });
@@ -123,7 +145,8 @@ function showError(form, error, field = error.field) {
   }
   const summary = form.querySelector('.form-error');
   if (summary) {
-    summary.textContent = input ? `Please check the highlighted field: ${message}` : (field ? `${field}: ${message}` : message);
+    const name = input ? fieldLabel(input) : '';
+    summary.textContent = name ? t('form.fieldProblem', { field: name, message }) : message;
     show(summary);
   }
 }
@@ -137,54 +160,46 @@ async function submitting(form, work) {
   try {
     return await work();
   } catch (e) {
-    if (e instanceof ApiError || e.field !== undefined) showError(form, e);
-    else showError(form, { message: String(e.message ?? e) });
+    if (e instanceof ApiError || e instanceof InputError) showError(form, e);
+    else showError(form, { code: 'INTERNAL' });
     return undefined;
   } finally {
     if (button) button.disabled = false;
   }
 }
 
+/** A refusal by the page itself, before any request: the field and the (translated) text. */
 class InputError extends Error {
-  constructor(field, message) {
-    super(message);
+  constructor(field, text) {
+    super(text);
     this.field = field;
+    this.text = text;
   }
 }
 
 const pad = (n) => String(n).padStart(2, '0');
 const zone = () => state.settings?.timezone ?? 'UTC';
-const inZone = (options) => new Intl.DateTimeFormat(undefined, { timeZone: zone(), ...options });
-const whenText = (iso) => inZone({ weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-const timeText = (iso) => inZone({ hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-const dayText = (date) => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-
-function fractionDigits(currency) {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
-  } catch {
-    return 2;
-  }
-}
-
-function money(m) {
-  if (!m) return '';
-  try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: m.currency }).format(m.amount / 10 ** fractionDigits(m.currency));
-  } catch {
-    return `${m.amount} ${m.currency}`;
-  }
-}
+const whenText = (iso) => dateTimeText(iso, zone());
+const endText = (iso) => timeText(iso, zone());
+const spanText = (start, end) => `${whenText(start)}–${endText(end)}`;
+const whenHeader = () => t('col.when', { zone: zoneName(zone()) });
 
 function minorUnits(text, field) {
-  const value = Number(text);
-  if (!Number.isFinite(value) || value < 0) throw new InputError(field, 'enter an amount such as 50 or 49.90');
-  return Math.round(value * 10 ** fractionDigits(state.settings.currency));
+  const value = Number(String(text).replace(',', '.'));
+  if (!Number.isFinite(value) || value < 0) throw new InputError(field, t('input.amount'));
+  return Math.round(value * 10 ** minorDigits(state.settings.currency));
 }
 
 function integer(text) {
   const value = Number.parseInt(text, 10);
   return Number.isFinite(value) ? value : undefined;
+}
+
+/** A time typed in a clock field as "HH:MM", or an InputError naming an example in the page's language. */
+function clockValue(input, field) {
+  const value = parseClock(input.value);
+  if (!value) throw new InputError(field, t('input.time', { example: clockText('18:30') }));
+  return value;
 }
 
 /** Today's date (yyyy-mm-dd) in the studio's zone. */
@@ -216,19 +231,17 @@ function zonedIso(date, time, timeZone) {
   return `${date}T${pad(hh)}:${pad(mm)}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
-const LABELS = {
-  format: { IN_PERSON: 'In person', ONLINE: 'Online', HYBRID: 'Hybrid' },
-  payment: { CARD: 'Card', BANK_TRANSFER: 'Bank transfer', PASS: 'Pass', CREDITS: 'Credits', PAY_AT_STUDIO: 'At the studio', FREE: 'Free' },
-  status: { CONFIRMED: 'Confirmed', AWAITING_PAYMENT: 'Awaiting payment', CANCELLED: 'Cancelled', SCHEDULED: 'Scheduled' },
-  paymentStatus: { PAID: 'Paid', UNPAID: 'Unpaid', NOT_REQUIRED: 'Not required', REFUND_PENDING: 'Refund in progress', REFUNDED: 'Refunded', REFUND_DUE: 'Refund due' },
-};
-const label = (kind, value) => LABELS[kind][value] ?? value ?? '';
+/** The label of an API enum value (format, payment, status, paymentStatus, role, kind): never the raw value. */
+const label = (family, value) => (value ? t(`${family}.${value}`) : '');
 
 const staffName = (id) => state.staff.find((s) => s.staffId === id)?.name ?? id ?? '';
 const locationName = (id) => state.locations.find((l) => l.locationId === id)?.name ?? id ?? '';
+const clientName = (booking) => booking.client?.name || t('client.this');
+/** A cell that keeps together: a time, an amount. */
+const nowrap = (text) => h('span', { class: 'nowrap', text });
 
 function table(headers, rows, caption) {
-  if (rows.length === 0) return h('p', { class: 'muted', text: 'Nothing here yet.' });
+  if (rows.length === 0) return h('p', { class: 'muted', text: t('common.nothing') });
   return h('div', { class: 'table-wrap' }, h('table', {},
     caption ? h('caption', { class: 'sr-only', text: caption }) : null,
     h('thead', {}, h('tr', {}, headers.map((title) => h('th', { scope: 'col', text: title })))),
@@ -246,8 +259,8 @@ function showSignIn(message) {
   show($('app'), false);
   show($('who'), false);
   show($('signin'));
-  $('studio-name').textContent = 'Sign in';
   $('signin-studio').value = state.studioId;
+  refreshTitle();
   show($('code-form'));
   show($('token-form'), false);
   if (message) notice(message, 'error');
@@ -259,12 +272,18 @@ async function requestCode(event) {
   const studioId = form.elements.studioId.value.trim();
   const email = form.elements.email.value.trim();
   await submitting(form, async () => {
-    if (!ID_PATTERN.test(studioId)) throw new InputError('studioId', 'enter the studio id (letters, digits, _ or -)');
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new InputError('email', 'enter your e-mail address');
+    if (!ID_PATTERN.test(studioId)) throw new InputError('studioId', t('signin.invalidStudio'));
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new InputError('email', t('signin.invalidEmail'));
     await api('POST', `/auth/code`, { body: { studioId, email }, anonymous: true });
+    const otherStudio = studioId !== state.studioId || !state.profile;
     state.studioId = studioId;
     state.email = email;
-    $('code-sent').textContent = `If ${email} may sign in to ${studioId}, a code is on its way there.`;
+    state.codeSentTo = { email, studioId };
+    if (otherStudio) {
+      await loadProfile();
+      await applyLanguage();
+    }
+    refreshCodeSent();
     show(form, false);
     show($('token-form'));
     $('signin-code').value = '';
@@ -277,10 +296,10 @@ async function exchangeCode(event) {
   const form = event.currentTarget;
   const code = form.elements.code.value.trim();
   await submitting(form, async () => {
-    if (!/^[0-9]{6}$/.test(code)) throw new InputError('code', 'the code has 6 digits');
+    if (!/^[0-9]{6}$/.test(code)) throw new InputError('code', t('signin.invalidCode'));
     const answer = await api('POST', `/auth/token`, { body: { studioId: state.studioId, email: state.email, code }, anonymous: true });
     if (answer.role !== 'OWNER' && answer.role !== 'STAFF') {
-      throw new InputError('code', `${state.email} is not on the staff of ${state.studioId}`);
+      throw new InputError('code', t('signin.notStaff', { email: state.email, studio: state.profile?.name ?? state.studioId }));
     }
     const session = { token: answer.token, role: answer.role, expiresAt: answer.expiresAt, email: state.email };
     saveSession(session);
@@ -290,6 +309,11 @@ async function exchangeCode(event) {
     history.replaceState(null, '', url);
     await enterApp();
   });
+}
+
+function refreshCodeSent() {
+  const sent = state.codeSentTo;
+  $('code-sent').textContent = sent ? t('signin.codeSent', { email: sent.email, studio: state.profile?.name ?? sent.studioId }) : '';
 }
 
 function adopt(session) {
@@ -311,7 +335,7 @@ async function enterApp() {
   show($('signin'), false);
   show($('app'));
   show($('who'));
-  $('who-text').textContent = `${state.email} · ${state.role === 'OWNER' ? 'owner' : 'staff'}`;
+  refreshWho();
   notice('');
   try {
     const [settings, staff, locations] = await Promise.all([
@@ -323,15 +347,15 @@ async function enterApp() {
     state.staff = staff.staff ?? [];
     state.locations = locations.locations ?? [];
   } catch (e) {
-    if (state.token) notice(e.status === 403 ? 'This account may not manage this studio.' : e.message, 'error');
+    if (state.token) notice(e.status === 403 ? t('app.forbidden') : errorText(e.code), 'error');
     return;
   }
+  if (!state.profile) await applyLanguage(); // the studio's locale from its settings
   state.today = todayIn(zone());
   state.sessionsFrom = state.today;
-  $('studio-name').textContent = state.settings.name;
-  document.title = `${state.settings.name} · Studio admin`;
+  refreshTitle();
   for (const el of document.querySelectorAll('.currency-label')) el.textContent = `(${state.settings.currency})`;
-  $('ns-zone').textContent = `(${zone()})`;
+  refreshZoneTexts();
   fillStaffAndLocationPickers();
   selectTab('sessions', false);
   await loadSessions();
@@ -340,6 +364,128 @@ async function enterApp() {
     state.openSessionId = null;
     openSession(id);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Language: ?lang=, else the choice remembered for this studio, else the studio's locale, else English
+
+/** The studio's public profile: its name, default language and the languages there are bundles for. */
+async function loadProfile() {
+  state.profile = null;
+  if (!ID_PATTERN.test(state.studioId)) return;
+  try {
+    state.profile = await api('GET', `/studios/${S()}`, { anonymous: true });
+  } catch { /* unknown studio or offline: the studio's settings decide after sign-in */ }
+}
+
+/**
+ * The languages offered: the server's list (each named in itself); without a studio, only the one asked
+ * for (English when it has no bundle). A language the server writes but this page has no bundle for falls
+ * back to English too.
+ */
+function languages() {
+  if (state.profile) return state.profile.languages ?? [];
+  return state.askedLanguage ? [{ code: state.askedLanguage }] : [];
+}
+
+/** The studio's language: the profile's (asked for without ?lang=, so the studio's own), else its settings' locale. */
+const studioLanguage = () => state.profile?.language ?? state.settings?.locale;
+
+let shownLanguage = null;
+
+/** Picks the page's language and, when it changes, loads it and rewrites every text on the page. */
+async function applyLanguage(code = chooseLanguage(
+  [state.askedLanguage, rememberedLanguage(state.studioId), studioLanguage()], languages().map((l) => l.code))) {
+  if (code !== shownLanguage) {
+    try {
+      await useLanguage(code);
+    } catch (e) {
+      if (code === DEFAULT_LANGUAGE) throw e;
+      await applyLanguage(DEFAULT_LANGUAGE);
+      return;
+    }
+    shownLanguage = code;
+    refreshTexts();
+  }
+  fillLanguageSwitch(code);
+}
+
+function fillLanguageSwitch(code) {
+  const offered = languages().filter((l) => l.name);
+  const select = $('language');
+  select.replaceChildren(...offered.map((l) => h('option', { value: l.code, lang: l.code, text: l.name })));
+  select.value = code;
+  show($('language-field'), offered.length > 1);
+}
+
+async function changeLanguage(event) {
+  const code = event.currentTarget.value;
+  rememberLanguage(state.studioId, code);
+  state.askedLanguage = null;
+  const url = new URL(location.href);
+  url.searchParams.delete('lang');
+  history.replaceState(null, '', url);
+  await applyLanguage(code);
+}
+
+function refreshTitle() {
+  const signedIn = !$('app').hidden && state.settings;
+  $('studio-name').textContent = signedIn ? state.settings.name : (state.profile?.name ?? t('signin.heading'));
+  document.title = `${signedIn ? state.settings.name : (state.profile?.name ?? 'Studio Booking')} · ${t('app.title')}`;
+}
+
+function refreshWho() {
+  $('who-text').textContent = t('app.who', { email: state.email ?? '', role: label('role', state.role) });
+}
+
+function refreshZoneTexts() {
+  if (!state.settings) return;
+  for (const el of document.querySelectorAll('.zone-label')) el.textContent = `(${zoneName(zone())})`;
+  for (const el of document.querySelectorAll('.zone-note')) el.textContent = zoneNote();
+}
+
+/** "Fus orar: Ora Europei de Est (Europe/Bucharest)." */
+function zoneNote() {
+  const long = zoneName(zone(), 'long');
+  return t('zone.note', { zone: long === zone() ? long : `${long} (${zone()})` });
+}
+
+/** A date input's value in words in the page's language (browsers write it in their own). */
+function refreshDateHint(input) {
+  const hint = $(`${input.id}-hint`);
+  if (hint) hint.textContent = input.value ? longDayText(input.value) : '';
+}
+
+/** Clock inputs show times as the language writes them (18:00, 18.00, 6:00 PM). */
+function refreshClock(input) {
+  input.placeholder = clockText('18:00');
+  const value = parseClock(input.value);
+  if (value) input.value = clockText(value);
+}
+
+/** After a change of language: every text the code wrote, rewritten from the state (unsaved input stays). */
+function refreshTexts() {
+  refreshTitle();
+  refreshCodeSent();
+  for (const input of document.querySelectorAll('input.clock')) refreshClock(input);
+  for (const input of document.querySelectorAll('input[type="date"]')) refreshDateHint(input);
+  for (const form of document.forms) clearFormErrors(form);
+  notice('');
+  syncSessionFormat();
+  if ($('app').hidden || !state.settings) return;
+  refreshWho();
+  refreshZoneTexts();
+  fillStaffAndLocationPickers();
+  showSessionRange();
+  if (state.sessions) renderSessions(state.sessions);
+  if (state.session) renderSession(state.session);
+  if (state.bookings) renderBookings(state.bookings);
+  if (state.loaded.has('people')) renderPeople();
+  if (state.loaded.has('services')) {
+    renderServices();
+    rebuildAvailabilityRows();
+  }
+  if (state.loaded.has('settings')) refreshFixedSettings(state.settings);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -373,44 +519,59 @@ function tabKeys(event) {
 // ---------------------------------------------------------------------------------------------
 // Sessions
 
+function showSessionRange() {
+  if (!state.sessionsFrom) return;
+  $('sessions-range').textContent = `${dayText(state.sessionsFrom)} – ${dayText(addDays(state.sessionsFrom, SESSION_DAYS - 1))}`;
+}
+
 async function loadSessions() {
   const from = state.sessionsFrom;
   const to = addDays(from, SESSION_DAYS - 1);
-  $('sessions-range').textContent = `${dayText(from)} – ${dayText(to)}`;
+  showSessionRange();
   $('sessions-prev').disabled = from <= state.today;
   const list = $('session-list');
-  list.replaceChildren(h('p', { class: 'muted', text: 'Loading sessions…' }));
+  list.replaceChildren(h('p', { class: 'muted', text: t('common.loading') }));
   let answer;
   try {
     answer = await api('GET', `/studios/${S()}/sessions?${query({ from, to })}`);
   } catch (e) {
-    list.replaceChildren(h('p', { class: 'form-error', role: 'alert', text: e.message }));
+    list.replaceChildren(h('p', { class: 'form-error', role: 'alert', text: errorText(e.code) }));
     return;
   }
   if (from !== state.sessionsFrom) return;
-  const sessions = answer.sessions ?? [];
-  list.replaceChildren(table(['When', 'Session', 'Format', 'Instructor', 'Spots left', ''], sessions.map((s) => [
-    `${whenText(s.start)}–${timeText(s.end)}`,
-    s.name,
-    label('format', s.format),
-    s.instructorName ?? staffName(s.instructorId),
-    spotsLeft(s.spotsLeftByFormat, s.spotsLeft),
-    h('button', {
-      type: 'button', class: 'button small', text: 'Open',
-      'aria-label': `Open ${s.name}, ${whenText(s.start)}`, onclick: () => openSession(s.sessionId),
-    }),
-  ]), 'Upcoming sessions'));
+  state.sessions = answer.sessions ?? [];
+  renderSessions(state.sessions);
 }
 
-function spotsLeft(byFormat, total) {
+function renderSessions(sessions) {
+  $('session-list').replaceChildren(table(
+    [whenHeader(), t('col.session'), t('session.format'), t('session.instructor'), t('col.spotsLeft'), ''],
+    sessions.map((s) => [
+      nowrap(spanText(s.start, s.end)),
+      s.name,
+      label('format', s.format),
+      s.instructorName ?? staffName(s.instructorId),
+      spotsText(s.spotsLeftByFormat, s.spotsLeft),
+      h('button', {
+        type: 'button', class: 'button small', text: t('common.open'),
+        'aria-label': t('session.openAria', { name: s.name, when: whenText(s.start) }), onclick: () => openSession(s.sessionId),
+      }),
+    ]), t('session.upcoming')));
+}
+
+/** "8 locuri în studio, 20 de locuri online" for a hybrid session, else "8 locuri". */
+function spotsText(byFormat, total) {
   const by = byFormat ?? {};
-  if (by.IN_PERSON !== undefined && by.ONLINE !== undefined) return `${by.IN_PERSON} in person, ${by.ONLINE} online`;
-  return String(total ?? by.IN_PERSON ?? by.ONLINE ?? '');
+  if (by.IN_PERSON !== undefined && by.ONLINE !== undefined) {
+    return t('spots.hybrid', { inPerson: plural('spots.count', by.IN_PERSON), online: plural('spots.count', by.ONLINE) });
+  }
+  const count = total ?? by.IN_PERSON ?? by.ONLINE;
+  return count === undefined || count === null ? '' : plural('spots.count', count);
 }
 
 async function openSession(sessionId) {
   if (!ID_PATTERN.test(sessionId)) {
-    notice('That session id is not valid.', 'error');
+    notice(t('session.invalidId'), 'error');
     return;
   }
   if ($('panel-sessions').hidden) selectTab('sessions', false);
@@ -418,7 +579,7 @@ async function openSession(sessionId) {
   try {
     session = await api('GET', `/studios/${S()}/sessions/${enc(sessionId)}`);
   } catch (e) {
-    notice(e.status === 404 ? 'There is no such session at this studio.' : e.message, 'error');
+    notice(e.status === 404 ? t('session.notFound') : errorText(e.code), 'error');
     return;
   }
   renderSession(session);
@@ -444,19 +605,22 @@ function renderSession(s) {
   state.session = s;
   $('session-title').textContent = `${s.name} · ${whenText(s.start)}`;
   const online = s.format === 'ONLINE' || s.format === 'HYBRID';
+  const capacity = s.format === 'HYBRID'
+    ? t('spots.hybrid', { inPerson: plural('spots.count', s.capacity), online: plural('spots.count', s.onlineCapacity) })
+    : plural('spots.count', s.capacity);
   $('session-facts').replaceChildren(facts([
-    ['Status', statusBadge('status', s.status)],
-    ['When', `${whenText(s.start)}–${timeText(s.end)} (${zone()})`],
-    ['Format', label('format', s.format)],
-    ['Instructor', staffName(s.instructorId)],
-    ['Location', s.locationId ? locationName(s.locationId) : null],
-    ['Capacity', s.format === 'HYBRID' ? `${s.capacity} in person, ${s.onlineCapacity} online` : String(s.capacity)],
-    ['Spots left', spotsLeft(s.spotsLeftByFormat)],
-    ['Price', s.price ? money(s.price) : null],
-    ['Credit price', s.creditPrice ? String(s.creditPrice) : null],
-    ['Payment methods', (s.paymentMethods ?? []).map((m) => label('payment', m)).join(', ')],
-    ['Online link', online ? (s.onlineAccess?.link ? `set (version ${s.linkVersion})` : 'not set yet') : null],
-    ['Description', s.description ? h('span', { class: 'pre', text: s.description }) : null],
+    [t('col.status'), statusBadge('status', s.status)],
+    [t('col.whenPlain'), `${spanText(s.start, s.end)} (${zoneName(zone())})`],
+    [t('session.format'), label('format', s.format)],
+    [t('session.instructor'), staffName(s.instructorId)],
+    [t('session.location'), s.locationId ? locationName(s.locationId) : null],
+    [t('session.capacity'), capacity],
+    [t('col.spotsLeft'), spotsText(s.spotsLeftByFormat)],
+    [t('common.price'), s.price ? money(s.price) : null],
+    [t('session.creditPrice'), s.creditPrice ? plural('credits.count', s.creditPrice) : null],
+    [t('common.paymentMethods'), (s.paymentMethods ?? []).map((m) => label('payment', m)).join(', ')],
+    [t('session.onlineLink'), online ? (s.onlineAccess?.link ? t('session.linkSet', { version: s.linkVersion }) : t('session.linkMissing')) : null],
+    [t('common.description'), s.description ? h('span', { class: 'pre', text: s.description }) : null],
   ]));
 
   const form = $('online-access-form');
@@ -468,35 +632,35 @@ function renderSession(s) {
   $('oa-clear').disabled = !s.onlineAccess?.link;
 
   const participants = s.participants ?? [];
-  $('participants').replaceChildren(table(['Client', 'Seat', 'Payment', 'Status', 'Paid', online ? 'Link sent' : null, ''].filter((x) => x !== null),
+  $('participants-title').textContent = plural('participants.count', participants.length);
+  const headers = [t('col.client'), t('col.seat'), t('col.payment'), t('col.status'), t('col.paid'), online ? t('col.linkSent') : null, ''];
+  $('participants').replaceChildren(table(headers.filter((x) => x !== null),
     participants.map((p) => [
       h('span', {}, p.client?.name ?? '', h('br'), h('span', { class: 'muted', text: [p.client?.email, p.client?.phone].filter(Boolean).join(' · ') })),
       label('format', p.format),
       label('payment', p.paymentMethod),
       statusBadge('status', p.status),
       statusBadge('paymentStatus', p.paymentStatus),
-      online ? (s.linkVersion > 0 && p.linkSentVersion >= s.linkVersion ? 'Yes' : 'No') : null,
+      online ? (s.linkVersion > 0 && p.linkSentVersion >= s.linkVersion ? t('common.yes') : t('common.no')) : null,
       confirmPaymentButton(p, () => openSession(s.sessionId)),
-    ].filter((x, i) => online || i !== 5)), 'Participants'));
+    ].filter((x, i) => online || i !== 5)), t('session.participants')));
 
   show($('session-cancel'), s.status === 'SCHEDULED');
   show($('session-cancel-error'), false);
 }
 
 function confirmPaymentButton(booking, after) {
-  const name = booking.client?.name ?? 'this client';
+  const name = clientName(booking);
   if (booking.paymentStatus === 'REFUND_DUE') {
     // a refund owed by bank transfer: staff send the money, then record it here (the client is e-mailed)
-    return moneyButton('Mark refunded', `Record that the refund to ${name} was transferred`,
-      `Have you transferred the refund to ${name}? They will be told by e-mail.`,
+    return moneyButton(t('refund.mark'), t('refund.markAria', { name }), t('refund.question', { name }),
       () => api('POST', `/studios/${S()}/bookings/${enc(booking.bookingId)}/mark-refunded`),
-      `Refund to ${name} recorded.`, after);
+      t('refund.recorded', { name }), after);
   }
   if (booking.status !== 'AWAITING_PAYMENT' || booking.paymentMethod !== 'BANK_TRANSFER') return '';
-  return moneyButton('Confirm payment', `Confirm the bank transfer of ${name}`,
-    `Has the bank transfer of ${name} arrived? Confirming makes the booking paid.`,
+  return moneyButton(t('payment.confirm'), t('payment.confirmAria', { name }), t('payment.confirmQuestion', { name }),
     () => api('POST', `/studios/${S()}/bookings/${enc(booking.bookingId)}/confirm-payment`),
-    `Payment of ${name} confirmed.`, after);
+    t('payment.confirmed', { name }), after);
 }
 
 /** A small button that asks first, runs one call, says how it went, then refreshes the view. */
@@ -510,7 +674,7 @@ function moneyButton(text, ariaLabel, question, call, done, after) {
         await call();
         notice(done, 'success');
       } catch (e) {
-        notice(e.message, 'error');
+        notice(errorText(e.code), 'error');
       }
       after();
     },
@@ -524,35 +688,35 @@ async function saveOnlineAccess(event) {
   const instructions = form.elements.instructions.value.trim();
   const password = form.elements.password.value.trim();
   await submitting(form, async () => {
-    if (!link) throw new InputError('link', 'enter the meeting link, or use “Remove the link”');
+    if (!link) throw new InputError('link', t('online.needLink', { remove: t('online.remove') }));
     const body = { link, instructions: instructions || null, password: password || null };
     const session = await api('PUT', `/studios/${S()}/sessions/${enc(state.session.sessionId)}/online-access`, { body });
     renderSession(session);
-    notice('Online access saved; paid online participants are e-mailed the new link.', 'success');
+    notice(t('online.saved'), 'success');
   });
 }
 
 async function clearOnlineAccess() {
   const form = $('online-access-form');
-  if (!window.confirm('Remove the link, instructions and password of this session?')) return;
+  if (!window.confirm(t('online.confirmRemove'))) return;
   await submitting(form, async () => {
     const session = await api('PUT', `/studios/${S()}/sessions/${enc(state.session.sessionId)}/online-access`, { body: { link: null } });
     renderSession(session);
-    notice('The link was removed.', 'success');
+    notice(t('online.removed'), 'success');
   });
 }
 
 async function cancelSession() {
   const s = state.session;
-  if (!window.confirm(`Cancel ${s.name} on ${whenText(s.start)}? Every participant is refunded and e-mailed.`)) return;
+  if (!window.confirm(t('session.confirmCancel', { name: s.name, when: whenText(s.start) }))) return;
   const button = $('session-cancel');
   button.disabled = true;
   try {
     const cancelled = await api('POST', `/studios/${S()}/sessions/${enc(s.sessionId)}/cancel`);
     renderSession(cancelled);
-    notice('The session is cancelled and the participants were told.', 'success');
+    notice(t('session.cancelled'), 'success');
   } catch (e) {
-    $('session-cancel-error').textContent = capitalise(e.message);
+    $('session-cancel-error').textContent = errorText(e.code);
     show($('session-cancel-error'));
   } finally {
     button.disabled = false;
@@ -564,7 +728,7 @@ function syncSessionFormat() {
   show($('ns-location-field'), format !== 'ONLINE');
   show($('ns-online-capacity-field'), format === 'HYBRID');
   show($('ns-online'), format !== 'IN_PERSON');
-  $('ns-capacity-note').textContent = format === 'HYBRID' ? '(in person)' : '';
+  $('ns-capacity-note').textContent = format === 'HYBRID' ? t('session.capacityInPerson') : '';
 }
 
 async function createSession(event) {
@@ -573,10 +737,10 @@ async function createSession(event) {
   const f = form.elements;
   await submitting(form, async () => {
     const format = f.format.value;
-    if (!f.date.value || !f.time.value) throw new InputError('start', 'choose the date and the start time');
+    if (!f.date.value || !f.time.value) throw new InputError('start', t('session.needStart'));
     const body = {
       name: f.name.value.trim(),
-      start: zonedIso(f.date.value, f.time.value, zone()),
+      start: zonedIso(f.date.value, clockValue(f.time, 'time'), zone()),
       durationMinutes: integer(f.durationMinutes.value),
       capacity: integer(f.capacity.value),
       instructorId: f.instructorId.value,
@@ -600,9 +764,10 @@ async function createSession(event) {
     }
     for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
     const created = await api('POST', `/studios/${S()}/sessions`, { body });
-    notice(`${created.name} is scheduled for ${whenText(created.start)}.`, 'success');
+    notice(t('session.created', { name: created.name, when: whenText(created.start) }), 'success');
     form.reset();
     syncSessionFormat();
+    refreshDateHint($('ns-date'));
     toggleSessionForm(false);
     await loadSessions();
   });
@@ -613,6 +778,7 @@ function toggleSessionForm(open = $('session-form').hidden) {
   $('new-session-toggle').setAttribute('aria-expanded', String(open));
   if (open) {
     if (!$('ns-date').value) $('ns-date').value = addDays(state.today, 1);
+    refreshDateHint($('ns-date'));
     $('ns-name').focus();
   }
 }
@@ -623,6 +789,8 @@ function toggleSessionForm(open = $('session-form').hidden) {
 function initBookings() {
   $('bk-from').value = state.today;
   $('bk-to').value = addDays(state.today, 13);
+  refreshDateHint($('bk-from'));
+  refreshDateHint($('bk-to'));
   loadBookings();
 }
 
@@ -633,44 +801,46 @@ async function loadBookings(event) {
   const to = form.elements.to.value;
   const list = $('booking-list');
   await submitting(form, async () => {
-    if (!from) throw new InputError('from', 'choose the first day');
-    if (!to) throw new InputError('to', 'choose the last day');
-    list.replaceChildren(h('p', { class: 'muted', text: 'Loading bookings…' }));
+    if (!from) throw new InputError('from', t('bookings.needFrom'));
+    if (!to) throw new InputError('to', t('bookings.needTo'));
+    list.replaceChildren(h('p', { class: 'muted', text: t('common.loading') }));
     const answer = await api('GET', `/studios/${S()}/bookings?${query({ from, to })}`);
-    renderBookings(answer.bookings ?? []);
+    state.bookings = answer.bookings ?? [];
+    renderBookings(state.bookings);
   });
 }
 
 function renderBookings(bookings) {
-  $('booking-list').replaceChildren(table(['When', 'What', 'Client', 'Payment', 'Status', 'Paid', 'Price', ''], bookings.map((b) => [
-    whenText(b.start),
-    h('span', {}, b.serviceName ?? '', h('br'), h('span', { class: 'muted', text: [b.kind === 'SESSION' ? 'Session' : 'Appointment', b.staffName, b.format ? label('format', b.format) : null].filter(Boolean).join(' · ') })),
+  const headers = [whenHeader(), t('col.what'), t('col.client'), t('col.payment'), t('col.status'), t('col.paid'), t('common.price'), ''];
+  $('booking-list').replaceChildren(table(headers, bookings.map((b) => [
+    nowrap(whenText(b.start)),
+    h('span', {}, b.serviceName ?? '', h('br'), h('span', { class: 'muted', text: [label('kind', b.kind), b.staffName, label('format', b.format)].filter(Boolean).join(' · ') })),
     h('span', {}, b.client?.name ?? '', h('br'), h('span', { class: 'muted', text: [b.client?.email, b.client?.phone].filter(Boolean).join(' · ') })),
     label('payment', b.paymentMethod),
     statusBadge('status', b.status),
     statusBadge('paymentStatus', b.paymentStatus),
-    money(b.price),
+    nowrap(money(b.price)),
     h('span', { class: 'row-actions' },
       confirmPaymentButton(b, () => loadBookings()),
       b.kind === 'SESSION' && b.sessionId ? h('button', {
-        type: 'button', class: 'button small secondary', text: 'Session', 'aria-label': `Open the session of ${b.client?.name ?? 'this booking'}`,
+        type: 'button', class: 'button small secondary', text: t('bookings.session'), 'aria-label': t('bookings.sessionAria', { name: clientName(b) }),
         onclick: () => openSession(b.sessionId),
       }) : null,
       b.status !== 'CANCELLED' ? h('button', {
-        type: 'button', class: 'button small danger', text: 'Cancel', 'aria-label': `Cancel the booking of ${b.client?.name ?? 'this client'}`,
+        type: 'button', class: 'button small danger', text: t('bookings.cancel'), 'aria-label': t('bookings.cancelAria', { name: clientName(b) }),
         onclick: (event) => cancelBooking(b, event.currentTarget),
       }) : null),
-  ]), 'Bookings'));
+  ]), t('tab.bookings')));
 }
 
 async function cancelBooking(booking, button) {
-  if (!window.confirm(`Cancel the booking of ${booking.client?.name ?? 'this client'} on ${whenText(booking.start)}? The client is refunded and e-mailed.`)) return;
+  if (!window.confirm(t('bookings.confirmCancel', { name: clientName(booking), when: whenText(booking.start) }))) return;
   button.disabled = true;
   try {
     await api('POST', `/bookings/${enc(booking.bookingId)}/cancel`);
-    notice('The booking is cancelled.', 'success');
+    notice(t('bookings.cancelled'), 'success');
   } catch (e) {
-    notice(e.message, 'error');
+    notice(errorText(e.code), 'error');
   }
   loadBookings();
 }
@@ -690,15 +860,15 @@ async function refreshPeople() {
 }
 
 function renderPeople() {
-  $('staff-list').replaceChildren(table(['Name', 'E-mail', 'Role', 'Booking link'], state.staff.map((s) => [
+  $('staff-list').replaceChildren(table([t('staff.name'), t('common.email'), t('staff.role'), t('col.bookingLink')], state.staff.map((s) => [
     h('span', {}, s.name, s.bio ? h('br') : null, s.bio ? h('span', { class: 'muted', text: s.bio }) : null),
     s.email,
-    s.role === 'OWNER' ? 'Owner' : 'Staff',
-    s.bookingLink ? h('a', { href: s.bookingLink, target: '_blank', rel: 'noopener', text: 'Booking page' }) : '',
-  ]), 'Staff'));
-  $('location-list').replaceChildren(table(['Name', 'Address', 'Online', 'Notes'], state.locations.map((l) => [
-    l.name, l.address ?? '', l.online ? 'Yes' : 'No', l.notes ?? '',
-  ]), 'Locations'));
+    label('role', s.role),
+    s.bookingLink ? h('a', { href: s.bookingLink, target: '_blank', rel: 'noopener', text: t('col.bookingPage') }) : '',
+  ]), t('people.staff')));
+  $('location-list').replaceChildren(table([t('location.name'), t('location.address'), t('col.online'), t('location.notes')], state.locations.map((l) => [
+    l.name, l.address ?? '', l.online ? t('common.yes') : t('common.no'), l.notes ?? '',
+  ]), t('people.locations')));
 }
 
 async function addStaff(event) {
@@ -709,7 +879,7 @@ async function addStaff(event) {
     const body = { name: f.name.value.trim(), email: f.email.value.trim(), role: f.role.value };
     if (f.bio.value.trim()) body.bio = f.bio.value.trim();
     const added = await api('POST', `/studios/${S()}/staff`, { body });
-    notice(`${added.name} was added. They sign in here with ${added.email}.`, 'success');
+    notice(t('staff.added', { name: added.name, email: added.email }), 'success');
     form.reset();
     await refreshPeople();
   });
@@ -724,7 +894,7 @@ async function addLocation(event) {
     if (f.address.value.trim()) body.address = f.address.value.trim();
     if (f.notes.value.trim()) body.notes = f.notes.value.trim();
     const added = await api('POST', `/studios/${S()}/locations`, { body });
-    notice(`${added.name} was added.`, 'success');
+    notice(t('location.added', { name: added.name }), 'success');
     form.reset();
     await refreshPeople();
   });
@@ -741,14 +911,17 @@ function fillStaffAndLocationPickers() {
     if ([...select.options].some((o) => o.value === previous)) select.value = previous;
   };
   keep($('ns-instructor'), options(state.staff, 'staffId', 'name'));
-  keep($('ns-location'), options(state.locations.filter((l) => !l.online), 'locationId', 'name', 'Choose a location'));
+  keep($('ns-location'), options(state.locations.filter((l) => !l.online), 'locationId', 'name', t('location.choose')));
   keep($('av-staff'), options(state.staff, 'staffId', 'name'));
-  const checks = (container, items, id, name, prefix, field) => container.replaceChildren(...items.map((item) => {
-    const inputId = `${prefix}-${item[id]}`;
-    return h('div', { class: 'choice' },
-      h('input', { type: 'checkbox', id: inputId, name: field, value: item[id] }),
-      h('label', { for: inputId, text: item[name] }));
-  }));
+  const checks = (container, items, id, name, prefix, field) => {
+    const checked = new Set([...container.querySelectorAll('input:checked')].map((c) => c.value));
+    container.replaceChildren(...items.map((item) => {
+      const inputId = `${prefix}-${item[id]}`;
+      return h('div', { class: 'choice' },
+        h('input', { type: 'checkbox', id: inputId, name: field, value: item[id], checked: checked.has(item[id]) }),
+        h('label', { for: inputId, text: item[name] }));
+    }));
+  };
   checks($('sv-staff'), state.staff, 'staffId', 'name', 'sv-staff', 'staffIds');
   checks($('sv-locations'), state.locations, 'locationId', 'name', 'sv-location', 'locationIds');
 }
@@ -758,23 +931,34 @@ function fillStaffAndLocationPickers() {
 
 async function loadServices() {
   const list = $('service-list');
-  list.replaceChildren(h('p', { class: 'muted', text: 'Loading services…' }));
+  list.replaceChildren(h('p', { class: 'muted', text: t('common.loading') }));
   try {
     const answer = await api('GET', `/studios/${S()}/services`);
     state.services = answer.services ?? [];
   } catch (e) {
-    list.replaceChildren(h('p', { class: 'form-error', role: 'alert', text: e.message }));
+    list.replaceChildren(h('p', { class: 'form-error', role: 'alert', text: errorText(e.code) }));
     return;
   }
-  list.replaceChildren(table(['Service', 'Duration', 'Price', 'Given by', 'Where', 'Booking page'], state.services.map((s) => [
-    h('span', {}, s.name, h('br'), h('span', { class: 'muted', text: s.collection ?? 'No collection' })),
-    `${s.durationMinutes} min${s.bufferBeforeMinutes || s.bufferAfterMinutes ? ` (+${s.bufferBeforeMinutes}/${s.bufferAfterMinutes} buffer)` : ''}, every ${s.slotStepMinutes} min`,
-    money(s.price),
-    (s.staffIds ?? []).map(staffName).join(', '),
-    (s.locationIds ?? []).length ? s.locationIds.map(locationName).join(', ') : 'Where they work',
-    s.bookableOnline ? h('a', { href: s.bookingLink, target: '_blank', rel: 'noopener', text: 'Open' }) : 'Staff only',
-  ]), 'Services'));
+  renderServices();
   if ($('av-staff').value) loadAvailability();
+}
+
+function renderServices() {
+  const headers = [t('col.service'), t('col.duration'), t('common.price'), t('service.givenBy'), t('service.where'), t('col.bookingPage')];
+  $('service-list').replaceChildren(table(headers, state.services.map((s) => [
+    h('span', {}, s.name, h('br'), h('span', { class: 'muted', text: s.collection ?? t('service.noCollection') })),
+    timingText(s),
+    nowrap(money(s.price)),
+    (s.staffIds ?? []).map(staffName).join(', '),
+    (s.locationIds ?? []).length ? s.locationIds.map(locationName).join(', ') : t('service.whereTheyWork'),
+    s.bookableOnline ? h('a', { href: s.bookingLink, target: '_blank', rel: 'noopener', text: t('common.open') }) : t('service.staffOnly'),
+  ]), t('services.title')));
+}
+
+/** "60 min (+0/15 min buffer), a slot every 30 min" */
+function timingText(s) {
+  const values = { duration: s.durationMinutes, before: s.bufferBeforeMinutes, after: s.bufferAfterMinutes, step: s.slotStepMinutes };
+  return s.bufferBeforeMinutes || s.bufferAfterMinutes ? t('service.timingWithBuffer', values) : t('service.timing', values);
 }
 
 async function addService(event) {
@@ -782,7 +966,7 @@ async function addService(event) {
   const form = event.currentTarget;
   const f = form.elements;
   await submitting(form, async () => {
-    if (f.price.value === '') throw new InputError('price', 'enter a price (0 for free)');
+    if (f.price.value === '') throw new InputError('price', t('service.needPrice'));
     const body = {
       name: f.name.value.trim(),
       durationMinutes: integer(f.durationMinutes.value),
@@ -794,12 +978,12 @@ async function addService(event) {
       locationIds: [...form.querySelectorAll('input[name="locationIds"]:checked')].map((c) => c.value),
       bookableOnline: f.bookableOnline.checked,
     };
-    if (body.staffIds.length === 0) throw new InputError('staffIds', 'choose who gives the service');
+    if (body.staffIds.length === 0) throw new InputError('staffIds', t('service.needStaff'));
     if (f.collection.value.trim()) body.collection = f.collection.value.trim();
     if (f.description.value.trim()) body.description = f.description.value.trim();
     if (body.durationMinutes === undefined) delete body.durationMinutes;
     const added = await api('POST', `/studios/${S()}/services`, { body });
-    notice(`${added.name} was added.`, 'success');
+    notice(t('service.added', { name: added.name }), 'success');
     form.reset();
     await loadServices();
   });
@@ -813,7 +997,7 @@ async function loadAvailability() {
   const form = $('availability-form');
   clearFormErrors(form);
   if (!staffId) return;
-  $('av-rows').replaceChildren(h('p', { class: 'muted', text: 'Loading…' }));
+  $('av-rows').replaceChildren(h('p', { class: 'muted', text: t('common.loading') }));
   let a;
   try {
     a = await api('GET', `/studios/${S()}/staff/${enc(staffId)}/availability`);
@@ -825,12 +1009,18 @@ async function loadAvailability() {
   }
   if ($('av-staff').value !== staffId) return; // another staff member was chosen meanwhile
   state.availability = a;
-  $('av-note').textContent = `Wall-clock times in ${zone()}.`
-    + ((a.overrides?.length || a.timeOff?.length)
-      ? ` Date overrides (${a.overrides?.length ?? 0}) and time off (${a.timeOff?.length ?? 0}) are kept as they are.` : '');
+  showAvailabilityNote();
   $('av-rows').replaceChildren();
   for (const block of a.weekly ?? []) addAvailabilityRow(block);
-  if (!(a.weekly ?? []).length) $('av-rows').append(h('p', { class: 'muted empty', text: 'No weekly hours yet.' }));
+  if (!(a.weekly ?? []).length) $('av-rows').append(h('p', { class: 'muted empty', text: t('availability.none') }));
+}
+
+function showAvailabilityNote() {
+  const a = state.availability;
+  if (!a) return;
+  const kept = a.overrides?.length || a.timeOff?.length
+    ? t('availability.kept', { overrides: a.overrides?.length ?? 0, timeOff: a.timeOff?.length ?? 0 }) : '';
+  $('av-note').textContent = [zoneNote(), kept].filter(Boolean).join(' ');
 }
 
 let rowIds = 0;
@@ -838,19 +1028,49 @@ function addAvailabilityRow(block = { day: 'MONDAY', start: '09:00', end: '17:00
   $('av-rows').querySelector('.empty')?.remove();
   const n = ++rowIds;
   const field = (labelText, control) => h('div', { class: 'field' }, h('label', { for: control.id, text: labelText }), control);
+  const clock = (id, part, value) => h('input', {
+    id, class: 'clock', 'data-part': part, value: clockText(value) || value, placeholder: clockText('18:00'),
+    inputmode: 'numeric', autocomplete: 'off', maxlength: 8, required: true,
+  });
   const row = h('div', { class: 'av-row' },
-    field('Day', h('select', { id: `av-day-${n}`, 'data-part': 'day' },
-      DAYS.map((d) => h('option', { value: d, text: d.charAt(0) + d.slice(1).toLowerCase() })))),
-    field('From', h('input', { id: `av-start-${n}`, type: 'time', 'data-part': 'start', value: hhmm(block.start), required: true })),
-    field('To', h('input', { id: `av-end-${n}`, type: 'time', 'data-part': 'end', value: hhmm(block.end), required: true })),
-    field('Location', h('select', { id: `av-location-${n}`, 'data-part': 'locationId' },
+    field(t('availability.day'), h('select', { id: `av-day-${n}`, 'data-part': 'day' },
+      DAYS.map((d) => h('option', { value: d, text: weekdayName(d) })))),
+    field(t('common.from'), clock(`av-start-${n}`, 'start', hhmm(block.start))),
+    field(t('common.to'), clock(`av-end-${n}`, 'end', hhmm(block.end))),
+    field(t('session.location'), h('select', { id: `av-location-${n}`, 'data-part': 'locationId' },
       state.locations.map((l) => h('option', { value: l.locationId, text: l.name })))),
-    h('button', { type: 'button', class: 'button small secondary', text: 'Remove', 'aria-label': 'Remove these hours', onclick: () => row.remove() }));
+    h('button', { type: 'button', class: 'button small secondary', text: t('availability.remove'), 'aria-label': t('availability.removeAria'), onclick: () => row.remove() }));
   row.querySelector('[data-part="day"]').value = block.day;
   if (block.locationId) row.querySelector('[data-part="locationId"]').value = block.locationId;
   $('av-rows').append(row);
   renumberAvailabilityRows();
   return row;
+}
+
+/** The rows as typed (times as "HH:MM" when they read as a time, else as typed). */
+function availabilityRows() {
+  const time = (row, part) => {
+    const text = row.querySelector(`[data-part="${part}"]`).value;
+    return parseClock(text) ?? text;
+  };
+  return [...$('av-rows').querySelectorAll('.av-row')].map((row) => ({
+    day: row.querySelector('[data-part="day"]').value,
+    start: time(row, 'start'),
+    end: time(row, 'end'),
+    locationId: row.querySelector('[data-part="locationId"]').value,
+  }));
+}
+
+/** After a change of language: the same rows, labelled anew. */
+function rebuildAvailabilityRows() {
+  showAvailabilityNote();
+  const rows = availabilityRows();
+  if (rows.length === 0) {
+    $('av-rows').querySelector('.empty')?.replaceChildren(t('availability.none'));
+    return;
+  }
+  $('av-rows').replaceChildren();
+  for (const block of rows) addAvailabilityRow(block);
 }
 
 /** Names rows weekly[i].day etc., so an error about weekly[1].end lands on its input. */
@@ -866,11 +1086,11 @@ async function saveAvailability(event) {
   const staffId = $('av-staff').value;
   renumberAvailabilityRows();
   await submitting(form, async () => {
-    if (!staffId) throw new InputError('staffId', 'choose a staff member');
-    const weekly = [...$('av-rows').querySelectorAll('.av-row')].map((row) => ({
+    if (!staffId) throw new InputError('staffId', t('availability.needStaff'));
+    const weekly = [...$('av-rows').querySelectorAll('.av-row')].map((row, i) => ({
       day: row.querySelector('[data-part="day"]').value,
-      start: hhmm(row.querySelector('[data-part="start"]').value),
-      end: hhmm(row.querySelector('[data-part="end"]').value),
+      start: clockValue(row.querySelector('[data-part="start"]'), `weekly[${i}].start`),
+      end: clockValue(row.querySelector('[data-part="end"]'), `weekly[${i}].end`),
       locationId: row.querySelector('[data-part="locationId"]').value,
     }));
     const current = state.availability?.staffId === staffId ? state.availability : { overrides: [], timeOff: [] };
@@ -880,10 +1100,10 @@ async function saveAvailability(event) {
         date: o.date,
         intervals: (o.intervals ?? []).map((i) => ({ start: hhmm(i.start), end: hhmm(i.end), locationId: i.locationId })),
       })),
-      timeOff: (current.timeOff ?? []).map((t) => ({ start: t.start, end: t.end })),
+      timeOff: (current.timeOff ?? []).map((off) => ({ start: off.start, end: off.end })),
     };
     state.availability = await api('PUT', `/studios/${S()}/staff/${enc(staffId)}/availability`, { body });
-    notice(`Weekly hours of ${staffName(staffId)} saved.`, 'success');
+    notice(t('availability.saved', { name: staffName(staffId) }), 'success');
   });
 }
 
@@ -897,7 +1117,7 @@ const SETTINGS_FILLERS = {
   'settings-general': (s) => {
     setValue('st-name', s.name);
     setValue('st-reminder', s.missingLinkReminderHours);
-    $('st-fixed').textContent = `Time zone ${s.timezone} · currency ${s.currency} · locale ${s.locale}`;
+    refreshFixedSettings(s);
   },
   'settings-booking': (s) => {
     setValue('st-notice', s.bookingPolicy?.minNoticeMinutes);
@@ -929,15 +1149,20 @@ const SETTINGS_FILLERS = {
   },
 };
 
+/** What the page cannot change: the zone, the currency and the studio's language. */
+function refreshFixedSettings(s) {
+  const studioLanguageName = languages().find((l) => l.code === s.locale)?.name ?? s.locale;
+  $('st-fixed').textContent = t('settings.fixed', { zone: s.timezone, currency: s.currency, language: studioLanguageName });
+}
+
 async function fillSettings() {
   for (const fill of Object.values(SETTINGS_FILLERS)) fill(state.settings);
-  try {
-    const profile = await api('GET', `/studios/${S()}`, { anonymous: true });
-    const link = $('st-booking-link');
-    link.textContent = profile.bookingLink;
-    const safe = safeUrl(profile.bookingLink);
-    if (safe) link.href = safe;
-  } catch { /* the link is a convenience */ }
+  if (!state.profile) await loadProfile();
+  if (!state.profile) return; // the link is a convenience
+  const link = $('st-booking-link');
+  link.textContent = state.profile.bookingLink;
+  const safe = safeUrl(state.profile.bookingLink);
+  if (safe) link.href = safe;
 }
 
 const SETTINGS_SECTIONS = {
@@ -997,8 +1222,8 @@ async function saveSettings(event) {
     SETTINGS_FILLERS[form.id](state.settings);
     // enabling bank transfer also enables the BANK_TRANSFER payment method
     if (form.id === 'settings-bank') SETTINGS_FILLERS['settings-payments'](state.settings);
-    $('studio-name').textContent = state.settings.name;
-    notice('Settings saved.', 'success');
+    refreshTitle();
+    notice(t('settings.saved'), 'success');
   });
 }
 
@@ -1041,19 +1266,27 @@ function wire() {
   $('av-add').addEventListener('click', () => addAvailabilityRow().querySelector('select').focus());
   $('availability-form').addEventListener('submit', saveAvailability);
   for (const id of Object.keys(SETTINGS_SECTIONS)) $(id).addEventListener('submit', saveSettings);
-  syncSessionFormat();
+  $('language').addEventListener('change', changeLanguage);
+  document.addEventListener('input', (event) => {
+    if (event.target.matches('input[type="date"]')) refreshDateHint(event.target);
+  });
+  document.addEventListener('change', (event) => {
+    if (event.target.matches('input.clock')) refreshClock(event.target);
+  });
 }
 
 async function start() {
   wire();
   $('signin-studio').value = state.studioId;
+  await loadProfile();
+  await applyLanguage();
   const saved = ID_PATTERN.test(state.studioId) ? savedSession(state.studioId) : null;
   if (saved) {
     adopt(saved);
     await enterApp();
   } else {
     showSignIn();
-    if (state.openSessionId) notice('Sign in to open the session from your e-mail.');
+    if (state.openSessionId) notice(t('signin.openSession'));
     (state.studioId ? $('signin-email') : $('signin-studio')).focus();
   }
 }

@@ -9,6 +9,25 @@
 /** Currencies whose minor units nobody writes (ISO gives IDR two decimals; Indonesians write none). */
 const NO_MINOR_UNITS = new Set(['IDR']);
 
+/**
+ * ISO 4217 minor units where the browser's CLDR data counts fewer. The API counts money in ISO's, as
+ * Java's Currency does (Rp 150.000 is 15000000), while Intl writes no decimals for rupiah or forints.
+ */
+const ISO_MINOR_UNITS = {
+  AFN: 2, ALL: 2, COP: 2, HUF: 2, IDR: 2, IQD: 3, IRR: 2, KPW: 2, LAK: 2, LBP: 2, MGA: 2, MMK: 2, PKR: 2,
+  SLL: 2, SOS: 2, SYP: 2, YER: 2,
+};
+
+/** How many digits of minor units the API counts for a currency (Money.amount = 1 = 0.01 RON). */
+export function minorDigits(currency) {
+  if (ISO_MINOR_UNITS[currency] !== undefined) return ISO_MINOR_UNITS[currency];
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+  } catch {
+    return 2;
+  }
+}
+
 export function createI18n(language, labels, fallback = {}) {
   const plurals = new Intl.PluralRules(language);
   const lookup = (key) => labels[key] ?? fallback[key];
@@ -45,7 +64,7 @@ export function createI18n(language, labels, fallback = {}) {
   /** {amount: minor units, currency} as people write it in this language: 50,00 lei; Rp 150.000. */
   function money(m) {
     if (!m || m.amount === null || m.amount === undefined) return '';
-    const iso = new Intl.NumberFormat('en', { style: 'currency', currency: m.currency }).resolvedOptions().maximumFractionDigits;
+    const iso = minorDigits(m.currency);
     const shown = NO_MINOR_UNITS.has(m.currency) ? 0 : iso;
     const amount = number(m.amount / 10 ** iso, { minimumFractionDigits: shown, maximumFractionDigits: shown });
     const pattern = lookup(`money.${m.currency}`) ?? lookup('money.any') ?? '{amount} {currency}';

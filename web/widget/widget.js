@@ -3,11 +3,19 @@
 // Every call to the API goes through api(METHOD, `/path/${…}?${query({…})}`) in exactly that form:
 // WebPagesTest reads these calls and checks each one against docs/openapi.yaml.
 // API data only ever reaches the page as text (textContent / text nodes), never as HTML.
+//
+// Every text a person reads comes from the labels of the studio profile (GET /studios/{id}?lang=…,
+// bundles core/…/text/widget_<lang>.properties), through t('key'), plural('key', n), named('key', …)
+// or a data-i18n="key" attribute of index.html; keys built at run time are whole families:
+// `error.` + error code, `invalid.` + error field, `paymentMethod.`/`payOption.`/`hint.signIn.` +
+// payment method, `bookingStatus.`, `paymentStatus.`, `format.`, `walletEntry.`, `bookingView.cancelled.`
+// + the enum value. WidgetBundlesTest holds the bundles and this file to that.
 
 import { addDays, facts, h, query, safeUrl } from '../shared/dom.js';
 import { send } from '../shared/http.js';
+import { createI18n } from '../shared/i18n.js';
+import { duration, minutes, money, price, timeFormats, zoneName } from './format.js';
 
-const UNREACHABLE = 'The booking service cannot be reached. Check your connection and try again.';
 const DAYS_OF_SESSIONS = 14;
 const DAYS_OF_SLOTS = 7;
 
@@ -19,14 +27,25 @@ const state = {
   bookingId: params.get('booking'),
   paid: params.get('paid') === '1',
   cancelled: params.get('cancelled') === '1',
-  zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  /** The language asked for in the link (?lang=), if any; the studio's language otherwise. */
+  lang: /^[a-z]{2,3}$/.test(params.get('lang') ?? '') ? params.get('lang') : null,
+  visitorZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  /** Times in the visitor's own zone (?times=mine) rather than the studio's. */
+  mineTimes: params.get('times') === 'mine',
   profile: null,
   today: null,
   sessionsFrom: null,
-  sessions: [],
+  sessions: null,
+  sessionsError: null,
   service: null,
   slotsFrom: null,
+  slots: null,
+  slotsError: null,
   target: null,
+  result: null,
+  viewed: null,
+  codeSentTo: null,
+  notice: null,
   attempt: null,
   bookingPolls: 0,
 };
@@ -34,11 +53,47 @@ const state = {
 const $ = (id) => document.getElementById(id);
 
 // ---------------------------------------------------------------------------------------------
+// Words: the labels of the profile; until they arrive, the English texts index.html carries
+
+const PAGE_TEXTS = Object.fromEntries([...document.querySelectorAll('[data-i18n]'), ...$('texts').content.querySelectorAll('[data-i18n]')]
+  .map((el) => [el.dataset.i18n, el.textContent.trim()]));
+
+let i18n = createI18n('en', {}, PAGE_TEXTS);
+let fmt = timeFormats(i18n, state.visitorZone);
+
+const t = (key, values) => i18n.t(key, values);
+const plural = (key, count, values) => i18n.plural(key, count, values);
+/** The label of key, or the raw value when the bundle has none (a value newer than this page). */
+const named = (key, value) => (i18n.has(key) ? i18n.t(key) : value);
+
+/** What to tell a person about a refused request: the field's text, the code's text, or a generic one. */
+function errorText(e) {
+  if (e?.code === 'VALIDATION_FAILED' && e.field && i18n.has(`invalid.${e.field}`)) return t(`invalid.${e.field}`);
+  return i18n.error(e?.code);
+}
+
+function useLanguage(profile) {
+  const language = profile.language ?? state.lang ?? 'en';
+  i18n = createI18n(language, profile.labels ?? {}, PAGE_TEXTS);
+  useZone();
+}
+
+/** In-person sessions and appointments read in the studio's zone unless the visitor asks for theirs. */
+function displayZone() {
+  return state.mineTimes || !state.profile ? state.visitorZone : state.profile.timezone;
+}
+
+function useZone() {
+  fmt = timeFormats(i18n, displayZone());
+}
+
+const otherZone = () => Boolean(state.profile) && state.profile.timezone !== state.visitorZone;
+
+// ---------------------------------------------------------------------------------------------
 // API
 
-
 async function api(method, path, { token, body, idempotencyKey } = {}) {
-  return send(method, path, { token, body, idempotencyKey, unreachable: UNREACHABLE });
+  return send(method, path, { token, body, idempotencyKey });
 }
 
 const enc = encodeURIComponent;
@@ -105,14 +160,21 @@ function clientSession() {
 const clientToken = () => clientSession()?.token ?? null;
 
 // ---------------------------------------------------------------------------------------------
-// DOM and formatting helpers
+// DOM helpers
 
 function show(el, visible = true) { el.hidden = !visible; }
 
-function notice(message, kind = 'info') {
+/** A message at the top of the page; text is a function, so a change of language re-words it. */
+function notice(text, kind = 'info') {
+  state.notice = text ? { text, kind } : null;
+  renderNotice();
+}
+
+function renderNotice() {
   const box = $('notice');
+  const message = state.notice ? state.notice.text() : '';
   box.textContent = message;
-  box.className = `notice ${kind}`;
+  box.className = `notice ${state.notice?.kind ?? 'info'}`;
   show(box, Boolean(message));
 }
 
@@ -123,21 +185,6 @@ function focusHeading(id) {
   heading.focus({ preventScroll: true });
 }
 
-const pad = (n) => String(n).padStart(2, '0');
-const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const whenFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-const calendarFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-
-const localDayKey = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-
-function when(start, end) {
-  const s = new Date(start);
-  const text = whenFormat.format(s);
-  return end ? `${text} – ${timeFormat.format(new Date(end))}` : text;
-}
-
 /** Today's date (yyyy-mm-dd) in a time zone: the API takes date ranges in the studio's zone. */
 function todayIn(zone) {
   const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
@@ -146,50 +193,20 @@ function todayIn(zone) {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
-const calendarDay = (date) => calendarFormat.format(new Date(`${date}T00:00:00Z`));
-
-function money(m) {
-  if (!m || typeof m.amount !== 'number') return '';
-  try {
-    const format = new Intl.NumberFormat(undefined, { style: 'currency', currency: m.currency });
-    const digits = format.resolvedOptions().maximumFractionDigits;
-    return format.format(m.amount / 10 ** digits);
-  } catch {
-    return `${(m.amount / 100).toFixed(2)} ${m.currency}`;
-  }
-}
-
-function minutes(total) {
-  if (total < 60) return `${total} min`;
-  const hours = Math.floor(total / 60);
-  const rest = total % 60;
-  return rest ? `${hours} h ${rest} min` : `${hours} h`;
-}
-
-const PAYMENT_LABELS = {
-  CARD: 'Card (pay online now)',
-  BANK_TRANSFER: 'Bank transfer',
-  PAY_AT_STUDIO: 'Pay at the studio',
-  PASS: 'Pass',
-  CREDITS: 'Credits',
-  FREE: 'Free',
-};
-const METHOD_NAMES = { CARD: 'Card', BANK_TRANSFER: 'Bank transfer', PAY_AT_STUDIO: 'At the studio', PASS: 'Pass', CREDITS: 'Credits', FREE: 'Free' };
-const STATUS_LABELS = { CONFIRMED: 'Confirmed', AWAITING_PAYMENT: 'Awaiting payment', CANCELLED: 'Cancelled' };
-const PAYMENT_STATUS_LABELS = {
-  PAID: 'Paid', UNPAID: 'Not paid yet', NOT_REQUIRED: 'No payment needed', REFUND_PENDING: 'Refund on its way',
-  REFUNDED: 'Refunded', REFUND_DUE: 'Refund on its way',
-};
-const FORMAT_LABELS = { IN_PERSON: 'In person', ONLINE: 'Online', HYBRID: 'In person or online' };
-const WALLET_LABELS = {
-  CREDITS_GRANTED: 'Credits added', CREDITS_SPENT: 'Credits used', CREDITS_RETURNED: 'Credits returned',
-  PASS_ISSUED: 'Pass issued', PASS_ENTRY_USED: 'Pass entry used', PASS_ENTRY_RETURNED: 'Pass entry returned',
-};
+const withWhom = (name) => (name ? t('person.with', { name }) : null);
 
 function locationName(locationId) {
   const location = state.profile?.locations?.find((l) => l.locationId === locationId);
   if (!location) return null;
   return location.address ? `${location.name}, ${location.address}` : location.name;
+}
+
+/** The links between the widget's own views keep the language and the clock the visitor chose. */
+function widgetUrl(values) {
+  const url = new URL(location.href);
+  url.search = query({ studio: state.studioId, ...values, lang: i18n.language, times: state.mineTimes ? 'mine' : null });
+  url.hash = '';
+  return url.href;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -198,32 +215,98 @@ function locationName(locationId) {
 async function start() {
   wireStaticHandlers();
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(state.studioId)) {
-    notice('This booking page needs a studio: open it with ?studio=<studio id>.', 'error');
+    applyStaticTexts();
+    notice(() => t('notice.noStudio'), 'error');
     return;
   }
   try {
-    state.profile = await api('GET', `/studios/${enc(state.studioId)}`);
+    state.profile = await loadProfile(state.lang);
   } catch (e) {
-    notice(e.status === 404 ? 'There is no such studio. Check the link you followed.' : e.message, 'error');
+    applyStaticTexts();
+    notice(() => (e.status === 404 ? t('notice.unknownStudio') : errorText(e)), 'error');
     return;
   }
+  useLanguage(state.profile);
   state.today = todayIn(state.profile.timezone);
   state.sessionsFrom = state.today;
-  renderStudio();
-  renderAccountButton();
+  renderPage();
   if (state.bookingId) showBooking(state.bookingId);
-  renderServices();
   loadSessions();
   if (state.serviceId) {
     const service = allServices().find((s) => s.serviceId === state.serviceId);
     if (service) openService(service, !state.bookingId);
-    else notice('That service cannot be booked online. Choose another one below.', 'error');
+    else notice(() => t('notice.serviceUnavailable'), 'error');
   }
+}
+
+async function loadProfile(lang) {
+  return api('GET', `/studios/${enc(state.studioId)}?${query({ lang })}`);
+}
+
+/** Another language: the profile's labels in it, then everything on the page re-worded in place. */
+async function switchLanguage(code) {
+  let profile;
+  try {
+    profile = await loadProfile(code);
+  } catch (e) {
+    notice(() => errorText(e), 'error');
+    renderLanguageSwitch();
+    return;
+  }
+  state.lang = code;
+  state.profile = profile;
+  useLanguage(profile);
+  const url = new URL(location.href);
+  url.searchParams.set('lang', i18n.language);
+  history.replaceState(null, '', url.href);
+  renderPage();
+}
+
+function switchZone(mine) {
+  state.mineTimes = mine;
+  useZone();
+  const url = new URL(location.href);
+  if (mine) url.searchParams.set('times', 'mine'); else url.searchParams.delete('times');
+  history.replaceState(null, '', url.href);
+  renderPage();
+}
+
+/** Draws everything shown from state, in the current language and time zone. */
+function renderPage() {
+  applyStaticTexts();
+  renderLanguageSwitch();
+  renderStudio();
+  renderNotice();
+  renderAccountButton();
+  renderServices();
+  if (state.sessions || state.sessionsError) renderSessions();
+  if (state.service) {
+    $('slots-title').textContent = t('slots.titleFor', { name: state.service.name });
+    if (state.slots || state.slotsError) renderSlots();
+  }
+  if (state.target) renderBookingForm();
+  if (state.result) renderResult(state.result);
+  if (state.viewed) renderBooking(state.viewed.booking, state.viewed.token);
+  if (state.codeSentTo) $('code-sent').textContent = t('account.codeSent', { email: state.codeSentTo });
+  if (!$('wallet').hidden) loadWallet();
+}
+
+function applyStaticTexts() {
+  document.documentElement.lang = i18n.language;
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+}
+
+function renderLanguageSwitch() {
+  const languages = state.profile?.languages ?? [];
+  const select = $('language');
+  select.replaceChildren(...languages.map((l) => h('option', { value: l.code, lang: l.code, text: l.name })));
+  select.value = i18n.language;
+  show($('language-field'), languages.length > 1);
 }
 
 function renderStudio() {
   const p = state.profile;
-  document.title = `Book at ${p.name}`;
+  document.title = t('page.titleStudio', { studio: p.name });
   $('studio-name').textContent = p.name;
   const color = p.appearance?.color;
   if (/^#[0-9a-fA-F]{6}$/.test(color ?? '')) {
@@ -236,10 +319,15 @@ function renderStudio() {
     show($('studio-logo'));
   }
   const staff = state.staffId ? p.staff?.find((s) => s.staffId === state.staffId) : null;
-  $('studio-subtitle').textContent = staff ? `Booking with ${staff.name}` : '';
-  const zoneNote = `Times are shown in your time zone (${state.zone}).`;
+  $('studio-subtitle').textContent = staff ? t('header.bookingWith', { name: staff.name }) : '';
+  const zoneNote = state.mineTimes
+    ? t('zone.mine', { zone: zoneName(i18n, state.visitorZone) })
+    : t('zone.studio', { zone: zoneName(i18n, p.timezone) });
   $('sessions-zone').textContent = zoneNote;
   $('slots-zone').textContent = zoneNote;
+  $('zone-mine').checked = state.mineTimes;
+  $('zone-mine-label').textContent = t('zone.showMine', { zone: state.visitorZone });
+  show($('zone-field'), otherZone());
   renderPolicies();
 }
 
@@ -258,18 +346,23 @@ function renderPolicies() {
   const rows = [];
   if (p.cancellationPolicy) {
     const c = p.cancellationPolicy;
-    rows.push(['Cancellation', h('span', {}, h('span', { class: 'pre', text: c.text ?? '' }),
-      h('br'), h('span', { class: 'muted', text: `Cut-off: ${c.cutoffHours} hours before the start${c.refund === 'CREDIT' ? ' (you get credits back)' : ''}.` }))]);
+    const cutoff = [typeof c.cutoffHours === 'number' ? plural('policies.cutoff', c.cutoffHours) : null,
+      c.refund === 'CREDIT' ? t('policies.creditBack') : null].filter(Boolean).join(' ');
+    rows.push([t('policies.cancellation'), h('span', {},
+      c.text ? h('span', { class: 'pre', text: c.text }) : null,
+      c.text && cutoff ? h('br') : null,
+      cutoff ? h('span', { class: c.text ? 'muted' : null, text: cutoff }) : null)]);
   }
   if (p.bookingPolicy) {
     const b = p.bookingPolicy;
-    rows.push(['Booking', `Book at least ${minutes(b.minNoticeMinutes)} before the start and up to ${b.maxDaysAhead} days ahead.`]);
+    rows.push([t('policies.booking'), plural('policies.window', b.maxDaysAhead, { notice: duration(i18n, b.minNoticeMinutes) })]);
   }
   if (p.paymentMethods?.length) {
-    rows.push(['Payment', p.paymentMethods.map((m) => METHOD_NAMES[m] ?? m).join(', ')]);
+    rows.push([t('policies.payment'), p.paymentMethods.map((m) => named(`paymentMethod.${m}`, m)).join(', ')]);
   }
   if (p.bankTransfer) {
-    rows.push(['Bank transfer', `Pay within ${p.bankTransfer.dueHours} hours of booking.${p.bankTransfer.instructions ? ` ${p.bankTransfer.instructions}` : ''}`]);
+    rows.push([t('policies.bankTransfer'), [plural('policies.bankDue', p.bankTransfer.dueHours), p.bankTransfer.instructions]
+      .filter(Boolean).join(' ')]);
   }
   for (const [term, value] of rows) list.append(h('dt', { text: term }), h('dd', {}, value));
   show($('policies'), rows.length > 0);
@@ -296,15 +389,15 @@ function renderServices() {
     && groups.some((group) => group.collection !== null);
   const shown = byCollection ? groups : [{ collection: null, services: groups.flatMap((g) => g.services) }];
   for (const group of shown) {
-    if (byCollection) list.append(h('h3', { class: 'collection', text: group.collection ?? 'Other' }));
+    if (byCollection) list.append(h('h3', { class: 'collection', text: group.collection ?? t('services.other') }));
     list.append(h('ul', { class: 'cards' }, group.services.map((service) => h('li', { class: 'card' },
       h('div', { class: 'card-main' },
         h('h4', { text: service.name }),
-        h('p', { class: 'meta', text: [minutes(service.durationMinutes), service.price?.amount === 0 ? 'Free' : money(service.price)].filter(Boolean).join(' · ') }),
+        h('p', { class: 'meta', text: [minutes(i18n, service.durationMinutes), price(i18n, service.price)].filter(Boolean).join(' · ') }),
         service.description ? h('p', { class: 'description', text: service.description }) : null),
       h('button', {
-        type: 'button', class: 'button', 'aria-controls': 'slots', text: 'See free times',
-        'aria-label': `See free times for ${service.name}`, onclick: () => openService(service, true),
+        type: 'button', class: 'button', 'aria-controls': 'slots', text: t('services.seeTimes'),
+        'aria-label': t('services.seeTimesFor', { name: service.name }), onclick: () => openService(service, true),
       })))));
   }
   show($('services'), shown.some((g) => g.services.length > 0));
@@ -313,7 +406,7 @@ function renderServices() {
 function openService(service, focus) {
   state.service = service;
   state.slotsFrom = state.today;
-  $('slots-title').textContent = `${service.name}: free times`;
+  $('slots-title').textContent = t('slots.titleFor', { name: service.name });
   show($('slots'));
   loadSlots();
   if (focus) focusHeading('slots-title');
@@ -328,42 +421,62 @@ async function loadSlots() {
   if (!service) return;
   const from = state.slotsFrom;
   const to = addDays(from, DAYS_OF_SLOTS - 1);
-  $('slots-range').textContent = `${calendarDay(from)} – ${calendarDay(to)}`;
   $('slots-prev').disabled = from <= state.today;
   $('slots-next').disabled = addDays(to, 1) > lastBookableDay();
-  const list = $('slot-list');
-  list.replaceChildren(h('p', { class: 'muted', text: 'Looking for free times…' }));
+  state.slots = null;
+  state.slotsError = null;
+  renderRange('slots-range', from, to);
+  $('slot-list').replaceChildren(h('p', { class: 'muted', text: t('slots.loading') }));
   let answer;
   try {
     answer = await api('GET', `/studios/${enc(state.studioId)}/slots?${query({
-      serviceId: service.serviceId, staffId: state.staffId, from, to, timezone: state.zone })}`);
+      serviceId: service.serviceId, staffId: state.staffId, from, to, timezone: displayZone() })}`);
   } catch (e) {
-    list.replaceChildren(h('p', { class: 'form-error', role: 'alert', text: e.message }));
+    if (state.service !== service || state.slotsFrom !== from) return;
+    state.slotsError = e;
+    renderSlots();
     return;
   }
   if (state.service !== service || state.slotsFrom !== from) return; // a newer request is on its way
-  const slots = answer.slots ?? [];
+  state.slots = answer.slots ?? [];
+  renderSlots();
+}
+
+function renderRange(id, from, to) {
+  $(id).textContent = `${fmt.calendarDay(from)} – ${fmt.calendarDay(to)}`;
+}
+
+function renderSlots() {
+  const service = state.service;
+  const list = $('slot-list');
+  renderRange('slots-range', state.slotsFrom, addDays(state.slotsFrom, DAYS_OF_SLOTS - 1));
+  if (state.slotsError) {
+    list.replaceChildren(h('p', { class: 'form-error', role: 'alert', text: errorText(state.slotsError) }));
+    return;
+  }
+  const slots = state.slots;
   if (slots.length === 0) {
-    list.replaceChildren(h('p', { class: 'muted', text: 'No free times on these days. Try later dates.' }));
+    list.replaceChildren(h('p', { class: 'muted', text: t('slots.none') }));
     return;
   }
   const showLocation = new Set(slots.map((s) => s.locationId)).size > 1;
   const days = new Map();
   for (const slot of slots) {
-    const key = localDayKey(new Date(slot.start));
+    const key = fmt.dayKey(slot.start);
     if (!days.has(key)) days.set(key, []);
     days.get(key).push(slot);
   }
   list.replaceChildren(...[...days.values()].map((daySlots) => {
-    const day = dayFormat.format(new Date(daySlots[0].start));
+    const day = fmt.day(daySlots[0].start);
     return h('div', { class: 'day' },
       h('h3', { text: day }),
       h('ul', { class: 'times' }, daySlots.map((slot) => {
-        const time = timeFormat.format(new Date(slot.start));
+        const time = fmt.time(slot.start);
         const place = showLocation ? locationName(slot.locationId) : null;
         return h('li', {}, h('button', {
           type: 'button', class: 'time',
-          'aria-label': `Book ${service.name} on ${day} at ${time}${place ? `, ${place}` : ''}`,
+          'aria-label': place ? t('slots.bookAtPlace', { service: service.name, day, time, place })
+            : t('slots.bookAt', { service: service.name, day, time }),
           onclick: () => openBookingForm({ kind: 'APPOINTMENT', service, slot }),
         }, time, place ? h('span', { class: 'place', text: place }) : null));
       })));
@@ -376,67 +489,91 @@ async function loadSlots() {
 async function loadSessions() {
   const from = state.sessionsFrom;
   const to = addDays(from, DAYS_OF_SESSIONS - 1);
-  $('sessions-range').textContent = `${calendarDay(from)} – ${calendarDay(to)}`;
   $('sessions-prev').disabled = from <= state.today;
   $('sessions-next').disabled = addDays(to, 1) > lastBookableDay();
-  const list = $('session-list');
+  renderRange('sessions-range', from, to);
   show($('sessions'));
-  list.replaceChildren(h('p', { class: 'muted', text: 'Loading classes…' }));
+  state.sessions = null;
+  state.sessionsError = null;
+  $('session-list').replaceChildren(h('p', { class: 'muted', text: t('sessions.loading') }));
   let answer;
   try {
     answer = await api('GET', `/studios/${enc(state.studioId)}/sessions?${query({ from, to })}`);
   } catch (e) {
-    list.replaceChildren(h('p', { class: 'form-error', role: 'alert', text: e.message }));
+    if (state.sessionsFrom !== from) return;
+    state.sessionsError = e;
+    renderSessions();
     return;
   }
   if (state.sessionsFrom !== from) return;
   state.sessions = (answer.sessions ?? []).filter((s) => !state.staffId || s.instructorId === state.staffId);
+  renderSessions();
+}
+
+function renderSessions() {
+  const list = $('session-list');
+  renderRange('sessions-range', state.sessionsFrom, addDays(state.sessionsFrom, DAYS_OF_SESSIONS - 1));
+  if (state.sessionsError) {
+    list.replaceChildren(h('p', { class: 'form-error', role: 'alert', text: errorText(state.sessionsError) }));
+    return;
+  }
   if (state.sessions.length === 0) {
-    list.replaceChildren(h('p', { class: 'muted', text: 'No classes on these days.' }));
+    list.replaceChildren(h('p', { class: 'muted', text: t('sessions.none') }));
     return;
   }
   const days = new Map();
   for (const session of state.sessions) {
-    const key = localDayKey(new Date(session.start));
+    const key = fmt.dayKey(session.start);
     if (!days.has(key)) days.set(key, []);
     days.get(key).push(session);
   }
   list.replaceChildren(...[...days.values()].map((daySessions) => h('div', { class: 'day' },
-    h('h3', { text: dayFormat.format(new Date(daySessions[0].start)) }),
+    h('h3', { text: fmt.day(daySessions[0].start) }),
     h('ul', { class: 'cards' }, daySessions.map(sessionCard)))));
 }
 
 function spotsText(session) {
-  if (session.status === 'CANCELLED') return 'Cancelled';
-  if (session.spotsLeft === 0) return 'Full';
+  if (session.status === 'CANCELLED') return t('session.cancelled');
+  if (session.spotsLeft === 0) return t('session.full');
   const by = session.spotsLeftByFormat ?? {};
-  if (session.format === 'HYBRID') return `${by.IN_PERSON ?? 0} in the room, ${by.ONLINE ?? 0} online`;
-  return `${session.spotsLeft} ${session.spotsLeft === 1 ? 'spot' : 'spots'} left`;
+  if (session.format === 'HYBRID') {
+    return `${plural('session.seatsInRoom', by.IN_PERSON ?? 0)}, ${plural('session.seatsOnline', by.ONLINE ?? 0)}`;
+  }
+  return plural('session.seatsLeft', session.spotsLeft);
 }
 
 function sessionPrice(session) {
   const parts = [];
-  if (session.price) parts.push(session.price.amount === 0 ? 'Free' : money(session.price));
-  if (session.creditPrice) parts.push(`${session.creditPrice} ${session.creditPrice === 1 ? 'credit' : 'credits'}`);
-  if (parts.length === 0 && (session.paymentMethods ?? []).includes('FREE')) parts.push('Free');
-  return parts.join(' or ');
+  if (session.price) parts.push(price(i18n, session.price));
+  if (session.creditPrice) parts.push(plural('credits.amount', session.creditPrice));
+  if (parts.length === 0 && (session.paymentMethods ?? []).includes('FREE')) parts.push(t('price.free'));
+  return parts.length === 2 ? t('price.or', { first: parts[0], second: parts[1] }) : parts.join('');
+}
+
+/** An online seat's time on the visitor's clock, when the list reads the studio's. */
+function visitorTime(session) {
+  if (state.mineTimes || !otherZone() || session.format === 'IN_PERSON') return null;
+  const mine = timeFormats(i18n, state.visitorZone);
+  return t('session.yourTime', { time: `${mine.time(session.start)}–${mine.time(session.end)}`, zone: state.visitorZone });
 }
 
 function sessionCard(session) {
   const bookable = session.status !== 'CANCELLED' && session.spotsLeft > 0;
-  const time = `${timeFormat.format(new Date(session.start))}–${timeFormat.format(new Date(session.end))}`;
+  const time = `${fmt.time(session.start)}–${fmt.time(session.end)}`;
   const place = session.format === 'ONLINE' ? null : locationName(session.locationId);
+  const yourTime = visitorTime(session);
   return h('li', { class: 'card' },
     h('div', { class: 'card-main' },
       h('p', { class: 'time-label', text: time }),
       h('h4', { text: session.name }),
-      h('p', { class: 'meta', text: [session.instructorName ? `with ${session.instructorName}` : null,
-        FORMAT_LABELS[session.format] ?? session.format, place, sessionPrice(session)].filter(Boolean).join(' · ') }),
+      h('p', { class: 'meta', text: [withWhom(session.instructorName), named(`format.${session.format}`, session.format),
+        place, sessionPrice(session)].filter(Boolean).join(' · ') }),
+      yourTime ? h('p', { class: 'meta', text: yourTime }) : null,
       session.description ? h('p', { class: 'description', text: session.description }) : null,
       h('p', { class: `spots${bookable ? '' : ' full'}`, text: spotsText(session) })),
     h('button', {
-      type: 'button', class: 'button', disabled: !bookable, text: bookable ? 'Book' : 'Full',
-      'aria-label': `Book ${session.name} on ${whenFormat.format(new Date(session.start))}`,
+      type: 'button', class: 'button', disabled: !bookable, text: bookable ? t('session.book') : t('session.full'),
+      'aria-label': t('session.bookAria', { name: session.name, when: fmt.moment(session.start) }),
       onclick: () => openBookingForm({ kind: 'SESSION', session }),
     }));
 }
@@ -455,44 +592,51 @@ const FIELDS = {
 
 function openBookingForm(target) {
   state.target = target;
-  clearErrors();
+  state.result = null;
   show($('result'), false);
+  const account = clientSession();
+  if (account && !$('client-email').value) $('client-email').value = account.email ?? '';
+  renderBookingForm();
+  bookingStep(true);
+  focusHeading('book-title');
+}
+
+function renderBookingForm() {
+  const target = state.target;
+  clearErrors();
   let summary;
   if (target.kind === 'APPOINTMENT') {
     const { service, slot } = target;
     const staff = state.profile.staff?.find((s) => s.staffId === slot.staffId);
-    summary = [service.name, when(slot.start, slot.end), staff ? `with ${staff.name}` : null, locationName(slot.locationId),
-      service.price?.amount === 0 ? 'Free' : money(service.price)];
+    summary = [service.name, fmt.when(slot.start, slot.end), withWhom(staff?.name), locationName(slot.locationId),
+      price(i18n, service.price)];
   } else {
     const s = target.session;
-    summary = [s.name, when(s.start, s.end), s.instructorName ? `with ${s.instructorName}` : null,
-      s.format === 'ONLINE' ? 'Online' : locationName(s.locationId), sessionPrice(s)];
+    summary = [s.name, fmt.when(s.start, s.end), withWhom(s.instructorName),
+      s.format === 'ONLINE' ? t('format.ONLINE') : locationName(s.locationId), sessionPrice(s)];
   }
-  $('book-title').textContent = target.kind === 'APPOINTMENT' ? `Book ${target.service.name}` : `Book ${target.session.name}`;
+  $('book-title').textContent = t('book.titleFor', { name: target.kind === 'APPOINTMENT' ? target.service.name : target.session.name });
   $('book-summary').textContent = summary.filter(Boolean).join(' · ');
 
   const hybrid = target.kind === 'SESSION' && target.session.format === 'HYBRID';
   const formats = $('format-options');
+  const chosen = chosenFormat();
   formats.replaceChildren();
   if (hybrid) {
     const by = target.session.spotsLeftByFormat ?? {};
     for (const format of ['IN_PERSON', 'ONLINE']) {
       const left = by[format] ?? 0;
       const id = `format-${format}`;
+      const name = t(`format.${format}`);
       formats.append(h('div', { class: 'choice' },
         h('input', { type: 'radio', id, name: 'format', value: format, disabled: left === 0, onchange: renderPaymentOptions }),
-        h('label', { for: id, text: `${FORMAT_LABELS[format]} (${left === 0 ? 'full' : `${left} left`})` })));
+        h('label', { for: id, text: left === 0 ? t('book.formatFull', { format: name }) : plural('book.formatSeats', left, { format: name }) })));
     }
-    const firstOpen = formats.querySelector('input:not([disabled])');
-    if (firstOpen) firstOpen.checked = true;
+    const keep = formats.querySelector(`input[value="${chosen}"]:not([disabled])`) ?? formats.querySelector('input:not([disabled])');
+    if (keep) keep.checked = true;
   }
   show($('format-field'), hybrid);
-
-  const account = clientSession();
-  if (account && !$('client-email').value) $('client-email').value = account.email ?? '';
   renderPaymentOptions();
-  bookingStep(true);
-  focusHeading('book-title');
 }
 
 /** While the form is open the lists step aside, so the page is about this one booking. */
@@ -526,9 +670,9 @@ function renderPaymentOptions() {
   const choices = paymentChoices();
   container.replaceChildren(...choices.map((method) => {
     const id = `pay-${method}`;
-    let label = PAYMENT_LABELS[method] ?? method;
-    if (method === 'CREDITS') label = `Credits (${state.target.session.creditPrice})`;
-    if (method === 'PASS') label = 'An entry of your pass';
+    const label = method === 'CREDITS'
+      ? t('payOption.CREDITS', { credits: plural('credits.amount', state.target.session.creditPrice) })
+      : named(`payOption.${method}`, method);
     return h('div', { class: 'choice' },
       h('input', { type: 'radio', id, name: 'paymentMethod', value: method, onchange: renderPaymentHint }),
       h('label', { for: id, text: label }));
@@ -538,7 +682,7 @@ function renderPaymentOptions() {
   if (radio) radio.checked = true;
   $('book-submit').disabled = choices.length === 0;
   if (choices.length === 0) {
-    container.append(h('p', { class: 'muted', text: 'This cannot be paid for online. Please contact the studio.' }));
+    container.append(h('p', { class: 'muted', text: t('payment.none') }));
   }
   renderPaymentHint();
 }
@@ -548,12 +692,12 @@ function renderPaymentHint() {
   const hint = $('payment-hint');
   hint.replaceChildren();
   if ((method === 'PASS' || method === 'CREDITS') && !clientToken()) {
-    hint.append(`Sign in to use your ${method === 'PASS' ? 'pass' : 'credits'}. `,
-      h('button', { type: 'button', class: 'button link', text: 'Sign in', onclick: () => openAccount(true) }));
+    hint.append(`${t(`hint.signIn.${method}`)} `,
+      h('button', { type: 'button', class: 'button link', text: t('account.signIn'), onclick: () => openAccount(true) }));
   } else if (method === 'CARD') {
-    hint.append('You will be taken to a secure payment page.');
+    hint.append(t('hint.card'));
   } else if (method === 'BANK_TRANSFER' && state.profile.bankTransfer) {
-    hint.append(`Pay within ${state.profile.bankTransfer.dueHours} hours; you get the account details after booking.`);
+    hint.append(plural('hint.bankTransfer', state.profile.bankTransfer.dueHours));
   }
   show(hint, hint.childNodes.length > 0);
 }
@@ -581,7 +725,7 @@ function fieldError(field, message) {
   const target = FIELDS[field];
   if (!target) return false;
   const error = $(`${target}-error`);
-  error.textContent = capitalise(message);
+  error.textContent = message;
   show(error);
   const input = target === 'payment' || target === 'format' ? $(`${target}-field`) : $(target);
   input.setAttribute('aria-invalid', 'true');
@@ -589,8 +733,6 @@ function fieldError(field, message) {
   focusable?.focus();
   return true;
 }
-
-const capitalise = (text) => (text ? text.charAt(0).toUpperCase() + text.slice(1) : text);
 
 function formError(message) {
   const box = $('book-error');
@@ -601,11 +743,11 @@ function formError(message) {
 function validateForm(body) {
   const problems = [];
   if (state.target.kind === 'SESSION' && state.target.session.format === 'HYBRID' && !body.format) {
-    problems.push(['format', 'choose in the room or online']);
+    problems.push(['format', t('invalid.format')]);
   }
-  if (!body.client.name) problems.push(['client.name', 'please enter your name']);
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(body.client.email)) problems.push(['client.email', 'please enter an e-mail address such as name@example.com']);
-  if (!body.paymentMethod) problems.push(['paymentMethod', 'choose how to pay']);
+  if (!body.client.name) problems.push(['client.name', t('invalid.client.name')]);
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(body.client.email)) problems.push(['client.email', t('invalid.client.email')]);
+  if (!body.paymentMethod) problems.push(['paymentMethod', t('invalid.paymentMethod')]);
   for (const [field, message] of problems.reverse()) fieldError(field, message);
   return problems.length === 0;
 }
@@ -637,13 +779,14 @@ async function submitBooking(event) {
   const notes = form.elements.notes.value.trim();
   if (notes) body.notes = notes;
   body.paymentMethod = form.querySelector('input[name="paymentMethod"]:checked')?.value;
+  body.language = i18n.language;
   if (!validateForm(body)) return;
 
   const token = clientToken();
   const idempotencyKey = idempotencyKeyFor(JSON.stringify([body, token]));
   const button = $('book-submit');
   button.disabled = true;
-  button.textContent = 'Booking…';
+  button.textContent = t('book.submitting');
   let booking;
   try {
     booking = await withRetry(() => api('POST', `/studios/${enc(state.studioId)}/bookings`, { body, token, idempotencyKey }));
@@ -652,7 +795,7 @@ async function submitBooking(event) {
     return;
   } finally {
     button.disabled = false;
-    button.textContent = 'Book';
+    button.textContent = t('book.submit');
   }
   state.attempt = null;
   if (booking.accessToken) storage.set(bookingTokenKey(booking.bookingId), booking.accessToken);
@@ -664,21 +807,21 @@ function bookingFailed(e) {
   if (e.code === 'UNAUTHENTICATED' && clientToken()) {
     storage.remove(clientKey(state.studioId));
     renderAccountButton();
-    fieldError('paymentMethod', 'your sign-in has expired; please sign in again');
+    fieldError('paymentMethod', t('account.expired'));
     renderPaymentHint();
     return;
   }
   if (e.code === 'CLIENT_TOKEN_REQUIRED') {
-    fieldError('paymentMethod', e.message);
+    fieldError('paymentMethod', errorText(e));
     renderPaymentHint();
     return;
   }
   if (e.code === 'SLOT_TAKEN' || e.code === 'CAPACITY_REACHED') {
-    formError(`${capitalise(e.message)}. Please choose another time.`);
+    formError(errorText(e));
     if (state.target.kind === 'APPOINTMENT') loadSlots(); else loadSessions();
     return;
   }
-  if (!fieldError(e.field, e.message)) formError(capitalise(e.message));
+  if (!fieldError(e.field, errorText(e))) formError(errorText(e));
 }
 
 function afterBooking(booking) {
@@ -686,70 +829,74 @@ function afterBooking(booking) {
   if (next.type === 'REDIRECT') {
     const url = safeUrl(next.url ?? '');
     if (url) {
-      notice('Taking you to the payment page…');
+      notice(() => t('result.redirecting'));
       location.assign(url);
       return;
     }
   }
+  state.target = null;
   bookingStep(false);
-  const body = $('result-body');
-  const viewLink = h('a', { href: bookingPageUrl(booking.bookingId), text: 'View or cancel this booking' });
-  if (next.type === 'BANK_TRANSFER' && next.bankTransfer) {
-    $('result-title').textContent = 'Almost done: pay by bank transfer';
-    body.replaceChildren(
-      h('p', { text: `Your place is held until ${whenFormat.format(new Date(next.bankTransfer.dueBy))}. Please transfer the amount with the reference below so the studio can match your payment.` }),
-      bankTransferFacts(next.bankTransfer),
-      bookingFacts(booking),
-      h('p', {}, viewLink));
-  } else if (next.type === 'REDIRECT') {
-    $('result-title').textContent = 'Almost done: payment';
-    body.replaceChildren(h('p', { text: 'The payment page could not be opened from here.' }), h('p', {}, viewLink));
-  } else {
-    $('result-title').textContent = booking.status === 'CONFIRMED' ? 'You are booked' : 'Booking received';
-    body.replaceChildren(
-      h('p', { text: `We sent a confirmation to ${booking.client?.email ?? 'your e-mail'}.` }),
-      bookingFacts(booking),
-      onlineAccessBox(booking),
-      h('p', {}, viewLink));
-  }
+  renderResult(booking);
   show($('result'));
   focusHeading('result-title');
   if (state.service) loadSlots();
   loadSessions();
 }
 
+function renderResult(booking) {
+  state.result = booking;
+  const next = booking.nextAction ?? { type: 'NONE' };
+  const body = $('result-body');
+  const viewLink = h('a', { href: bookingPageUrl(booking.bookingId), text: t('result.viewLink') });
+  if (next.type === 'BANK_TRANSFER' && next.bankTransfer) {
+    $('result-title').textContent = t('result.bankTransfer.title');
+    body.replaceChildren(
+      h('p', { text: t('result.bankTransfer.text', { when: fmt.moment(next.bankTransfer.dueBy) }) }),
+      bankTransferFacts(next.bankTransfer),
+      bookingFacts(booking),
+      h('p', {}, viewLink));
+  } else if (next.type === 'REDIRECT') {
+    $('result-title').textContent = t('result.redirect.title');
+    body.replaceChildren(h('p', { text: t('result.redirect.text') }), h('p', {}, viewLink));
+  } else {
+    $('result-title').textContent = booking.status === 'CONFIRMED' ? t('result.confirmed') : t('result.received');
+    body.replaceChildren(...[
+      h('p', { text: booking.client?.email ? t('result.sentTo', { email: booking.client.email }) : t('result.sentToYou') }),
+      bookingFacts(booking),
+      onlineAccessBox(booking),
+      h('p', {}, viewLink)].filter(Boolean));
+  }
+}
+
 function bookingPageUrl(bookingId) {
-  const url = new URL(location.href);
-  url.search = new URLSearchParams({ studio: state.studioId, booking: bookingId }).toString();
-  url.hash = '';
-  return url.href;
+  return widgetUrl({ booking: bookingId });
 }
 
 function bankTransferFacts(bt) {
   return facts([
-    ['Account name', bt.accountName],
-    ['IBAN', h('span', { class: 'mono', text: bt.iban })],
-    ['Bank', bt.bankName],
-    ['Amount', money(bt.amount)],
-    ['Reference', h('span', { class: 'mono', text: bt.reference })],
-    ['Pay by', whenFormat.format(new Date(bt.dueBy))],
+    [t('facts.accountName'), bt.accountName],
+    [t('facts.iban'), h('span', { class: 'mono', text: bt.iban })],
+    [t('facts.bank'), bt.bankName],
+    [t('facts.amount'), money(i18n, bt.amount)],
+    [t('facts.reference'), h('span', { class: 'mono', text: bt.reference })],
+    [t('facts.payBy'), fmt.moment(bt.dueBy)],
   ]);
 }
 
 function bookingFacts(b) {
-  const where = b.format === 'ONLINE' ? 'Online' : locationName(b.locationId);
-  const payment = [METHOD_NAMES[b.paymentMethod] ?? b.paymentMethod, PAYMENT_STATUS_LABELS[b.paymentStatus] ?? b.paymentStatus]
-    .filter(Boolean).join(' · ');
+  const where = b.format === 'ONLINE' ? t('format.ONLINE') : locationName(b.locationId);
+  const payment = [b.paymentMethod ? named(`paymentMethod.${b.paymentMethod}`, b.paymentMethod) : null,
+    b.paymentStatus ? named(`paymentStatus.${b.paymentStatus}`, b.paymentStatus) : null].filter(Boolean).join(' · ');
   return facts([
-    ['What', b.serviceName],
-    ['When', when(b.start, b.end)],
-    ['With', b.staffName],
-    ['Where', where],
-    ['Status', STATUS_LABELS[b.status] ?? b.status],
-    ['Price', b.price?.amount === 0 ? 'Free' : money(b.price)],
-    ['Payment', payment],
-    ['Booked for', b.client ? `${b.client.name} (${b.client.email})` : null],
-    ['Notes', b.notes],
+    [t('facts.what'), b.serviceName],
+    [t('facts.when'), fmt.when(b.start, b.end)],
+    [t('facts.with'), b.staffName],
+    [t('facts.where'), where],
+    [t('facts.status'), named(`bookingStatus.${b.status}`, b.status)],
+    [t('facts.price'), price(i18n, b.price)],
+    [t('facts.payment'), payment],
+    [t('facts.bookedFor'), b.client ? `${b.client.name} (${b.client.email})` : null],
+    [t('facts.notes'), b.notes],
   ]);
 }
 
@@ -757,15 +904,15 @@ function onlineAccessBox(b) {
   const access = b.onlineAccess;
   if (access?.link) {
     return h('div', { class: 'online-access' },
-      h('h3', { text: 'Join online' }),
+      h('h3', { text: t('online.title') }),
       facts([
-        ['Link', h('a', { href: access.link, target: '_blank', rel: 'noopener noreferrer', text: access.link })],
-        ['Instructions', access.instructions ? h('span', { class: 'pre', text: access.instructions }) : null],
-        ['Password', access.password ? h('span', { class: 'mono', text: access.password }) : null],
+        [t('online.link'), h('a', { href: access.link, target: '_blank', rel: 'noopener noreferrer', text: access.link })],
+        [t('online.instructions'), access.instructions ? h('span', { class: 'pre', text: access.instructions }) : null],
+        [t('online.password'), access.password ? h('span', { class: 'mono', text: access.password }) : null],
       ]));
   }
   if (b.format === 'ONLINE' && b.status !== 'CANCELLED') {
-    return h('p', { class: 'muted', text: 'The link to join appears here and is e-mailed to you once your payment is settled and the studio has added it.' });
+    return h('p', { class: 'muted', text: t('online.pending') });
   }
   return null;
 }
@@ -781,23 +928,28 @@ async function showBooking(bookingId) {
   const token = guestToken ?? clientToken();
   if (!token) {
     body.replaceChildren(
-      h('p', { text: 'This booking was made in another browser. Sign in with the e-mail you booked with to see it, or open the link from your confirmation e-mail on the device you booked with.' }),
-      h('button', { type: 'button', class: 'button', text: 'Sign in', onclick: () => openAccount(true) }));
+      h('p', { text: t('bookingView.otherBrowser') }),
+      h('button', { type: 'button', class: 'button', text: t('account.signIn'), onclick: () => openAccount(true) }));
     return;
   }
-  if (!body.childNodes.length) body.replaceChildren(h('p', { class: 'muted', text: 'Loading your booking…' }));
+  if (!body.childNodes.length) body.replaceChildren(h('p', { class: 'muted', text: t('bookingView.loading') }));
   let booking;
   try {
     booking = await api('GET', `/bookings/${enc(bookingId)}`, { token });
   } catch (e) {
     if ((e.status === 401 || e.status === 403) && !guestToken) {
-      body.replaceChildren(h('p', { text: 'You cannot see this booking while signed in with this e-mail.' }));
+      body.replaceChildren(h('p', { text: t('bookingView.forbidden') }));
     } else {
-      body.replaceChildren(h('p', { class: 'form-error', role: 'alert', text: e.status === 404 ? 'There is no such booking.' : e.message }));
+      body.replaceChildren(h('p', { class: 'form-error', role: 'alert', text: e.status === 404 ? t('bookingView.notFound') : errorText(e) }));
     }
     return;
   }
   renderBooking(booking, token);
+  // A link without ?lang= (a card checkout coming back) reads in the language the client booked in.
+  if (!state.lang && booking.language && booking.language !== i18n.language
+      && (state.profile.languages ?? []).some((l) => l.code === booking.language)) {
+    switchLanguage(booking.language);
+  }
   if (state.paid && booking.status === 'AWAITING_PAYMENT' && state.bookingPolls < 8) {
     state.bookingPolls += 1;
     setTimeout(() => showBooking(bookingId), 1500);
@@ -806,31 +958,32 @@ async function showBooking(bookingId) {
 }
 
 function renderBooking(booking, token) {
+  state.viewed = { booking, token };
   const body = $('booking-body');
   const parts = [];
   if (state.paid) {
     parts.push(booking.paymentStatus === 'PAID'
-      ? h('p', { class: 'banner success', text: 'Thank you: your payment was received and your booking is confirmed.' })
+      ? h('p', { class: 'banner success', text: t('bookingView.paid') })
       : booking.status === 'AWAITING_PAYMENT'
-        ? h('p', { class: 'banner', text: 'Thank you: we are confirming your payment. This page updates by itself.' })
+        ? h('p', { class: 'banner', text: t('bookingView.confirming') })
         : null);
   } else if (state.cancelled) {
     parts.push(h('p', { class: 'banner warning', text: booking.status === 'AWAITING_PAYMENT'
-      ? 'The payment was not completed. You can try again below before your hold expires.'
-      : 'The payment was not completed, so this booking is not confirmed.' }));
+      ? t('bookingView.payRetry') : t('bookingView.payFailed') }));
   }
   parts.push(bookingFacts(booking));
   if (booking.cancellation) {
-    const by = { CLIENT: 'you', STAFF: 'the studio', SYSTEM: 'the booking system, because the payment was not completed' }[booking.cancellation.by]
-      ?? booking.cancellation.by;
-    parts.push(h('p', { text: `Cancelled on ${whenFormat.format(new Date(booking.cancellation.cancelledAt))} by ${by}${booking.cancellation.late ? ', after the free cancellation cut-off' : ''}.` }));
+    const c = booking.cancellation;
+    const by = i18n.has(`bookingView.cancelled.${c.by}`) ? c.by : 'STAFF';
+    parts.push(h('p', { text: [t(`bookingView.cancelled.${by}`, { when: fmt.moment(c.cancelledAt) }),
+      c.late ? t('bookingView.cancelledLate') : null].filter(Boolean).join(' ') }));
   }
   const next = booking.nextAction;
   if (booking.status === 'AWAITING_PAYMENT' && next?.type === 'BANK_TRANSFER' && next.bankTransfer) {
-    parts.push(h('h3', { text: 'Pay by bank transfer' }), bankTransferFacts(next.bankTransfer));
+    parts.push(h('h3', { text: t('bookingView.payByTransfer') }), bankTransferFacts(next.bankTransfer));
   }
   if (booking.status === 'AWAITING_PAYMENT' && next?.type === 'REDIRECT' && safeUrl(next.url ?? '') && !state.paid) {
-    parts.push(h('p', {}, h('a', { class: 'button', href: next.url, text: 'Pay by card now' })));
+    parts.push(h('p', {}, h('a', { class: 'button', href: next.url, text: t('bookingView.payByCard') })));
   }
   parts.push(onlineAccessBox(booking));
   if (booking.status !== 'CANCELLED') {
@@ -839,7 +992,7 @@ function renderBooking(booking, token) {
     parts.push(h('div', { class: 'cancel-box' },
       policy?.text ? h('p', { class: 'muted pre', text: policy.text }) : null,
       h('button', {
-        type: 'button', class: 'button danger', text: 'Cancel this booking',
+        type: 'button', class: 'button danger', text: t('bookingView.cancel'),
         onclick: (event) => cancelBooking(booking, token, event.currentTarget, error),
       }),
       error));
@@ -848,7 +1001,7 @@ function renderBooking(booking, token) {
 }
 
 async function cancelBooking(booking, token, button, error) {
-  if (!window.confirm('Cancel this booking?')) return;
+  if (!window.confirm(t('bookingView.confirmCancel'))) return;
   button.disabled = true;
   show(error, false);
   try {
@@ -856,12 +1009,12 @@ async function cancelBooking(booking, token, button, error) {
     state.paid = false;
     state.cancelled = false;
     renderBooking(cancelled, token);
-    notice('Your booking is cancelled.', 'success');
+    notice(() => t('bookingView.cancelledNotice'), 'success');
     loadSessions();
     if (state.service) loadSlots();
   } catch (e) {
     button.disabled = false;
-    error.textContent = capitalise(e.message);
+    error.textContent = errorText(e);
     show(error);
   }
 }
@@ -870,8 +1023,7 @@ async function cancelBooking(booking, token, button, error) {
 // Account: sign in with an e-mailed code, then wallet and bookings
 
 function renderAccountButton() {
-  const button = $('account-toggle');
-  button.textContent = clientSession() ? 'Your account' : 'Sign in';
+  $('account-toggle').textContent = clientSession() ? t('account.yours') : t('account.signIn');
 }
 
 function openAccount(focus) {
@@ -898,7 +1050,7 @@ function closeAccount() {
 
 function accountError(id, message) {
   const el = $(id);
-  el.textContent = capitalise(message);
+  el.textContent = message;
   show(el, Boolean(message));
   const input = $(id.replace(/-error$/, ''));
   if (message) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
@@ -909,18 +1061,19 @@ async function requestCode(event) {
   const email = $('signin-email').value.trim();
   accountError('signin-email-error', '');
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
-    accountError('signin-email-error', 'please enter an e-mail address such as name@example.com');
+    accountError('signin-email-error', t('invalid.email'));
     $('signin-email').focus();
     return;
   }
   try {
     await api('POST', `/auth/code`, { body: { studioId: state.studioId, email } });
   } catch (e) {
-    accountError('signin-email-error', e.message);
+    accountError('signin-email-error', errorText(e));
     $('signin-email').focus();
     return;
   }
-  $('code-sent').textContent = `We sent a sign-in code to ${email}. It is valid for a few minutes.`;
+  state.codeSentTo = email;
+  $('code-sent').textContent = t('account.codeSent', { email });
   show($('code-form'), false);
   show($('token-form'));
   $('signin-code').value = '';
@@ -933,7 +1086,7 @@ async function exchangeCode(event) {
   const code = $('signin-code').value.trim();
   accountError('signin-code-error', '');
   if (!/^[0-9]{6}$/.test(code)) {
-    accountError('signin-code-error', 'the code has 6 digits');
+    accountError('signin-code-error', t('invalid.code'));
     $('signin-code').focus();
     return;
   }
@@ -941,15 +1094,16 @@ async function exchangeCode(event) {
   try {
     answer = await api('POST', `/auth/token`, { body: { studioId: state.studioId, email, code } });
   } catch (e) {
-    accountError('signin-code-error', e.message);
+    accountError('signin-code-error', errorText(e));
     $('signin-code').focus();
     return;
   }
   if (answer.role !== 'CLIENT') {
-    accountError('signin-code-error', 'this e-mail belongs to the studio\'s staff: manage the studio on the admin page, and book with another e-mail');
+    accountError('signin-code-error', t('account.staffEmail'));
     return;
   }
   storage.set(clientKey(state.studioId), JSON.stringify({ token: answer.token, expiresAt: answer.expiresAt, email }));
+  state.codeSentTo = null;
   show($('token-form'), false);
   renderAccountButton();
   $('client-email').value = email;
@@ -966,10 +1120,10 @@ async function loadWallet() {
   const account = clientSession();
   if (!account) return;
   show($('wallet'));
-  $('signed-in-as').textContent = `Signed in as ${account.email}.`;
+  $('signed-in-as').textContent = t('account.signedInAs', { email: account.email });
   const walletBody = $('wallet-body');
   const bookingsBody = $('my-bookings');
-  walletBody.replaceChildren(h('p', { class: 'muted', text: 'Loading…' }));
+  walletBody.replaceChildren(h('p', { class: 'muted', text: t('account.loading') }));
   bookingsBody.replaceChildren();
   let wallet;
   let mine;
@@ -981,32 +1135,33 @@ async function loadWallet() {
   } catch (e) {
     if (e.status === 401) {
       signOut();
-      accountError('signin-email-error', 'your sign-in has expired; please sign in again');
+      accountError('signin-email-error', t('account.expired'));
       return;
     }
-    walletBody.replaceChildren(h('p', { class: 'form-error', role: 'alert', text: e.message }));
+    walletBody.replaceChildren(h('p', { class: 'form-error', role: 'alert', text: errorText(e) }));
     return;
   }
+  const change = (n) => i18n.number(n, { signDisplay: 'always' });
   const passes = (wallet.passes ?? []).map((p) => h('li', {
-    text: `${p.name}: ${p.entriesLeft} of ${p.entries} entries left, valid until ${dateFormat.format(new Date(p.validUntil))}`,
+    text: plural('wallet.pass', p.entriesLeft, { name: p.name, total: i18n.number(p.entries), date: fmt.date(p.validUntil) }),
   }));
-  walletBody.replaceChildren(
-    h('p', { text: `Credits: ${wallet.credits}` }),
-    passes.length ? h('ul', { class: 'plain' }, passes) : h('p', { class: 'muted', text: 'No passes.' }),
+  walletBody.replaceChildren(...[
+    h('p', { text: plural('wallet.credits', wallet.credits ?? 0) }),
+    passes.length ? h('ul', { class: 'plain' }, passes) : h('p', { class: 'muted', text: t('wallet.noPasses') }),
     (wallet.history ?? []).length ? h('details', {},
-      h('summary', { text: 'History' }),
+      h('summary', { text: t('wallet.history') }),
       h('ul', { class: 'plain' }, wallet.history.slice(-20).reverse().map((entry) => h('li', {
-        text: [dateFormat.format(new Date(entry.at)), WALLET_LABELS[entry.kind] ?? entry.kind,
-          entry.credits ? `${entry.credits > 0 ? '+' : ''}${entry.credits} credits` : null,
-          entry.entries ? `${entry.entries > 0 ? '+' : ''}${entry.entries} entries` : null,
+        text: [fmt.date(entry.at), named(`walletEntry.${entry.kind}`, entry.kind),
+          entry.credits ? plural('wallet.creditsChange', Math.abs(entry.credits), { change: change(entry.credits) }) : null,
+          entry.entries ? plural('wallet.entriesChange', Math.abs(entry.entries), { change: change(entry.entries) }) : null,
           entry.description].filter(Boolean).join(' · '),
-      })))) : null);
+      })))) : null].filter(Boolean));
   const bookings = (mine.bookings ?? []).slice().sort((a, b) => Date.parse(b.start) - Date.parse(a.start));
   bookingsBody.replaceChildren(bookings.length
     ? h('ul', { class: 'plain' }, bookings.map((b) => h('li', {},
-      h('a', { href: bookingPageUrl(b.bookingId), text: `${b.serviceName ?? 'Booking'}, ${when(b.start)}` }),
-      ` · ${STATUS_LABELS[b.status] ?? b.status}`)))
-    : h('p', { class: 'muted', text: 'No bookings yet.' }));
+      h('a', { href: bookingPageUrl(b.bookingId), text: `${b.serviceName ?? t('account.booking')}, ${fmt.when(b.start)}` }),
+      ` · ${named(`bookingStatus.${b.status}`, b.status)}`)))
+    : h('p', { class: 'muted', text: t('account.noBookings') }));
 }
 
 function signOut() {
@@ -1021,10 +1176,13 @@ function signOut() {
 // ---------------------------------------------------------------------------------------------
 
 function wireStaticHandlers() {
+  $('language').addEventListener('change', (event) => switchLanguage(event.target.value));
+  $('zone-mine').addEventListener('change', (event) => switchZone(event.target.checked));
   $('account-toggle').addEventListener('click', () => ($('account').hidden ? openAccount(true) : closeAccount()));
   $('code-form').addEventListener('submit', requestCode);
   $('token-form').addEventListener('submit', exchangeCode);
   $('code-restart').addEventListener('click', () => {
+    state.codeSentTo = null;
     show($('token-form'), false);
     show($('code-form'));
     $('signin-email').focus();
@@ -1052,6 +1210,7 @@ function wireStaticHandlers() {
   $('slots-close').addEventListener('click', () => {
     show($('slots'), false);
     state.service = null;
+    state.slots = null;
     $('services-title').scrollIntoView({ block: 'start' });
   });
   $('sessions-prev').addEventListener('click', () => {

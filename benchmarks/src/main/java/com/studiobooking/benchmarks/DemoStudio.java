@@ -73,7 +73,7 @@ record DemoStudio(String studioId, String staffId, String locationId, String ser
         String studioId = opened.studioId();
         Caller owner = new Caller(studioId, opened.ownerStaffId(), Role.OWNER);
         setup.changeSettings(owner, studioId, new StudioSettings(null, null, null, null,
-                List.of(PaymentMethod.CARD, PaymentMethod.PAY_AT_STUDIO), null, null, null, null, null, null));
+                List.of(PaymentMethod.CARD, PaymentMethod.PAY_AT_STUDIO), null, null, null, null, null));
         StaffProfile ioana = setup.addStaff(owner, studioId, new StaffDetails("Ioana", "ioana@example.com", null, null));
         String locationId = setup.addLocation(owner, studioId, new LocationDetails("Main room", "Str. Lalelelor 3", false, null))
                 .locationId();
@@ -82,7 +82,7 @@ record DemoStudio(String studioId, String staffId, String locationId, String ser
         for (DayOfWeek day : DayOfWeek.values()) week.add(new AvailabilityDetails.Block(day.name(), "09:00", "18:00", locationId));
         wiring.appointmentSetup().setAvailability(owner, studioId, ioana.staffId(), new AvailabilityDetails(week, List.of(), List.of()));
         String serviceId = wiring.appointmentSetup().addService(owner, studioId, new ServiceDetails("Massage", null, 60,
-                new Money(25_000L, "RON"), 15, 15, 15, null, List.of(ioana.staffId()), List.of(locationId), true)).serviceId();
+                new Money(25_000L, "RON"), 15, 15, 15, null, List.of(ioana.staffId()), List.of(locationId), true, true)).serviceId();
 
         ZoneId zone = ZoneId.of("Europe/Bucharest");
         String sessionId = wiring.sessionSetup().create(owner, studioId, new SessionDetails(null, "Online Vinyasa", null,

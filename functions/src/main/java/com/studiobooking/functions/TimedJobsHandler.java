@@ -11,9 +11,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The timed-jobs function (the missing-link reminder and unpaid-booking release), invoked by
- * EventBridge Scheduler with {@code {"kind": …, "studioId": …, "sessionId"|"bookingId": …}}. Bad
- * input is answered, not thrown, so the scheduler does not retry what can never succeed.
+ * The timed-jobs function (the missing-link reminder, unpaid-booking release, refund retries and client
+ * reminders), invoked by EventBridge Scheduler with {@code {"kind": …, "studioId": …, "sessionId"|"bookingId":
+ * …}} and the job's own fields (a refund's {@code attempt}, a reminder's {@code hoursBefore} and {@code start}).
+ * Bad input is answered, not thrown, so the scheduler does not retry what can never succeed.
  */
 public final class TimedJobsHandler implements RequestHandler<Map<String, String>, Map<String, Object>> {
     private final JobRunner jobs;

@@ -17,6 +17,7 @@ import com.studiobooking.core.usecase.book.SessionBooking;
 import com.studiobooking.core.usecase.book.SlotLookup;
 import com.studiobooking.core.usecase.checkout.CardCheckouts;
 import com.studiobooking.core.usecase.pay.PaymentWebhook;
+import com.studiobooking.core.usecase.remind.ClientReminder;
 import com.studiobooking.core.usecase.remind.MissingLinkReminder;
 import com.studiobooking.core.usecase.setup.AppointmentSetup;
 import com.studiobooking.core.usecase.setup.SessionSetup;
@@ -123,7 +124,9 @@ public final class Wiring {
         this.paymentWebhook = Lazy.of(() -> new PaymentWebhook(verifier,
                 new DynamoPaymentEventLog(table, clock), bookings.get(), purchases.get()));
         this.jobRunner = Lazy.of(() -> new JobRunner(new MissingLinkReminder(studios.get(), sessions.get(),
-                sessionBooking.get(), sendLater, parts.adminPageUrl(), clock), bookings.get()));
+                sessionBooking.get(), sendLater, parts.adminPageUrl(), clock),
+                new ClientReminder(studios.get(), bookingStore.get(), sessions.get(), scheduler, sendLater, clock),
+                bookings.get()));
     }
 
     private static final Lazy<Wiring> PRODUCTION = Lazy.of(ProductionParts::wiring);

@@ -284,6 +284,108 @@ class AppointmentApiTest {
                 "https://book.example/widget?studio=" + studioId + "&staff=" + practitionerId);
     }
 
+    // --- slots after bookings, hours ending at midnight ------------------------------------------
+
+    @Test
+    void the_slot_right_after_an_off_grid_booking_is_offered_and_booked_by_exactly_one_of_twenty_in_a_race()
+            throws Exception {
+        // a 45-minute consultation with a 15-minute buffer, booked at 09:15 on its 15-minute grid: busy until 10:15
+        String consultation = service("Consultation", 45, 0, 15);
+        assertThat(book(consultation, "2026-11-30T09:15:00+02:00", "PAY_AT_STUDIO", null).status()).isEqualTo(201);
+        String deepTissue = service("Deep tissue", 45, 0, 15, 60, null);
+        assertThat(starts(slots(deepTissue, MONDAY, MONDAY, null)))
+                .containsExactly("10:15", "11:15", "12:15", "13:15", "14:15", "15:15", "16:15");
+
+        // three free starts that follow one another, five requests each, and five for starts that overlap them
+        String[] starts = {"10:15", "11:15", "12:15", "10:45", "11:45"};
+        List<Api.Reply> replies = Parallel.run(20, i -> book(deepTissue, "2026-11-30T" + starts[i % 5] + ":00+02:00",
+                "PAY_AT_STUDIO", null));
+
+        List<String> booked = new ArrayList<>();
+        for (int i = 0; i < replies.size(); i++) {
+            Api.Reply reply = replies.get(i);
+            if (reply.status() == 201) booked.add(reply.json().get("start").asText().substring(11, 16));
+            else if (i % 5 < 3) assertRefused(reply, 409, "SLOT_TAKEN");
+            else assertThat(reply.status()).as(reply.body()).isIn(409, 422);
+        }
+        assertThat(booked).containsExactlyInAnyOrder("10:15", "11:15", "12:15");
+        List<JsonNode> stored = bookingsOn(MONDAY);
+        assertThat(stored).hasSize(4);
+        Map<String, int[]> buffers = Map.of(consultation, new int[]{0, 15}, deepTissue, new int[]{0, 15});
+        for (int a = 0; a < stored.size(); a++) {
+            for (int b = a + 1; b < stored.size(); b++) {
+                assertThat(overlaps(stored.get(a), stored.get(b), buffers)).as(stored.get(a) + " vs " + stored.get(b)).isFalse();
+            }
+        }
+        assertThat(starts(slots(deepTissue, MONDAY, MONDAY, null))).containsExactly("13:15", "14:15", "15:15", "16:15");
+    }
+
+    @Test
+    void slots_after_bookings_is_a_choice_of_each_service_and_off_keeps_the_grid() {
+        String consultation = service("Consultation", 45, 0, 15);
+        book(consultation, "2026-11-30T09:15:00+02:00", "PAY_AT_STUDIO", null);
+        String onTheGrid = service("Deep tissue", 45, 0, 15, 60, false);
+
+        JsonNode shown = api.call("admin/get-studios-studioId-services-serviceId.json").path("studioId", studioId)
+                .path("serviceId", onTheGrid).token(owner).send().json();
+        assertThat(shown.get("slotsAfterBookings").asBoolean()).isFalse();
+        assertThat(starts(slots(onTheGrid, MONDAY, MONDAY, null))).containsExactly("11:00", "12:00", "13:00", "14:00", "15:00", "16:00");
+        assertRefused(book(onTheGrid, "2026-11-30T10:15:00+02:00", "PAY_AT_STUDIO", null), 422, "SLOT_NOT_OFFERED");
+
+        Api.Reply changed = api.call("admin/put-studios-studioId-services-serviceId.json").path("studioId", studioId)
+                .path("serviceId", onTheGrid).token(owner).body(Map.of("slotsAfterBookings", true)).send();
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().get("slotsAfterBookings").asBoolean()).isTrue();
+        assertThat(starts(slots(onTheGrid, MONDAY, MONDAY, null))).startsWith("10:15", "11:15").hasSize(7);
+        assertThat(book(onTheGrid, "2026-11-30T10:15:00+02:00", "PAY_AT_STUDIO", null).status()).isEqualTo(201);
+
+        assertThat(api.call("admin/get-studios-studioId-services-serviceId.json").path("studioId", studioId)
+                .path("serviceId", massageId).token(owner).send().json().get("slotsAfterBookings").asBoolean())
+                .as("on by default").isTrue();
+        assertField(api.call("admin/put-studios-studioId-services-serviceId.json").path("studioId", studioId)
+                .path("serviceId", onTheGrid).token(owner).body(Map.of("slotsAfterBookings", "yes")), "slotsAfterBookings");
+    }
+
+    @Test
+    void working_hours_may_end_at_24_00_and_slots_run_up_to_midnight() {
+        Api.Reply set = availability(Map.of(
+                "weekly", List.of(Map.of("day", "MONDAY", "start", "18:00", "end", "24:00", "locationId", locationId)),
+                "overrides", List.of(Map.of("date", "2026-12-07", "intervals",
+                        List.of(Map.of("start", "21:00", "end", "24:00", "locationId", locationId))))));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().get("weekly").get(0).get("end").asText()).isEqualTo("24:00");
+        JsonNode stored = api.call("admin/get-studios-studioId-staff-staffId-availability.json").path("studioId", studioId)
+                .path("staffId", practitionerId).token(owner).send().json();
+        assertThat(stored.get("weekly").get(0).get("start").asText()).isEqualTo("18:00");
+        assertThat(stored.get("weekly").get(0).get("end").asText()).isEqualTo("24:00");
+        assertThat(stored.get("overrides").get(0).get("intervals").get(0).get("end").asText()).isEqualTo("24:00");
+
+        JsonNode monday = slots(massageId, MONDAY, MONDAY, null);
+        assertThat(starts(monday)).startsWith("18:00").endsWith("23:00").hasSize(21);
+        assertThat(monday.get(monday.size() - 1).get("end").asText()).isEqualTo("2026-12-01T00:00:00+02:00");
+        assertThat(starts(slots(massageId, "2026-12-07", "2026-12-07", null))).startsWith("21:00").endsWith("23:00");
+        Api.Reply lastOfTheDay = book(massageId, "2026-11-30T23:00:00+02:00", "PAY_AT_STUDIO", null);
+        assertThat(lastOfTheDay.status()).as(lastOfTheDay.body()).isEqualTo(201);
+        assertThat(lastOfTheDay.json().get("end").asText()).isEqualTo("2026-12-01T00:00:00+02:00");
+    }
+
+    @Test
+    void twenty_four_hundred_is_only_an_end_and_midnight_is_not_written_00_00() {
+        assertAvailabilityRefused(Map.of("weekly", List.of(Map.of("day", "MONDAY", "start", "24:00", "end", "24:00",
+                "locationId", locationId))), "weekly[0].start");
+        assertAvailabilityRefused(Map.of("weekly", List.of(Map.of("day", "MONDAY", "start", "18:00", "end", "00:00",
+                "locationId", locationId))), "weekly[0].end");
+        assertAvailabilityRefused(Map.of("weekly", List.of(Map.of("day", "MONDAY", "start", "18:00", "end", "24:30",
+                "locationId", locationId))), "weekly[0].end");
+        assertAvailabilityRefused(Map.of("overrides", List.of(Map.of("date", "2026-12-07", "intervals",
+                List.of(Map.of("start", "24:00", "end", "24:00", "locationId", locationId))))), "overrides[0].intervals[0].start");
+        assertAvailabilityRefused(Map.of("weekly", List.of(
+                Map.of("day", "MONDAY", "start", "20:00", "end", "24:00", "locationId", locationId),
+                Map.of("day", "MONDAY", "start", "23:00", "end", "23:30", "locationId", locationId))), "weekly");
+
+        assertThat(starts(slots(massageId, MONDAY, MONDAY, null))).as("unchanged").startsWith("09:00").hasSize(29);
+    }
+
     // --- helpers -------------------------------------------------------------------------------
 
     private void setHours(String staffId, String start, String end) {
@@ -297,13 +399,31 @@ class AppointmentApiTest {
     }
 
     private String service(String name, int minutes, int before, int after) {
+        return service(name, minutes, before, after, 15, null);
+    }
+
+    /** A service of the practitioner at the location; {@code slotsAfterBookings} null leaves the default. */
+    private String service(String name, int minutes, int before, int after, int step, Boolean slotsAfterBookings) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "durationMinutes", minutes,
+                "price", Map.of("amount", 25000, "currency", "RON"), "bufferBeforeMinutes", before,
+                "bufferAfterMinutes", after, "slotStepMinutes", step, "staffIds", List.of(practitionerId),
+                "locationIds", List.of(locationId), "collection", "Body"));
+        if (slotsAfterBookings != null) body.put("slotsAfterBookings", slotsAfterBookings);
         Api.Reply reply = api.call("admin/post-studios-studioId-services.json").path("studioId", studioId).token(owner)
-                .body(Map.of("name", name, "durationMinutes", minutes, "price", Map.of("amount", 25000, "currency", "RON"),
-                        "bufferBeforeMinutes", before, "bufferAfterMinutes", after, "slotStepMinutes", 15,
-                        "staffIds", List.of(practitionerId), "locationIds", List.of(locationId), "collection", "Body"))
-                .send();
+                .body(body).send();
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return reply.json().get("serviceId").asText();
+    }
+
+    private Api.Reply availability(Map<String, Object> body) {
+        return api.call("admin/put-studios-studioId-staff-staffId-availability.json").path("studioId", studioId)
+                .path("staffId", practitionerId).token(owner).body(body).send();
+    }
+
+    private void assertAvailabilityRefused(Map<String, Object> body, String field) {
+        Api.Reply reply = availability(body);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.errorField()).as(reply.body()).isEqualTo(field);
     }
 
     private JsonNode slots(String serviceId, String from, String to, String staffId) {

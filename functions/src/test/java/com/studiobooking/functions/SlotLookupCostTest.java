@@ -59,7 +59,7 @@ class SlotLookupCostTest {
             studios.saveAvailability("st_1", id, new Availability(week, List.of(), List.of()));
         }
         studios.saveService("st_1", new Service("sv_1", "Massage", null, 60, new Money(25000L, "RON"), 15, 15, 15, null,
-                staff, List.of("lc_1"), true, NOW));
+                staff, List.of("lc_1"), true, true, NOW));
 
         SlotLookup lookup = new SlotLookup(new DynamoStudioStore(new DynamoItemTable(counting, table)),
                 new DynamoBookingStore(new DynamoItemTable(counting, table)),

@@ -49,7 +49,7 @@ public record DemoStudio(String studioId, String ownerEmail, String staffEmail) 
                 .changedBy(new StudioSettings(null, null, null, null,
                         List.of(PaymentMethod.CARD, PaymentMethod.PASS, PaymentMethod.CREDITS, PaymentMethod.BANK_TRANSFER),
                         new BankTransfer(true, "Lotus Yoga SRL", "RO49AAAA1B31007593840000", "Demo Bank", 48, null),
-                        null, null, null, null, null));
+                        null, null, null, null));
         store.createStudio(new Studio(STUDIO_ID, settings, now),
                 new Staff("sf_demo_owner", "Ana Pop", "ana@example.com", StaffRole.OWNER, "Founder, Hatha and Vinyasa", now));
         store.addStaff(STUDIO_ID, new Staff("sf_demo_ioana", "Ioana Ionescu", "ioana@example.com", StaffRole.STAFF,
@@ -64,7 +64,7 @@ public record DemoStudio(String studioId, String ownerEmail, String staffEmail) 
         }
         store.saveAvailability(STUDIO_ID, "sf_demo_ioana", new Availability(weekdays, List.of(), List.of()));
         store.saveService(STUDIO_ID, new Service("sv_demo_massage", "Thai massage", "Relaxing full-body massage.", 60,
-                new Money(25000L, "RON"), 0, 15, 30, "Body", List.of("sf_demo_ioana"), List.of("lc_demo_main"), true, now));
+                new Money(25000L, "RON"), 0, 15, 30, "Body", List.of("sf_demo_ioana"), List.of("lc_demo_main"), true, true, now));
         ZoneId zone = ZoneId.of(settings.timezone());
         LocalDate today = LocalDate.now(zone);
         // through the use case, so the rules apply as to any session (e.g. the missing-link reminder)

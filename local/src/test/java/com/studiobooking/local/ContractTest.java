@@ -209,7 +209,8 @@ class ContractTest {
     /**
      * {@code events/timed-jobs/<kind>.json} is exactly the input EventBridge Scheduler passes the
      * timed-jobs function for that job kind: {@code kind}, {@code studioId} and the job's own id (and the
-     * attempt of a refund retry), nothing else; one sample per {@link JobKind}, and no sample without one.
+     * attempt of a refund retry, the hour and start of a client reminder), nothing else; one sample per
+     * {@link JobKind}, and no sample without one.
      */
     @Test
     void timed_job_samples_are_the_scheduler_input_of_each_job_kind() {
@@ -223,6 +224,8 @@ class ContractTest {
                         "Europe/Bucharest");
                 case COMPLETE_REFUND -> TimedJobs.refund(DEMO_IDS.get("studioId"), DEMO_IDS.get("bookingId"), 2, at,
                         "Europe/Bucharest");
+                case CLIENT_REMINDER -> TimedJobs.clientReminder(DEMO_IDS.get("studioId"), DEMO_IDS.get("bookingId"), 24,
+                        at.plusSeconds(24 * 3600), "Europe/Bucharest");
             };
             assertThat(job.kind()).isEqualTo(kind);
             expected.put(TIMED_JOBS + kebab(kind.name()) + ".json",

@@ -284,7 +284,7 @@ class FunctionPermissionsTest {
                     .changedBy(new StudioSettings(null, null, null, null,
                             List.of(PaymentMethod.CARD, PaymentMethod.PASS, PaymentMethod.CREDITS, PaymentMethod.BANK_TRANSFER),
                             new BankTransfer(true, "Lotus Yoga SRL", "RO49AAAA1B31007593840000", "Banca Demo", 48, null),
-                            null, null, null, null, null));
+                            null, null, null, null));
             studios.createStudio(new Studio(STUDIO, settings, NOW),
                     new Staff(OWNER, "Ana Pop", "ana@example.com", StaffRole.OWNER, null, NOW));
             // not the samples' ioana@example.com, which post-studios-studioId-staff.json adds
@@ -294,7 +294,7 @@ class FunctionPermissionsTest {
             for (DayOfWeek day : DayOfWeek.values()) week.add(new WeeklyBlock(day, LocalTime.of(9, 0), LocalTime.of(17, 0), LOCATION));
             studios.saveAvailability(STUDIO, STAFF, new Availability(week, List.of(), List.of()));
             studios.saveService(STUDIO, new Service(SERVICE, "Massage", null, 60, new Money(25000L, "RON"), 0, 15, 15,
-                    "Body", List.of(STAFF), List.of(LOCATION), true, NOW));
+                    "Body", List.of(STAFF), List.of(LOCATION), true, true, NOW));
             DynamoWalletStore wallets = new DynamoWalletStore(table);
             wallets.savePassType(STUDIO, new PassType(PASS_TYPE, "10 classes", 10, 60, new Money(40000L, "RON"), NOW));
             wallets.saveCreditPack(STUDIO, new CreditPack(CREDIT_PACK, "20 credits", 20, new Money(70000L, "RON"), NOW));

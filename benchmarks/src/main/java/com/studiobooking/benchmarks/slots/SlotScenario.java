@@ -20,7 +20,8 @@ import java.util.Set;
 
 /**
  * The slot-lookup scenario of the "Appointments" issue, the same on every run: 3 staff working 09:00–18:00 every
- * day at one location, a 60-minute service with 15-minute buffers on a 15-minute step, 60 days looked at from
+ * day at one location, a 60-minute service with 15-minute buffers on a 15-minute step (slots after bookings on, the
+ * services' default), 60 days looked at from
  * {@link #NOW} in Europe/Bucharest (a window without a DST change), 120 minutes' notice, 60 days ahead.
  *
  * <p>The existing appointments are of that same service, so each busy range is 90 minutes (the appointment
@@ -51,7 +52,7 @@ public record SlotScenario(int appointments, int overlapping, SlotQuery query, L
         LocalDate today = LocalDate.ofInstant(NOW, ZONE);
         SlotQuery query = new SlotQuery(Duration.ofMinutes(60), Duration.ofMinutes(15), Duration.ofMinutes(15),
                 Duration.ofMinutes(15), Set.of(LOCATION), null, ZONE, today, today.plusDays(DAYS - 1), NOW,
-                Duration.ofMinutes(120), DAYS);
+                Duration.ofMinutes(120), DAYS, true);
         List<WeeklyBlock> week = new ArrayList<>();
         for (DayOfWeek day : DayOfWeek.values()) week.add(new WeeklyBlock(day, LocalTime.of(9, 0), LocalTime.of(18, 0), LOCATION));
         Availability hours = new Availability(List.copyOf(week), List.of(), List.of());

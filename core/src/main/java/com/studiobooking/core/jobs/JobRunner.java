@@ -3,17 +3,22 @@ package com.studiobooking.core.jobs;
 import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.model.schedule.JobKind;
 import com.studiobooking.core.usecase.book.Bookings;
+import com.studiobooking.core.usecase.remind.ClientReminder;
 import com.studiobooking.core.usecase.remind.MissingLinkReminder;
 
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.Map;
 
 /** Runs a timed job when its schedule fires (the timed-jobs function; the in-process scheduler locally). */
 public final class JobRunner {
     private final MissingLinkReminder reminders;
+    private final ClientReminder clientReminders;
     private final Bookings bookings;
 
-    public JobRunner(MissingLinkReminder reminders, Bookings bookings) {
+    public JobRunner(MissingLinkReminder reminders, ClientReminder clientReminders, Bookings bookings) {
         this.reminders = reminders;
+        this.clientReminders = clientReminders;
         this.bookings = bookings;
     }
 
@@ -23,7 +28,25 @@ public final class JobRunner {
             case MISSING_LINK_REMINDER -> reminders.remind(required(input, "studioId"), required(input, "sessionId"));
             case RELEASE_UNPAID_BOOKING -> bookings.releaseIfUnpaid(required(input, "bookingId"));
             case COMPLETE_REFUND -> bookings.completeRefund(required(input, "bookingId"), attempt(input));
+            case CLIENT_REMINDER -> clientReminders.remind(required(input, "studioId"), required(input, "bookingId"),
+                    hoursBefore(input), start(input));
         };
+    }
+
+    private static int hoursBefore(Map<String, String> input) {
+        try {
+            return Integer.parseInt(required(input, "hoursBefore"));
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid("hoursBefore", "must be a whole number");
+        }
+    }
+
+    private static Instant start(Map<String, String> input) {
+        try {
+            return Instant.parse(required(input, "start"));
+        } catch (DateTimeException e) {
+            throw DomainException.invalid("start", "must be an instant like 2026-12-01T16:00:00Z");
+        }
     }
 
     private static int attempt(Map<String, String> input) {

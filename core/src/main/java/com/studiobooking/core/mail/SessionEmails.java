@@ -203,6 +203,15 @@ public final class SessionEmails {
                 "when", t.shortDateTime(session.start())), List.of());
     }
 
+    /** The link, the password and the instructions of a granted access. */
+    static void howToJoin(StudioFormat format, MailBody body, OnlineAccess access) {
+        body.link(format.text("online.link"), access.link());
+        body.details(List.of(format.row("password", access.password())));
+        if (access.instructions() != null && !access.instructions().isBlank()) {
+            body.paragraph(format.text("online.instructions", "instructions", access.instructions().strip()));
+        }
+    }
+
     private static String emailOf(Staff staff) {
         return staff == null || staff.email() == null || staff.email().isBlank() ? null : staff.email().strip();
     }
@@ -240,11 +249,7 @@ public final class SessionEmails {
         }
 
         void howToJoin(MailBody body, OnlineAccess access) {
-            body.link(format.text("online.link"), access.link());
-            body.details(List.of(format.row("password", access.password())));
-            if (access.instructions() != null && !access.instructions().isBlank()) {
-                body.paragraph(format.text("online.instructions", "instructions", access.instructions().strip()));
-            }
+            SessionEmails.howToJoin(format, body, access);
         }
 
         String withInstructor(Session session) {

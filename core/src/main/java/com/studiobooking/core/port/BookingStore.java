@@ -61,6 +61,13 @@ public interface BookingStore {
         TAKEN
     }
 
+    /**
+     * Records that the client was reminded {@code hoursBefore} the booking's start {@code start}; false if
+     * they already were, so a reminder that fires twice sends one e-mail. A moved booking (another start)
+     * is reminded anew. Independent of the booking's version: it never makes another writer lose.
+     */
+    boolean markReminderSent(String bookingId, int hoursBefore, Instant start);
+
     /** A client's bookings, newest first. */
     List<Booking> bookingsOfClient(String studioId, String clientId);
 

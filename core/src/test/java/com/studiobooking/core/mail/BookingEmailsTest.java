@@ -26,7 +26,7 @@ class BookingEmailsTest {
     private static final StudioSettings STUDIO = StudioSettings.initial("Lotus Yoga", "Europe/Bucharest", "RON", "en")
             .changedBy(new StudioSettings(null, null, null, null, null,
                     new BankTransfer(true, "Lotus SRL", "RO49AAAA1B31007593840000", "ING Bank", 48, null),
-                    null, null, null, null, null));
+                    null, null, null, null));
     private static final Staff IOANA = new Staff("sf1", "Ioana", "ioana@example.com", StaffRole.STAFF, null,
             Instant.parse("2026-01-01T00:00:00Z"));
     private static final Location MAIN_ROOM = new Location("loc1", "Main room", "Str. Lalelelor 3", false, null,
@@ -296,8 +296,8 @@ class BookingEmailsTest {
 
     @Test
     void e_mails_follow_the_studio_s_language_and_fall_back_to_english() {
-        StudioSettings romanian = STUDIO.changedBy(new StudioSettings(null, null, null, "ro", null, null, null, null, null, null, null));
-        StudioSettings klingon = STUDIO.changedBy(new StudioSettings(null, null, null, "tlh", null, null, null, null, null, null, null));
+        StudioSettings romanian = STUDIO.changedBy(new StudioSettings(null, null, null, "ro", null, null, null, null, null, null));
+        StudioSettings klingon = STUDIO.changedBy(new StudioSettings(null, null, null, "tlh", null, null, null, null, null, null));
 
         assertThat(toClient(BookingEmails.booked(awaitingTransfer(), romanian, IOANA, MAIN_ROOM, null)).subject())
                 .isEqualTo("Rezervare confirmată: Massage cu Ioana, marți, 1 decembrie, 09:00");
@@ -308,7 +308,7 @@ class BookingEmailsTest {
     @Test
     void times_are_in_the_studio_s_zone() {
         StudioSettings newYork = STUDIO.changedBy(new StudioSettings(null, "America/New_York", null, null, null, null,
-                null, null, null, null, null));
+                null, null, null, null));
         Email email = toClient(BookingEmails.booked(awaitingTransfer(), newYork, IOANA, MAIN_ROOM, null));
 
         assertThat(email.subject()).isEqualTo("Booked: Massage with Ioana on Tue 1 Dec 02:00");

@@ -64,7 +64,7 @@ class EmailLanguagesTest {
         return StudioSettings.initial("Lotus Yoga", "Europe/Bucharest", currency, locale)
                 .changedBy(new StudioSettings(null, null, null, null, null,
                         new BankTransfer(true, "Lotus SRL", "RO49AAAA1B31007593840000", "ING", 48, null), null,
-                        new CancellationPolicy("—", cutoffHours, CancellationPolicy.Refund.REFUND), null, null, null));
+                        new CancellationPolicy("—", cutoffHours, CancellationPolicy.Refund.REFUND), null, null));
     }
 
     private static Booking appointment(PaymentMethod method, BookingStatus status, PaymentStatus paid,
@@ -138,6 +138,15 @@ class EmailLanguagesTest {
         all.put("missing link reminder", SessionEmails.missingLinkReminder(session, studio, IOANA, ANA, 3,
                 "https://lotus.example/admin"));
         all.put("sign-in code", SignInCodeEmail.of("maria@example.com", studio, "123456", Duration.ofMinutes(10)));
+        all.put("client reminder, online seat with the link", ClientReminderEmail.ofSeat(paidOnline, session, studio, null,
+                Optional.of(ACCESS)));
+        all.put("client reminder, online seat, link to follow", ClientReminderEmail.ofSeat(paidOnline, session, studio,
+                null, Optional.empty()));
+        all.put("client reminder, seat paid with credits", ClientReminderEmail.ofSeat(seat(PaymentMethod.CREDITS,
+                BookingStatus.CONFIRMED, PaymentStatus.PAID, null, null, price, new Booking.WalletUse(null, 2)), session,
+                studio, null, Optional.empty()));
+        all.put("client reminder, appointment", ClientReminderEmail.ofAppointment(appointment(PaymentMethod.PAY_AT_STUDIO,
+                BookingStatus.CONFIRMED, PaymentStatus.UNPAID, null, null, price), studio, ROOM));
         return all;
     }
 

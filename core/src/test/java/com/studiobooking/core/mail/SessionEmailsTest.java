@@ -34,7 +34,7 @@ class SessionEmailsTest {
     private static final StudioSettings STUDIO = StudioSettings.initial("Lotus Yoga", "Europe/Bucharest", "RON", "en")
             .changedBy(new StudioSettings(null, null, null, null, null,
                     new BankTransfer(true, "Lotus SRL", "RO49AAAA1B31007593840000", "ING Bank", 48, null),
-                    null, null, null, null, null));
+                    null, null, null, null));
     private static final Staff IOANA = new Staff("sf1", "Ioana", "ioana@example.com", StaffRole.STAFF, null, LONG_AGO);
     private static final Staff ANA = new Staff("sf0", "Ana Pop", "ana@example.com", StaffRole.OWNER, null, LONG_AGO);
     private static final Location MAIN_ROOM = new Location("loc1", "Main room", "Str. Lalelelor 3", false, null, LONG_AGO);
@@ -678,9 +678,9 @@ class SessionEmailsTest {
     @Test
     void dates_are_in_the_studio_s_zone_and_locale() {
         StudioSettings newYork = STUDIO.changedBy(new StudioSettings(null, "America/New_York", null, null, null, null,
-                null, null, null, null, null));
+                null, null, null, null));
         StudioSettings romanian = STUDIO.changedBy(new StudioSettings(null, null, null, "ro", null, null, null, null,
-                null, null, null));
+                null, null));
 
         Email email = SessionEmails.booked(onlineAwaitingTransfer(), VINYASA, newYork, IOANA, MAIN_ROOM, Optional.empty());
         assertThat(email.subject()).isEqualTo("Booked: Vinyasa with Ioana on Tue 1 Dec 11:00");

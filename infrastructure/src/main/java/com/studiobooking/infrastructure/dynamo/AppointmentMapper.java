@@ -5,6 +5,7 @@ import com.studiobooking.core.common.TimeRange;
 import com.studiobooking.core.model.studio.Availability;
 import com.studiobooking.core.model.studio.DateOverride;
 import com.studiobooking.core.model.studio.Service;
+import com.studiobooking.core.model.studio.WallClock;
 import com.studiobooking.core.model.studio.WeeklyBlock;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -34,15 +35,18 @@ final class AppointmentMapper {
                 .put("bufferBeforeMinutes", s.bufferBeforeMinutes()).put("bufferAfterMinutes", s.bufferAfterMinutes())
                 .put("slotStepMinutes", s.slotStepMinutes()).put("collection", s.collection())
                 .putStrings("staffIds", s.staffIds()).putStrings("locationIds", s.locationIds())
-                .put("bookableOnline", s.bookableOnline()).put("createdAt", s.createdAt())
+                .put("bookableOnline", s.bookableOnline()).put("slotsAfterBookings", s.slotsAfterBookings())
+                .put("createdAt", s.createdAt())
                 .build();
     }
 
+    /** A service stored before {@code slotsAfterBookings} existed has it on, the default. */
     static Service service(Map<String, AttributeValue> i) {
         return new Service(str(i, "serviceId"), str(i, "name"), str(i, "description"), integer(i, "durationMinutes"),
                 money(map(i, "price")), integer(i, "bufferBeforeMinutes"), integer(i, "bufferAfterMinutes"),
                 integer(i, "slotStepMinutes"), str(i, "collection"), Attr.strings(i, "staffIds", s -> s),
-                Attr.strings(i, "locationIds", s -> s), Boolean.TRUE.equals(bool(i, "bookableOnline")), instant(i, "createdAt"));
+                Attr.strings(i, "locationIds", s -> s), Boolean.TRUE.equals(bool(i, "bookableOnline")),
+                !Boolean.FALSE.equals(bool(i, "slotsAfterBookings")), instant(i, "createdAt"));
     }
 
     static Map<String, AttributeValue> money(Money money) {
@@ -59,11 +63,11 @@ final class AppointmentMapper {
                 .put("staffId", staffId)
                 .putAll(Map.of(
                         "weekly", list(a.weekly().stream().map(b -> item().put("day", b.day().name())
-                                .put("start", b.start().toString()).put("end", b.end().toString())
+                                .put("start", b.start().toString()).put("end", WallClock.endText(b.end()))
                                 .put("locationId", b.locationId()).build()).toList()),
                         "overrides", list(a.overrides().stream().map(o -> item().put("date", o.date().toString())
                                 .putAll(Map.of("intervals", list(o.intervals().stream().map(iv -> item()
-                                        .put("start", iv.start().toString()).put("end", iv.end().toString())
+                                        .put("start", iv.start().toString()).put("end", WallClock.endText(iv.end()))
                                         .put("locationId", iv.locationId()).build()).toList()))).build()).toList()),
                         "timeOff", list(a.timeOff().stream().map(t -> item().put("start", t.start())
                                 .put("end", t.end()).build()).toList())))
@@ -73,10 +77,10 @@ final class AppointmentMapper {
     static Availability availability(Map<String, AttributeValue> i) {
         return new Availability(
                 maps(i, "weekly").stream().map(b -> new WeeklyBlock(DayOfWeek.valueOf(str(b, "day")),
-                        LocalTime.parse(str(b, "start")), LocalTime.parse(str(b, "end")), str(b, "locationId"))).toList(),
+                        LocalTime.parse(str(b, "start")), WallClock.parseEnd(str(b, "end")), str(b, "locationId"))).toList(),
                 maps(i, "overrides").stream().map(o -> new DateOverride(LocalDate.parse(str(o, "date")),
                         maps(o, "intervals").stream().map(iv -> new DateOverride.Interval(LocalTime.parse(str(iv, "start")),
-                                LocalTime.parse(str(iv, "end")), str(iv, "locationId"))).toList())).toList(),
+                                WallClock.parseEnd(str(iv, "end")), str(iv, "locationId"))).toList())).toList(),
                 maps(i, "timeOff").stream().map(t -> new TimeRange(Instant.parse(str(t, "start")),
                         Instant.parse(str(t, "end")))).toList());
     }

@@ -50,6 +50,11 @@ final class Attr {
             return this;
         }
 
+        Item putIntegers(String name, List<Integer> value) {
+            if (value != null) values.put(name, AttributeValue.fromL(value.stream().map(i -> n(i)).toList()));
+            return this;
+        }
+
         Item putAll(Map<String, AttributeValue> other) {
             values.putAll(other);
             return this;
@@ -83,6 +88,11 @@ final class Attr {
     static Map<String, AttributeValue> map(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         return v == null || !v.hasM() ? null : v.m();
+    }
+
+    static List<Integer> integers(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null || !v.hasL() ? null : v.l().stream().map(a -> Integer.valueOf(a.n())).toList();
     }
 
     static <T> List<T> strings(Map<String, AttributeValue> item, String name, Function<String, T> parse) {

@@ -9,6 +9,7 @@ import com.studiobooking.infrastructure.table.KeyQuery;
 import com.studiobooking.infrastructure.table.Write;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,9 @@ import static com.studiobooking.infrastructure.table.Condition.Op;
  * common unit, so the table lets exactly one of them through.
  */
 public final class DynamoBookingStore implements BookingStore {
+    /** After the start no reminder goes out, so its marker is not needed for long. */
+    private static final Duration REMINDER_MARK_KEPT = Duration.ofDays(1);
+
     private final ItemTable table;
 
     public DynamoBookingStore(ItemTable table) {
@@ -87,6 +91,15 @@ public final class DynamoBookingStore implements BookingStore {
         List<Boolean> failed = table.tryTransact(writes);
         if (failed == null) return Reinstatement.REINSTATED;
         return failed.get(0) ? Reinstatement.CHANGED : Reinstatement.TAKEN;
+    }
+
+    /** A marker item beside the booking, put only if absent; kept until a day after the start. */
+    @Override
+    public boolean markReminderSent(String bookingId, int hoursBefore, Instant start) {
+        return table.write(Write.putNew(Attr.item().put(Keys.PK, Keys.booking(bookingId))
+                .put(Keys.SK, Keys.reminderSent(hoursBefore, start)).put("type", "REMINDER_SENT")
+                .putAll(Map.of(Keys.TTL, n(start.plus(REMINDER_MARK_KEPT).getEpochSecond())))
+                .build()));
     }
 
     @Override

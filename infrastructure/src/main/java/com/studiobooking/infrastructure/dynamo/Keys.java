@@ -1,5 +1,6 @@
 package com.studiobooking.infrastructure.dynamo;
 
+import com.studiobooking.core.model.slots.SlotFinder;
 import com.studiobooking.infrastructure.table.TableShape;
 
 /**
@@ -33,6 +34,11 @@ final class Keys {
     /** A booking is found by its id alone (guests have no studio in the URL). */
     static String booking(String bookingId) { return "BOOKING#" + bookingId; }
 
+    /** Beside a booking, in its partition: a client reminder sent, per hour before and start. */
+    static String reminderSent(int hoursBefore, java.time.Instant start) {
+        return "REMINDED#" + hoursBefore + "H#" + time(start);
+    }
+
     /** GSI1 partition listing a studio's bookings by start, for staff. */
     static String studioBookings(String studioId) { return studio(studioId) + "#BOOKINGS"; }
 
@@ -41,7 +47,8 @@ final class Keys {
 
     /** One staff member's reserved time, in {@link #TIME_UNIT_MINUTES}-minute units (see StaffTime). */
     static String staffTime(String studioId, String staffId) { return studio(studioId) + "#STAFFTIME#" + staffId; }
-    static final int TIME_UNIT_MINUTES = 5;
+    /** The unit slot lookup rounds a start after a booking up to, so an offered slot is always claimable. */
+    static final int TIME_UNIT_MINUTES = SlotFinder.CLAIM_UNIT_MINUTES;
 
     /** A client's wallet (credits, passes, history) and pointers to their bookings. */
     static String client(String studioId, String clientId) { return studio(studioId) + "#CLIENT#" + clientId; }

@@ -4,6 +4,7 @@ import com.studiobooking.core.model.studio.Appearance;
 import com.studiobooking.core.model.studio.BankTransfer;
 import com.studiobooking.core.model.studio.BookingPolicy;
 import com.studiobooking.core.model.studio.CancellationPolicy;
+import com.studiobooking.core.model.studio.ClientReminders;
 import com.studiobooking.core.model.studio.Location;
 import com.studiobooking.core.model.studio.NoShowPolicy;
 import com.studiobooking.core.model.studio.PaymentMethod;
@@ -61,7 +62,11 @@ final class StudioMapper {
                 .put("missingLinkReminderHours", s.missingLinkReminderHours())
                 .put("appearance", item().put("color", s.appearance().color()).put("logoUrl", s.appearance().logoUrl())
                         .put("showServiceCollections", s.appearance().showServiceCollections()).build())
-                .put("noShowPolicy", item().put("forfeit", s.noShowPolicy().forfeit()).build())
+                .put("clientReminders", s.clientReminders() == null ? null : item()
+                        .put("enabled", s.clientReminders().enabled())
+                        .putIntegers("hoursBefore", s.clientReminders().hoursBefore()).build())
+                .put("noShowPolicy", s.noShowPolicy() == null ? null
+                        : item().put("forfeit", s.noShowPolicy().forfeit()).build())
                 .build();
     }
 
@@ -70,6 +75,7 @@ final class StudioMapper {
         Map<String, AttributeValue> booking = map(m, "bookingPolicy");
         Map<String, AttributeValue> cancel = map(m, "cancellationPolicy");
         Map<String, AttributeValue> look = map(m, "appearance");
+        Map<String, AttributeValue> reminders = map(m, "clientReminders");
         Map<String, AttributeValue> noShow = map(m, "noShowPolicy");
         return new StudioSettings(str(m, "name"), str(m, "timezone"), str(m, "currency"), str(m, "locale"),
                 Attr.strings(m, "paymentMethods", PaymentMethod::valueOf),
@@ -80,6 +86,9 @@ final class StudioMapper {
                         CancellationPolicy.Refund.valueOf(str(cancel, "refund"))),
                 integer(m, "missingLinkReminderHours"),
                 new Appearance(str(look, "color"), str(look, "logoUrl"), bool(look, "showServiceCollections")),
+                // settings stored before client reminders existed have none: the default (off)
+                reminders == null ? ClientReminders.DEFAULT : new ClientReminders(bool(reminders, "enabled"),
+                        Attr.integers(reminders, "hoursBefore")),
                 // studios stored before no-show policies existed forfeit nothing
                 noShow == null ? NoShowPolicy.DEFAULT : new NoShowPolicy(Boolean.TRUE.equals(bool(noShow, "forfeit"))));
     }

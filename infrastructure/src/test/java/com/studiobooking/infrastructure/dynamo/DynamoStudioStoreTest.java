@@ -6,6 +6,7 @@ import com.studiobooking.core.model.studio.Appearance;
 import com.studiobooking.core.model.studio.BankTransfer;
 import com.studiobooking.core.model.studio.BookingPolicy;
 import com.studiobooking.core.model.studio.CancellationPolicy;
+import com.studiobooking.core.model.studio.ClientReminders;
 import com.studiobooking.core.model.studio.Location;
 import com.studiobooking.core.model.studio.NoShowPolicy;
 import com.studiobooking.core.model.studio.PaymentMethod;
@@ -58,7 +59,8 @@ class DynamoStudioStoreTest {
                 List.of(PaymentMethod.CARD, PaymentMethod.BANK_TRANSFER),
                 new BankTransfer(true, "Lotus SRL", "RO49AAAA1B31007593840000", "BT", 48, "Use the reference"),
                 new BookingPolicy(120, 60), new CancellationPolicy("12h", 12, CancellationPolicy.Refund.CREDIT), 24,
-                new Appearance("#7c3aed", "https://example.com/logo.png", false), new NoShowPolicy(true));
+                new Appearance("#7c3aed", "https://example.com/logo.png", false),
+                new ClientReminders(true, List.of(48, 2)), new NoShowPolicy(true));
         Staff owner = new Staff("sf_1", "Ana Pop", "ana@example.com", StaffRole.OWNER, null, NOW);
         store.createStudio(new Studio("st_1", settings, NOW), owner);
 
@@ -66,6 +68,14 @@ class DynamoStudioStoreTest {
         assertThat(store.findStaffByEmail("st_1", "ana@example.com")).contains(owner);
         assertThat(store.listStaff("st_1")).containsExactly(owner);
         assertThat(store.findStudio("st_2")).isEmpty();
+    }
+
+    @Test
+    void settings_stored_before_client_reminders_existed_read_as_reminders_off() {
+        openStudio("st_1"); // settings that say nothing about client reminders
+
+        assertThat(store.findStudio("st_1").orElseThrow().settings().clientReminders()).isEqualTo(ClientReminders.DEFAULT);
+        assertThat(ClientReminders.DEFAULT.activeHours()).isEmpty();
     }
 
     @Test
@@ -201,8 +211,7 @@ class DynamoStudioStoreTest {
     private void openStudio(String studioId) {
         StudioSettings settings = new StudioSettings("S", "Europe/Bucharest", "RON", "ro", List.of(PaymentMethod.CARD),
                 new BankTransfer(false, null, null, null, 48, null), new BookingPolicy(60, 60),
-                new CancellationPolicy("t", 12, CancellationPolicy.Refund.REFUND), 24, new Appearance("#7c3aed", null, true),
-                NoShowPolicy.DEFAULT);
+                new CancellationPolicy("t", 12, CancellationPolicy.Refund.REFUND), 24, new Appearance("#7c3aed", null, true));
         store.createStudio(new Studio(studioId, settings, NOW),
                 new Staff("sf_o" + studioId, "Owner", "owner-" + studioId + "@example.com", StaffRole.OWNER, null, NOW));
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import com.studiobooking.core.model.schedule.JobKind;
 import com.studiobooking.core.model.schedule.ScheduledJob;
+import com.studiobooking.core.model.schedule.TimedJobs;
 import com.studiobooking.infrastructure.aws.AwsClients;
 import com.studiobooking.infrastructure.aws.AwsSettings;
 import com.studiobooking.infrastructure.testing.MotoServer;
@@ -93,6 +94,25 @@ class EventBridgeSchedulerMotoTest {
         assertThat(schedule.target().retryPolicy().maximumRetryAttempts()).isEqualTo(3);
         assertThat(schedule.target().retryPolicy().maximumEventAgeInSeconds()).isEqualTo(3600);
         assertThat(schedule.target().deadLetterConfig().arn()).isEqualTo(DLQ);
+    }
+
+    @Test
+    void a_client_reminder_is_a_schedule_named_after_its_booking_and_hour_whose_input_carries_the_start() {
+        String bookingId = "bk_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        ScheduledJob job = TimedJobs.clientReminder("st-1", bookingId, 24, Instant.parse("2026-11-28T16:00:00Z"),
+                "Europe/Bucharest");
+
+        scheduler.schedule(job);
+
+        assertThat(EventBridgeScheduler.scheduleName(job.name())).isEqualTo("reminder-" + bookingId + "-24h");
+        GetScheduleResponse schedule = get("reminder-" + bookingId + "-24h");
+        assertThat(schedule.scheduleExpression()).isEqualTo("at(2026-11-27T18:00:00)");
+        assertThat(schedule.scheduleExpressionTimezone()).isEqualTo("Europe/Bucharest");
+        assertThat(schedule.target().input()).isEqualTo("{\"bookingId\":\"" + bookingId + "\",\"hoursBefore\":\"24\","
+                + "\"kind\":\"CLIENT_REMINDER\",\"start\":\"2026-11-28T16:00:00Z\",\"studioId\":\"st-1\"}");
+
+        scheduler.cancel(job.name());
+        assertThatThrownBy(() -> get(job.name())).isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test

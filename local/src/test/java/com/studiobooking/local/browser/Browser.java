@@ -115,10 +115,13 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(javascript, args);
     }
 
-    /** The page's widest element beyond the window, in CSS pixels; 0 when nothing scrolls sideways. */
+    /**
+     * The page's widest element beyond the window, in CSS pixels; 0 when nothing scrolls sideways. Measured
+     * against the width inside the vertical scrollbar, so a few pixels too wide are not hidden under it.
+     */
     public long horizontalOverflow() {
-        return ((Number) script("return Math.max(0, document.documentElement.scrollWidth - window.innerWidth);"))
-                .longValue();
+        return ((Number) script("const page = document.documentElement;"
+                + " return Math.max(0, page.scrollWidth - page.clientWidth);")).longValue();
     }
 
     /** What pages logged at error level since the last call (console errors, failed loads, exceptions). */

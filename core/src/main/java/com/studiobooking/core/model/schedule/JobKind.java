@@ -7,5 +7,7 @@ public enum JobKind {
     /** Release the place of a booking still unpaid at its due time (bank transfer). */
     RELEASE_UNPAID_BOOKING,
     /** Ask the payment provider again for a card refund it failed to make. */
-    COMPLETE_REFUND
+    COMPLETE_REFUND,
+    /** Remind a client of a confirmed booking, some hours before its start. */
+    CLIENT_REMINDER
 }

@@ -38,4 +38,25 @@ public final class TimedJobs {
         return new ScheduledJob(missingLinkName(sessionId), at.isAfter(now) ? at : now, zone, JobKind.MISSING_LINK_REMINDER,
                 Map.of("studioId", studioId, "sessionId", sessionId));
     }
+
+    /** {@code reminder-<bookingId>-24h}: one schedule per booking and reminder, traced to its booking by name. */
+    public static String clientReminderName(String bookingId, int hoursBefore) {
+        return "reminder-" + bookingId + "-" + hoursBefore + "h";
+    }
+
+    /** When the reminder {@code hoursBefore} a start goes out. */
+    public static Instant clientReminderAt(Instant start, int hoursBefore) {
+        return start.minus(Duration.ofHours(hoursBefore));
+    }
+
+    /**
+     * Reminds the client of a booking starting at {@code start}, {@code hoursBefore} it. The start is part of
+     * the input: a job that fires for a start the booking no longer has is stale (the booking moved).
+     */
+    public static ScheduledJob clientReminder(String studioId, String bookingId, int hoursBefore, Instant start,
+                                              String zone) {
+        return new ScheduledJob(clientReminderName(bookingId, hoursBefore), clientReminderAt(start, hoursBefore), zone,
+                JobKind.CLIENT_REMINDER, Map.of("studioId", studioId, "bookingId", bookingId,
+                        "hoursBefore", Integer.toString(hoursBefore), "start", start.toString()));
+    }
 }

@@ -3,6 +3,8 @@ package com.studiobooking.core.model.slots;
 import com.studiobooking.core.common.TimeRange;
 import com.studiobooking.core.model.studio.Availability;
 import com.studiobooking.core.model.studio.DateOverride;
+import com.studiobooking.core.model.studio.ServiceDetails;
+import com.studiobooking.core.model.studio.WallClock;
 import com.studiobooking.core.model.studio.WeeklyBlock;
 
 import java.time.DayOfWeek;
@@ -33,10 +35,16 @@ import java.util.function.IntFunction;
  *       the weekly blocks of its weekday; only intervals at an allowed location count.</li>
  *   <li>Candidate starts run from each interval's start every {@code step}, while the appointment
  *       (without buffers) fits inside the interval. Wall-clock times become instants in the studio
- *       zone, DST-correct, and the stepping is in real elapsed time.</li>
- *   <li>Time off removes a candidate whose appointment overlaps it; its buffers may overlap it.</li>
+ *       zone, DST-correct, and the stepping is in real elapsed time. An interval ending at 24:00 ends
+ *       at the next day's 00:00.</li>
+ *   <li>Time off removes a candidate whose appointment overlaps it; its buffers may overlap it. The
+ *       next candidate is the next one on the interval's grid.</li>
  *   <li>A candidate widened by its own buffers must overlap no busy range (busy ranges already
- *       carry their own bookings' buffers).</li>
+ *       carry their own bookings' buffers). The next candidate is the next one on the interval's grid
+ *       that clears the range; with {@link SlotQuery#slotsAfterBookings()}, it is the first start that
+ *       clears it, off the grid if need be, and the steps continue from there. That start is the busy
+ *       range's end rounded up to the {@value #CLAIM_UNIT_MINUTES}-minute unit in which bookings claim
+ *       staff time, plus the new before-buffer, so it is never offered and then refused by a claim.</li>
  *   <li>Policy: start &ge; now + minimum notice, start's date &le; today + maximum days ahead, and
  *       only dates in [from, to].</li>
  *   <li>Staff lookup lists every given staff member's slots; any-staff lookup gives one slot per
@@ -45,6 +53,13 @@ import java.util.function.IntFunction;
  * Output is sorted by start, location, staff, without duplicates. Times are handled to the second.
  */
 public final class SlotFinder {
+    /**
+     * The unit in which a booking claims a practitioner's time, counted from the epoch (see
+     * docs/decisions/no-double-booking.md): a start after a booking is never inside that booking's last unit.
+     */
+    public static final int CLAIM_UNIT_MINUTES = ServiceDetails.GRID_MINUTES;
+    private static final long CLAIM_UNIT_SECONDS = CLAIM_UNIT_MINUTES * 60L;
+
     private SlotFinder() {}
 
     /**
@@ -87,14 +102,18 @@ public final class SlotFinder {
                 for (Interval interval : hours.on(date)) { // rule 1
                     // Rule 2: wall clock to instants, DST-correct; stepping is in elapsed seconds.
                     long open = toEpochSecond(date.atTime(interval.start), rules, false);
-                    long close = toEpochSecond(date.atTime(interval.end), rules, true);
+                    // 24:00 is the first instant of the next day (after a gap, before a repeated hour).
+                    long close = WallClock.isEndOfDay(interval.end)
+                            ? toEpochSecond(date.plusDays(1).atStartOfDay(), rules, false)
+                            : toEpochSecond(date.atTime(interval.end), rules, true);
                     long lastStart = close - durationSec;
                     long start = onGridAtOrAfter(open, stepSec, earliestStart); // rule 5: minimum notice
                     int t = timeOff.firstEndingAfter(start);
                     int b = busy.firstEndingAfter(start - beforeSec);
                     while (start <= lastStart) {
                         long end = start + durationSec;
-                        // Rule 3: the appointment itself must not overlap time off; its buffers may.
+                        // Rule 3: the appointment itself must not overlap time off; its buffers may. Time off
+                        // never moves the grid.
                         t = timeOff.firstEndingAfter(start, t);
                         if (timeOff.startsBefore(t, end)) {
                             start = onGridAtOrAfter(open, stepSec, timeOff.end(t));
@@ -103,7 +122,10 @@ public final class SlotFinder {
                         // Rule 4: the appointment widened by its own buffers must not overlap busy time.
                         b = busy.firstEndingAfter(start - beforeSec, b);
                         if (busy.startsBefore(b, end + afterSec)) {
-                            start = onGridAtOrAfter(open, stepSec, busy.end(b) + beforeSec);
+                            // Right after the busy range, or on the grid; either way steps go on from there.
+                            start = query.slotsAfterBookings()
+                                    ? ceilToClaimUnit(busy.end(b)) + beforeSec
+                                    : onGridAtOrAfter(open, stepSec, busy.end(b) + beforeSec);
                             continue;
                         }
                         keys.add(start, interval.location, rankOf[s]);
@@ -124,7 +146,7 @@ public final class SlotFinder {
         LocalDate date = LocalDate.ofInstant(start, query.zone());
         SlotQuery thatDate = new SlotQuery(query.duration(), query.bufferBefore(), query.bufferAfter(), query.step(),
                 query.allowedLocationIds(), query.locationId(), query.zone(), date, date,
-                query.now(), query.minNotice(), query.maxDaysAhead());
+                query.now(), query.minNotice(), query.maxDaysAhead(), query.slotsAfterBookings());
         return find(thatDate, staff, anyStaff).stream().filter(slot -> slot.start().equals(start)).findFirst();
     }
 
@@ -149,6 +171,11 @@ public final class SlotFinder {
     /** The first of origin, origin + step, origin + 2 step, ... that is at or after {@code atLeast}. */
     private static long onGridAtOrAfter(long origin, long step, long atLeast) {
         return atLeast <= origin ? origin : origin + Math.floorDiv(atLeast - origin + step - 1, step) * step;
+    }
+
+    /** The start of the first claim unit at or after {@code time}. */
+    private static long ceilToClaimUnit(long time) {
+        return -Math.floorDiv(-time, CLAIM_UNIT_SECONDS) * CLAIM_UNIT_SECONDS;
     }
 
     private static long ceilSeconds(Instant instant) {
@@ -176,13 +203,13 @@ public final class SlotFinder {
         return a.isBefore(b) ? a : b;
     }
 
-    /** A working interval of one date, its location as an index into {@link Locations}. */
+    /** A working interval of one date, its location as an index into {@link Locations}; an end of 00:00 is 24:00. */
     private record Interval(LocalTime start, LocalTime end, int location) {
     }
 
     /**
      * Rule 1 applied to one staff member: intervals at locations the query allows, by weekday and by
-     * override date. Intervals that do not end after they start are ignored (blocks end by midnight).
+     * override date. Intervals that do not end after they start are ignored; an end of 00:00 is 24:00.
      */
     private static final class WorkingHours {
         private final Map<DayOfWeek, List<Interval>> weekly = new EnumMap<>(DayOfWeek.class);
@@ -206,7 +233,7 @@ public final class SlotFinder {
 
         private void add(List<Interval> to, LocalTime start, LocalTime end, String locationId, Locations locations) {
             int location = locations.indexOf(locationId);
-            if (location >= 0 && end.isAfter(start)) to.add(new Interval(start, end, location));
+            if (location >= 0 && WallClock.endsAfter(start, end)) to.add(new Interval(start, end, location));
         }
 
         List<Interval> on(LocalDate date) {

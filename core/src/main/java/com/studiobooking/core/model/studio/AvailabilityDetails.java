@@ -17,8 +17,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A staff member's availability as staff send it: wall-clock times ("09:00") in the studio's zone,
- * dates, and time off as instants with offset. Replaces the whole availability.
+ * A staff member's availability as staff send it: wall-clock times ("09:00"; an end may be "24:00",
+ * midnight) in the studio's zone, dates, and time off as instants with offset. Replaces the whole
+ * availability.
  */
 public record AvailabilityDetails(List<Block> weekly, List<Override> overrides, List<Off> timeOff) {
     /**
@@ -50,8 +51,8 @@ public record AvailabilityDetails(List<Block> weekly, List<Override> overrides, 
         for (int i = 0; i < weeklyIn.size(); i++) {
             String f = "weekly[" + i + "]";
             Block b = Check.required(weeklyIn.get(i), f);
-            LocalTime start = time(b.start(), f + ".start");
-            LocalTime end = time(b.end(), f + ".end");
+            LocalTime start = start(b.start(), f + ".start");
+            LocalTime end = end(b.end(), f + ".end");
             checkOrder(start, end, f + ".end");
             blocks.add(new WeeklyBlock(day(b.day(), f + ".day"), start, end, location(b.locationId(), f + ".locationId", locationIds)));
         }
@@ -72,8 +73,8 @@ public record AvailabilityDetails(List<Block> weekly, List<Override> overrides, 
             for (int j = 0; j < in.size(); j++) {
                 String g = f + ".intervals[" + j + "]";
                 Interval iv = Check.required(in.get(j), g);
-                LocalTime start = time(iv.start(), g + ".start");
-                LocalTime end = time(iv.end(), g + ".end");
+                LocalTime start = start(iv.start(), g + ".start");
+                LocalTime end = end(iv.end(), g + ".end");
                 checkOrder(start, end, g + ".end");
                 intervals.add(new DateOverride.Interval(start, end, location(iv.locationId(), g + ".locationId", locationIds)));
             }
@@ -102,15 +103,20 @@ public record AvailabilityDetails(List<Block> weekly, List<Override> overrides, 
     private static void noOverlap(List<DateOverride.Interval> intervals, String field) {
         List<DateOverride.Interval> sorted = intervals.stream().sorted(Comparator.comparing(DateOverride.Interval::start)).toList();
         for (int i = 1; i < sorted.size(); i++) {
-            if (sorted.get(i).start().isBefore(sorted.get(i - 1).end())) {
-                throw DomainException.invalid(field, "has overlapping hours " + sorted.get(i - 1).start() + "–"
-                        + sorted.get(i - 1).end() + " and " + sorted.get(i).start() + "–" + sorted.get(i).end());
+            DateOverride.Interval earlier = sorted.get(i - 1);
+            DateOverride.Interval later = sorted.get(i);
+            if (later.start().toSecondOfDay() / 60 < WallClock.endMinute(earlier.end())) {
+                throw DomainException.invalid(field, "has overlapping hours " + hours(earlier) + " and " + hours(later));
             }
         }
     }
 
+    private static String hours(DateOverride.Interval interval) {
+        return WallClock.startText(interval.start()) + "–" + WallClock.endText(interval.end());
+    }
+
     private static void checkOrder(LocalTime start, LocalTime end, String field) {
-        if (!end.isAfter(start)) throw DomainException.invalid(field, "must be after start (use 23:55 at the latest)");
+        if (!WallClock.endsAfter(start, end)) throw DomainException.invalid(field, "must be after start (midnight is 24:00)");
     }
 
     private static DayOfWeek day(String value, String field) {
@@ -119,6 +125,21 @@ public record AvailabilityDetails(List<Block> weekly, List<Override> overrides, 
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid(field, "must be MONDAY … SUNDAY");
         }
+    }
+
+    private static LocalTime start(String value, String field) {
+        if (WallClock.END_OF_DAY.equals(value)) {
+            throw DomainException.invalid(field, "must be 00:00–23:55 (24:00 ends a day, it does not start one)");
+        }
+        return time(value, field);
+    }
+
+    /** "24:00" is midnight at the end of the day, stored as an end of 00:00; "00:00" itself ends nothing. */
+    private static LocalTime end(String value, String field) {
+        if (WallClock.END_OF_DAY.equals(value)) return LocalTime.MIDNIGHT;
+        LocalTime end = time(value, field);
+        if (end.equals(LocalTime.MIDNIGHT)) throw DomainException.invalid(field, "must be after start (midnight is 24:00)");
+        return end;
     }
 
     private static LocalTime time(String value, String field) {
@@ -134,8 +155,6 @@ public record AvailabilityDetails(List<Block> weekly, List<Override> overrides, 
             throw DomainException.invalid(field, "must be a time like 09:00");
         }
     }
-
-
 
     private static String location(String value, String field, Set<String> known) {
         String id = Check.id(value, field);

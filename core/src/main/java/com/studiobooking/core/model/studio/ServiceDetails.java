@@ -15,7 +15,8 @@ import java.util.List;
  */
 public record ServiceDetails(String name, String description, Integer durationMinutes, Money price,
                              Integer bufferBeforeMinutes, Integer bufferAfterMinutes, Integer slotStepMinutes,
-                             String collection, List<String> staffIds, List<String> locationIds, Boolean bookableOnline) {
+                             String collection, List<String> staffIds, List<String> locationIds, Boolean bookableOnline,
+                             Boolean slotsAfterBookings) {
     public static final int GRID_MINUTES = 5;
     public static final int MAX_RESERVED_MINUTES = 480;
 
@@ -24,7 +25,7 @@ public record ServiceDetails(String name, String description, Integer durationMi
                 Check.required(price, "price"), orZero(bufferBeforeMinutes), orZero(bufferAfterMinutes),
                 slotStepMinutes == null ? 15 : slotStepMinutes, collection,
                 Check.required(staffIds, "staffIds"), locationIds == null ? List.of() : locationIds,
-                bookableOnline == null || bookableOnline, now), currency);
+                bookableOnline == null || bookableOnline, slotsAfterBookings == null || slotsAfterBookings, now), currency);
     }
 
     public Service applyTo(Service s, String currency) {
@@ -32,7 +33,8 @@ public record ServiceDetails(String name, String description, Integer durationMi
                 pick(durationMinutes, s.durationMinutes()), pick(price, s.price()),
                 pick(bufferBeforeMinutes, s.bufferBeforeMinutes()), pick(bufferAfterMinutes, s.bufferAfterMinutes()),
                 pick(slotStepMinutes, s.slotStepMinutes()), pick(collection, s.collection()), pick(staffIds, s.staffIds()),
-                pick(locationIds, s.locationIds()), pick(bookableOnline, s.bookableOnline()), s.createdAt()), currency);
+                pick(locationIds, s.locationIds()), pick(bookableOnline, s.bookableOnline()),
+                pick(slotsAfterBookings, s.slotsAfterBookings()), s.createdAt()), currency);
     }
 
     private static Service validated(Service s, String currency) {
@@ -48,7 +50,7 @@ public record ServiceDetails(String name, String description, Integer durationMi
                 s.price().validated("price", currency), before, after,
                 minutes(s.slotStepMinutes(), "slotStepMinutes", GRID_MINUTES, 240),
                 Check.optionalText(s.collection(), "collection", 80), staff, ids(s.locationIds(), "locationIds"),
-                s.bookableOnline(), s.createdAt());
+                s.bookableOnline(), s.slotsAfterBookings(), s.createdAt());
     }
 
     private static int minutes(int value, String field, int min, int max) {

@@ -14,12 +14,22 @@ import java.util.List;
 public record StudioSettings(String name, String timezone, String currency, String locale,
                              List<PaymentMethod> paymentMethods, BankTransfer bankTransfer,
                              BookingPolicy bookingPolicy, CancellationPolicy cancellationPolicy,
-                             Integer missingLinkReminderHours, Appearance appearance, NoShowPolicy noShowPolicy) {
+                             Integer missingLinkReminderHours, Appearance appearance,
+                             ClientReminders clientReminders, NoShowPolicy noShowPolicy) {
+
+    /** Settings (or a change) that say nothing about client reminders or no-shows. */
+    public StudioSettings(String name, String timezone, String currency, String locale,
+                          List<PaymentMethod> paymentMethods, BankTransfer bankTransfer,
+                          BookingPolicy bookingPolicy, CancellationPolicy cancellationPolicy,
+                          Integer missingLinkReminderHours, Appearance appearance) {
+        this(name, timezone, currency, locale, paymentMethods, bankTransfer, bookingPolicy, cancellationPolicy,
+                missingLinkReminderHours, appearance, null, null);
+    }
 
     public static StudioSettings initial(String name, String timezone, String currency, String locale) {
         return new StudioSettings(name, timezone, currency, locale, List.of(PaymentMethod.CARD),
                 BankTransfer.DISABLED, BookingPolicy.DEFAULT, CancellationPolicy.initial(locale), 24, Appearance.DEFAULT,
-                NoShowPolicy.DEFAULT).validated();
+                ClientReminders.DEFAULT, NoShowPolicy.DEFAULT).validated();
     }
 
     public StudioSettings changedBy(StudioSettings change) {
@@ -32,7 +42,8 @@ public record StudioSettings(String name, String timezone, String currency, Stri
                 pick(change.bankTransfer, bankTransfer), pick(change.bookingPolicy, bookingPolicy),
                 pick(change.cancellationPolicy, cancellationPolicy),
                 pick(change.missingLinkReminderHours, missingLinkReminderHours), pick(change.appearance, appearance),
-                pick(change.noShowPolicy, noShowPolicy)).validated();
+                pick(change.clientReminders, clientReminders), pick(change.noShowPolicy, noShowPolicy))
+                .validated();
     }
 
     public StudioSettings validated() {
@@ -54,6 +65,7 @@ public record StudioSettings(String name, String timezone, String currency, Stri
                 Check.required(cancellationPolicy, "cancellationPolicy").validated(),
                 Check.range(missingLinkReminderHours, "missingLinkReminderHours", 0, 24 * 14),
                 (appearance == null ? Appearance.DEFAULT : appearance).validated(),
+                (clientReminders == null ? ClientReminders.DEFAULT : clientReminders).validated(),
                 (noShowPolicy == null ? NoShowPolicy.DEFAULT : noShowPolicy).validated());
     }
 

@@ -9,11 +9,11 @@ import java.util.List;
 /** A service as the API shows it, with the link to book it. */
 public record ServiceOffer(String serviceId, String name, String description, int durationMinutes, Money price,
                            int bufferBeforeMinutes, int bufferAfterMinutes, int slotStepMinutes, String collection,
-                           List<String> staffIds, List<String> locationIds, boolean bookableOnline, Instant createdAt,
-                           String bookingLink) {
+                           List<String> staffIds, List<String> locationIds, boolean bookableOnline,
+                           boolean slotsAfterBookings, Instant createdAt, String bookingLink) {
     public static ServiceOffer of(Service s, String bookingLink) {
         return new ServiceOffer(s.serviceId(), s.name(), s.description(), s.durationMinutes(), s.price(),
                 s.bufferBeforeMinutes(), s.bufferAfterMinutes(), s.slotStepMinutes(), s.collection(), s.staffIds(),
-                s.locationIds(), s.bookableOnline(), s.createdAt(), bookingLink);
+                s.locationIds(), s.bookableOnline(), s.slotsAfterBookings(), s.createdAt(), bookingLink);
     }
 }

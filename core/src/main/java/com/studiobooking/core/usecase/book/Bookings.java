@@ -72,6 +72,7 @@ public final class Bookings {
     private final SessionBooking seats;
     private final Scheduler scheduler;
     private final CardCheckouts cards;
+    private final ReminderSchedules reminders;
     private final Clock clock;
 
     public Bookings(StudioStore studios, BookingStore bookings, ClientDirectory clients, SlotLookup slots,
@@ -88,6 +89,7 @@ public final class Bookings {
         this.seats = seats;
         this.scheduler = scheduler;
         this.cards = cards;
+        this.reminders = new ReminderSchedules(scheduler, clock);
         this.clock = clock;
     }
 
@@ -189,6 +191,7 @@ public final class Bookings {
                     scheduler.schedule(TimedJobs.release(studioId, reserved.booking().bookingId(),
                             reserved.booking().paymentDueBy(), settings.timezone()));
                 }
+                reminders.confirmed(reserved.booking(), settings);
                 return view(reserved.booking(), settings, true, null);
             }
             if (reservation instanceof BookingStore.Reservation.Repeated repeat) return repeated(repeat, key);
@@ -230,6 +233,7 @@ public final class Bookings {
         Booking cancelled = booking.cancelled(new Cancellation(now, by, late), MoneyRules.afterCancel(booking, late));
         if (!bookings.cancel(cancelled)) return Optional.empty();
         if (booking.status() == BookingStatus.AWAITING_PAYMENT) scheduler.cancel(TimedJobs.releaseName(booking.bookingId()));
+        reminders.ended(booking, settings);
         Booking settled = cancelled.paymentStatus() == PaymentStatus.REFUND_PENDING
                 ? refundAppointment(cancelled, settings, 0) : cancelled;
         catalog.staffMember(booking.staffId()).ifPresent(practitioner -> BookingEmails.cancelled(settled, settings,
@@ -384,6 +388,7 @@ public final class Bookings {
         scheduler.cancel(TimedJobs.releaseName(paid.bookingId()));
         StudioCatalog catalog = studios.catalogOf(paid.studioId());
         StudioSettings settings = catalog.studio().settings();
+        reminders.confirmed(paid, settings);
         if (paid.paymentMethod() == PaymentMethod.CARD) {
             catalog.staffMember(paid.staffId()).ifPresent(practitioner -> BookingEmails.booked(paid, settings,
                     practitioner, location(catalog, paid.locationId()), links.studio(paid.studioId())).forEach(mailer::send));
@@ -406,6 +411,7 @@ public final class Bookings {
                     seats.tellReinstated(paid);
                 } else {
                     StudioCatalog catalog = studios.catalog(paid.studioId()).orElseThrow();
+                    reminders.confirmed(paid, catalog.studio().settings());
                     catalog.staffMember(paid.staffId()).ifPresent(practitioner -> BookingEmails.booked(paid,
                             catalog.studio().settings(), practitioner, location(catalog, paid.locationId()),
                             links.studio(paid.studioId())).forEach(mailer::send));
@@ -567,9 +573,7 @@ public final class Bookings {
 
     private DomainException notBookable(StudioCatalog catalog, Service service, String staffId, String locationId,
                                         LocalDate day, Instant start) {
-        boolean offeredWhenFree = slots.offered(catalog, service, staffId, locationId, day, day, false, false).stream()
-                .anyMatch(slot -> slot.start().equals(start));
-        return offeredWhenFree ? slotTaken() : DomainException.policy("SLOT_NOT_OFFERED",
+        return slots.isTaken(catalog, service, staffId, locationId, day, start) ? slotTaken() : DomainException.policy("SLOT_NOT_OFFERED",
                 "this time is not offered for booking; pick one of the listed slots", "start");
     }
 

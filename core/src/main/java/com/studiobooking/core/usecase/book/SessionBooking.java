@@ -55,6 +55,7 @@ public final class SessionBooking {
     private final Scheduler scheduler;
     private final CardCheckouts cards;
     private final Mailer mailer;
+    private final ReminderSchedules reminders;
     private final Clock clock;
 
     public SessionBooking(StudioStore studios, SessionStore sessions, BookingStore bookings, WalletStore wallets,
@@ -66,6 +67,7 @@ public final class SessionBooking {
         this.scheduler = scheduler;
         this.cards = cards;
         this.mailer = mailer;
+        this.reminders = new ReminderSchedules(scheduler, clock);
         this.clock = clock;
     }
 
@@ -170,6 +172,7 @@ public final class SessionBooking {
         if (booking.status() == BookingStatus.AWAITING_PAYMENT) {
             scheduler.schedule(TimedJobs.release(studioId, bookingId, dueBy, settings.timezone()));
         }
+        reminders.confirmed(booking, settings);
         Optional<OnlineAccess> access = grantAccess(booking, session);
         mailer.send(SessionEmails.booked(booking, session, settings, instructor, location(studioId, session), access));
         return new Outcome.Booked(booking, access);
@@ -240,8 +243,10 @@ public final class SessionBooking {
         if (!sessions.saveBooking(paid)) return Optional.empty();
         scheduler.cancel(TimedJobs.releaseName(paid.bookingId()));
         Session session = sessions.find(paid.studioId(), paid.session().sessionId()).orElseThrow();
+        StudioSettings settings = studios.settingsOf(paid.studioId());
+        reminders.confirmed(paid, settings);
         Optional<OnlineAccess> access = grantAccess(paid, session);
-        mailer.send(SessionEmails.paymentConfirmed(paid, session, studios.settingsOf(paid.studioId()), access));
+        mailer.send(SessionEmails.paymentConfirmed(paid, session, settings, access));
         return Optional.of(paid);
     }
 
@@ -250,10 +255,12 @@ public final class SessionBooking {
         return sessions.reinstate(paid);
     }
 
-    /** Tells the client of a reinstated booking it is paid, with the link when there is one. */
+    /** Tells the client of a reinstated booking it is paid, with the link when there is one; reminds them later. */
     public void tellReinstated(Booking paid) {
         Session session = sessions.find(paid.studioId(), paid.session().sessionId()).orElseThrow();
-        mailer.send(SessionEmails.paymentConfirmed(paid, session, studios.settingsOf(paid.studioId()), grantAccess(paid, session)));
+        StudioSettings settings = studios.settingsOf(paid.studioId());
+        reminders.confirmed(paid, settings);
+        mailer.send(SessionEmails.paymentConfirmed(paid, session, settings, grantAccess(paid, session)));
     }
 
     /** Whether the booking's session was cancelled (its seats are being, or have been, cancelled too). */
@@ -363,6 +370,7 @@ public final class SessionBooking {
         Booking cancelled = booking.cancelled(how, after);
         if (!sessions.releaseSeat(cancelled, giveBack)) return Optional.empty();
         if (booking.status() == BookingStatus.AWAITING_PAYMENT) scheduler.cancel(TimedJobs.releaseName(booking.bookingId()));
+        reminders.ended(booking, settings);
         Booking settled = after == PaymentStatus.REFUND_PENDING ? completeRefund(cancelled, 0) : cancelled;
         mailer.send(SessionEmails.cancelled(settled, session, settings, restitution, sessionCancelled));
         return Optional.of(settled);

@@ -16,6 +16,7 @@ import com.studiobooking.core.port.StudioStore;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -85,12 +86,36 @@ public final class SlotLookup {
 
     /**
      * The slots of a service between two dates (studio zone). With {@code countBusy} false, time
-     * already taken is ignored: that tells "taken" apart from "never offered". With {@code mergeStaff}
+     * already taken is ignored (see {@link #isTaken}). With {@code mergeStaff}
      * and no staff member asked for, one slot per start and location (the widget's "any staff");
      * without it, one per free staff member (booking tries them in order).
      */
     public List<Slot> offered(StudioCatalog catalog, Service service, String staffId, String locationId,
                               LocalDate from, LocalDate to, boolean countBusy, boolean mergeStaff) {
+        return find(catalog, service, staffId, locationId, from, to, countBusy, mergeStaff, service.step(),
+                service.slotsAfterBookings());
+    }
+
+    /**
+     * Whether a start that is not offered now is refused because its time is taken (409), not because it is
+     * never offered (422): on the service's grid, it is offered when time taken is ignored. With slots after
+     * bookings, any start on a claim unit may follow some booking, so it is also one that time taken blocks now.
+     */
+    public boolean isTaken(StudioCatalog catalog, Service service, String staffId, String locationId, LocalDate day,
+                           Instant start) {
+        if (has(offered(catalog, service, staffId, locationId, day, day, false, false), start)) return true;
+        if (!service.slotsAfterBookings()) return false;
+        Duration unit = Duration.ofMinutes(SlotFinder.CLAIM_UNIT_MINUTES);
+        return has(find(catalog, service, staffId, locationId, day, day, false, false, unit, false), start)
+                && !has(find(catalog, service, staffId, locationId, day, day, true, false, unit, false), start);
+    }
+
+    private static boolean has(List<Slot> slots, Instant start) {
+        return slots.stream().anyMatch(slot -> slot.start().equals(start));
+    }
+
+    private List<Slot> find(StudioCatalog catalog, Service service, String staffId, String locationId, LocalDate from,
+                            LocalDate to, boolean countBusy, boolean mergeStaff, Duration step, boolean slotsAfterBookings) {
         StudioSettings settings = catalog.studio().settings();
         ZoneId zone = ZoneId.of(settings.timezone());
         List<String> eligible = service.staffIds().stream().filter(id -> catalog.staffMember(id).isPresent()).toList();
@@ -112,10 +137,10 @@ public final class SlotLookup {
         List<StaffSchedule> schedules = eligible.stream()
                 .map(id -> new StaffSchedule(id, catalog.availabilityOf(id), busy.getOrDefault(id, List.of())))
                 .toList();
-        SlotQuery query = new SlotQuery(service.duration(), service.bufferBefore(), service.bufferAfter(), service.step(),
+        SlotQuery query = new SlotQuery(service.duration(), service.bufferBefore(), service.bufferAfter(), step,
                 Set.copyOf(service.locationIds()), locationId, zone, from, to, clock.instant(),
-                Duration.ofMinutes(settings.bookingPolicy().minNoticeMinutes()), settings.bookingPolicy().maxDaysAhead());
+                Duration.ofMinutes(settings.bookingPolicy().minNoticeMinutes()), settings.bookingPolicy().maxDaysAhead(),
+                slotsAfterBookings);
         return SlotFinder.find(query, schedules, staffId == null && mergeStaff);
     }
-
 }

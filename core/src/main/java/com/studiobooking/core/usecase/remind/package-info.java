@@ -1,4 +1,5 @@
 /**
- * The reminder to staff when an online session still has no link.
+ * Reminders when their schedule fires: to staff when an online session still has no link
+ * ({@code MissingLinkReminder}), and to clients before a confirmed booking ({@code ClientReminder}).
  */
 package com.studiobooking.core.usecase.remind;

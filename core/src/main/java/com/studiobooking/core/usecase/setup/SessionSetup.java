@@ -22,6 +22,7 @@ import com.studiobooking.core.port.Mailer;
 import com.studiobooking.core.port.Scheduler;
 import com.studiobooking.core.port.SessionStore;
 import com.studiobooking.core.port.StudioStore;
+import com.studiobooking.core.usecase.book.ReminderSchedules;
 import com.studiobooking.core.usecase.book.SessionBooking;
 
 import java.time.Clock;
@@ -37,7 +38,8 @@ import java.util.stream.Collectors;
 /**
  * Staff routes for session templates and sessions: create (from a template), change and reschedule,
  * cancel (everyone gets back what they paid), set the online access (released to paid participants,
- * rule 7), and keep the missing-link reminder in step (rule 8). Also the public listing.
+ * rule 7), and keep the missing-link reminder in step (rule 8); a moved session moves its bookings'
+ * client reminders. Also the public listing.
  */
 public final class SessionSetup {
     private final StudioStore studios;
@@ -46,6 +48,7 @@ public final class SessionSetup {
     private final SessionBooking seats;
     private final Scheduler scheduler;
     private final Mailer mailer;
+    private final ReminderSchedules reminders;
     private final Clock clock;
 
     public SessionSetup(StudioStore studios, SessionStore sessions, BookingStore bookings, SessionBooking seats,
@@ -56,6 +59,7 @@ public final class SessionSetup {
         this.seats = seats;
         this.scheduler = scheduler;
         this.mailer = mailer;
+        this.reminders = new ReminderSchedules(scheduler, clock);
         this.clock = clock;
     }
 
@@ -127,6 +131,7 @@ public final class SessionSetup {
         }
         if (moved) {
             keepReminderInStep(after, settings);
+            movedBookings.forEach(b -> reminders.moved(b, settings));
             movedBookings.forEach(b -> mailer.send(SessionEmails.rescheduled(b, before, after, settings)));
         }
         return staffView(after, settings);

@@ -3,6 +3,7 @@ package com.studiobooking.core.model.slots;
 import com.studiobooking.core.common.TimeRange;
 import com.studiobooking.core.model.studio.Availability;
 import com.studiobooking.core.model.studio.DateOverride;
+import com.studiobooking.core.model.studio.WallClock;
 import com.studiobooking.core.model.studio.WeeklyBlock;
 
 import org.junit.jupiter.api.Nested;
@@ -18,7 +19,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import static java.time.DayOfWeek.MONDAY;
 import static java.time.DayOfWeek.TUESDAY;
@@ -370,6 +373,270 @@ class SlotFinderTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("step");
     }
 
+    // ---- rule 4, slots after bookings: no slot lost to an off-grid booking ----
+
+    @Nested
+    class SlotsAfterBookings {
+        /** Monday 09:00-17:00; a 45-minute appointment with a 15-minute after-buffer, every 60 minutes. */
+        private final Lookup massage = lookup().on(MONDAY_JUNE_1).duration(45).buffers(0, 15).step(60);
+
+        @Test
+        void the_slot_right_after_an_off_grid_booking_is_offered_and_the_steps_go_on_from_there() {
+            // A 45-minute appointment at 09:15 (booked on another service's 15-minute grid) and its 15-minute buffer.
+            StaffSchedule ana = staff("ana", List.of(block(MONDAY, "09:00", "17:00", "room")),
+                    range("2026-06-01T09:15+03:00", "2026-06-01T10:15+03:00"));
+
+            List<Slot> after = SlotFinder.find(massage.slotsAfterBookings(true).query(), List.of(ana), false);
+            List<Slot> onTheGrid = SlotFinder.find(massage.slotsAfterBookings(false).query(), List.of(ana), false);
+
+            assertThat(starts(after)).containsExactly(
+                    at("2026-06-01T10:15+03:00"), at("2026-06-01T11:15+03:00"), at("2026-06-01T12:15+03:00"),
+                    at("2026-06-01T13:15+03:00"), at("2026-06-01T14:15+03:00"), at("2026-06-01T15:15+03:00"),
+                    at("2026-06-01T16:15+03:00"));
+            // On the grid, 10:15-11:00 stays idle and 16:15-17:00 cannot hold the last one: a slot lost.
+            assertThat(starts(onTheGrid)).containsExactly(
+                    at("2026-06-01T11:00+03:00"), at("2026-06-01T12:00+03:00"), at("2026-06-01T13:00+03:00"),
+                    at("2026-06-01T14:00+03:00"), at("2026-06-01T15:00+03:00"), at("2026-06-01T16:00+03:00"));
+        }
+
+        @Test
+        void the_gap_after_a_booking_is_exactly_its_after_buffer_and_the_new_before_buffer() {
+            // Busy 09:00-10:20 (with that booking's own buffers) and 13:00-14:00; the new service has 10 before, 5 after.
+            StaffSchedule ana = staff("ana", List.of(block(MONDAY, "09:00", "17:00", "room")),
+                    range("2026-06-01T09:00+03:00", "2026-06-01T10:20+03:00"),
+                    range("2026-06-01T13:00+03:00", "2026-06-01T14:00+03:00"));
+            Lookup service = lookup().on(MONDAY_JUNE_1).duration(45).buffers(10, 5).step(60);
+
+            List<Slot> after = SlotFinder.find(service.slotsAfterBookings(true).query(), List.of(ana), false);
+            List<Slot> onTheGrid = SlotFinder.find(service.slotsAfterBookings(false).query(), List.of(ana), false);
+
+            // 10:30 - 10 = 10:20; 12:30 would reach 13:20 with its buffer; 14:10 - 10 = 14:00; 16:10 ends 16:55.
+            assertThat(starts(after)).containsExactly(
+                    at("2026-06-01T10:30+03:00"), at("2026-06-01T11:30+03:00"),
+                    at("2026-06-01T14:10+03:00"), at("2026-06-01T15:10+03:00"), at("2026-06-01T16:10+03:00"));
+            assertThat(starts(onTheGrid)).containsExactly(
+                    at("2026-06-01T11:00+03:00"), at("2026-06-01T12:00+03:00"),
+                    at("2026-06-01T15:00+03:00"), at("2026-06-01T16:00+03:00"));
+        }
+
+        @Test
+        void time_taken_that_ends_off_the_claim_unit_is_followed_at_the_next_unit() {
+            // A session taught from 09:07:30 to 10:07:30: staff time is claimed in 5-minute units, up to 10:10.
+            StaffSchedule ana = staff("ana", List.of(block(MONDAY, "09:00", "12:00", "room")),
+                    range("2026-06-01T09:07:30+03:00", "2026-06-01T10:07:30+03:00"));
+
+            List<Slot> slots = SlotFinder.find(massage.slotsAfterBookings(true).query(), List.of(ana), false);
+
+            assertThat(starts(slots)).containsExactly(at("2026-06-01T10:10+03:00"), at("2026-06-01T11:10+03:00"));
+            assertThat(SlotFinder.CLAIM_UNIT_MINUTES).isEqualTo(5);
+        }
+
+        @Test
+        void time_off_keeps_the_grid_of_the_working_hours() {
+            StaffSchedule withoutBookings = staff("ana", new Availability(List.of(block(MONDAY, "09:00", "17:00", "room")),
+                    List.of(), List.of(range("2026-06-01T12:10+03:00", "2026-06-01T13:05+03:00"))), List.of());
+            assertThat(SlotFinder.find(massage.slotsAfterBookings(true).query(), List.of(withoutBookings), false))
+                    .isEqualTo(SlotFinder.find(massage.slotsAfterBookings(false).query(), List.of(withoutBookings), false));
+
+            // After an off-grid booking the steps follow it, until time off sends them back to the grid.
+            StaffSchedule ana = staff("ana", new Availability(List.of(block(MONDAY, "09:00", "17:00", "room")),
+                    List.of(), List.of(range("2026-06-01T12:00+03:00", "2026-06-01T13:00+03:00"))),
+                    List.of(range("2026-06-01T09:15+03:00", "2026-06-01T10:15+03:00")));
+            assertThat(starts(SlotFinder.find(massage.slotsAfterBookings(true).query(), List.of(ana), false))).containsExactly(
+                    at("2026-06-01T10:15+03:00"), at("2026-06-01T11:15+03:00"), at("2026-06-01T13:00+03:00"),
+                    at("2026-06-01T14:00+03:00"), at("2026-06-01T15:00+03:00"), at("2026-06-01T16:00+03:00"));
+        }
+
+        @Test
+        void a_start_after_a_booking_is_free_exactly_when_it_is_offered() {
+            StaffSchedule ana = staff("ana", List.of(block(MONDAY, "09:00", "17:00", "room")),
+                    range("2026-06-01T09:15+03:00", "2026-06-01T10:15+03:00"));
+            SlotQuery query = massage.slotsAfterBookings(true).query();
+            List<Instant> offered = starts(SlotFinder.find(query, List.of(ana), false));
+
+            for (Instant start = at("2026-06-01T00:00+03:00"); start.isBefore(at("2026-06-02T00:00+03:00")); start = start.plusSeconds(300)) {
+                assertThat(SlotFinder.isFree(query, ana, start)).as(start.toString()).isEqualTo(offered.contains(start));
+            }
+            assertThat(SlotFinder.isFree(query, ana, at("2026-06-01T10:15+03:00"))).isTrue();
+            assertThat(SlotFinder.isFree(massage.slotsAfterBookings(false).query(), ana, at("2026-06-01T10:15+03:00"))).isFalse();
+        }
+
+        @Test
+        void any_staff_follows_each_staff_members_own_bookings() {
+            StaffSchedule ana = staff("ana", List.of(block(MONDAY, "09:00", "12:00", "room")),
+                    range("2026-06-01T09:15+03:00", "2026-06-01T10:15+03:00"));
+            StaffSchedule bob = staff("bob", List.of(block(MONDAY, "09:00", "12:00", "room")));
+
+            assertThat(SlotFinder.find(massage.slotsAfterBookings(true).query(), List.of(ana, bob), true)).containsExactly(
+                    slot("2026-06-01T09:00+03:00", 45, "bob", "room"),
+                    slot("2026-06-01T10:00+03:00", 45, "bob", "room"),
+                    slot("2026-06-01T10:15+03:00", 45, "ana", "room"),
+                    slot("2026-06-01T11:00+03:00", 45, "bob", "room"),
+                    slot("2026-06-01T11:15+03:00", 45, "ana", "room"));
+        }
+
+        @Test
+        void on_a_fall_back_night_the_steps_after_a_booking_run_in_real_time_through_the_repeated_hour() {
+            StaffSchedule ana = staff("ana", everyDay("00:00", "06:00", "room"),
+                    range("2026-10-25T03:00+03:00", "2026-10-25T03:20+03:00"));
+
+            List<Slot> slots = SlotFinder.find(lookup().zone(BUCHAREST).on("2026-10-25").slotsAfterBookings(true).query(),
+                    List.of(ana), false);
+
+            assertThat(starts(slots)).containsExactly(
+                    at("2026-10-25T00:00+03:00"), at("2026-10-25T01:00+03:00"), at("2026-10-25T02:00+03:00"),
+                    at("2026-10-25T03:20+03:00"), at("2026-10-25T03:20+02:00"), at("2026-10-25T04:20+02:00"));
+        }
+
+        @Test
+        void on_a_spring_forward_night_the_steps_after_a_booking_skip_the_missing_hour() {
+            StaffSchedule ana = staff("ana", everyDay("00:00", "06:00", "room"),
+                    range("2026-03-29T00:00+02:00", "2026-03-29T01:20+02:00"));
+
+            List<Slot> slots = SlotFinder.find(lookup().zone(BUCHAREST).on("2026-03-29").slotsAfterBookings(true).query(),
+                    List.of(ana), false);
+
+            assertThat(starts(slots)).containsExactly(
+                    at("2026-03-29T01:20+02:00"), at("2026-03-29T02:20+02:00"), at("2026-03-29T04:20+03:00"));
+        }
+
+        /**
+         * Random days checked against a plain model of the rule (a peer's: steps start again at the first start
+         * that clears each booking), against the grid, and against the claims a booking would make.
+         */
+        @Test
+        void no_day_has_fewer_slots_than_the_grid_or_a_peer_and_every_slot_can_claim_its_time() {
+            Random random = new Random(20_261_130L);
+            for (int day = 0; day < 3_000; day++) {
+                int openMinute = 5 * random.nextInt(12 * 12);                       // 00:00-11:55
+                int closeMinute = openMinute + 5 * (1 + random.nextInt((24 * 60 - openMinute) / 5)); // up to 24:00
+                int duration = 5 * (1 + random.nextInt(24));
+                int before = 5 * random.nextInt(7);
+                int after = 5 * random.nextInt(7);
+                int step = 5 * (1 + random.nextInt(24));
+                LocalTime close = closeMinute == 24 * 60 ? LocalTime.MIDNIGHT : LocalTime.ofSecondOfDay(closeMinute * 60L);
+                Instant dayStart = MONDAY_JUNE_1.atStartOfDay(BUCHAREST).toInstant();
+                List<TimeRange> busy = new ArrayList<>();
+                for (int i = random.nextInt(8); i > 0; i--) {
+                    // bookings on the 5-minute unit with their buffers, or sessions taught at any second
+                    long start = random.nextBoolean() ? 300L * random.nextInt(288) : random.nextInt(86_400);
+                    long length = random.nextBoolean() ? 300L * (1 + random.nextInt(24)) : 60 + random.nextInt(7_200);
+                    busy.add(new TimeRange(dayStart.plusSeconds(start), dayStart.plusSeconds(start + length)));
+                }
+                List<TimeRange> timeOff = new ArrayList<>();
+                for (int i = random.nextInt(3); i > 0; i--) {
+                    long start = random.nextInt(86_400);
+                    timeOff.add(new TimeRange(dayStart.plusSeconds(start), dayStart.plusSeconds(start + 60 + random.nextInt(7_200))));
+                }
+                WeeklyBlock hours = new WeeklyBlock(MONDAY, LocalTime.ofSecondOfDay(openMinute * 60L), close, "room");
+                Lookup service = lookup().on(MONDAY_JUNE_1).duration(duration).buffers(before, after).step(step);
+                int d = day;
+                Supplier<String> what = () -> "day " + d + ": " + hours + " " + duration + "+" + before + "/" + after
+                        + " every " + step + ", busy " + busy + ", off " + timeOff;
+
+                StaffSchedule withTimeOff = staff("ana", new Availability(List.of(hours), List.of(), timeOff), busy);
+                List<Slot> following = SlotFinder.find(service.slotsAfterBookings(true).query(), List.of(withTimeOff), false);
+                List<Slot> onTheGrid = SlotFinder.find(service.slotsAfterBookings(false).query(), List.of(withTimeOff), false);
+                assertThat(following.size()).as(what).isGreaterThanOrEqualTo(onTheGrid.size());
+                for (Slot slot : following) {
+                    TimeRange reserved = new TimeRange(slot.start().minus(Duration.ofMinutes(before)),
+                            slot.end().plus(Duration.ofMinutes(after)));
+                    for (TimeRange taken : busy) {
+                        assertThat(claimUnitsOverlap(reserved, taken)).as(() -> what.get() + ": " + slot + " claims a unit of " + taken)
+                                .isFalse();
+                    }
+                }
+
+                StaffSchedule bookingsOnly = staff("ana", List.of(hours), busy.toArray(TimeRange[]::new));
+                List<Slot> found = SlotFinder.find(service.slotsAfterBookings(true).query(), List.of(bookingsOnly), false);
+                assertThat(found.size()).as(what).isGreaterThanOrEqualTo(
+                        peerCount(dayStart.plusSeconds(openMinute * 60L), dayStart.plusSeconds(closeMinute * 60L),
+                                duration, before, after, step, busy));
+            }
+        }
+
+        /** Steps from the opening; after a booking, from the first claim unit that clears it and the before-buffer. */
+        private static int peerCount(Instant open, Instant close, int duration, int before, int after, int step,
+                                     List<TimeRange> busy) {
+            int count = 0;
+            Instant start = open;
+            while (!start.plus(Duration.ofMinutes(duration)).isAfter(close)) {
+                TimeRange reserved = new TimeRange(start.minus(Duration.ofMinutes(before)),
+                        start.plus(Duration.ofMinutes(duration + after)));
+                Instant clearedAt = null;
+                for (TimeRange taken : busy) {
+                    if (taken.start().isBefore(reserved.end()) && reserved.start().isBefore(taken.end())
+                            && (clearedAt == null || taken.end().isAfter(clearedAt))) {
+                        clearedAt = taken.end();
+                    }
+                }
+                if (clearedAt == null) {
+                    count++;
+                    start = start.plus(Duration.ofMinutes(step));
+                } else {
+                    long unit = 300;
+                    start = Instant.ofEpochSecond((clearedAt.getEpochSecond() + (clearedAt.getNano() > 0 ? 1 : 0) + unit - 1)
+                            / unit * unit).plus(Duration.ofMinutes(before));
+                }
+            }
+            return count;
+        }
+
+        /** Whether two ranges touch a common 5-minute unit, as StaffTime claims them (docs/decisions/no-double-booking.md). */
+        private static boolean claimUnitsOverlap(TimeRange a, TimeRange b) {
+            long unit = 300;
+            long aFirst = Math.floorDiv(a.start().getEpochSecond(), unit);
+            long aLast = Math.floorDiv(a.end().getEpochSecond() - 1, unit);
+            long bFirst = Math.floorDiv(b.start().getEpochSecond(), unit);
+            long bLast = Math.floorDiv(b.end().getEpochSecond() - 1, unit);
+            return aFirst <= bLast && bFirst <= aLast;
+        }
+    }
+
+    // ---- rule 2: hours ending at midnight ----
+
+    @Nested
+    class HoursEndingAtMidnight {
+        @Test
+        void hours_ending_at_24_00_offer_slots_up_to_midnight() {
+            StaffSchedule ana = staff("ana", List.of(block(MONDAY, "20:00", "24:00", "room")));
+
+            assertThat(SlotFinder.find(lookup().on(MONDAY_JUNE_1).query(), List.of(ana), false)).containsExactly(
+                    slot("2026-06-01T20:00+03:00", 60, "ana", "room"), slot("2026-06-01T21:00+03:00", 60, "ana", "room"),
+                    slot("2026-06-01T22:00+03:00", 60, "ana", "room"), slot("2026-06-01T23:00+03:00", 60, "ana", "room"));
+        }
+
+        @Test
+        void a_date_override_may_end_at_24_00_and_the_next_day_may_start_at_00_00() {
+            StaffSchedule ana = staff("ana", new Availability(List.of(block(TUESDAY, "00:00", "01:00", "room")),
+                    List.of(new DateOverride(MONDAY_JUNE_1, List.of(interval("22:30", "24:00", "room")))), List.of()), List.of());
+
+            List<Slot> slots = SlotFinder.find(lookup().dates(MONDAY_JUNE_1, MONDAY_JUNE_1.plusDays(1)).duration(30).step(30).query(),
+                    List.of(ana), false);
+
+            // no slot spans midnight: each start fits inside its own day's hours
+            assertThat(starts(slots)).containsExactly(
+                    at("2026-06-01T22:30+03:00"), at("2026-06-01T23:00+03:00"), at("2026-06-01T23:30+03:00"),
+                    at("2026-06-02T00:00+03:00"), at("2026-06-02T00:30+03:00"));
+        }
+
+        @Test
+        void santiago_moves_its_clocks_at_midnight_and_24_00_is_the_real_end_of_the_day() {
+            ZoneId santiago = ZoneId.of("America/Santiago");
+            StaffSchedule evenings = staff("ana", List.of(block(DayOfWeek.SATURDAY, "20:00", "24:00", "room"),
+                    block(DayOfWeek.SUNDAY, "00:00", "03:00", "room")));
+
+            // 2026-04-04: at Sunday 00:00 (-03:00) the clocks go back to Saturday 23:00 (-04:00): five real hours.
+            assertThat(starts(SlotFinder.find(lookup().zone(santiago).on("2026-04-04").query(), List.of(evenings), false)))
+                    .containsExactly(at("2026-04-04T20:00-03:00"), at("2026-04-04T21:00-03:00"), at("2026-04-04T22:00-03:00"),
+                            at("2026-04-04T23:00-03:00"), at("2026-04-04T23:00-04:00"));
+            // 2026-09-05: Saturday 24:00 (-04:00) becomes Sunday 01:00 (-03:00): four hours, and Sunday starts then.
+            assertThat(starts(SlotFinder.find(lookup().zone(santiago).dates("2026-09-05", "2026-09-06").query(), List.of(evenings), false)))
+                    .containsExactly(at("2026-09-05T20:00-04:00"), at("2026-09-05T21:00-04:00"), at("2026-09-05T22:00-04:00"),
+                            at("2026-09-05T23:00-04:00"), at("2026-09-06T01:00-03:00"), at("2026-09-06T02:00-03:00"));
+        }
+    }
+
     // ---- rule 2: daylight saving time ----
 
     @Nested
@@ -515,7 +782,10 @@ class SlotFinderTest {
 
     // ---- helpers ----
 
-    /** A slot query with defaults (60-minute service, 60-minute step, no buffers, open policy) to adjust. */
+    /**
+     * A slot query with defaults (60-minute service, 60-minute step, no buffers, open policy, slots on the grid
+     * only, as before slots after bookings existed) to adjust.
+     */
     private static final class Lookup {
         private Duration duration = Duration.ofMinutes(60);
         private Duration before = Duration.ZERO;
@@ -529,6 +799,7 @@ class SlotFinderTest {
         private Instant now = Instant.parse("2026-01-01T00:00:00Z");
         private Duration minNotice = Duration.ZERO;
         private int maxDaysAhead = 1000;
+        private boolean afterBookings;
 
         Lookup duration(int minutes) { duration = Duration.ofMinutes(minutes); return this; }
         Lookup step(int minutes) { step = Duration.ofMinutes(minutes); return this; }
@@ -547,9 +818,11 @@ class SlotFinderTest {
         Lookup now(String instant) { now = at(instant); return this; }
         Lookup minNotice(Duration notice) { minNotice = notice; return this; }
         Lookup maxDaysAhead(int days) { maxDaysAhead = days; return this; }
+        Lookup slotsAfterBookings(boolean on) { afterBookings = on; return this; }
 
         SlotQuery query() {
-            return new SlotQuery(duration, before, after, step, allowed, location, zone, from, to, now, minNotice, maxDaysAhead);
+            return new SlotQuery(duration, before, after, step, allowed, location, zone, from, to, now, minNotice, maxDaysAhead,
+                    afterBookings);
         }
     }
 
@@ -566,7 +839,7 @@ class SlotFinderTest {
     }
 
     private static WeeklyBlock block(DayOfWeek day, String start, String end, String locationId) {
-        return new WeeklyBlock(day, LocalTime.parse(start), LocalTime.parse(end), locationId);
+        return new WeeklyBlock(day, LocalTime.parse(start), WallClock.parseEnd(end), locationId);
     }
 
     private static List<WeeklyBlock> everyDay(String start, String end, String locationId) {
@@ -574,7 +847,7 @@ class SlotFinderTest {
     }
 
     private static DateOverride.Interval interval(String start, String end, String locationId) {
-        return new DateOverride.Interval(LocalTime.parse(start), LocalTime.parse(end), locationId);
+        return new DateOverride.Interval(LocalTime.parse(start), WallClock.parseEnd(end), locationId);
     }
 
     private static TimeRange range(String start, String end) {

@@ -23,7 +23,7 @@ class StudioSettingsTest {
     @Test
     void a_change_replaces_only_the_sections_it_names() {
         StudioSettings changed = initial.changedBy(new StudioSettings(null, "America/New_York", null, null, null,
-                null, new BookingPolicy(30, 14), null, null, null, null));
+                null, new BookingPolicy(30, 14), null, null, null));
 
         assertThat(changed.timezone()).isEqualTo("America/New_York");
         assertThat(changed.bookingPolicy()).isEqualTo(new BookingPolicy(30, 14));
@@ -49,7 +49,7 @@ class StudioSettingsTest {
         assertField(() -> initial.changedBy(bank(new BankTransfer(true, "X", "RO48AAAA1B31007593840000", null, null, null))),
                 "bankTransfer.iban");
         assertField(() -> initial.changedBy(new StudioSettings(null, null, null, null,
-                List.of(PaymentMethod.BANK_TRANSFER), null, null, null, null, null, null)), "paymentMethods");
+                List.of(PaymentMethod.BANK_TRANSFER), null, null, null, null, null)), "paymentMethods");
     }
 
     @Test
@@ -59,11 +59,11 @@ class StudioSettingsTest {
         assertField(() -> StudioSettings.initial("X", "Europe/Bucharest", "LEI", "ro"), "currency");
         assertField(() -> StudioSettings.initial("X", "Europe/Bucharest", "RON", "not a tag!"), "locale");
         assertField(() -> initial.changedBy(new StudioSettings(null, null, null, null, null, null,
-                new BookingPolicy(-1, 10), null, null, null, null)), "bookingPolicy.minNoticeMinutes");
+                new BookingPolicy(-1, 10), null, null, null)), "bookingPolicy.minNoticeMinutes");
         assertField(() -> initial.changedBy(new StudioSettings(null, null, null, null, null, null, null, null, null,
-                new Appearance("purple", null, null), null)), "appearance.color");
+                new Appearance("purple", null, null))), "appearance.color");
         assertField(() -> initial.changedBy(new StudioSettings(null, null, null, null, List.of(PaymentMethod.FREE),
-                null, null, null, null, null, null)), "paymentMethods");
+                null, null, null, null, null)), "paymentMethods");
     }
 
     @Test
@@ -78,11 +78,46 @@ class StudioSettingsTest {
     }
 
     private static StudioSettings noShow(NoShowPolicy policy) {
-        return new StudioSettings(null, null, null, null, null, null, null, null, null, null, policy);
+        return new StudioSettings(null, null, null, null, null, null, null, null, null, null, null, policy);
+    }
+
+    @Test
+    void client_reminders_are_off_until_the_owner_turns_them_on_and_keep_their_hours() {
+        assertThat(initial.clientReminders()).isEqualTo(new ClientReminders(false, List.of(24)));
+        assertThat(initial.clientReminders().activeHours()).isEmpty();
+
+        StudioSettings on = initial.changedBy(reminders(new ClientReminders(true, null)));
+        assertThat(on.clientReminders().activeHours()).containsExactly(24);
+        StudioSettings several = on.changedBy(reminders(new ClientReminders(true, List.of(2, 48, 24))));
+        assertThat(several.clientReminders().hoursBefore()).as("earliest first").containsExactly(48, 24, 2);
+        assertThat(several.changedBy(new StudioSettings(null, "Europe/London", null, null, null, null, null, null, null,
+                null)).clientReminders()).isEqualTo(several.clientReminders());
+        StudioSettings off = several.changedBy(reminders(new ClientReminders(false, List.of())));
+        assertThat(off.clientReminders().activeHours()).isEmpty();
+    }
+
+    @Test
+    void client_reminder_hours_are_one_to_a_week_before_at_most_three_and_never_repeated() {
+        assertField(() -> initial.changedBy(reminders(new ClientReminders(null, List.of(24)))), "clientReminders.enabled");
+        assertField(() -> initial.changedBy(reminders(new ClientReminders(true, List.of()))), "clientReminders.hoursBefore");
+        assertField(() -> initial.changedBy(reminders(new ClientReminders(true, List.of(1, 2, 3, 4)))),
+                "clientReminders.hoursBefore");
+        assertField(() -> initial.changedBy(reminders(new ClientReminders(true, List.of(24, 0)))),
+                "clientReminders.hoursBefore[1]");
+        assertField(() -> initial.changedBy(reminders(new ClientReminders(true, List.of(169)))),
+                "clientReminders.hoursBefore[0]");
+        assertField(() -> initial.changedBy(reminders(new ClientReminders(true, List.of(24, 2, 24)))),
+                "clientReminders.hoursBefore[2]");
+        assertThat(initial.changedBy(reminders(new ClientReminders(true, List.of(1, 168)))).clientReminders()
+                .hoursBefore()).containsExactly(168, 1);
+    }
+
+    private static StudioSettings reminders(ClientReminders reminders) {
+        return new StudioSettings(null, null, null, null, null, null, null, null, null, null, reminders, null);
     }
 
     private static StudioSettings bank(BankTransfer bank) {
-        return new StudioSettings(null, null, null, null, null, bank, null, null, null, null, null);
+        return new StudioSettings(null, null, null, null, null, bank, null, null, null, null);
     }
 
     private static void assertField(Runnable action, String field) {
