@@ -1,11 +1,11 @@
 package com.studiobooking.core.model.session;
 
 import com.studiobooking.core.common.Check;
-import com.studiobooking.core.model.booking.LinkVisibility;
 
 /**
- * How to join an online session. Shown to a participant only under rule 3 ({@link LinkVisibility});
- * never in public listings, never to unpaid bookings, never to another studio.
+ * How to join an online session. Shown to a participant only under rule 3
+ * ({@link com.studiobooking.core.model.booking.LinkVisibility}); never in public listings, never to unpaid
+ * bookings, never to another studio.
  */
 public record OnlineAccess(String link, String instructions, String password) {
     public static final OnlineAccess NONE = new OnlineAccess(null, null, null);

@@ -5,7 +5,6 @@ import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.common.Ids;
 import com.studiobooking.core.model.identity.Caller;
 import com.studiobooking.core.model.identity.Role;
-import com.studiobooking.core.model.studio.StudioSettings;
 import com.studiobooking.core.model.wallet.CreditPack;
 import com.studiobooking.core.model.wallet.Pass;
 import com.studiobooking.core.model.wallet.PassType;
