@@ -86,15 +86,7 @@ export const longDayText = (date) => current.dates('UTC',
   { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(utcDay(date));
 
 /** The zone as the language names it: "EET", "WIB" (short) or "Waktu Indonesia Barat" (long). */
-export function zoneName(timeZone, style = 'short') {
-  try {
-    const part = current.dates(timeZone, { timeZoneName: style === 'short' ? 'shortGeneric' : 'longGeneric' })
-      .formatToParts(new Date()).find((p) => p.type === 'timeZoneName');
-    return part?.value ?? timeZone;
-  } catch {
-    return timeZone;
-  }
-}
+export const zoneName = (timeZone, style = 'short') => current.zoneName(timeZone, style);
 
 const capitalise = (text) => (text ? text.charAt(0).toLocaleUpperCase(current.language) + text.slice(1) : text);
 

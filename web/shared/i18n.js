@@ -77,12 +77,23 @@ export function createI18n(language, labels, fallback = {}) {
     return new Intl.DateTimeFormat(language, { timeZone, ...hourCycle, ...options });
   }
 
+  /** The zone as this language names it: "Ora Europei de Est" (long), "EET" (short); its IANA id if unnamed. */
+  function zoneName(timeZone, style = 'long') {
+    try {
+      const part = new Intl.DateTimeFormat(language, { timeZone, timeZoneName: style === 'short' ? 'shortGeneric' : 'longGeneric' })
+        .formatToParts(new Date()).find((p) => p.type === 'timeZoneName');
+      return part?.value ?? timeZone;
+    } catch {
+      return timeZone;
+    }
+  }
+
   /** The error's text for people: "error.<CODE>" of the bundle, else the generic one. */
   function error(code) {
     return has(`error.${code}`) ? t(`error.${code}`) : t('error.other');
   }
 
-  return { language, t, plural, has, number, money, dates, error };
+  return { language, t, plural, has, number, money, dates, zoneName, error };
 }
 
 function fill(text, params) {

@@ -58,14 +58,8 @@ function sameDay(zone, a, b) {
 
 /** "Ora Europei de Est (Europe/Bucharest)": the zone's name in the language, and its IANA id. */
 export function zoneName(i18n, zone) {
-  try {
-    const part = new Intl.DateTimeFormat(i18n.language, { timeZone: zone, timeZoneName: 'longGeneric' })
-      .formatToParts(new Date()).find((p) => p.type === 'timeZoneName');
-    if (part && part.value !== zone) return `${part.value} (${zone})`;
-  } catch {
-    // an engine without longGeneric names: the IANA id alone still says which clock
-  }
-  return zone;
+  const name = i18n.zoneName(zone);
+  return name !== zone ? `${name} (${zone})` : zone;
 }
 
 /** How long a service or a session lasts, in minutes as studios write it: "60 min", "90 menit". */
@@ -79,13 +73,8 @@ export function duration(i18n, count) {
   return minutes(i18n, count);
 }
 
-/** An amount of the API ({amount: ISO minor units, currency}) as people write it: 50,00 lei; Rp 150.000. */
-export function money(i18n, m) {
-  return i18n.money(m);
-}
-
 /** A price, or the language's word for free. */
 export function price(i18n, amount) {
   if (!amount) return '';
-  return amount.amount === 0 ? i18n.t('price.free') : money(i18n, amount);
+  return amount.amount === 0 ? i18n.t('price.free') : i18n.money(amount);
 }

@@ -14,7 +14,7 @@
 import { addDays, facts, h, query, safeUrl } from '../shared/dom.js';
 import { send } from '../shared/http.js';
 import { createI18n } from '../shared/i18n.js';
-import { duration, minutes, money, price, timeFormats, zoneName } from './format.js';
+import { duration, minutes, price, timeFormats, zoneName } from './format.js';
 
 const DAYS_OF_SESSIONS = 14;
 const DAYS_OF_SLOTS = 7;
@@ -877,7 +877,7 @@ function bankTransferFacts(bt) {
     [t('facts.accountName'), bt.accountName],
     [t('facts.iban'), h('span', { class: 'mono', text: bt.iban })],
     [t('facts.bank'), bt.bankName],
-    [t('facts.amount'), money(i18n, bt.amount)],
+    [t('facts.amount'), i18n.money(bt.amount)],
     [t('facts.reference'), h('span', { class: 'mono', text: bt.reference })],
     [t('facts.payBy'), fmt.moment(bt.dueBy)],
   ]);

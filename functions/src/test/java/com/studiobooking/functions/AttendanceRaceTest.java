@@ -80,11 +80,11 @@ class AttendanceRaceTest {
         stripe.stop();
     }
 
-    // --- a no-show and the session's cancellation -----------------------------------------------
+    /** {@code n} sessions, each booked with a pass of {@code n} entries by one client, all of them started. */
+    private record PassRounds(String client, List<String> sessions, List<JsonNode> bookings) {
+    }
 
-    @Test
-    void a_no_show_and_the_session_cancellation_at_once_give_the_entry_back_exactly_when_the_mark_lost() throws Exception {
-        int n = rounds();
+    private PassRounds startedPassBookings(int n) throws Exception {
         String maria = clientWithPass("maria@example.com", n);
         List<String> sessions = new ArrayList<>();
         List<JsonNode> bookings = new ArrayList<>();
@@ -93,6 +93,18 @@ class AttendanceRaceTest {
             bookings.add(book(sessions.get(i), "PASS", "maria@example.com", maria));
         }
         pastEveryStart();
+        return new PassRounds(maria, sessions, bookings);
+    }
+
+    // --- a no-show and the session's cancellation -----------------------------------------------
+
+    @Test
+    void a_no_show_and_the_session_cancellation_at_once_give_the_entry_back_exactly_when_the_mark_lost() throws Exception {
+        int n = rounds();
+        PassRounds started = startedPassBookings(n);
+        String maria = started.client();
+        List<String> sessions = started.sessions();
+        List<JsonNode> bookings = started.bookings();
 
         List<String> violations = new ArrayList<>();
         int marked = 0;
@@ -292,14 +304,10 @@ class AttendanceRaceTest {
     @Test
     void two_marks_at_once_both_apply_in_turn_and_the_last_one_decides_the_forfeit() throws Exception {
         int n = rounds();
-        String maria = clientWithPass("maria@example.com", n);
-        List<String> sessions = new ArrayList<>();
-        List<JsonNode> bookings = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            sessions.add(session());
-            bookings.add(book(sessions.get(i), "PASS", "maria@example.com", maria));
-        }
-        pastEveryStart();
+        PassRounds started = startedPassBookings(n);
+        String maria = started.client();
+        List<String> sessions = started.sessions();
+        List<JsonNode> bookings = started.bookings();
 
         List<String> violations = new ArrayList<>();
         for (int round = 0; round < n; round++) {
