@@ -41,7 +41,7 @@ class BookingEmailsTest {
                 Instant.parse("2026-12-01T07:00:00Z"), Instant.parse("2026-12-01T08:00:00Z"), 0, 15, client, null,
                 method, status, paid, new Money(25000L, "RON"), "LY-7K3Q",
                 method == PaymentMethod.BANK_TRANSFER ? Instant.parse("2026-11-25T10:00:00Z") : null, null, notes, null,
-                Instant.parse("2026-11-23T10:00:00Z"), null, null, null, null, Booking.NEW);
+                Instant.parse("2026-11-23T10:00:00Z"), null, null, null, null, null, 0, null, 0, Booking.NEW);
     }
 
     private static Booking awaitingTransfer() {

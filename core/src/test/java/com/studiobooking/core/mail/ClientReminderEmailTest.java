@@ -32,13 +32,13 @@ class ClientReminderEmailTest {
     private static final Session VINYASA = new Session("ss1", "st1", null, "Vinyasa", null,
             Instant.parse("2026-12-01T16:00:00Z"), 60, SessionFormat.HYBRID, 10, 20, "sf1", "loc1",
             new Money(5000L, "RON"), 1, List.of(PaymentMethod.CARD, PaymentMethod.PAY_AT_STUDIO), SECRET, 1,
-            Session.Status.SCHEDULED, Map.of(), LONG_AGO);
+            Session.Status.SCHEDULED, Map.of(), LONG_AGO, null, null);
 
     private static Booking seat(SessionFormat format, PaymentMethod method, BookingStatus status, PaymentStatus paid,
                                 String language) {
         return new Booking("bk1", "st1", Booking.Kind.SESSION, null, "Vinyasa", "sf1", "Ioana", "loc1",
                 VINYASA.start(), VINYASA.end(), 0, 0, MARIA, null, method, status, paid, new Money(5000L, "RON"),
-                "SB-7K3QX2MA", null, null, null, language, LONG_AGO, new Booking.SessionSeat("ss1", format), null, null, null,
+                "SB-7K3QX2MA", null, null, null, language, LONG_AGO, new Booking.SessionSeat("ss1", format), null, null, null, null, 0, null, 0,
                 Booking.NEW);
     }
 
@@ -90,7 +90,7 @@ class ClientReminderEmailTest {
         Booking massage = new Booking("bk2", "st1", Booking.Kind.APPOINTMENT, "sv1", "Thai massage", "sf1", "Ioana",
                 "loc1", Instant.parse("2026-12-01T08:00:00Z"), Instant.parse("2026-12-01T09:00:00Z"), 0, 15, MARIA, null,
                 PaymentMethod.BANK_TRANSFER, BookingStatus.CONFIRMED, PaymentStatus.PAID, new Money(25000L, "RON"),
-                "SB-AB12CD34", null, null, null, "ro", LONG_AGO, null, null, null, null, Booking.NEW);
+                "SB-AB12CD34", null, null, null, "ro", LONG_AGO, null, null, null, null, null, 0, null, 0, Booking.NEW);
 
         Email email = ClientReminderEmail.ofAppointment(massage, STUDIO, ROOM);
 
@@ -105,7 +105,7 @@ class ClientReminderEmailTest {
         Booking other = new Booking("bk1", "st1", Booking.Kind.SESSION, null, "Yin", "sf1", "Ioana", null,
                 VINYASA.start(), VINYASA.end(), 0, 0, MARIA, null, PaymentMethod.CARD, BookingStatus.CONFIRMED,
                 PaymentStatus.PAID, new Money(5000L, "RON"), "SB-1", null, null, null, null, LONG_AGO,
-                new Booking.SessionSeat("ss2", SessionFormat.ONLINE), null, null, null, Booking.NEW);
+                new Booking.SessionSeat("ss2", SessionFormat.ONLINE), null, null, null, null, 0, null, 0, Booking.NEW);
 
         assertThatThrownBy(() -> ClientReminderEmail.ofSeat(other, VINYASA, STUDIO, null, Optional.of(SECRET)))
                 .isInstanceOf(IllegalArgumentException.class);

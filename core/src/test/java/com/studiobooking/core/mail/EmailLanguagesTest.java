@@ -72,7 +72,7 @@ class EmailLanguagesTest {
         return new Booking("bk1", "st1", Booking.Kind.APPOINTMENT, "sv1", "Shiatsu", "sf1", "Ioana", "loc1",
                 Instant.parse("2026-12-01T16:00:00Z"), Instant.parse("2026-12-01T17:00:00Z"), 0, 0, MARIA, null,
                 method, status, paid, price, "SB-7K3Q", Instant.parse("2026-11-29T16:00:00Z"), cancellation, "—",
-                language, LONG_AGO, null, null, null, null, Booking.NEW);
+                language, LONG_AGO, null, null, null, null, null, 0, null, 0, Booking.NEW);
     }
 
     private static Booking seat(PaymentMethod method, BookingStatus status, PaymentStatus paid, Cancellation cancellation,
@@ -80,13 +80,13 @@ class EmailLanguagesTest {
         return new Booking("bk2", "st1", Booking.Kind.SESSION, null, "Vinyasa", "sf1", "Ioana", "loc1",
                 Instant.parse("2026-12-01T16:00:00Z"), Instant.parse("2026-12-01T17:00:00Z"), 0, 0, MARIA, null,
                 method, status, paid, price, "SB-8L4R", Instant.parse("2026-11-29T16:00:00Z"), cancellation, null,
-                language, LONG_AGO, new Booking.SessionSeat("ss1", SessionFormat.ONLINE), use, null, null, Booking.NEW);
+                language, LONG_AGO, new Booking.SessionSeat("ss1", SessionFormat.ONLINE), use, null, null, null, 0, null, 0, Booking.NEW);
     }
 
     private static Session vinyasa(Instant start) {
         return new Session("ss1", "st1", null, "Vinyasa", null, start, 60, SessionFormat.HYBRID, 10, 20, "sf1", "loc1",
                 new Money(5000L, "RON"), 1, List.of(PaymentMethod.CARD), ACCESS, 1, Session.Status.SCHEDULED, Map.of(),
-                LONG_AGO);
+                LONG_AGO, null, null);
     }
 
     /** Every kind of e-mail we send, for a studio whose language is {@code language}. */

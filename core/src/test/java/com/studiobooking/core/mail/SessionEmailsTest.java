@@ -53,7 +53,7 @@ class SessionEmailsTest {
         return new Session("ss1", "st1", null, name, "Flowing practice", start, 60, SessionFormat.HYBRID, 10, 20,
                 "sf1", "loc1", new Money(5000L, "RON"), 1,
                 List.of(PaymentMethod.CARD, PaymentMethod.CREDITS, PaymentMethod.PASS, PaymentMethod.BANK_TRANSFER),
-                SECRET, 1, Session.Status.SCHEDULED, Map.of(), LONG_AGO);
+                SECRET, 1, Session.Status.SCHEDULED, Map.of(), LONG_AGO, null, null);
     }
 
     private static Booking booking(Client client, SessionFormat seat, PaymentMethod method, BookingStatus status,
@@ -61,7 +61,7 @@ class SessionEmailsTest {
         return new Booking("bk1", "st1", Booking.Kind.SESSION, "ss1", "Vinyasa", "sf1", "Ioana", "loc1",
                 VINYASA.start(), VINYASA.end(), 0, 0, client, null, method, status, paid, new Money(5000L, "RON"),
                 "LY-7K3Q", method == PaymentMethod.BANK_TRANSFER ? Instant.parse("2026-11-25T10:00:00Z") : null, null,
-                null, null, Instant.parse("2026-11-23T10:00:00Z"), new Booking.SessionSeat("ss1", seat), walletUse, null, null,
+                null, null, Instant.parse("2026-11-23T10:00:00Z"), new Booking.SessionSeat("ss1", seat), walletUse, null, null, null, 0, null, 0,
                 Booking.NEW);
     }
 
@@ -315,7 +315,7 @@ class SessionEmailsTest {
     void a_booking_of_another_session_is_refused() {
         Session other = new Session("ss2", "st1", null, "Yin", null, VINYASA.start(), 60, SessionFormat.ONLINE, 10,
                 null, "sf1", null, null, null, List.of(PaymentMethod.CARD), SECRET, 1, Session.Status.SCHEDULED,
-                Map.of(), LONG_AGO);
+                Map.of(), LONG_AGO, null, null);
         assertThatThrownBy(() -> SessionEmails.linkReleased(onlinePaidByCard(), other, STUDIO, SECRET, false))
                 .isInstanceOf(IllegalArgumentException.class);
     }

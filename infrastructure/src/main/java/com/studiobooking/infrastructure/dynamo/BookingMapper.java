@@ -51,6 +51,8 @@ final class BookingMapper {
                         .put("checkoutUrl", b.card().checkoutUrl()).put("paymentId", b.card().paymentId()).build())
                 .put("attendance", b.attendance() == null ? null : item().put("status", b.attendance().status().name())
                         .put("markedAt", b.attendance().markedAt()).put("forfeit", b.attendance().forfeit()).build())
+                .put("waitlistTicket", b.waitlistTicket()).put("calendarSequence", b.calendarSequence())
+                .put("onlineAccess", OnlineAccessMapper.item(b.onlineAccess())).put("linkVersion", b.linkVersion())
                 .put("version", b.version())
                 .build();
     }
@@ -78,6 +80,13 @@ final class BookingMapper {
                         str(card, "paymentId")),
                 attendance == null ? null : new Attendance(Attendance.Status.valueOf(str(attendance, "status")),
                         instant(attendance, "markedAt"), Boolean.TRUE.equals(bool(attendance, "forfeit"))),
-                i.containsKey("version") ? integer(i, "version") : 0);
+                integer(i, "waitlistTicket"), zeroIfAbsent(i, "calendarSequence"),
+                OnlineAccessMapper.access(map(i, "onlineAccess")), zeroIfAbsent(i, "linkVersion"),
+                zeroIfAbsent(i, "version"));
+    }
+
+    private static int zeroIfAbsent(Map<String, AttributeValue> i, String name) {
+        Integer value = integer(i, name);
+        return value == null ? 0 : value;
     }
 }

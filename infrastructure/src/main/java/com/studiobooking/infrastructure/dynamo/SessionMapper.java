@@ -5,7 +5,6 @@ import com.studiobooking.core.model.booking.Booking;
 import com.studiobooking.core.model.booking.BookingStatus;
 import com.studiobooking.core.model.booking.Client;
 import com.studiobooking.core.model.booking.PaymentStatus;
-import com.studiobooking.core.model.session.OnlineAccess;
 import com.studiobooking.core.model.session.Session;
 import com.studiobooking.core.model.session.SessionFormat;
 import com.studiobooking.core.model.session.SessionTemplate;
@@ -38,7 +37,6 @@ final class SessionMapper {
 
     /** The session without its counters (they are never overwritten by a put of the details). */
     static Map<String, AttributeValue> details(Session s) {
-        OnlineAccess a = s.onlineAccess();
         return item()
                 .put(Keys.PK, Keys.session(s.studioId(), s.sessionId())).put(Keys.SK, Keys.SESSION).put("type", "SESSION")
                 .put(Keys.GSI1PK, Keys.studioSessions(s.studioId())).put(Keys.GSI1SK, Keys.time(s.start()) + "#" + s.sessionId())
@@ -50,9 +48,9 @@ final class SessionMapper {
                 .put("price", s.price() == null ? null : AppointmentMapper.money(s.price()))
                 .put("creditPrice", s.creditPrice())
                 .putStrings("paymentMethods", s.paymentMethods().stream().map(Enum::name).toList())
-                .put("onlineAccess", a == null ? null : item().put("link", a.link()).put("instructions", a.instructions())
-                        .put("password", a.password()).build())
+                .put("onlineAccess", OnlineAccessMapper.item(s.onlineAccess()))
                 .put("linkVersion", s.linkVersion()).put("status", s.status().name()).put("createdAt", s.createdAt())
+                .put("seriesId", s.seriesId()).put("twinOf", s.twinOf())
                 .build();
     }
 
@@ -69,15 +67,15 @@ final class SessionMapper {
             Integer count = integer(i, seats(seat));
             taken.put(seat, count == null ? 0 : count);
         }
-        Map<String, AttributeValue> a = map(i, "onlineAccess");
         Map<String, AttributeValue> price = map(i, "price");
         return new Session(str(i, "sessionId"), str(i, "studioId"), str(i, "templateId"), str(i, "name"),
                 str(i, "description"), instant(i, "start"), integer(i, "durationMinutes"), format, integer(i, "capacity"),
                 integer(i, "onlineCapacity"), str(i, "instructorId"), str(i, "locationId"),
                 price == null ? null : AppointmentMapper.money(price), integer(i, "creditPrice"),
                 Attr.strings(i, "paymentMethods", PaymentMethod::valueOf),
-                a == null ? OnlineAccess.NONE : new OnlineAccess(str(a, "link"), str(a, "instructions"), str(a, "password")),
-                integer(i, "linkVersion"), Session.Status.valueOf(str(i, "status")), taken, instant(i, "createdAt"));
+                OnlineAccessMapper.access(map(i, "onlineAccess")),
+                integer(i, "linkVersion"), Session.Status.valueOf(str(i, "status")), taken, instant(i, "createdAt"),
+                str(i, "seriesId"), str(i, "twinOf"));
     }
 
     static Map<String, AttributeValue> participant(Booking b) {

@@ -3,6 +3,7 @@ package com.studiobooking.core.model.booking;
 import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.common.Money;
 import com.studiobooking.core.common.TimeRange;
+import com.studiobooking.core.model.session.OnlineAccess;
 import com.studiobooking.core.model.session.SessionFormat;
 import com.studiobooking.core.model.studio.PaymentMethod;
 
@@ -20,6 +21,11 @@ import java.time.Instant;
  *
  * <p>{@code language} is the client's choice of language (e.g. {@code ro}) for every e-mail to them;
  * null means the studio's locale. {@code attendance} is what staff marked once it started (null: nothing yet).
+ *
+ * <p>{@code waitlistTicket} orders a WAITLISTED booking in its session's line (null otherwise).
+ * {@code calendarSequence} is the SEQUENCE of the booking's latest {@code .ics} (0 for the first; each
+ * move or cancellation sent to the client raises it). {@code onlineAccess} and {@code linkVersion} are an
+ * online appointment's own link (null and 0 for everything else; a session's link is on the session).
  */
 public record Booking(String bookingId, String studioId, Kind kind, String serviceId, String serviceName,
                       String staffId, String staffName, String locationId, Instant start, Instant end,
@@ -27,7 +33,8 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
                       PaymentMethod paymentMethod, BookingStatus status, PaymentStatus paymentStatus, Money price,
                       String reference, Instant paymentDueBy, Cancellation cancellation, String notes, String language,
                       Instant createdAt, SessionSeat session, WalletUse walletUse, CardPayment card,
-                      Attendance attendance, int version) {
+                      Attendance attendance, Integer waitlistTicket, int calendarSequence, OnlineAccess onlineAccess,
+                      int linkVersion, int version) {
 
     /** The version of a booking before it is first stored. */
     public static final int NEW = 1;
@@ -75,7 +82,7 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, newStatus, newPaymentStatus,
                 price, reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, newCard,
-                attendance, version + 1);
+                attendance, waitlistTicket, calendarSequence, onlineAccess, linkVersion, version + 1);
     }
 
     /** Only the payment status changes (a refund completed or marked paid out). */
@@ -88,14 +95,14 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
                 price, reference, holdUntil, cancellation, notes, language, createdAt, session, walletUse, checkout,
-                attendance, version + 1);
+                attendance, waitlistTicket, calendarSequence, onlineAccess, linkVersion, version + 1);
     }
 
     public Booking rescheduled(Instant newStart, Instant newEnd) {
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, newStart,
                 newEnd, bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
                 price, reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, card,
-                attendance, version + 1);
+                attendance, waitlistTicket, calendarSequence, onlineAccess, linkVersion, version + 1);
     }
 
     /**
@@ -119,7 +126,7 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
                 price, reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, card,
-                new Attendance(mark, now, forfeit), version + 1);
+                new Attendance(mark, now, forfeit), waitlistTicket, calendarSequence, onlineAccess, linkVersion, version + 1);
     }
 
     /** A no-show the studio's policy forfeits: nothing it used is given back, whoever cancels it later. */
@@ -149,7 +156,7 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
                 price, reference, paymentDueBy, how, notes, language, createdAt, session, walletUse, card,
-                attendance, version + 1);
+                attendance, waitlistTicket, calendarSequence, onlineAccess, linkVersion, version + 1);
     }
 
     /** Whether the system released this unpaid place (due time passed, checkout ended), not a person. */
@@ -171,6 +178,6 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, BookingStatus.CANCELLED,
                 afterwards, price, reference, paymentDueBy, how, notes, language, createdAt, session, walletUse, withCard,
-                attendance, version + 1);
+                attendance, waitlistTicket, calendarSequence, onlineAccess, linkVersion, version + 1);
     }
 }

@@ -13,13 +13,15 @@ import java.util.Map;
  * A group class at a time, with seats per format. {@code seatsTaken} counts active bookings per
  * format; the store only changes it with conditional writes, so it never exceeds the capacity.
  * {@code linkVersion} grows each time staff set a different link, so each participant is e-mailed
- * once per change.
+ * once per change. {@code seriesId} names the recurring series the session was created in (null for a
+ * single session); {@code twinOf} the in-person session an online twin was created beside (null otherwise).
  */
 public record Session(String sessionId, String studioId, String templateId, String name, String description,
                       Instant start, int durationMinutes, SessionFormat format, int capacity, Integer onlineCapacity,
                       String instructorId, String locationId, Money price, Integer creditPrice,
                       List<PaymentMethod> paymentMethods, OnlineAccess onlineAccess, int linkVersion,
-                      Status status, Map<SessionFormat, Integer> seatsTaken, Instant createdAt) {
+                      Status status, Map<SessionFormat, Integer> seatsTaken, Instant createdAt,
+                      String seriesId, String twinOf) {
 
     public enum Status { SCHEDULED, CANCELLED }
 

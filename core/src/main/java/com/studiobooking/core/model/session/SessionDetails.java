@@ -41,7 +41,7 @@ public record SessionDetails(String templateId, String name, String description,
                 Check.required(durationMinutes, "durationMinutes"), Check.required(format, "format"),
                 Check.required(capacity, "capacity"), onlineCapacity, instructorId, locationId, price, creditPrice,
                 paymentMethods, onlineAccess == null ? OnlineAccess.NONE : onlineAccess.validated(), 0,
-                Session.Status.SCHEDULED, Map.of(), now);
+                Session.Status.SCHEDULED, Map.of(), now, null, null);
         Session valid = validated(draft, studio);
         return valid.hasLink() ? withLinkVersion(valid, 1) : valid;
     }
@@ -57,14 +57,14 @@ public record SessionDetails(String templateId, String name, String description,
                 pick(capacity, s.capacity()), pick(onlineCapacity, s.onlineCapacity()), pick(instructorId, s.instructorId()),
                 pick(locationId, s.locationId()), pick(price, s.price()), pick(creditPrice, s.creditPrice()),
                 pick(paymentMethods, s.paymentMethods()), s.onlineAccess(), s.linkVersion(), s.status(), s.seatsTaken(),
-                s.createdAt()), studio);
+                s.createdAt(), s.seriesId(), s.twinOf()), studio);
     }
 
     public SessionTemplate toTemplate(String templateId, StudioSettings studio, Instant now) {
         Session shape = validated(new Session("template", "template", null, name, description, now,
                 Check.required(durationMinutes, "durationMinutes"), Check.required(format, "format"),
                 Check.required(capacity, "capacity"), onlineCapacity, instructorId, locationId, price, creditPrice,
-                paymentMethods, OnlineAccess.NONE, 0, Session.Status.SCHEDULED, Map.of(), now), studio);
+                paymentMethods, OnlineAccess.NONE, 0, Session.Status.SCHEDULED, Map.of(), now, null, null), studio);
         if (start != null) throw DomainException.invalid("start", "is set per session, not on a template");
         return new SessionTemplate(templateId, shape.name(), shape.description(), shape.durationMinutes(), shape.capacity(),
                 shape.onlineCapacity(), shape.instructorId(), shape.locationId(), shape.format(), shape.price(),
@@ -94,7 +94,8 @@ public record SessionDetails(String templateId, String name, String description,
         return new Session(s.sessionId(), s.studioId(), s.templateId(), Check.text(s.name(), "name", 120),
                 Check.optionalText(s.description(), "description", 4000), s.start(), duration, s.format(), seats, online,
                 Check.id(s.instructorId(), "instructorId"), s.locationId() == null ? null : Check.id(s.locationId(), "locationId"),
-                price, credits, methods, s.onlineAccess(), s.linkVersion(), s.status(), s.seatsTaken(), s.createdAt());
+                price, credits, methods, s.onlineAccess(), s.linkVersion(), s.status(), s.seatsTaken(), s.createdAt(),
+                s.seriesId(), s.twinOf());
     }
 
     private static List<PaymentMethod> methods(List<PaymentMethod> requested, Money price, Integer credits,
@@ -131,7 +132,7 @@ public record SessionDetails(String templateId, String name, String description,
         return new Session(s.sessionId(), s.studioId(), s.templateId(), s.name(), s.description(), s.start(),
                 s.durationMinutes(), s.format(), s.capacity(), s.onlineCapacity(), s.instructorId(), s.locationId(),
                 s.price(), s.creditPrice(), s.paymentMethods(), s.onlineAccess(), version, s.status(), s.seatsTaken(),
-                s.createdAt());
+                s.createdAt(), s.seriesId(), s.twinOf());
     }
 
 

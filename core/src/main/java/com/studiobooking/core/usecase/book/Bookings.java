@@ -176,7 +176,7 @@ public final class Bookings {
                     service.name(), practitioner.staffId(), practitioner.name(), slot.locationId(), slot.start(),
                     slot.end(), service.bufferBeforeMinutes(), service.bufferAfterMinutes(), client, clientId, order.method(),
                     payment.status(), payment.paymentStatus(), service.price(), Booking.newReference(), payment.dueBy(), null, order.notes(),
-                    order.language(), clock.instant(), null, null, null, null, Booking.NEW);
+                    order.language(), clock.instant(), null, null, null, null, null, 0, null, 0, Booking.NEW);
             BookingStore.Reservation reservation = bookings.reserveAppointment(booking, key);
             if (reservation instanceof BookingStore.Reservation.Reserved reserved && order.method() == PaymentMethod.CARD) {
                 Booking withCheckout = cards.open(reserved.booking(), settings, held -> bookings.cancel(

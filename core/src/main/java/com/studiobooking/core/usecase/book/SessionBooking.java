@@ -148,7 +148,7 @@ public final class SessionBooking {
         Booking booking = new Booking(bookingId, studioId, Booking.Kind.SESSION, null, session.name(), session.instructorId(),
                 instructor == null ? null : instructor.name(), session.locationId(), session.start(), session.end(), 0, 0,
                 order.client(), clientId, method, status, paid, price, Booking.newReference(), dueBy, null, order.notes(), order.language(), now,
-                new Booking.SessionSeat(session.sessionId(), seat), use, null, null, Booking.NEW);
+                new Booking.SessionSeat(session.sessionId(), seat), use, null, null, null, 0, null, 0, Booking.NEW);
 
         SessionStore.SeatResult result = sessions.reserveSeat(booking, debit, key);
         if (result instanceof SessionStore.SeatResult.Repeated r) return new Outcome.Repeated(r.bookingId(), r.requestFingerprint());

@@ -224,7 +224,8 @@ public final class SessionSetup {
     private static Session withAccess(Session s, OnlineAccess access, int version) {
         return new Session(s.sessionId(), s.studioId(), s.templateId(), s.name(), s.description(), s.start(),
                 s.durationMinutes(), s.format(), s.capacity(), s.onlineCapacity(), s.instructorId(), s.locationId(),
-                s.price(), s.creditPrice(), s.paymentMethods(), access, version, s.status(), s.seatsTaken(), s.createdAt());
+                s.price(), s.creditPrice(), s.paymentMethods(), access, version, s.status(), s.seatsTaken(), s.createdAt(),
+                s.seriesId(), s.twinOf());
     }
 
     private Session existing(String studioId, String sessionId) {

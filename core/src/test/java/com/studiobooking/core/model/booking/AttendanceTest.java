@@ -21,7 +21,7 @@ class AttendanceTest {
         return new Booking("bk1", "st1", Booking.Kind.SESSION, null, "Vinyasa", "sf1", "Ioana", "lc1", START,
                 START.plusSeconds(3600), 0, 0, new Client("Maria", "maria@example.com", null), "cl1", method, status, paid,
                 new Money(5000L, "RON"), "SB-1", null, null, null, null, BEFORE.minusSeconds(86400),
-                new Booking.SessionSeat("ss1", SessionFormat.IN_PERSON), null, null, null, 4);
+                new Booking.SessionSeat("ss1", SessionFormat.IN_PERSON), null, null, null, null, 0, null, 0, 4);
     }
 
     @Test

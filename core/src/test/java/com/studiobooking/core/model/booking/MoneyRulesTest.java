@@ -24,7 +24,7 @@ class MoneyRulesTest {
         return new Booking("bk1", "st1", Booking.Kind.APPOINTMENT, "sv1", "Massage", "sf1", "Ioana", "lc1", START,
                 START.plusSeconds(3600), 0, 0, new Client("Maria", "maria@example.com", null), "cl1", method, status, paid,
                 new Money(25000L, "RON"), "SB-1", START, cancelledBy == null ? null : new Cancellation(BEFORE, cancelledBy, false),
-                null, null, BEFORE, null, null, paymentId == null ? null : new Booking.CardPayment("cs1", null, paymentId), null, 3);
+                null, null, BEFORE, null, null, paymentId == null ? null : new Booking.CardPayment("cs1", null, paymentId), null, null, 0, null, 0, 3);
     }
 
     @Test

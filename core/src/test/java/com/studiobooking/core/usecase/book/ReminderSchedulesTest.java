@@ -43,7 +43,7 @@ class ReminderSchedulesTest {
         return new Booking("bk_1", "st_1", Booking.Kind.APPOINTMENT, "sv_1", "Massage", "sf_1", "Ioana", null, start,
                 start.plusSeconds(3600), 0, 0, new Client("Maria", "maria@example.com", null), null,
                 PaymentMethod.PAY_AT_STUDIO, status, PaymentStatus.UNPAID, new Money(25000L, "RON"), "SB-1", null, null,
-                null, null, NOW, null, null, null, null, Booking.NEW);
+                null, null, NOW, null, null, null, null, null, 0, null, 0, Booking.NEW);
     }
 
     @Test
