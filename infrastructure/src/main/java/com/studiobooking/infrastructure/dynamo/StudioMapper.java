@@ -6,7 +6,9 @@ import com.studiobooking.core.model.studio.BookingPolicy;
 import com.studiobooking.core.model.studio.CancellationPolicy;
 import com.studiobooking.core.model.studio.ClientReminders;
 import com.studiobooking.core.model.studio.Location;
+import com.studiobooking.core.model.studio.InstructorNotices;
 import com.studiobooking.core.model.studio.NoShowPolicy;
+import com.studiobooking.core.model.studio.WaitlistPolicy;
 import com.studiobooking.core.model.studio.PaymentMethod;
 import com.studiobooking.core.model.studio.Staff;
 import com.studiobooking.core.model.studio.StaffRole;
@@ -67,6 +69,11 @@ final class StudioMapper {
                         .putIntegers("hoursBefore", s.clientReminders().hoursBefore()).build())
                 .put("noShowPolicy", s.noShowPolicy() == null ? null
                         : item().put("forfeit", s.noShowPolicy().forfeit()).build())
+                .put("waitlist", s.waitlist() == null ? null : item().put("enabled", s.waitlist().enabled())
+                        .put("closesMinutesBefore", s.waitlist().closesMinutesBefore()).build())
+                .put("instructorNotices", s.instructorNotices() == null ? null
+                        : item().put("mode", s.instructorNotices().mode().name())
+                        .put("digestHour", s.instructorNotices().digestHour()).build())
                 .build();
     }
 
@@ -77,6 +84,8 @@ final class StudioMapper {
         Map<String, AttributeValue> look = map(m, "appearance");
         Map<String, AttributeValue> reminders = map(m, "clientReminders");
         Map<String, AttributeValue> noShow = map(m, "noShowPolicy");
+        Map<String, AttributeValue> waitlist = map(m, "waitlist");
+        Map<String, AttributeValue> notices = map(m, "instructorNotices");
         return new StudioSettings(str(m, "name"), str(m, "timezone"), str(m, "currency"), str(m, "locale"),
                 Attr.strings(m, "paymentMethods", PaymentMethod::valueOf),
                 new BankTransfer(bool(bank, "enabled"), str(bank, "accountName"), str(bank, "iban"),
@@ -90,7 +99,12 @@ final class StudioMapper {
                 reminders == null ? ClientReminders.DEFAULT : new ClientReminders(bool(reminders, "enabled"),
                         Attr.integers(reminders, "hoursBefore")),
                 // studios stored before no-show policies existed forfeit nothing
-                noShow == null ? NoShowPolicy.DEFAULT : new NoShowPolicy(Boolean.TRUE.equals(bool(noShow, "forfeit"))));
+                noShow == null ? NoShowPolicy.DEFAULT : new NoShowPolicy(Boolean.TRUE.equals(bool(noShow, "forfeit"))),
+                // and before waitlists and instructor notices existed: both off
+                waitlist == null ? WaitlistPolicy.DEFAULT
+                        : new WaitlistPolicy(bool(waitlist, "enabled"), integer(waitlist, "closesMinutesBefore")),
+                notices == null ? InstructorNotices.DEFAULT : new InstructorNotices(
+                        InstructorNotices.Mode.valueOf(str(notices, "mode")), integer(notices, "digestHour")));
     }
 
     static Map<String, AttributeValue> staff(String studioId, Staff staff) {

@@ -8,7 +8,9 @@ import com.studiobooking.core.model.studio.BookingPolicy;
 import com.studiobooking.core.model.studio.CancellationPolicy;
 import com.studiobooking.core.model.studio.ClientReminders;
 import com.studiobooking.core.model.studio.Location;
+import com.studiobooking.core.model.studio.InstructorNotices;
 import com.studiobooking.core.model.studio.NoShowPolicy;
+import com.studiobooking.core.model.studio.WaitlistPolicy;
 import com.studiobooking.core.model.studio.PaymentMethod;
 import com.studiobooking.core.model.studio.Staff;
 import com.studiobooking.core.model.studio.StaffRole;
@@ -60,7 +62,8 @@ class DynamoStudioStoreTest {
                 new BankTransfer(true, "Lotus SRL", "RO49AAAA1B31007593840000", "BT", 48, "Use the reference"),
                 new BookingPolicy(120, 60), new CancellationPolicy("12h", 12, CancellationPolicy.Refund.CREDIT), 24,
                 new Appearance("#7c3aed", "https://example.com/logo.png", false),
-                new ClientReminders(true, List.of(48, 2)), new NoShowPolicy(true));
+                new ClientReminders(true, List.of(48, 2)), new NoShowPolicy(true), new WaitlistPolicy(true, 90),
+                new InstructorNotices(InstructorNotices.Mode.DAILY_DIGEST, 6));
         Staff owner = new Staff("sf_1", "Ana Pop", "ana@example.com", StaffRole.OWNER, null, NOW);
         store.createStudio(new Studio("st_1", settings, NOW), owner);
 
@@ -76,6 +79,21 @@ class DynamoStudioStoreTest {
 
         assertThat(store.findStudio("st_1").orElseThrow().settings().clientReminders()).isEqualTo(ClientReminders.DEFAULT);
         assertThat(ClientReminders.DEFAULT.activeHours()).isEmpty();
+    }
+
+    @Test
+    void a_studio_stored_before_waitlists_and_instructor_notices_existed_has_both_off() {
+        openStudio("st_1");
+        Map<String, AttributeValue> profile = new HashMap<>(table.get(Keys.studio("st_1"), Keys.PROFILE).orElseThrow());
+        Map<String, AttributeValue> settings = new HashMap<>(profile.get("settings").m());
+        settings.remove("waitlist");
+        settings.remove("instructorNotices");
+        profile.put("settings", AttributeValue.fromM(settings));
+        table.write(Write.put(profile));
+
+        StudioSettings read = store.findStudio("st_1").orElseThrow().settings();
+        assertThat(read.waitlist()).isEqualTo(WaitlistPolicy.DEFAULT);
+        assertThat(read.instructorNotices()).isEqualTo(InstructorNotices.DEFAULT);
     }
 
     @Test

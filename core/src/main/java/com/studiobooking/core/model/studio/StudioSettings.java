@@ -15,21 +15,22 @@ public record StudioSettings(String name, String timezone, String currency, Stri
                              List<PaymentMethod> paymentMethods, BankTransfer bankTransfer,
                              BookingPolicy bookingPolicy, CancellationPolicy cancellationPolicy,
                              Integer missingLinkReminderHours, Appearance appearance,
-                             ClientReminders clientReminders, NoShowPolicy noShowPolicy) {
+                             ClientReminders clientReminders, NoShowPolicy noShowPolicy, WaitlistPolicy waitlist,
+                             InstructorNotices instructorNotices) {
 
-    /** Settings (or a change) that say nothing about client reminders or no-shows. */
+    /** Settings (or a change) that say nothing about client reminders, no-shows, waitlists or instructor notices. */
     public StudioSettings(String name, String timezone, String currency, String locale,
                           List<PaymentMethod> paymentMethods, BankTransfer bankTransfer,
                           BookingPolicy bookingPolicy, CancellationPolicy cancellationPolicy,
                           Integer missingLinkReminderHours, Appearance appearance) {
         this(name, timezone, currency, locale, paymentMethods, bankTransfer, bookingPolicy, cancellationPolicy,
-                missingLinkReminderHours, appearance, null, null);
+                missingLinkReminderHours, appearance, null, null, null, null);
     }
 
     public static StudioSettings initial(String name, String timezone, String currency, String locale) {
         return new StudioSettings(name, timezone, currency, locale, List.of(PaymentMethod.CARD),
                 BankTransfer.DISABLED, BookingPolicy.DEFAULT, CancellationPolicy.initial(locale), 24, Appearance.DEFAULT,
-                ClientReminders.DEFAULT, NoShowPolicy.DEFAULT).validated();
+                ClientReminders.DEFAULT, NoShowPolicy.DEFAULT, WaitlistPolicy.DEFAULT, InstructorNotices.DEFAULT).validated();
     }
 
     public StudioSettings changedBy(StudioSettings change) {
@@ -42,7 +43,8 @@ public record StudioSettings(String name, String timezone, String currency, Stri
                 pick(change.bankTransfer, bankTransfer), pick(change.bookingPolicy, bookingPolicy),
                 pick(change.cancellationPolicy, cancellationPolicy),
                 pick(change.missingLinkReminderHours, missingLinkReminderHours), pick(change.appearance, appearance),
-                pick(change.clientReminders, clientReminders), pick(change.noShowPolicy, noShowPolicy))
+                pick(change.clientReminders, clientReminders), pick(change.noShowPolicy, noShowPolicy),
+                pick(change.waitlist, waitlist), pick(change.instructorNotices, instructorNotices))
                 .validated();
     }
 
@@ -66,7 +68,9 @@ public record StudioSettings(String name, String timezone, String currency, Stri
                 Check.range(missingLinkReminderHours, "missingLinkReminderHours", 0, 24 * 14),
                 (appearance == null ? Appearance.DEFAULT : appearance).validated(),
                 (clientReminders == null ? ClientReminders.DEFAULT : clientReminders).validated(),
-                (noShowPolicy == null ? NoShowPolicy.DEFAULT : noShowPolicy).validated());
+                (noShowPolicy == null ? NoShowPolicy.DEFAULT : noShowPolicy).validated(),
+                (waitlist == null ? WaitlistPolicy.DEFAULT : waitlist).validated(),
+                (instructorNotices == null ? InstructorNotices.DEFAULT : instructorNotices).validated());
     }
 
     public boolean accepts(PaymentMethod method) {

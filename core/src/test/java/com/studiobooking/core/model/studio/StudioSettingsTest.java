@@ -77,8 +77,42 @@ class StudioSettingsTest {
         assertField(() -> initial.changedBy(noShow(new NoShowPolicy(null))), "noShowPolicy.forfeit");
     }
 
+    @Test
+    void the_waitlist_is_off_until_the_owner_turns_it_on_and_closes_an_hour_before_by_default() {
+        assertThat(initial.waitlist().isEnabled()).isFalse();
+
+        StudioSettings on = initial.changedBy(waitlist(new WaitlistPolicy(true, null)));
+        assertThat(on.waitlist()).isEqualTo(new WaitlistPolicy(true, 60));
+        assertThat(on.changedBy(waitlist(null)).waitlist().isEnabled()).as("an absent section is kept").isTrue();
+        assertThat(on.changedBy(waitlist(new WaitlistPolicy(true, 0))).waitlist().closesMinutesBefore()).isZero();
+        assertField(() -> initial.changedBy(waitlist(new WaitlistPolicy(null, 60))), "waitlist.enabled");
+        assertField(() -> initial.changedBy(waitlist(new WaitlistPolicy(true, -1))), "waitlist.closesMinutesBefore");
+        assertField(() -> initial.changedBy(waitlist(new WaitlistPolicy(true, WaitlistPolicy.MOST_MINUTES_BEFORE + 1))),
+                "waitlist.closesMinutesBefore");
+    }
+
+    @Test
+    void instructors_hear_nothing_about_class_bookings_until_the_studio_chooses_how() {
+        assertThat(initial.instructorNotices().mode()).isEqualTo(InstructorNotices.Mode.NONE);
+
+        StudioSettings digest = initial.changedBy(notices(new InstructorNotices(InstructorNotices.Mode.DAILY_DIGEST, null)));
+        assertThat(digest.instructorNotices()).isEqualTo(new InstructorNotices(InstructorNotices.Mode.DAILY_DIGEST, 7));
+        assertThat(digest.changedBy(notices(null)).instructorNotices().mode()).isEqualTo(InstructorNotices.Mode.DAILY_DIGEST);
+        assertField(() -> initial.changedBy(notices(new InstructorNotices(null, 7))), "instructorNotices.mode");
+        assertField(() -> initial.changedBy(notices(new InstructorNotices(InstructorNotices.Mode.DAILY_DIGEST, 24))),
+                "instructorNotices.digestHour");
+    }
+
+    private static StudioSettings waitlist(WaitlistPolicy policy) {
+        return new StudioSettings(null, null, null, null, null, null, null, null, null, null, null, null, policy, null);
+    }
+
+    private static StudioSettings notices(InstructorNotices notices) {
+        return new StudioSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, notices);
+    }
+
     private static StudioSettings noShow(NoShowPolicy policy) {
-        return new StudioSettings(null, null, null, null, null, null, null, null, null, null, null, policy);
+        return new StudioSettings(null, null, null, null, null, null, null, null, null, null, null, policy, null, null);
     }
 
     @Test
@@ -113,7 +147,7 @@ class StudioSettingsTest {
     }
 
     private static StudioSettings reminders(ClientReminders reminders) {
-        return new StudioSettings(null, null, null, null, null, null, null, null, null, null, reminders, null);
+        return new StudioSettings(null, null, null, null, null, null, null, null, null, null, reminders, null, null, null);
     }
 
     private static StudioSettings bank(BankTransfer bank) {

@@ -31,7 +31,7 @@ class ReminderSchedulesTest {
     private static final Instant START = Instant.parse("2026-11-28T16:00:00Z");
     private static final StudioSettings OFF = StudioSettings.initial("Lotus Yoga", "Europe/Bucharest", "RON", "en");
     private static final StudioSettings THREE = OFF.changedBy(new StudioSettings(null, null, null, null, null, null,
-            null, null, null, null, new ClientReminders(true, List.of(2, 24, 168)), null));
+            null, null, null, null, new ClientReminders(true, List.of(2, 24, 168)), null, null, null));
 
     private final List<String> calls = new ArrayList<>();
     private final ReminderSchedules reminders = new ReminderSchedules(new Scheduler() {
