@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.studiobooking.core.model.view.BookingsCsv;
 import com.studiobooking.core.usecase.book.Bookings;
 import com.studiobooking.core.usecase.signin.Authentication;
 import com.studiobooking.core.usecase.wallets.Purchases;
@@ -13,7 +14,7 @@ import com.studiobooking.functions.http.Routes;
 
 import java.util.Map;
 
-/** The booking function: create, view and cancel bookings; staff list them by date; clients see theirs and their wallet, and buy passes and credits by card. */
+/** The booking function: create, view and cancel bookings; staff list them by date and export them as CSV; clients see theirs and their wallet, and buy passes and credits by card. */
 public final class BookingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Routes routes;
 
@@ -34,6 +35,11 @@ public final class BookingHandler implements RequestHandler<APIGatewayV2HTTPEven
                         auth.caller(r.bearerToken()))))
                 .on("GET /studios/{studioId}/bookings", r -> Response.ok(Map.of("bookings",
                         bookings.list(auth.caller(r.bearerToken()), r.path("studioId"), r.query("from"), r.query("to")))))
+                .on("GET /studios/{studioId}/bookings/export", r -> {
+                    BookingsCsv.File file = wiring.bookingExport().bookings(auth.caller(r.bearerToken()), r.path("studioId"),
+                            r.query("from"), r.query("to"), r.query("lang"));
+                    return Response.download(BookingsCsv.CONTENT_TYPE, file.name(), file.text());
+                })
                 .on("GET /bookings/{bookingId}", r -> Response.ok(bookings.view(r.path("bookingId"), r.bearerToken())))
                 .on("POST /bookings/{bookingId}/cancel", r -> Response.ok(bookings.cancel(r.path("bookingId"), r.bearerToken())))
                 .on("GET /me/bookings", r -> Response.ok(Map.of("bookings", bookings.mine(auth.caller(r.bearerToken())))))

@@ -12,6 +12,7 @@ import com.studiobooking.core.port.PaymentGateway;
 import com.studiobooking.core.port.Refund;
 import com.studiobooking.core.port.Scheduler;
 import com.studiobooking.core.port.WebhookVerifier;
+import com.studiobooking.core.usecase.book.BookingExport;
 import com.studiobooking.core.usecase.book.Bookings;
 import com.studiobooking.core.usecase.book.SessionBooking;
 import com.studiobooking.core.usecase.book.SlotLookup;
@@ -71,6 +72,7 @@ public final class Wiring {
     private final Lazy<JobRunner> jobRunner;
     private final Lazy<PaymentWebhook> paymentWebhook;
     private final Lazy<Purchases> purchases;
+    private final Lazy<BookingExport> bookingExport;
 
     private final StaffTokenFence staffTokenFence;
 
@@ -119,6 +121,7 @@ public final class Wiring {
         this.wallets = Lazy.of(() -> new Wallets(studios.get(), walletStore.get(), clients, clock));
         this.purchases = Lazy.of(() -> new Purchases(studios.get(), walletStore.get(),
                 new DynamoPurchaseStore(table), clients, payments, parts.widgetBaseUrl(), clock));
+        this.bookingExport = Lazy.of(() -> new BookingExport(studios.get(), bookingStore.get()));
         Lazy<WebhookVerifier> verifierNow = Lazy.of(parts.webhooks());
         WebhookVerifier verifier = (body, signature) -> verifierNow.get().verify(body, signature);
         this.paymentWebhook = Lazy.of(() -> new PaymentWebhook(verifier,
@@ -153,6 +156,8 @@ public final class Wiring {
     public SlotLookup slotLookup() { return slotLookup.get(); }
 
     public Bookings bookings() { return bookings.get(); }
+
+    public BookingExport bookingExport() { return bookingExport.get(); }
 
     public SessionSetup sessionSetup() { return sessionSetup.get(); }
 

@@ -117,12 +117,13 @@ final class Api {
         }
     }
 
-    /** Every staff route: the admin function's (but opening a studio), link release, and the staff bookings list. */
+    /** Every staff route: the admin function's (but opening a studio), link release, the staff bookings list and export. */
     static List<Path> staffRouteEvents() {
         List<Path> events = new java.util.ArrayList<>(eventFiles("admin").stream()
                 .filter(p -> !p.getFileName().toString().equals("post-studios.json")).toList());
         events.addAll(eventFiles("link-release"));
         events.add(repoRoot().resolve("events/booking/get-studios-studioId-bookings.json"));
+        events.add(repoRoot().resolve("events/booking/get-studios-studioId-bookings-export.json"));
         return events;
     }
 
@@ -264,6 +265,11 @@ final class Api {
             return this;
         }
 
+
+        /** A route that answers with a file (not JSON): the whole HTTP answer, headers included. */
+        APIGatewayV2HTTPResponse download() {
+            return handlers.get(function).handleRequest(event, null);
+        }
 
         Reply send() {
             APIGatewayV2HTTPResponse response = handlers.get(function).handleRequest(event, null);

@@ -138,6 +138,8 @@ class HostileInputApiTest {
                         Map.of("from", range[0], "to", range[1]), range[2]);
                 checkQuery(problems, "booking/get-studios-studioId-bookings.json",
                         Map.of("from", range[0], "to", range[1]), range[2]);
+                checkQuery(problems, "booking/get-studios-studioId-bookings-export.json",
+                        Map.of("from", range[0], "to", range[1]), range[2]);
             }
         }
         assertThat(problems).isEmpty();

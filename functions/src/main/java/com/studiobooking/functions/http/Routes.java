@@ -84,6 +84,15 @@ public final class Routes {
     }
 
     private static APIGatewayV2HTTPResponse toHttp(Response response) {
+        if (response.body() instanceof Response.Download file) {
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(response.status())
+                    .withHeaders(Map.of("content-type", file.contentType(),
+                            "content-disposition", "attachment; filename=\"" + file.fileName() + "\"",
+                            "cache-control", "no-store"))
+                    .withBody(file.text())
+                    .build();
+        }
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())
                 .withHeaders(JSON_HEADERS)

@@ -4,7 +4,6 @@ import com.studiobooking.core.common.Check;
 import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.common.Ids;
 import com.studiobooking.core.common.Money;
-import com.studiobooking.core.common.TimeRange;
 import com.studiobooking.core.mail.BookingEmails;
 import com.studiobooking.core.mail.MoneyBackEmail;
 import com.studiobooking.core.mail.PaymentReceivedEmail;
@@ -495,16 +494,8 @@ public final class Bookings {
     public List<BookingView> list(Caller caller, String studioId, String from, String to) {
         caller.requireStaffOf(studioId);
         StudioSettings settings = studios.settingsOf(studioId);
-        ZoneId zone = ZoneId.of(settings.timezone());
-        LocalDate first = Check.date(from, "from");
-        LocalDate last = Check.date(to, "to");
-        if (last.isBefore(first)) throw DomainException.invalid("to", "must not be before from");
-        if (Duration.between(first.atStartOfDay(), last.atStartOfDay()).toDays() > 92) {
-            throw DomainException.invalid("to", "must be at most 92 days after from");
-        }
-        var range = new TimeRange(first.atStartOfDay(zone).toInstant(),
-                last.plusDays(1).atStartOfDay(zone).toInstant());
-        return bookings.bookingsStartingIn(studioId, range).stream().map(b -> view(b, settings, false, null)).toList();
+        StaffDateRange days = StaffDateRange.of(from, to, ZoneId.of(settings.timezone()));
+        return bookings.bookingsStartingIn(studioId, days.time()).stream().map(b -> view(b, settings, false, null)).toList();
     }
 
     /** Guests prove access with the booking's token; clients with their own token; staff of the studio always. */
