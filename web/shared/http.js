@@ -14,7 +14,10 @@ export class ApiError extends Error {
   }
 }
 
-/** Sends one JSON request; answers the parsed body, or throws ApiError (status 0: unreachable). */
+/**
+ * Sends one JSON request; answers the parsed body (or, for an attachment such as a CSV export,
+ * {file: Blob, name}), or throws ApiError (status 0: unreachable).
+ */
 export async function send(method, path, { token, body, idempotencyKey, unreachable } = {}) {
   const headers = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -27,6 +30,12 @@ export async function send(method, path, { token, body, idempotencyKey, unreacha
     });
   } catch {
     throw new ApiError(0, { code: 'NETWORK', message: unreachable });
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  if (response.ok && disposition.startsWith('attachment')) {
+    // a file to save (the bookings CSV): its bytes and the name the server gave it
+    const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download';
+    return { file: await response.blob(), name };
   }
   const text = await response.text();
   let data = null;

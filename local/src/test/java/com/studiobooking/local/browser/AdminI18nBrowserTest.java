@@ -123,6 +123,10 @@ class AdminI18nBrowserTest {
             assertNothingWrong(bookings);
             browser.screenshot("admin-ro-" + width + "-bookings");
             assertNoSidewaysScroll(width);
+            String csv = downloadBookingsCsv();
+            assertThat(csv).as("Blob.text() drops the byte-order mark").startsWith("Referință,Data (Europe/Bucharest),Început (Europe/Bucharest)")
+                    .contains("Maria Popescu", ",Ședință,", ",Transfer bancar,");
+            browser.awaitText("Am descărcat bookings-st_demo-");
 
             selectTab("people");
             browser.awaitText("Ioana Ionescu");
@@ -302,6 +306,17 @@ class AdminI18nBrowserTest {
                 .filter(row -> row.getText().contains(name)).findFirst()
                 .map(row -> row.findElement(By.cssSelector("button"))).orElse(null)).click();
         browser.visible("#session-detail");
+    }
+
+    /**
+     * Clicks "Download CSV" and answers the file the page hands to the browser: the page's blob is read
+     * where it is made (URL.createObjectURL), so no download folder is involved.
+     */
+    private static String downloadBookingsCsv() {
+        browser.script("window.__csv = undefined; const make = URL.createObjectURL.bind(URL);"
+                + "URL.createObjectURL = (blob) => { blob.text().then((text) => { window.__csv = text; }); return make(blob); };");
+        browser.visible("#bookings-export").click();
+        return browser.await(d -> (String) browser.script("return window.__csv ?? null;"));
     }
 
     private static void selectTab(String tab) {
