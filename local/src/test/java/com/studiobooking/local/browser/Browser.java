@@ -91,9 +91,10 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Waits up to 10 s until {@code condition} gives something other than null or false. */
+    /** Waits up to 10 s until {@code condition} gives something other than null or false (a list re-rendered meanwhile is read again). */
     public <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     /** Waits until an element matching {@code css} is displayed, and returns it. */
@@ -129,6 +130,59 @@ public final class Browser implements AutoCloseable {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage).toList();
+    }
+
+    /** axe-core's script, read once from the axe-core jar on the test classpath (com.deque.html.axe-core:selenium). */
+    private static String axeScript;
+
+    private static synchronized String axeScript() {
+        if (axeScript == null) {
+            try (var in = Browser.class.getResourceAsStream("/axe.min.js")) {
+                if (in == null) throw new IllegalStateException("axe.min.js is not on the test classpath (com.deque.html.axe-core:selenium)");
+                axeScript = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read axe.min.js", e);
+            }
+        }
+        return axeScript;
+    }
+
+    /** One accessibility rule broken on the page: axe's rule id, its impact and the CSS targets of the nodes. */
+    public record AxeViolation(String id, String impact, String help, List<String> targets) {
+        @Override
+        public String toString() {
+            return id + " (" + impact + "): " + help + " " + targets;
+        }
+    }
+
+    /**
+     * Runs axe-core on the page as it is now ({@code axe.run(document, {resultTypes: ['violations']})}),
+     * injecting the script from the classpath first when the page has none, and answers the violations.
+     */
+    @SuppressWarnings("unchecked")
+    public List<AxeViolation> axe() {
+        if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object';"))) {
+            script(axeScript() + "\n;window.axe = axe;");
+        }
+        Object answer = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] })
+                  .then((r) => done(r.violations.map((v) => ({ id: v.id, impact: v.impact || '', help: v.help,
+                      targets: v.nodes.map((n) => n.target.join(' ')) }))))
+                  .catch((e) => done({ error: String(e) }));""");
+        if (answer instanceof Map<?, ?> error) throw new IllegalStateException("axe.run failed: " + error.get("error"));
+        return ((List<Map<String, Object>>) answer).stream().map(v -> new AxeViolation((String) v.get("id"),
+                (String) v.get("impact"), (String) v.get("help"), (List<String>) v.get("targets"))).toList();
+    }
+
+    /** Fails when axe finds a {@code serious} or {@code critical} violation, naming each rule, impact and targets. */
+    public void assertAccessible(String screen) {
+        List<AxeViolation> bad = axe().stream().filter(v -> v.impact().equals("serious") || v.impact().equals("critical")).toList();
+        if (!bad.isEmpty()) {
+            StringBuilder text = new StringBuilder("axe-core on " + screen + ":");
+            for (AxeViolation v : bad) text.append("\n  ").append(v);
+            throw new AssertionError(text.toString());
+        }
     }
 
     /** Keeps a PNG of the window as {@code local/target/screenshots/<name>.png}. */
