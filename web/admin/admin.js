@@ -155,8 +155,8 @@ function showError(form, error, field = error.field) {
 async function submitting(form, work) {
   clearFormErrors(form);
   notice('');
-  const button = form.querySelector('button[type="submit"]');
-  if (button) button.disabled = true;
+  const buttons = [...form.querySelectorAll('button[type="submit"]')];
+  for (const button of buttons) button.disabled = true;
   try {
     return await work();
   } catch (e) {
@@ -164,7 +164,7 @@ async function submitting(form, work) {
     else showError(form, { code: 'INTERNAL' });
     return undefined;
   } finally {
-    if (button) button.disabled = false;
+    for (const button of buttons) button.disabled = false;
   }
 }
 
@@ -240,12 +240,21 @@ const clientName = (booking) => booking.client?.name || t('client.this');
 /** A cell that keeps together: a time, an amount. */
 const nowrap = (text) => h('span', { class: 'nowrap', text });
 
-function table(headers, rows, caption) {
-  if (rows.length === 0) return h('p', { class: 'muted', text: t('common.nothing') });
-  return h('div', { class: 'table-wrap' }, h('table', {},
+/**
+ * A table on a desktop; under 640 px each row becomes a card (admin.css), each cell captioned by its
+ * column's header (a .cell-label, shown only there). The wrapper scrolls sideways only if a desktop table is too wide,
+ * so it is a focusable, named region (keyboard users can scroll it).
+ */
+function table(headers, rows, caption, empty = t('common.nothing')) {
+  if (rows.length === 0) return h('p', { class: 'muted empty-state', text: empty });
+  return h('div', { class: 'table-wrap', role: 'region', tabindex: 0, 'aria-label': caption ?? null }, h('table', { class: 'cards' },
     caption ? h('caption', { class: 'sr-only', text: caption }) : null,
     h('thead', {}, h('tr', {}, headers.map((title) => h('th', { scope: 'col', text: title })))),
-    h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((cell) => h('td', {}, cell)))))));
+    h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((cell, i) => {
+      const blank = cell === '' || cell === null || cell === undefined;
+      // the column's header again, shown only on a phone's card (admin.css)
+      return h('td', { class: blank ? 'blank' : null }, headers[i] && !blank ? h('span', { class: 'cell-label', text: headers[i] }) : null, cell);
+    }))))));
 }
 
 function statusBadge(kind, value) {
@@ -485,13 +494,17 @@ function refreshTexts() {
     renderServices();
     rebuildAvailabilityRows();
   }
-  if (state.loaded.has('settings')) refreshFixedSettings(state.settings);
+  if (state.loaded.has('clients') && state.clients) renderClients();
+  if (state.loaded.has('settings')) {
+    refreshFixedSettings(state.settings);
+    fillLinks();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Tabs
 
-const TABS = ['sessions', 'bookings', 'people', 'services', 'settings'];
+const TABS = ['sessions', 'bookings', 'people', 'services', 'clients', 'settings'];
 
 function selectTab(name, focus = true) {
   for (const tab of TABS) {
@@ -504,7 +517,7 @@ function selectTab(name, focus = true) {
   if (focus) $(`tab-${name}`).focus();
   if (!state.loaded.has(name)) {
     state.loaded.add(name);
-    ({ bookings: initBookings, people: renderPeople, services: loadServices, settings: fillSettings })[name]?.();
+    ({ bookings: initBookings, people: renderPeople, services: loadServices, clients: loadClients, settings: fillSettings })[name]?.();
   }
 }
 
@@ -881,28 +894,123 @@ async function refreshPeople() {
   renderPeople();
 }
 
+const isOwner = () => state.role === 'OWNER';
+/** The signed-in staff member's own record (matched by e-mail). */
+const me = () => state.staff.find((s) => s.email?.toLowerCase() === state.email?.toLowerCase());
+
+/** What each add form is changing instead, when an Edit button turned it into an edit form: form id → item. */
+const editing = {};
+const EDIT_NAMES = { 'staff-form': (x) => x.name, 'location-form': (x) => x.name, 'service-form': (x) => x.name };
+
+/** Turns an add form into the edit form of item (null: back to adding, emptied). */
+function setEditing(form, item) {
+  editing[form.id] = item ?? null;
+  if (!item) form.reset();
+  for (const el of form.querySelectorAll('.add-only')) show(el, !item);
+  for (const el of form.querySelectorAll('.edit-only')) show(el, Boolean(item));
+  refreshEditHeading(form);
+  clearFormErrors(form);
+  if (form.id === 'staff-form') syncStaffForm();
+  if (item) {
+    form.scrollIntoView({ block: 'start' });
+    form.querySelector('input:not([type="checkbox"]), textarea')?.focus();
+  }
+}
+
+function refreshEditHeading(form) {
+  const item = editing[form.id];
+  form.querySelector('h3.edit-only').textContent = item ? t('common.editHeading', { name: EDIT_NAMES[form.id](item) }) : '';
+}
+
+/** A small row button. */
+const rowButton = (text, ariaLabel, onclick, kind = 'secondary') => h('button', {
+  type: 'button', class: `button small ${kind}`, text, 'aria-label': ariaLabel, onclick,
+});
+
+/** Asks first, then deletes with one call, says so and refreshes; a refusal is told in the notice. */
+async function removeAfterAsking(question, call, done, after) {
+  if (!window.confirm(question)) return;
+  try {
+    await call();
+    notice(done, 'success');
+  } catch (e) {
+    notice(errorText(e.code), 'error');
+  }
+  await after();
+}
+
+/** The staff form: the owner adds and changes anyone (not their own role); staff change their own name and bio. */
+function syncStaffForm() {
+  const form = $('staff-form');
+  const item = editing[form.id];
+  const self = item && item.staffId === me()?.staffId;
+  show(form, isOwner() || Boolean(item));
+  show($('sf-email-field'), isOwner());
+  show($('sf-role-field'), isOwner() && !self);
+}
+
 function renderPeople() {
-  $('staff-list').replaceChildren(table([t('staff.name'), t('common.email'), t('staff.role'), t('col.bookingLink')], state.staff.map((s) => [
+  $('staff-list').replaceChildren(table([t('staff.name'), t('common.email'), t('staff.role'), t('col.bookingLink'), ''], state.staff.map((s) => [
     h('span', {}, s.name, s.bio ? h('br') : null, s.bio ? h('span', { class: 'muted', text: s.bio }) : null),
     s.email,
     label('role', s.role),
     s.bookingLink ? h('a', { href: s.bookingLink, target: '_blank', rel: 'noopener', text: t('col.bookingPage') }) : '',
+    h('span', { class: 'row-actions' },
+      isOwner() || s.staffId === me()?.staffId ? rowButton(t('common.edit'), t('common.editAria', { name: s.name }), () => editStaff(s)) : null,
+      isOwner() && s.role !== 'OWNER' ? rowButton(t('common.delete'), t('common.deleteAria', { name: s.name }), () => removeAfterAsking(
+        t('staff.confirmDelete', { name: s.name }), () => api('DELETE', `/studios/${S()}/staff/${enc(s.staffId)}`),
+        t('staff.deleted', { name: s.name }), refreshPeople), 'danger') : null),
   ]), t('people.staff')));
-  $('location-list').replaceChildren(table([t('location.name'), t('location.address'), t('col.online'), t('location.notes')], state.locations.map((l) => [
+  $('location-list').replaceChildren(table([t('location.name'), t('location.address'), t('col.online'), t('location.notes'), ''], state.locations.map((l) => [
     l.name, l.address ?? '', l.online ? t('common.yes') : t('common.no'), l.notes ?? '',
+    h('span', { class: 'row-actions' },
+      rowButton(t('common.edit'), t('common.editAria', { name: l.name }), () => editLocation(l)),
+      rowButton(t('common.delete'), t('common.deleteAria', { name: l.name }), () => removeAfterAsking(
+        t('location.confirmDelete', { name: l.name }), () => api('DELETE', `/studios/${S()}/locations/${enc(l.locationId)}`),
+        t('location.deleted', { name: l.name }), refreshPeople), 'danger')),
   ]), t('people.locations')));
+  syncStaffForm();
+  for (const id of ['staff-form', 'location-form']) refreshEditHeading($(id));
+}
+
+function editStaff(s) {
+  const form = $('staff-form');
+  setEditing(form, s);
+  form.elements.name.value = s.name ?? '';
+  form.elements.email.value = s.email ?? '';
+  form.elements.role.value = s.role ?? 'STAFF';
+  form.elements.bio.value = s.bio ?? '';
+}
+
+function editLocation(l) {
+  const form = $('location-form');
+  setEditing(form, l);
+  form.elements.name.value = l.name ?? '';
+  form.elements.address.value = l.address ?? '';
+  form.elements.online.checked = Boolean(l.online);
+  form.elements.notes.value = l.notes ?? '';
 }
 
 async function addStaff(event) {
   event.preventDefault();
   const form = event.currentTarget;
   const f = form.elements;
+  const item = editing[form.id];
   await submitting(form, async () => {
-    const body = { name: f.name.value.trim(), email: f.email.value.trim(), role: f.role.value };
-    if (f.bio.value.trim()) body.bio = f.bio.value.trim();
-    const added = await api('POST', `/studios/${S()}/staff`, { body });
-    notice(t('staff.added', { name: added.name, email: added.email }), 'success');
-    form.reset();
+    if (item) {
+      const body = { name: f.name.value.trim(), bio: f.bio.value.trim() };
+      if (isOwner()) body.email = f.email.value.trim();
+      if (isOwner() && item.staffId !== me()?.staffId) body.role = f.role.value;
+      const changed = await api('PUT', `/studios/${S()}/staff/${enc(item.staffId)}`, { body });
+      notice(t('staff.changed', { name: changed.name }), 'success');
+      setEditing(form, null);
+    } else {
+      const body = { name: f.name.value.trim(), email: f.email.value.trim(), role: f.role.value };
+      if (f.bio.value.trim()) body.bio = f.bio.value.trim();
+      const added = await api('POST', `/studios/${S()}/staff`, { body });
+      notice(t('staff.added', { name: added.name, email: added.email }), 'success');
+      form.reset();
+    }
     await refreshPeople();
   });
 }
@@ -911,13 +1019,22 @@ async function addLocation(event) {
   event.preventDefault();
   const form = event.currentTarget;
   const f = form.elements;
+  const item = editing[form.id];
   await submitting(form, async () => {
     const body = { name: f.name.value.trim(), online: f.online.checked };
-    if (f.address.value.trim()) body.address = f.address.value.trim();
-    if (f.notes.value.trim()) body.notes = f.notes.value.trim();
-    const added = await api('POST', `/studios/${S()}/locations`, { body });
-    notice(t('location.added', { name: added.name }), 'success');
-    form.reset();
+    if (item) {
+      body.address = f.address.value.trim();
+      body.notes = f.notes.value.trim();
+      const changed = await api('PUT', `/studios/${S()}/locations/${enc(item.locationId)}`, { body });
+      notice(t('location.changed', { name: changed.name }), 'success');
+      setEditing(form, null);
+    } else {
+      if (f.address.value.trim()) body.address = f.address.value.trim();
+      if (f.notes.value.trim()) body.notes = f.notes.value.trim();
+      const added = await api('POST', `/studios/${S()}/locations`, { body });
+      notice(t('location.added', { name: added.name }), 'success');
+      form.reset();
+    }
     await refreshPeople();
   });
 }
@@ -934,7 +1051,8 @@ function fillStaffAndLocationPickers() {
   };
   keep($('ns-instructor'), options(state.staff, 'staffId', 'name'));
   keep($('ns-location'), options(state.locations.filter((l) => !l.online), 'locationId', 'name', t('location.choose')));
-  keep($('av-staff'), options(state.staff, 'staffId', 'name'));
+  // the owner sets anyone's hours; a staff member only their own (the API refuses the others)
+  keep($('av-staff'), options(isOwner() ? state.staff : state.staff.filter((s) => s.staffId === me()?.staffId), 'staffId', 'name'));
   const checks = (container, items, id, name, prefix, field) => {
     const checked = new Set([...container.querySelectorAll('input:checked')].map((c) => c.value));
     container.replaceChildren(...items.map((item) => {
@@ -966,7 +1084,7 @@ async function loadServices() {
 }
 
 function renderServices() {
-  const headers = [t('col.service'), t('col.duration'), t('common.price'), t('service.givenBy'), t('service.where'), t('col.bookingPage')];
+  const headers = [t('col.service'), t('col.duration'), t('common.price'), t('service.givenBy'), t('service.where'), t('col.bookingPage'), ''];
   $('service-list').replaceChildren(table(headers, state.services.map((s) => [
     h('span', {}, s.name, h('br'), h('span', { class: 'muted', text: s.collection ?? t('service.noCollection') })),
     timingText(s),
@@ -974,7 +1092,37 @@ function renderServices() {
     (s.staffIds ?? []).map(staffName).join(', '),
     (s.locationIds ?? []).length ? s.locationIds.map(locationName).join(', ') : t('service.whereTheyWork'),
     s.bookableOnline ? h('a', { href: s.bookingLink, target: '_blank', rel: 'noopener', text: t('common.open') }) : t('service.staffOnly'),
-  ]), t('services.title')));
+    h('span', { class: 'row-actions' },
+      rowButton(t('common.edit'), t('common.editAria', { name: s.name }), () => editService(s)),
+      rowButton(t('common.delete'), t('common.deleteAria', { name: s.name }), () => removeAfterAsking(
+        t('service.confirmDelete', { name: s.name }), () => api('DELETE', `/studios/${S()}/services/${enc(s.serviceId)}`),
+        t('service.deleted', { name: s.name }), loadServices), 'danger')),
+  ]), t('services.title'), t('service.none')));
+  refreshEditHeading($('service-form'));
+}
+
+/** The service's price as typed in a form: major units (250.00), without grouping. */
+function majorUnits(m) {
+  if (!m) return '';
+  const digits = minorDigits(m.currency);
+  return (m.amount / 10 ** digits).toFixed(digits);
+}
+
+function editService(s) {
+  const form = $('service-form');
+  setEditing(form, s);
+  const f = form.elements;
+  f.name.value = s.name ?? '';
+  f.collection.value = s.collection ?? '';
+  f.durationMinutes.value = s.durationMinutes ?? '';
+  f.price.value = majorUnits(s.price);
+  f.bufferBeforeMinutes.value = s.bufferBeforeMinutes ?? 0;
+  f.bufferAfterMinutes.value = s.bufferAfterMinutes ?? 0;
+  f.slotStepMinutes.value = s.slotStepMinutes ?? 15;
+  f.description.value = s.description ?? '';
+  f.bookableOnline.checked = s.bookableOnline !== false;
+  for (const box of form.querySelectorAll('input[name="staffIds"]')) box.checked = (s.staffIds ?? []).includes(box.value);
+  for (const box of form.querySelectorAll('input[name="locationIds"]')) box.checked = (s.locationIds ?? []).includes(box.value);
 }
 
 /** "60 min (+0/15 min buffer), a slot every 30 min" */
@@ -1001,12 +1149,24 @@ async function addService(event) {
       bookableOnline: f.bookableOnline.checked,
     };
     if (body.staffIds.length === 0) throw new InputError('staffIds', t('service.needStaff'));
-    if (f.collection.value.trim()) body.collection = f.collection.value.trim();
-    if (f.description.value.trim()) body.description = f.description.value.trim();
+    const item = editing[form.id];
+    if (item) {
+      body.collection = f.collection.value.trim() || null;
+      body.description = f.description.value.trim() || null;
+    } else {
+      if (f.collection.value.trim()) body.collection = f.collection.value.trim();
+      if (f.description.value.trim()) body.description = f.description.value.trim();
+    }
     if (body.durationMinutes === undefined) delete body.durationMinutes;
-    const added = await api('POST', `/studios/${S()}/services`, { body });
-    notice(t('service.added', { name: added.name }), 'success');
-    form.reset();
+    if (item) {
+      const changed = await api('PUT', `/studios/${S()}/services/${enc(item.serviceId)}`, { body });
+      notice(t('service.changed', { name: changed.name }), 'success');
+      setEditing(form, null);
+    } else {
+      const added = await api('POST', `/studios/${S()}/services`, { body });
+      notice(t('service.added', { name: added.name }), 'success');
+      form.reset();
+    }
     await loadServices();
   });
 }
@@ -1035,14 +1195,120 @@ async function loadAvailability() {
   $('av-rows').replaceChildren();
   for (const block of a.weekly ?? []) addAvailabilityRow(block);
   if (!(a.weekly ?? []).length) $('av-rows').append(h('p', { class: 'muted empty', text: t('availability.none') }));
+  $('av-overrides').replaceChildren();
+  for (const o of a.overrides ?? []) {
+    if (!(o.intervals ?? []).length) addOverrideRow({ date: o.date, dayOff: true });
+    for (const i of o.intervals ?? []) addOverrideRow({ date: o.date, dayOff: false, start: hhmm(i.start), end: hhmm(i.end), locationId: i.locationId });
+  }
+  if (!(a.overrides ?? []).length) $('av-overrides').append(h('p', { class: 'muted empty', text: t('availability.noOverrides') }));
+  $('av-timeoff').replaceChildren();
+  for (const off of a.timeOff ?? []) addTimeOffRow({ start: zonedParts(off.start), end: zonedParts(off.end) });
+  if (!(a.timeOff ?? []).length) $('av-timeoff').append(h('p', { class: 'muted empty', text: t('availability.noTimeOff') }));
+}
+
+/** An instant as the date and wall-clock time in the studio's zone. */
+function zonedParts(iso) {
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+    timeZone: zone(), hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  }).formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${pad(+p.hour % 24)}:${p.minute}` };
+}
+
+const avField = (labelText, control) => h('div', { class: 'field' }, h('label', { for: control.id, text: labelText }), control);
+const avClock = (id, part, value) => h('input', {
+  id, class: 'clock', 'data-part': part, value: clockText(value) || value, placeholder: clockText('18:00'),
+  inputmode: 'numeric', autocomplete: 'off', maxlength: 8, required: true,
+});
+const avDate = (id, part, value) => h('input', { id, type: 'date', 'data-part': part, value, required: true });
+const avLocations = (id, value) => {
+  const select = h('select', { id, 'data-part': 'locationId' }, state.locations.map((l) => h('option', { value: l.locationId, text: l.name })));
+  if (value) select.value = value;
+  return select;
+};
+const defaultLocation = () => state.locations.find((l) => !l.online)?.locationId;
+
+/** A date with other hours (one interval per row; rows of one date make one override), or a day off. */
+function addOverrideRow(o = { date: addDays(state.today, 7), dayOff: true }) {
+  $('av-overrides').querySelector('.empty')?.remove();
+  const n = ++rowIds;
+  const hours = [
+    avField(t('common.from'), avClock(`ov-start-${n}`, 'start', o.start ?? '10:00')),
+    avField(t('common.to'), avClock(`ov-end-${n}`, 'end', o.end ?? '14:00')),
+    avField(t('session.location'), avLocations(`ov-location-${n}`, o.locationId ?? defaultLocation())),
+  ];
+  const dayOff = h('input', { type: 'checkbox', id: `ov-off-${n}`, 'data-part': 'dayOff', checked: Boolean(o.dayOff) });
+  const sync = () => { for (const f of hours) show(f, !dayOff.checked); };
+  dayOff.addEventListener('change', sync);
+  const row = h('div', { class: 'av-row override-row' },
+    avField(t('availability.date'), avDate(`ov-date-${n}`, 'date', o.date)),
+    h('div', { class: 'choice' }, dayOff, h('label', { for: dayOff.id, text: t('availability.dayOff') })),
+    ...hours,
+    h('button', { type: 'button', class: 'button small secondary', text: t('availability.remove'), 'aria-label': t('availability.removeDateAria'), onclick: () => row.remove() }));
+  sync();
+  $('av-overrides').append(row);
+  return row;
+}
+
+/** Time off from a date and time to a date and time, in the studio's zone (a whole day: 00:00 to 00:00 the next day). */
+function addTimeOffRow(off = { start: { date: addDays(state.today, 1), time: '00:00' }, end: { date: addDays(state.today, 2), time: '00:00' } }) {
+  $('av-timeoff').querySelector('.empty')?.remove();
+  const n = ++rowIds;
+  const row = h('div', { class: 'av-row timeoff-row' },
+    avField(t('availability.offFrom'), avDate(`to-start-${n}`, 'startDate', off.start.date)),
+    avField(t('availability.atTime'), avClock(`to-start-time-${n}`, 'startTime', off.start.time)),
+    avField(t('availability.offUntil'), avDate(`to-end-${n}`, 'endDate', off.end.date)),
+    avField(t('availability.atTime'), avClock(`to-end-time-${n}`, 'endTime', off.end.time)),
+    h('button', { type: 'button', class: 'button small secondary', text: t('availability.remove'), 'aria-label': t('availability.removeTimeOffAria'), onclick: () => row.remove() }));
+  $('av-timeoff').append(row);
+  return row;
+}
+
+/** The override rows as the API takes them, one override per date; names each control after its place, for errors. */
+function overridesTyped() {
+  const overrides = [];
+  const byDate = new Map();
+  for (const row of $('av-overrides').querySelectorAll('.override-row')) {
+    const part = (name) => row.querySelector(`[data-part="${name}"]`);
+    const date = part('date').value;
+    if (!date) {
+      part('date').name = `overrides[${overrides.length}].date`;
+      throw new InputError(part('date').name, t('availability.needDate'));
+    }
+    let o = byDate.get(date);
+    if (!o) {
+      o = { date, intervals: [] };
+      byDate.set(date, o);
+      overrides.push(o);
+    }
+    const g = overrides.indexOf(o);
+    part('date').name = `overrides[${g}].date`;
+    if (part('dayOff').checked) continue;
+    const j = o.intervals.length;
+    for (const name of ['start', 'end', 'locationId']) part(name).name = `overrides[${g}].intervals[${j}].${name}`;
+    o.intervals.push({
+      start: clockValue(part('start'), part('start').name), end: clockValue(part('end'), part('end').name), locationId: part('locationId').value,
+    });
+  }
+  return overrides;
+}
+
+function timeOffTyped() {
+  return [...$('av-timeoff').querySelectorAll('.timeoff-row')].map((row, i) => {
+    const part = (name) => row.querySelector(`[data-part="${name}"]`);
+    part('startDate').name = `timeOff[${i}].start`;
+    part('endDate').name = `timeOff[${i}].end`;
+    if (!part('startDate').value) throw new InputError(`timeOff[${i}].start`, t('availability.needDate'));
+    if (!part('endDate').value) throw new InputError(`timeOff[${i}].end`, t('availability.needDate'));
+    return {
+      start: zonedIso(part('startDate').value, clockValue(part('startTime'), `timeOff[${i}].start`), zone()),
+      end: zonedIso(part('endDate').value, clockValue(part('endTime'), `timeOff[${i}].end`), zone()),
+    };
+  });
 }
 
 function showAvailabilityNote() {
-  const a = state.availability;
-  if (!a) return;
-  const kept = a.overrides?.length || a.timeOff?.length
-    ? t('availability.kept', { overrides: a.overrides?.length ?? 0, timeOff: a.timeOff?.length ?? 0 }) : '';
-  $('av-note').textContent = [zoneNote(), kept].filter(Boolean).join(' ');
+  if (!state.availability) return;
+  $('av-note').textContent = zoneNote();
 }
 
 let rowIds = 0;
@@ -1115,17 +1381,208 @@ async function saveAvailability(event) {
       end: clockValue(row.querySelector('[data-part="end"]'), `weekly[${i}].end`),
       locationId: row.querySelector('[data-part="locationId"]').value,
     }));
-    const current = state.availability?.staffId === staffId ? state.availability : { overrides: [], timeOff: [] };
-    const body = {
-      weekly,
-      overrides: (current.overrides ?? []).map((o) => ({
-        date: o.date,
-        intervals: (o.intervals ?? []).map((i) => ({ start: hhmm(i.start), end: hhmm(i.end), locationId: i.locationId })),
-      })),
-      timeOff: (current.timeOff ?? []).map((off) => ({ start: off.start, end: off.end })),
-    };
+    const body = { weekly, overrides: overridesTyped(), timeOff: timeOffTyped() };
     state.availability = await api('PUT', `/studios/${S()}/staff/${enc(staffId)}/availability`, { body });
     notice(t('availability.saved', { name: staffName(staffId) }), 'success');
+    await loadAvailability();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clients: their wallets (passes, credits, history), and the pass types and credit packs on sale
+
+/** The history line's kind for people (WalletEntry.kind): literal keys, so no raw value is shown. */
+const WALLET_KINDS = {
+  CREDITS_GRANTED: () => t('wallet.creditsGranted'),
+  CREDITS_SPENT: () => t('wallet.creditsSpent'),
+  CREDITS_RETURNED: () => t('wallet.creditsReturned'),
+  PASS_ISSUED: () => t('wallet.passIssued'),
+  PASS_ENTRY_USED: () => t('wallet.passEntryUsed'),
+  PASS_ENTRY_RETURNED: () => t('wallet.passEntryReturned'),
+};
+const walletKind = (kind) => WALLET_KINDS[kind]?.() ?? t('wallet.other');
+
+async function loadClients() {
+  const list = $('client-list');
+  list.replaceChildren(h('p', { class: 'muted', text: t('common.loading') }));
+  try {
+    const [clients, passTypes, packs] = await Promise.all([
+      api('GET', `/studios/${S()}/clients`),
+      api('GET', `/studios/${S()}/pass-types`),
+      api('GET', `/studios/${S()}/credit-packs`),
+    ]);
+    state.clients = clients.clients ?? [];
+    state.passTypes = passTypes.passTypes ?? [];
+    state.creditPacks = packs.creditPacks ?? [];
+  } catch (e) {
+    list.replaceChildren(h('p', { class: 'form-error', role: 'alert', text: errorText(e.code) }));
+    return;
+  }
+  // each client's wallet, for the balance in the list
+  state.wallets = new Map(await Promise.all(state.clients.map(async (c) => {
+    try {
+      return [c.clientId, await api('GET', `/studios/${S()}/clients/${enc(c.clientId)}/wallet`)];
+    } catch {
+      return [c.clientId, null];
+    }
+  })));
+  renderClients();
+}
+
+/** "2 passes (7 entries left)" */
+function passesText(wallet) {
+  const usable = (wallet?.passes ?? []).filter((p) => p.entriesLeft > 0 && Date.parse(p.validUntil) > Date.now());
+  if (!usable.length) return t('wallet.noPasses');
+  return plural('wallet.passCount', usable.length, { entries: usable.reduce((sum, p) => sum + p.entriesLeft, 0) });
+}
+
+function renderClients() {
+  show($('pass-type-form'), isOwner());
+  show($('credit-pack-form'), isOwner());
+  $('client-list').replaceChildren(table([t('common.email'), t('clients.credits'), t('clients.passes'), ''], (state.clients ?? []).map((c) => {
+    const wallet = state.wallets?.get(c.clientId);
+    return [
+      c.email,
+      wallet ? plural('credits.count', wallet.credits ?? 0) : '',
+      wallet ? passesText(wallet) : '',
+      rowButton(t('clients.wallet'), t('clients.walletAria', { email: c.email }), () => openWallet(c)),
+    ];
+  }), t('tab.clients'), t('clients.none')));
+  $('pass-type-list').replaceChildren(table([t('clients.passName'), t('clients.entries'), t('clients.validDays'), t('common.price')],
+    (state.passTypes ?? []).map((p) => [p.name, String(p.entries), String(p.validDays), nowrap(money(p.price))]),
+    t('clients.passTypes'), t('clients.noPassTypes')));
+  $('credit-pack-list').replaceChildren(table([t('clients.packName'), t('clients.credits'), t('common.price')],
+    (state.creditPacks ?? []).map((p) => [p.name, String(p.credits), nowrap(money(p.price))]),
+    t('clients.creditPacks'), t('clients.noCreditPacks')));
+  const keep = (select, options) => {
+    const previous = select.value;
+    select.replaceChildren(...options);
+    if ([...select.options].some((o) => o.value === previous)) select.value = previous;
+  };
+  keep($('ip-type'), (state.passTypes ?? []).map((p) => h('option', { value: p.passTypeId, text: `${p.name} · ${money(p.price)}` })));
+  keep($('gc-pack'), [h('option', { value: '', text: t('clients.noPack') }),
+    ...(state.creditPacks ?? []).map((p) => h('option', { value: p.packId, text: `${p.name} · ${money(p.price)}` }))]);
+  if (state.client) renderWallet();
+}
+
+async function openWallet(client) {
+  state.client = client;
+  try {
+    state.wallets.set(client.clientId, await api('GET', `/studios/${S()}/clients/${enc(client.clientId)}/wallet`));
+  } catch (e) {
+    notice(errorText(e.code), 'error');
+    return;
+  }
+  renderWallet();
+  show($('client-list-panel'), false);
+  show($('wallet-panel'));
+  $('wallet-title').focus();
+}
+
+function closeWallet() {
+  state.client = null;
+  show($('wallet-panel'), false);
+  show($('client-list-panel'));
+  loadClients();
+}
+
+function renderWallet() {
+  const c = state.client;
+  const w = state.wallets.get(c.clientId) ?? { credits: 0, passes: [], history: [] };
+  $('wallet-title').textContent = t('clients.walletOf', { email: c.email });
+  $('wallet-facts').replaceChildren(facts([
+    [t('common.email'), c.email],
+    [t('clients.credits'), plural('credits.count', w.credits ?? 0)],
+    [t('clients.passes'), passesText(w)],
+  ]));
+  $('wallet-passes').replaceChildren(table([t('clients.passName'), t('clients.entriesLeft'), t('clients.validUntil', { zone: zoneName(zone()) })],
+    (w.passes ?? []).map((p) => [p.name, t('clients.entriesOf', { left: p.entriesLeft, entries: p.entries }), nowrap(whenText(p.validUntil))]),
+    t('clients.passes'), t('clients.noPasses')));
+  $('wallet-history').replaceChildren(table([whenHeader(), t('clients.what'), t('clients.credits'), t('clients.entries'), t('clients.note')],
+    [...(w.history ?? [])].reverse().map((x) => [
+      nowrap(whenText(x.at)), walletKind(x.kind), x.credits ? signed(x.credits) : '', x.entries ? signed(x.entries) : '', x.description ?? '',
+    ]), t('clients.history'), t('clients.noHistory')));
+  show($('issue-pass-form'), (state.passTypes ?? []).length > 0);
+}
+
+const signed = (n) => (n > 0 ? `+${n}` : String(n));
+
+async function addClient(event) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  await submitting(form, async () => {
+    const email = form.elements.email.value.trim();
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new InputError('email', t('signin.invalidEmail'));
+    const added = await api('POST', `/studios/${S()}/clients`, { body: { email } });
+    notice(t('clients.added', { email: added.email }), 'success');
+    form.reset();
+    await loadClients();
+  });
+}
+
+async function issuePass(event) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const c = state.client;
+  await submitting(form, async () => {
+    const body = { passTypeId: form.elements.passTypeId.value, note: form.elements.note.value.trim() || null };
+    if (!body.passTypeId) throw new InputError('passTypeId', t('clients.needPassType'));
+    await api('POST', `/studios/${S()}/clients/${enc(c.clientId)}/passes`, { body });
+    notice(t('clients.passGiven', { email: c.email }), 'success');
+    form.reset();
+    await openWallet(c);
+  });
+}
+
+async function grantCredits(event) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const c = state.client;
+  await submitting(form, async () => {
+    const packId = form.elements.packId.value;
+    const credits = integer(form.elements.credits.value);
+    if (packId && credits !== undefined) throw new InputError('credits', t('clients.packOrCredits'));
+    if (!packId && credits === undefined) throw new InputError('credits', t('clients.needCredits'));
+    const body = packId ? { packId } : { credits };
+    body.note = form.elements.note.value.trim() || null;
+    await api('POST', `/studios/${S()}/clients/${enc(c.clientId)}/credits`, { body });
+    notice(t('clients.creditsGiven', { email: c.email }), 'success');
+    form.reset();
+    await openWallet(c);
+  });
+}
+
+async function addPassType(event) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const f = form.elements;
+  await submitting(form, async () => {
+    if (f.price.value === '') throw new InputError('price', t('service.needPrice'));
+    const body = {
+      name: f.name.value.trim(), entries: integer(f.entries.value), validDays: integer(f.validDays.value),
+      price: { amount: minorUnits(f.price.value, 'price'), currency: state.settings.currency },
+    };
+    const added = await api('POST', `/studios/${S()}/pass-types`, { body: dropUndefined(body) });
+    notice(t('clients.passTypeAdded', { name: added.name }), 'success');
+    form.reset();
+    await loadClients();
+  });
+}
+
+async function addCreditPack(event) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const f = form.elements;
+  await submitting(form, async () => {
+    if (f.price.value === '') throw new InputError('price', t('service.needPrice'));
+    const body = {
+      name: f.name.value.trim(), credits: integer(f.credits.value),
+      price: { amount: minorUnits(f.price.value, 'price'), currency: state.settings.currency },
+    };
+    const added = await api('POST', `/studios/${S()}/credit-packs`, { body: dropUndefined(body) });
+    notice(t('clients.creditPackAdded', { name: added.name }), 'success');
+    form.reset();
+    await loadClients();
   });
 }
 
@@ -1139,7 +1596,24 @@ const SETTINGS_FILLERS = {
   'settings-general': (s) => {
     setValue('st-name', s.name);
     setValue('st-reminder', s.missingLinkReminderHours);
+    fillZoneAndLanguagePickers(s);
+    setValue('st-currency', s.currency);
     refreshFixedSettings(s);
+  },
+  'settings-reminders': (s) => {
+    $('st-remind-enabled').checked = Boolean(s.clientReminders?.enabled);
+    setValue('st-remind-hours', (s.clientReminders?.hoursBefore ?? [24]).join(', '));
+  },
+  'settings-noshow': (s) => {
+    $('st-forfeit').checked = Boolean(s.noShowPolicy?.forfeit);
+  },
+  'settings-waitlist': (s) => {
+    $('st-waitlist-enabled').checked = Boolean(s.waitlist?.enabled);
+    setValue('st-waitlist-closes', s.waitlist?.closesMinutesBefore ?? 60);
+  },
+  'settings-notices': (s) => {
+    setValue('st-notices-mode', s.instructorNotices?.mode ?? 'NONE');
+    setValue('st-digest-hour', s.instructorNotices?.digestHour ?? 7);
   },
   'settings-booking': (s) => {
     setValue('st-notice', s.bookingPolicy?.minNoticeMinutes);
@@ -1171,7 +1645,20 @@ const SETTINGS_FILLERS = {
   },
 };
 
-/** What the page cannot change: the zone, the currency and the studio's language. */
+/** The zones the browser knows (the studio's first if it is not among them), and the languages there are bundles for. */
+function fillZoneAndLanguagePickers(s) {
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const all = zones.includes(s.timezone) ? zones : [s.timezone, ...zones];
+  const zoneSelect = $('st-timezone');
+  if (zoneSelect.options.length !== all.length) zoneSelect.replaceChildren(...all.map((z) => h('option', { value: z, text: z })));
+  zoneSelect.value = s.timezone;
+  const offered = languages().filter((l) => l.name);
+  const languageList = offered.some((l) => l.code === s.locale) ? offered : [{ code: s.locale, name: s.locale }, ...offered];
+  $('st-locale').replaceChildren(...languageList.map((l) => h('option', { value: l.code, lang: l.code, text: l.name })));
+  $('st-locale').value = s.locale;
+}
+
+/** One line on the studio's zone, currency and language as stored. */
 function refreshFixedSettings(s) {
   const studioLanguageName = languages().find((l) => l.code === s.locale)?.name ?? s.locale;
   $('st-fixed').textContent = t('settings.fixed', { zone: s.timezone, currency: s.currency, language: studioLanguageName });
@@ -1179,18 +1666,76 @@ function refreshFixedSettings(s) {
 
 async function fillSettings() {
   for (const fill of Object.values(SETTINGS_FILLERS)) fill(state.settings);
+  // only the owner changes settings: staff read them, without controls the API would refuse
+  for (const form of document.querySelectorAll('#panel-settings form')) {
+    for (const control of form.querySelectorAll('input, select, textarea')) control.disabled = !isOwner();
+    for (const actions of form.querySelectorAll('.actions')) show(actions, isOwner());
+  }
   if (!state.profile) await loadProfile();
-  if (!state.profile) return; // the link is a convenience
+  if (!state.profile) return; // the links are a convenience
   const link = $('st-booking-link');
   link.textContent = state.profile.bookingLink;
   const safe = safeUrl(state.profile.bookingLink);
   if (safe) link.href = safe;
+  await fillLinks();
+}
+
+/** The studio's, each service's and each staff member's booking link, and the widget's embed snippet. */
+async function fillLinks() {
+  if (!state.loaded.has('services')) {
+    try {
+      state.services = (await api('GET', `/studios/${S()}/services`)).services ?? [];
+    } catch { /* the studio's link and the snippet are still useful */ }
+  }
+  const links = [
+    [t('settings.linkStudio'), state.profile?.bookingLink],
+    ...state.services.filter((s) => s.bookableOnline && s.bookingLink).map((s) => [t('settings.linkService', { name: s.name }), s.bookingLink]),
+    ...state.staff.filter((s) => s.bookingLink).map((s) => [t('settings.linkStaff', { name: s.name }), s.bookingLink]),
+  ].filter(([, url]) => safeUrl(url));
+  $('st-links').replaceChildren(h('ul', { class: 'links' }, links.map(([text, url]) => h('li', {},
+    h('span', { class: 'muted', text: `${text}: ` }), h('a', { href: url, target: '_blank', rel: 'noopener', text: url })))));
+  $('st-embed').value = embedSnippet();
+}
+
+/** An iframe of the booking widget for the studio's own website (a script embed comes with issue 15). */
+function embedSnippet() {
+  const widget = safeUrl(state.profile?.bookingLink) ?? new URL(`../widget/?${query({ studio: state.studioId })}`, location.href).href;
+  const attribute = (text) => String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const title = t('settings.embedTitle', { name: state.settings?.name ?? '' });
+  return `<iframe src="${attribute(widget)}" title="${attribute(title)}" style="width:100%;min-height:720px;border:0" loading="lazy"></iframe>`;
+}
+
+async function copyEmbed() {
+  const box = $('st-embed');
+  try {
+    await navigator.clipboard.writeText(box.value);
+  } catch {
+    box.select(); // no clipboard permission: select it, for the browser's own copy
+    document.execCommand('copy');
+  }
+  notice(t('settings.copied'), 'success');
 }
 
 const SETTINGS_SECTIONS = {
   'settings-general': (f) => ({
     name: f.name.value.trim(),
+    timezone: f.timezone.value,
+    currency: f.currency.value.trim().toUpperCase(),
+    locale: f.locale.value,
     missingLinkReminderHours: integer(f.missingLinkReminderHours.value),
+  }),
+  'settings-reminders': (f) => {
+    const typed = f['clientReminders.hoursBefore'].value.split(/[\s,;]+/).filter(Boolean);
+    const hoursBefore = typed.map((x) => (/^[0-9]{1,3}$/.test(x) ? Number(x) : NaN));
+    if (hoursBefore.some(Number.isNaN)) throw new InputError('clientReminders.hoursBefore', t('settings.hoursInvalid'));
+    return { clientReminders: { enabled: f['clientReminders.enabled'].checked, hoursBefore } };
+  },
+  'settings-noshow': (f) => ({ noShowPolicy: { forfeit: f['noShowPolicy.forfeit'].checked } }),
+  'settings-waitlist': (f) => ({
+    waitlist: { enabled: f['waitlist.enabled'].checked, closesMinutesBefore: integer(f['waitlist.closesMinutesBefore'].value) },
+  }),
+  'settings-notices': (f) => ({
+    instructorNotices: { mode: f['instructorNotices.mode'].value, digestHour: integer(f['instructorNotices.digestHour'].value) },
   }),
   'settings-booking': (f) => ({
     bookingPolicy: {
@@ -1245,6 +1790,13 @@ async function saveSettings(event) {
     // enabling bank transfer also enables the BANK_TRANSFER payment method
     if (form.id === 'settings-bank') SETTINGS_FILLERS['settings-payments'](state.settings);
     refreshTitle();
+    if (form.id === 'settings-general') {
+      // a new zone or currency: every time and price label follows
+      state.today = todayIn(zone());
+      for (const el of document.querySelectorAll('.currency-label')) el.textContent = `(${state.settings.currency})`;
+      refreshZoneTexts();
+      $('st-embed').value = embedSnippet();
+    }
     notice(t('settings.saved'), 'success');
   });
 }
@@ -1284,11 +1836,21 @@ function wire() {
   $('bookings-export').addEventListener('click', exportBookings);
   $('staff-form').addEventListener('submit', addStaff);
   $('location-form').addEventListener('submit', addLocation);
+  for (const button of document.querySelectorAll('.edit-cancel')) button.addEventListener('click', (event) => setEditing(event.currentTarget.form, null));
   $('service-form').addEventListener('submit', addService);
   $('av-staff').addEventListener('change', loadAvailability);
   $('av-add').addEventListener('click', () => addAvailabilityRow().querySelector('select').focus());
+  $('av-add-override').addEventListener('click', () => addOverrideRow().querySelector('input').focus());
+  $('av-add-timeoff').addEventListener('click', () => addTimeOffRow().querySelector('input').focus());
   $('availability-form').addEventListener('submit', saveAvailability);
   for (const id of Object.keys(SETTINGS_SECTIONS)) $(id).addEventListener('submit', saveSettings);
+  $('st-embed-copy').addEventListener('click', copyEmbed);
+  $('client-form').addEventListener('submit', addClient);
+  $('wallet-close').addEventListener('click', closeWallet);
+  $('issue-pass-form').addEventListener('submit', issuePass);
+  $('grant-credits-form').addEventListener('submit', grantCredits);
+  $('pass-type-form').addEventListener('submit', addPassType);
+  $('credit-pack-form').addEventListener('submit', addCreditPack);
   $('language').addEventListener('change', changeLanguage);
   document.addEventListener('input', (event) => {
     if (event.target.matches('input[type="date"]')) refreshDateHint(event.target);
