@@ -342,10 +342,10 @@ function signOut(message) {
 
 async function enterApp() {
   show($('signin'), false);
-  show($('app'));
   show($('who'));
   refreshWho();
-  notice('');
+  // the tabs appear once the studio's settings, staff and locations are in: every tab needs them
+  notice(t('common.loading'));
   try {
     const [settings, staff, locations] = await Promise.all([
       api('GET', `/studios/${S()}/settings`),
@@ -362,6 +362,8 @@ async function enterApp() {
   if (!state.profile) await applyLanguage(); // the studio's locale from its settings
   state.today = todayIn(zone());
   state.sessionsFrom = state.today;
+  notice('');
+  show($('app'));
   refreshTitle();
   for (const el of document.querySelectorAll('.currency-label')) el.textContent = `(${state.settings.currency})`;
   refreshZoneTexts();
@@ -1352,6 +1354,28 @@ function availabilityRows() {
 /** After a change of language: the same rows, labelled anew. */
 function rebuildAvailabilityRows() {
   showAvailabilityNote();
+  const typed = (row, part) => row.querySelector(`[data-part="${part}"]`);
+  const clock = (row, part) => parseClock(typed(row, part).value) ?? typed(row, part).value;
+  const overrides = [...$('av-overrides').querySelectorAll('.override-row')].map((row) => ({
+    date: typed(row, 'date').value, dayOff: typed(row, 'dayOff').checked,
+    start: clock(row, 'start'), end: clock(row, 'end'), locationId: typed(row, 'locationId').value,
+  }));
+  const timeOff = [...$('av-timeoff').querySelectorAll('.timeoff-row')].map((row) => ({
+    start: { date: typed(row, 'startDate').value, time: clock(row, 'startTime') },
+    end: { date: typed(row, 'endDate').value, time: clock(row, 'endTime') },
+  }));
+  if (overrides.length) {
+    $('av-overrides').replaceChildren();
+    for (const o of overrides) addOverrideRow(o);
+  } else {
+    $('av-overrides').querySelector('.empty')?.replaceChildren(t('availability.noOverrides'));
+  }
+  if (timeOff.length) {
+    $('av-timeoff').replaceChildren();
+    for (const off of timeOff) addTimeOffRow(off);
+  } else {
+    $('av-timeoff').querySelector('.empty')?.replaceChildren(t('availability.noTimeOff'));
+  }
   const rows = availabilityRows();
   if (rows.length === 0) {
     $('av-rows').querySelector('.empty')?.replaceChildren(t('availability.none'));

@@ -386,6 +386,13 @@ class AdminWeekBrowserTest {
             new Select(browser.visible("#av-staff")).selectByValue("sf_demo_ioana");
             browser.await(d -> d.findElements(By.cssSelector("#av-overrides .override-row")).size() >= 2
                     && !d.findElements(By.cssSelector("#av-timeoff .timeoff-row")).isEmpty());
+            // the rows follow a change of language, as typed
+            new Select(browser.visible("#language")).selectByValue("ro");
+            browser.awaitText("Zi liberă");
+            browser.awaitText("Concediu și absențe");
+            assertThat(browser.driver().findElements(By.cssSelector("#av-overrides [data-part=date]")).stream()
+                    .map(e -> e.getAttribute("value")).toList()).contains(holiday, shortDay);
+            screen(width, "availability-ro");
         }
     }
 
