@@ -94,13 +94,13 @@ public final class SeriesSetup {
         return SeriesView.of(series, null, null, null);
     }
 
-    /** The series with its sessions (without participants; those are on each session's detail). */
+    /** The series with its sessions, as staff see each (participants included). */
     public SeriesView series(Caller caller, String studioId, String seriesId) {
         caller.requireStaffOf(studioId);
         Series series = existing(studioId, seriesId);
-        ZoneId zone = ZoneId.of(series.timezone());
+        StudioSettings settings = studios.settingsOf(studioId);
         List<SessionViews.StaffSession> views = occurrences(series).stream()
-                .map(s -> SessionViews.staffView(s, zone, null)).toList();
+                .map(s -> single.staffView(s, settings)).toList();
         return SeriesView.of(series, views, null, null);
     }
 
