@@ -49,12 +49,21 @@ public record SessionDetails(String templateId, String name, String description,
                 instructorId, format, locationId, price, creditPrice, paymentMethods, onlineAccess, twinOf);
     }
 
-    /** An online twin takes what the request leaves out from the in-person session it twins. */
+    /**
+     * An online twin takes what the request leaves out from the in-person session it twins (its payment
+     * methods without paying at the studio: an online seat is paid in advance).
+     */
     public SessionDetails withDefaultsFromOriginal(Session original, String originalStart) {
         return new SessionDetails(templateId, pick(name, original.name()), pick(description, original.description()),
-                pick(start, originalStart), pick(durationMinutes, original.durationMinutes()), capacity, onlineCapacity,
-                pick(instructorId, original.instructorId()), pick(format, SessionFormat.ONLINE), locationId, price,
-                creditPrice, paymentMethods, onlineAccess, twinOf);
+                pick(start, originalStart), pick(durationMinutes, original.durationMinutes()),
+                pick(capacity, original.capacity()), onlineCapacity, pick(instructorId, original.instructorId()),
+                pick(format, SessionFormat.ONLINE), locationId, pick(price, original.price()),
+                pick(creditPrice, original.creditPrice()), pick(paymentMethods, inAdvance(original.paymentMethods())), onlineAccess, twinOf);
+    }
+
+    /** The methods an online seat can be paid with: all but paying at the studio. */
+    private static List<PaymentMethod> inAdvance(List<PaymentMethod> methods) {
+        return methods.stream().filter(m -> m != PaymentMethod.PAY_AT_STUDIO).toList();
     }
 
     /** A new session; {@code sessionId}, counters and times are set here. */
