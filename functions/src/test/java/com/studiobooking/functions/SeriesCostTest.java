@@ -59,6 +59,27 @@ class SeriesCostTest {
     }
 
     @Test
+    void a_series_refused_before_writing_writes_nothing_and_a_twin_claims_no_time() {
+        Api.Reply single = api.call("admin/post-studios-studioId-sessions.json").path("studioId", studioId).token(owner)
+                .body(Map.of("name", "Vinyasa", "start", "2026-12-09T18:00:00+02:00", "durationMinutes", 60, "capacity", 10,
+                        "instructorId", instructorId, "format", "IN_PERSON", "locationId", roomId)).send();
+        String original = single.json().get("sessionId").asText();
+
+        List<String> refused = measure(() -> assertThat(api.call("admin/post-studios-studioId-series.json")
+                .path("studioId", studioId).token(owner).body(Map.of("name", "Vinyasa", "start", "2026-12-07T18:00:00+02:00",
+                        "durationMinutes", 60, "capacity", 10, "instructorId", instructorId, "format", "IN_PERSON",
+                        "locationId", roomId, "repeat", Map.of("weekdays", List.of("MONDAY", "WEDNESDAY"), "until", "2026-12-31")))
+                .send().status()).isEqualTo(409));
+        List<String> twin = measure(() -> assertThat(api.call("admin/post-studios-studioId-sessions.json")
+                .path("studioId", studioId).token(owner).body(Map.of("twinOf", original)).send().status()).isEqualTo(201));
+
+        assertThat(refused).containsExactly("GetItem STAFF#", "GetItem PROFILE", "GetItem STAFF#", "GetItem LOCATION#", "Query");
+        assertThat(twin).containsExactly("GetItem STAFF#", "GetItem PROFILE", "GetItem SESSION", "GetItem STAFF#",
+                "TransactWriteItems (4)", // twin, ConditionCheck on the original, pointer, staff token check
+                "Query"); // the new session's participants, for the answer
+    }
+
+    @Test
     void changing_and_cancelling_from_a_date_read_each_occurrence_and_write_each_one_they_touch() {
         String seriesId = create("2026-12-07T18:00:00+02:00", "2026-12-23"); // 6 sessions
         List<String> changed = measure(() -> send("admin/patch-studios-studioId-series-seriesId.json", seriesId,
