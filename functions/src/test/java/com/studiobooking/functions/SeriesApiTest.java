@@ -262,6 +262,24 @@ class SeriesApiTest {
         }
     }
 
+    @Test
+    void parallel_series_for_the_same_instructor_and_dates_make_exactly_one_and_leave_nothing_of_the_others()
+            throws Exception {
+        List<Api.Reply> replies = Parallel.run(6, i -> createSeries("2026-12-07T18:00:00+02:00",
+                List.of("MONDAY", "WEDNESDAY"), "2026-12-23", 10));
+
+        List<Api.Reply> created = replies.stream().filter(r -> r.status() == 201).toList();
+        assertThat(created).hasSize(1);
+        assertThat(replies).filteredOn(r -> r.status() != 201)
+                .allSatisfy(r -> assertThat(r.errorCode()).as(r.body()).isEqualTo("INSTRUCTOR_BUSY"));
+        List<String> ids = ids(created.get(0).json().get("sessionIds"));
+        assertThat(publicSessions("2026-12-01", "2026-12-31").findValuesAsText("sessionId")).containsExactlyElementsOf(ids);
+        List<String> holders = api.engineTable.query(KeyQuery.partition("STUDIO#" + studioId + "#STAFFTIME#" + instructorId))
+                .stream().map(i -> i.get("holder").s()).distinct().toList();
+        assertThat(holders).containsExactlyInAnyOrderElementsOf(ids.stream().map(id -> "session:" + id).toList());
+        assertThat(api.engineTable.query(KeyQuery.prefix("STUDIO#" + studioId, "SERIES#"))).hasSize(1);
+    }
+
     // --- helpers ----------------------------------------------------------------------------------
 
     private Map<String, Object> seriesBody(String start, List<String> weekdays, String until, int capacity) {

@@ -138,6 +138,31 @@ class TwinSessionApiTest {
         assertThat(inPerson("2026-12-08T19:00:00+02:00", "IN_PERSON", instructorId)).isNotNull();
     }
 
+    /** A twin created while its original is cancelled: either it is refused, or it is cancelled with the original. */
+    @Test
+    void twins_created_while_the_original_is_cancelled_never_outlive_it() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            String original = inPerson("2026-12-" + (10 + round) + "T18:00:00+02:00", "IN_PERSON", instructorId);
+
+            List<Api.Reply> replies = Parallel.run(4, i -> i == 0
+                    ? api.call("admin/post-studios-studioId-sessions-sessionId-cancel.json").path("studioId", studioId)
+                            .path("sessionId", original).token(owner).send()
+                    : create(twinOf(original)));
+
+            assertThat(replies.get(0).status()).as(replies.get(0).body()).isEqualTo(200);
+            for (Api.Reply twin : replies.subList(1, 4)) {
+                if (twin.status() == 201) {
+                    assertThat(staffSession(twin.json().get("sessionId").asText()).get("status").asText())
+                            .as("round " + round).isEqualTo("CANCELLED");
+                } else {
+                    assertThat(twin.status()).as(twin.body()).isIn(400, 409);
+                    assertThat(twin.errorField()).isEqualTo("twinOf");
+                }
+            }
+        }
+        assertThat(publicSessions()).isEmpty();
+    }
+
     // --- helpers ----------------------------------------------------------------------------------
 
     private String staff(String name, String email) {
