@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.studiobooking.core.model.identity.Caller;
+import com.studiobooking.core.model.session.SeriesChange;
+import com.studiobooking.core.model.session.SeriesDetails;
 import com.studiobooking.core.model.session.SessionDetails;
 import com.studiobooking.core.model.studio.AvailabilityDetails;
 import com.studiobooking.core.model.studio.LocationDetails;
@@ -14,6 +16,7 @@ import com.studiobooking.core.model.studio.StaffDetails;
 import com.studiobooking.core.model.studio.StudioSettings;
 import com.studiobooking.core.model.wallet.WalletChange;
 import com.studiobooking.core.usecase.setup.AppointmentSetup;
+import com.studiobooking.core.usecase.setup.SeriesSetup;
 import com.studiobooking.core.usecase.setup.SessionSetup;
 import com.studiobooking.core.usecase.setup.StudioSetup;
 import com.studiobooking.core.usecase.signin.Authentication;
@@ -26,7 +29,7 @@ import java.util.Map;
 
 /**
  * The admin function: opening a studio; staff routes for settings, staff, locations, services,
- * availability, session templates and sessions, pass types, credit packs and clients' wallets.
+ * availability, session templates, sessions and recurring series, pass types, credit packs and clients' wallets.
  */
 public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final String STUDIO = "/studios/{studioId}";
@@ -44,6 +47,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
         StudioSetup setup = wiring.studioSetup();
         AppointmentSetup appointments = wiring.appointmentSetup();
         SessionSetup sessions = wiring.sessionSetup();
+        SeriesSetup series = wiring.seriesSetup();
         Wallets wallets = wiring.wallets();
         auth = wiring.authentication();
         routes = new Routes(wiring::requestEnded)
@@ -130,7 +134,16 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                 .on("POST " + STUDIO + "/clients/{clientId}/passes", r -> Response.created(
                         wallets.issuePass(caller(r), studio(r), r.path("clientId"), r.body(WalletChange.IssuePass.class))))
                 .on("POST " + STUDIO + "/clients/{clientId}/credits", r -> Response.created(
-                        wallets.grantCredits(caller(r), studio(r), r.path("clientId"), r.body(WalletChange.GrantCredits.class))));
+                        wallets.grantCredits(caller(r), studio(r), r.path("clientId"), r.body(WalletChange.GrantCredits.class))))
+
+                .on("POST " + STUDIO + "/series", r -> Response.created(
+                        series.create(caller(r), studio(r), r.body(SeriesDetails.class))))
+                .on("GET " + STUDIO + "/series/{seriesId}", r -> Response.ok(
+                        series.series(caller(r), studio(r), r.path("seriesId"))))
+                .on("PATCH " + STUDIO + "/series/{seriesId}", r -> Response.ok(
+                        series.change(caller(r), studio(r), r.path("seriesId"), r.body(SeriesChange.class))))
+                .on("POST " + STUDIO + "/series/{seriesId}/cancel", r -> Response.ok(
+                        series.cancel(caller(r), studio(r), r.path("seriesId"), r.body(SeriesSetup.LocalDateRequest.class))));
     }
 
     @Override

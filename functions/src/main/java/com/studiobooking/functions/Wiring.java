@@ -21,6 +21,7 @@ import com.studiobooking.core.usecase.pay.PaymentWebhook;
 import com.studiobooking.core.usecase.remind.ClientReminder;
 import com.studiobooking.core.usecase.remind.MissingLinkReminder;
 import com.studiobooking.core.usecase.setup.AppointmentSetup;
+import com.studiobooking.core.usecase.setup.SeriesSetup;
 import com.studiobooking.core.usecase.setup.SessionSetup;
 import com.studiobooking.core.usecase.setup.StudioSetup;
 import com.studiobooking.core.usecase.signin.Authentication;
@@ -68,6 +69,7 @@ public final class Wiring {
     private final Lazy<SessionBooking> sessionBooking;
     private final Lazy<Bookings> bookings;
     private final Lazy<SessionSetup> sessionSetup;
+    private final Lazy<SeriesSetup> seriesSetup;
     private final Lazy<Wallets> wallets;
     private final Lazy<JobRunner> jobRunner;
     private final Lazy<PaymentWebhook> paymentWebhook;
@@ -118,6 +120,8 @@ public final class Wiring {
                 links, sessionBooking.get(), scheduler, cards.get(), clock));
         this.sessionSetup = Lazy.of(() -> new SessionSetup(studios.get(), sessions.get(), bookingStore.get(),
                 sessionBooking.get(), scheduler, sendLater, clock));
+        this.seriesSetup = Lazy.of(() -> new SeriesSetup(studios.get(), sessions.get(), bookingStore.get(),
+                sessionSetup.get(), clock));
         this.wallets = Lazy.of(() -> new Wallets(studios.get(), walletStore.get(), clients, clock));
         this.purchases = Lazy.of(() -> new Purchases(studios.get(), walletStore.get(),
                 new DynamoPurchaseStore(table), clients, payments, parts.widgetBaseUrl(), clock));
@@ -160,6 +164,8 @@ public final class Wiring {
     public BookingExport bookingExport() { return bookingExport.get(); }
 
     public SessionSetup sessionSetup() { return sessionSetup.get(); }
+
+    public SeriesSetup seriesSetup() { return seriesSetup.get(); }
 
     public Wallets wallets() { return wallets.get(); }
 

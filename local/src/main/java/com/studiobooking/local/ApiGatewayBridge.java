@@ -67,7 +67,7 @@ final class ApiGatewayBridge extends Handler.Abstract {
         String rawQuery = request.getHttpURI().getQuery();
         response.getHeaders().add("access-control-allow-origin", "*");
         if (method.equals("OPTIONS")) {
-            response.getHeaders().add("access-control-allow-methods", "GET,POST,PUT,DELETE,OPTIONS");
+            response.getHeaders().add("access-control-allow-methods", "GET,POST,PUT,PATCH,DELETE,OPTIONS");
             response.getHeaders().add("access-control-allow-headers", "authorization,content-type,idempotency-key");
             write(response, callback, 204, null, new byte[0]);
             return true;

@@ -66,7 +66,7 @@ class ContractTest {
             "staffId", "sf_demo0000000000000", "locationId", "lc_demo0000000000000",
             "serviceId", "sv_demo0000000000000", "bookingId", "bk_demo0000000000000",
             "templateId", "tp_demo0000000000000", "sessionId", "ss_demo0000000000000",
-            "clientId", "cl_demo0000000000000");
+            "clientId", "cl_demo0000000000000", "seriesId", "sr_demo0000000000000");
 
     private static Path root;
     private static SamTemplate template;

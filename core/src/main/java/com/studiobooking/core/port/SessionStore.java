@@ -2,6 +2,7 @@ package com.studiobooking.core.port;
 
 import com.studiobooking.core.common.TimeRange;
 import com.studiobooking.core.model.booking.Booking;
+import com.studiobooking.core.model.session.Series;
 import com.studiobooking.core.model.session.Session;
 import com.studiobooking.core.model.session.SessionTemplate;
 import com.studiobooking.core.model.booking.Participant;
@@ -24,8 +25,28 @@ public interface SessionStore {
 
     void removeTemplate(String studioId, String templateId);
 
-    /** Creates the session and claims its instructor's time; false when that time is taken. */
+    /**
+     * Creates the session and claims its instructor's time; false when that time is taken. An online
+     * twin ({@code twinOf} set) claims nothing: it shares its original's claim, and is created only while
+     * the original is still scheduled at the same time with the same instructor (false otherwise).
+     */
     boolean create(Session session);
+
+    /** The online twins created beside an in-person session (any status). */
+    List<Session> twinsOf(Session original);
+
+    /**
+     * Undoes the creation of a session (a series whose creation failed): deletes it and frees its
+     * instructor's time, only while no seat of it is taken. False when one is (or it is gone).
+     */
+    boolean remove(Session session);
+
+    /** Writes the series with the ids of the sessions it is about to create. */
+    void saveSeries(Series series);
+
+    Optional<Series> findSeries(String studioId, String seriesId);
+
+    void removeSeries(String studioId, String seriesId);
 
     Optional<Session> find(String studioId, String sessionId);
 

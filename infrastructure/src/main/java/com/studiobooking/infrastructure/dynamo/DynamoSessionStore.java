@@ -2,6 +2,7 @@ package com.studiobooking.infrastructure.dynamo;
 
 import com.studiobooking.core.common.TimeRange;
 import com.studiobooking.core.model.booking.Booking;
+import com.studiobooking.core.model.session.Series;
 import com.studiobooking.core.model.session.Session;
 import com.studiobooking.core.model.session.SessionFormat;
 import com.studiobooking.core.model.session.SessionTemplate;
@@ -63,8 +64,53 @@ public final class DynamoSessionStore implements SessionStore {
     public boolean create(Session session) {
         List<Write> writes = new ArrayList<>();
         writes.add(Write.putNew(SessionMapper.withZeroSeats(session)));
-        writes.addAll(instructorTime(session, true));
+        if (session.twinOf() != null) {
+            // the twin shares its original's claim: created only while the original still holds it at this time
+            String original = Keys.session(session.studioId(), session.twinOf());
+            writes.add(new Write.Check(original, Keys.SESSION, Condition.eq("status", "SCHEDULED")
+                    .and(Condition.eq("start", session.start().toString()))
+                    .and(Condition.eq("instructorId", session.instructorId()))
+                    .and(Condition.is("durationMinutes", Op.EQ, session.durationMinutes()))));
+            writes.add(Write.putNew(Attr.item().put(Keys.PK, original).put(Keys.SK, Keys.TWIN_PREFIX + session.sessionId())
+                    .put("type", "TWIN").put("sessionId", session.sessionId()).build()));
+        } else {
+            writes.addAll(instructorTime(session, true));
+        }
         return table.tryTransact(writes) == null;
+    }
+
+    @Override
+    public List<Session> twinsOf(Session original) {
+        return table.query(KeyQuery.prefix(Keys.session(original.studioId(), original.sessionId()), Keys.TWIN_PREFIX))
+                .stream().map(pointer -> find(original.studioId(), pointer.get("sessionId").s()))
+                .flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    public boolean remove(Session session) {
+        List<Write> writes = new ArrayList<>();
+        Condition noSeatTaken = Condition.eq("status", "SCHEDULED");
+        for (SessionFormat seat : session.format().seatFormats()) {
+            noSeatTaken = noSeatTaken.and(Condition.is(SessionMapper.seats(seat), Op.EQ, 0));
+        }
+        writes.add(Write.delete(Keys.session(session.studioId(), session.sessionId()), Keys.SESSION, noSeatTaken));
+        if (session.twinOf() == null) writes.addAll(instructorTime(session, false));
+        return table.tryTransact(writes) == null;
+    }
+
+    @Override
+    public void saveSeries(Series series) {
+        table.write(Write.put(SeriesMapper.series(series)));
+    }
+
+    @Override
+    public Optional<Series> findSeries(String studioId, String seriesId) {
+        return table.get(Keys.studio(studioId), Keys.series(seriesId)).map(SeriesMapper::series);
+    }
+
+    @Override
+    public void removeSeries(String studioId, String seriesId) {
+        table.write(Write.delete(Keys.studio(studioId), Keys.series(seriesId)));
     }
 
     @Override
@@ -85,7 +131,7 @@ public final class DynamoSessionStore implements SessionStore {
         writes.add(updateDetails(after));
         boolean moved = !before.start().equals(after.start()) || before.durationMinutes() != after.durationMinutes()
                 || !before.instructorId().equals(after.instructorId());
-        if (moved) {
+        if (moved && after.twinOf() == null) {
             String holder = holder(before);
             List<Instant> oldUnits = StaffTime.units(before.time());
             List<Instant> newUnits = StaffTime.units(after.time());
@@ -116,7 +162,7 @@ public final class DynamoSessionStore implements SessionStore {
         List<Write> writes = new ArrayList<>();
         writes.add(Write.change(Keys.session(cancelled.studioId(), cancelled.sessionId()), Keys.SESSION,
                 Update.create().set("status", "CANCELLED"), Condition.eq("status", "SCHEDULED")));
-        writes.addAll(instructorTime(cancelled, false));
+        if (cancelled.twinOf() == null) writes.addAll(instructorTime(cancelled, false));
         return table.tryTransact(writes) == null;
     }
 

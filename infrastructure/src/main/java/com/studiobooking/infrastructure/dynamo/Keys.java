@@ -63,6 +63,9 @@ final class Keys {
     static String studioSessions(String studioId) { return studio(studioId) + "#SESSIONS"; }
     static String template(String templateId) { return "TEMPLATE#" + templateId; }
     static final String TEMPLATE_PREFIX = "TEMPLATE#";
+    static String series(String seriesId) { return "SERIES#" + seriesId; }
+    /** In an in-person session's partition, one pointer per online twin created beside it. */
+    static final String TWIN_PREFIX = "TWIN#";
     static String passType(String passTypeId) { return "PASSTYPE#" + passTypeId; }
     static final String PASS_TYPE_PREFIX = "PASSTYPE#";
     static String creditPack(String packId) { return CREDIT_PACK_PREFIX + packId; }

@@ -18,7 +18,17 @@ import java.util.Map;
 public record SessionDetails(String templateId, String name, String description, String start, Integer durationMinutes,
                              Integer capacity, Integer onlineCapacity, String instructorId, SessionFormat format,
                              String locationId, Money price, Integer creditPrice, List<PaymentMethod> paymentMethods,
-                             OnlineAccess onlineAccess) {
+                             OnlineAccess onlineAccess, String twinOf) {
+
+    /** Without {@code twinOf}: a session that is nobody's twin. */
+    public SessionDetails(String templateId, String name, String description, String start, Integer durationMinutes,
+                          Integer capacity, Integer onlineCapacity, String instructorId, SessionFormat format,
+                          String locationId, Money price, Integer creditPrice, List<PaymentMethod> paymentMethods,
+                          OnlineAccess onlineAccess) {
+        this(templateId, name, description, start, durationMinutes, capacity, onlineCapacity, instructorId, format,
+                locationId, price, creditPrice, paymentMethods, onlineAccess, null);
+    }
+
     /**
      * A move must claim and free the instructor's time in one transaction (100 items): 2 × 48 units + 3, and
      * the staff token check a staff request's writes carry (docs/decisions/staff-tokens.md).
@@ -30,18 +40,46 @@ public record SessionDetails(String templateId, String name, String description,
                 pick(durationMinutes, t.durationMinutes()), pick(capacity, t.capacity()),
                 pick(onlineCapacity, t.onlineCapacity()), pick(instructorId, t.instructorId()), pick(format, t.format()),
                 pick(locationId, t.locationId()), pick(price, t.price()), pick(creditPrice, t.creditPrice()),
-                pick(paymentMethods, t.paymentMethods()), onlineAccess);
+                pick(paymentMethods, t.paymentMethods()), onlineAccess, twinOf);
+    }
+
+    /** The same details starting at another time (an occurrence of a series). */
+    public SessionDetails startingAt(String otherStart) {
+        return new SessionDetails(templateId, name, description, otherStart, durationMinutes, capacity, onlineCapacity,
+                instructorId, format, locationId, price, creditPrice, paymentMethods, onlineAccess, twinOf);
+    }
+
+    /**
+     * An online twin takes what the request leaves out from the in-person session it twins (its payment
+     * methods without paying at the studio: an online seat is paid in advance).
+     */
+    public SessionDetails withDefaultsFromOriginal(Session original, String originalStart) {
+        return new SessionDetails(templateId, pick(name, original.name()), pick(description, original.description()),
+                pick(start, originalStart), pick(durationMinutes, original.durationMinutes()),
+                pick(capacity, original.capacity()), onlineCapacity, pick(instructorId, original.instructorId()),
+                pick(format, SessionFormat.ONLINE), locationId, pick(price, original.price()),
+                pick(creditPrice, original.creditPrice()), pick(paymentMethods, inAdvance(original.paymentMethods())), onlineAccess, twinOf);
+    }
+
+    /** The methods an online seat can be paid with: all but paying at the studio. */
+    private static List<PaymentMethod> inAdvance(List<PaymentMethod> methods) {
+        return methods.stream().filter(m -> m != PaymentMethod.PAY_AT_STUDIO).toList();
     }
 
     /** A new session; {@code sessionId}, counters and times are set here. */
     public Session toSession(String sessionId, String studioId, StudioSettings studio, Instant now) {
+        return toSession(sessionId, studioId, studio, now, null);
+    }
+
+    /** A new session, an occurrence of {@code seriesId} when that is not null; {@code twinOf} is taken as sent. */
+    public Session toSession(String sessionId, String studioId, StudioSettings studio, Instant now, String seriesId) {
         Instant startsAt = Check.dateTime(Check.required(start, "start"), "start");
         if (!startsAt.isAfter(now)) throw DomainException.invalid("start", "must be in the future");
         Session draft = new Session(sessionId, studioId, templateId, name, description, startsAt,
                 Check.required(durationMinutes, "durationMinutes"), Check.required(format, "format"),
                 Check.required(capacity, "capacity"), onlineCapacity, instructorId, locationId, price, creditPrice,
                 paymentMethods, onlineAccess == null ? OnlineAccess.NONE : onlineAccess.validated(), 0,
-                Session.Status.SCHEDULED, Map.of(), now, null, null);
+                Session.Status.SCHEDULED, Map.of(), now, seriesId, twinOf);
         Session valid = validated(draft, studio);
         return valid.hasLink() ? withLinkVersion(valid, 1) : valid;
     }
@@ -50,6 +88,7 @@ public record SessionDetails(String templateId, String name, String description,
     public Session applyTo(Session s, StudioSettings studio, Instant now) {
         if (format != null && format != s.format()) throw DomainException.invalid("format", "cannot be changed; cancel and create a new session");
         if (onlineAccess != null) throw DomainException.invalid("onlineAccess", "is changed with PUT …/online-access");
+        if (twinOf != null) throw DomainException.invalid("twinOf", "is set when the twin is created");
         Instant startsAt = start == null ? s.start() : Check.dateTime(start, "start");
         if (start != null && !startsAt.isAfter(now)) throw DomainException.invalid("start", "must be in the future");
         return validated(new Session(s.sessionId(), s.studioId(), s.templateId(), pick(name, s.name()),
@@ -66,6 +105,7 @@ public record SessionDetails(String templateId, String name, String description,
                 Check.required(capacity, "capacity"), onlineCapacity, instructorId, locationId, price, creditPrice,
                 paymentMethods, OnlineAccess.NONE, 0, Session.Status.SCHEDULED, Map.of(), now, null, null), studio);
         if (start != null) throw DomainException.invalid("start", "is set per session, not on a template");
+        if (twinOf != null) throw DomainException.invalid("twinOf", "is set per session, not on a template");
         return new SessionTemplate(templateId, shape.name(), shape.description(), shape.durationMinutes(), shape.capacity(),
                 shape.onlineCapacity(), shape.instructorId(), shape.locationId(), shape.format(), shape.price(),
                 shape.creditPrice(), shape.paymentMethods(), now);

@@ -23,7 +23,7 @@ public final class SessionViews {
                                 OffsetDateTime end, int durationMinutes, SessionFormat format, String instructorId,
                                 String instructorName, String locationId, Money price, Integer creditPrice,
                                 List<PaymentMethod> paymentMethods, int spotsLeft, Map<SessionFormat, Integer> spotsLeftByFormat,
-                                Session.Status status) {
+                                Session.Status status, String seriesId, String twinOf) {
     }
 
     /** A session as its studio's staff see it: with its online access and participants. */
@@ -32,7 +32,7 @@ public final class SessionViews {
                                Integer onlineCapacity, String instructorId, String locationId, Money price,
                                Integer creditPrice, List<PaymentMethod> paymentMethods, OnlineAccess onlineAccess,
                                int linkVersion, Session.Status status, Map<SessionFormat, Integer> spotsLeftByFormat,
-                               Instant createdAt, List<Participant> participants) {
+                               Instant createdAt, List<Participant> participants, String seriesId, String twinOf) {
     }
 
     public static PublicSession publicView(Session s, ZoneId zone, String instructorName) {
@@ -40,14 +40,15 @@ public final class SessionViews {
         return new PublicSession(s.sessionId(), s.name(), s.description(), s.start().atZone(zone).toOffsetDateTime(),
                 s.end().atZone(zone).toOffsetDateTime(), s.durationMinutes(), s.format(), s.instructorId(), instructorName,
                 s.locationId(), s.price(), s.creditPrice(), s.paymentMethods(),
-                left.values().stream().mapToInt(Integer::intValue).sum(), left, s.status());
+                left.values().stream().mapToInt(Integer::intValue).sum(), left, s.status(), s.seriesId(), s.twinOf());
     }
 
     public static StaffSession staffView(Session s, ZoneId zone, List<Participant> participants) {
         return new StaffSession(s.sessionId(), s.templateId(), s.name(), s.description(),
                 s.start().atZone(zone).toOffsetDateTime(), s.end().atZone(zone).toOffsetDateTime(), s.durationMinutes(),
                 s.format(), s.capacity(), s.onlineCapacity(), s.instructorId(), s.locationId(), s.price(), s.creditPrice(),
-                s.paymentMethods(), s.onlineAccess(), s.linkVersion(), s.status(), spotsLeft(s), s.createdAt(), participants);
+                s.paymentMethods(), s.onlineAccess(), s.linkVersion(), s.status(), spotsLeft(s), s.createdAt(), participants,
+                s.seriesId(), s.twinOf());
     }
 
     private static Map<SessionFormat, Integer> spotsLeft(Session s) {

@@ -96,11 +96,43 @@ public final class SessionSetup {
         Check.required(details, "body");
         if (details.templateId() != null) details = details.withDefaultsFrom(existingTemplate(studioId, Check.id(details.templateId(), "templateId")));
         StudioSettings settings = studios.settingsOf(studioId);
+        if (details.twinOf() != null) details = asTwin(studioId, details, ZoneId.of(settings.timezone()));
         Session session = details.toSession(Ids.next("ss"), studioId, settings, clock.instant());
         checkReferences(studioId, session.instructorId(), session.locationId());
-        if (!sessions.create(session)) throw instructorBusy();
+        if (!sessions.create(session)) {
+            throw session.twinOf() == null ? instructorBusy() : DomainException.conflict("SESSION_CHANGED",
+                    "the session to twin was moved or cancelled meanwhile", "twinOf");
+        }
         keepReminderInStep(session, settings);
         return staffView(session, settings);
+    }
+
+    /**
+     * Zenamu's twin tip: an ONLINE session beside an in-person one, same instructor, same time. What the
+     * request leaves out is taken from the original; what contradicts it is refused naming the field.
+     */
+    private SessionDetails asTwin(String studioId, SessionDetails details, ZoneId zone) {
+        Session original = sessions.find(studioId, Check.id(details.twinOf(), "twinOf"))
+                .orElseThrow(() -> DomainException.invalid("twinOf", "is not a session of this studio"));
+        if (original.format() == SessionFormat.HYBRID) {
+            throw DomainException.invalid("twinOf", "is a HYBRID session, which already has its own online seats");
+        }
+        if (original.format() != SessionFormat.IN_PERSON) throw DomainException.invalid("twinOf", "is not an in-person session");
+        if (original.status() != Session.Status.SCHEDULED) throw DomainException.invalid("twinOf", "is cancelled");
+        SessionDetails twin = details.withDefaultsFromOriginal(original, original.start().atZone(zone).toOffsetDateTime().toString());
+        if (twin.format() != SessionFormat.ONLINE) throw DomainException.invalid("format", "must be ONLINE for a twin");
+        if (!Check.dateTime(twin.start(), "start").equals(original.start())) {
+            throw DomainException.invalid("start", "must be the start of the session it twins ("
+                    + original.start().atZone(zone).toOffsetDateTime() + ")");
+        }
+        if (twin.durationMinutes().intValue() != original.durationMinutes()) {
+            throw DomainException.invalid("durationMinutes", "must be the duration of the session it twins ("
+                    + original.durationMinutes() + ")");
+        }
+        if (!original.instructorId().equals(twin.instructorId())) {
+            throw DomainException.invalid("instructorId", "must be the instructor of the session it twins");
+        }
+        return twin;
     }
 
     public SessionViews.StaffSession session(Caller caller, String studioId, String sessionId) {
@@ -116,36 +148,80 @@ public final class SessionSetup {
         StudioSettings settings = studios.settingsOf(studioId);
         Session after = Check.required(details, "body").applyTo(before, settings, clock.instant());
         checkReferences(studioId, after.instructorId(), after.locationId());
+        if (before.twinOf() != null) {
+            String field = !before.start().equals(after.start()) ? "start"
+                    : before.durationMinutes() != after.durationMinutes() ? "durationMinutes"
+                    : !before.instructorId().equals(after.instructorId()) ? "instructorId" : null;
+            if (field != null) throw DomainException.invalid(field, "follows the in-person session this one twins; change that session");
+        }
+        checkSeatsFit(before, after);
+        if (!apply(before, after, settings)) {
+            throw DomainException.conflict("SESSION_CHANGED", "the instructor is busy then, or seats were booked meanwhile",
+                    "start");
+        }
+        return staffView(after, settings);
+    }
+
+    /** A new capacity must still hold the seats already booked. */
+    void checkSeatsFit(Session before, Session after) {
         for (SessionFormat seat : after.format().seatFormats()) {
             if (after.capacityOf(seat) < before.seatsTaken().getOrDefault(seat, 0)) {
                 throw DomainException.invalid(seat == SessionFormat.ONLINE && after.format() == SessionFormat.HYBRID
                         ? "onlineCapacity" : "capacity", "is below the " + before.seatsTaken().get(seat) + " seats already booked");
             }
         }
+    }
+
+    /**
+     * Writes a checked change: a new start or duration moves the bookings, their reminders and the
+     * missing-link reminder, and e-mails every participant; the online twins of a moved session move
+     * with it. False when the store refused it (the instructor is busy then, or seats were booked meanwhile).
+     */
+    boolean apply(Session before, Session after, StudioSettings settings) {
         boolean moved = !before.start().equals(after.start()) || before.durationMinutes() != after.durationMinutes();
         List<Booking> active = moved ? activeBookings(before) : List.of();
         List<Booking> movedBookings = active.stream().map(b -> b.rescheduled(after.start(), after.end())).toList();
-        if (!sessions.update(before, after, movedBookings)) {
-            throw DomainException.conflict("SESSION_CHANGED", "the instructor is busy then, or seats were booked meanwhile",
-                    "start");
-        }
+        if (!sessions.update(before, after, movedBookings)) return false;
         if (moved) {
             keepReminderInStep(after, settings);
             movedBookings.forEach(b -> reminders.moved(b, settings));
             movedBookings.forEach(b -> mailer.send(SessionEmails.rescheduled(b, before, after, settings)));
         }
-        return staffView(after, settings);
+        if (moved || !before.instructorId().equals(after.instructorId())) {
+            for (Session twin : sessions.twinsOf(after)) {
+                if (twin.status() == Session.Status.SCHEDULED) apply(twin, following(twin, after), settings);
+            }
+        }
+        return true;
     }
 
     /** Staff cancel the session: every participant gets back what they paid and is told (rule 9), except what a no-show forfeits. */
     public SessionViews.StaffSession cancel(Caller caller, String studioId, String sessionId) {
         caller.requireStaffOf(studioId);
         Session session = existing(studioId, sessionId);
-        if (!sessions.cancel(session)) throw cancelledAlready();
-        Session cancelled = existing(studioId, sessionId);
-        seats.cancelAllOf(cancelled);
-        scheduler.cancel(TimedJobs.missingLinkName(sessionId));
+        if (!cancelSession(session)) throw cancelledAlready();
         return staffView(existing(studioId, sessionId), studios.settingsOf(studioId));
+    }
+
+    /** Cancels one session as staff do, and its online twins with it; false if it was cancelled already. */
+    boolean cancelSession(Session session) {
+        if (!sessions.cancel(session)) return false;
+        Session cancelled = existing(session.studioId(), session.sessionId());
+        seats.cancelAllOf(cancelled);
+        scheduler.cancel(TimedJobs.missingLinkName(session.sessionId()));
+        for (Session twin : sessions.twinsOf(session)) {
+            if (twin.status() == Session.Status.SCHEDULED) cancelSession(twin);
+        }
+        return true;
+    }
+
+    /** The twin at its original's new time, with its instructor. */
+    private static Session following(Session twin, Session original) {
+        return new Session(twin.sessionId(), twin.studioId(), twin.templateId(), twin.name(), twin.description(),
+                original.start(), original.durationMinutes(), twin.format(), twin.capacity(), twin.onlineCapacity(),
+                original.instructorId(), twin.locationId(), twin.price(), twin.creditPrice(), twin.paymentMethods(),
+                twin.onlineAccess(), twin.linkVersion(), twin.status(), twin.seatsTaken(), twin.createdAt(),
+                twin.seriesId(), twin.twinOf());
     }
 
     /**
@@ -189,7 +265,7 @@ public final class SessionSetup {
     }
 
     /** Rule 8: an upcoming online session without a link has a reminder; with a link, none. */
-    private void keepReminderInStep(Session session, StudioSettings settings) {
+    void keepReminderInStep(Session session, StudioSettings settings) {
         String name = TimedJobs.missingLinkName(session.sessionId());
         if (session.format().hasOnlineSeats() && !session.hasLink() && session.status() == Session.Status.SCHEDULED) {
             scheduler.schedule(TimedJobs.missingLink(session.studioId(), session.sessionId(), session.start(),
@@ -207,12 +283,12 @@ public final class SessionSetup {
         return active;
     }
 
-    private SessionViews.StaffSession staffView(Session session, StudioSettings settings) {
+    SessionViews.StaffSession staffView(Session session, StudioSettings settings) {
         return SessionViews.staffView(session, ZoneId.of(settings.timezone()),
                 sessions.participants(session.studioId(), session.sessionId()));
     }
 
-    private void checkReferences(String studioId, String instructorId, String locationId) {
+    void checkReferences(String studioId, String instructorId, String locationId) {
         if (studios.findStaff(studioId, instructorId).isEmpty()) {
             throw DomainException.invalid("instructorId", "is not a staff member of this studio");
         }
@@ -228,11 +304,11 @@ public final class SessionSetup {
                 s.seriesId(), s.twinOf());
     }
 
-    private Session existing(String studioId, String sessionId) {
+    Session existing(String studioId, String sessionId) {
         return sessions.find(studioId, sessionId).orElseThrow(() -> DomainException.notFound("session"));
     }
 
-    private SessionTemplate existingTemplate(String studioId, String templateId) {
+    SessionTemplate existingTemplate(String studioId, String templateId) {
         return sessions.findTemplate(studioId, templateId).orElseThrow(() -> DomainException.notFound("session template"));
     }
 
