@@ -124,7 +124,7 @@ public final class Wiring {
         this.paymentWebhook = Lazy.of(() -> new PaymentWebhook(verifier,
                 new DynamoPaymentEventLog(table, clock), bookings.get(), purchases.get()));
         this.jobRunner = Lazy.of(() -> new JobRunner(new MissingLinkReminder(studios.get(), sessions.get(),
-                sessionBooking.get(), sendLater, parts.adminPageUrl(), clock),
+                bookingStore.get(), sessionBooking.get(), sendLater, parts.adminPageUrl(), clock),
                 new ClientReminder(studios.get(), bookingStore.get(), sessions.get(), scheduler, sendLater, clock),
                 bookings.get()));
     }

@@ -30,6 +30,8 @@ public final class JobRunner {
             case COMPLETE_REFUND -> bookings.completeRefund(required(input, "bookingId"), attempt(input));
             case CLIENT_REMINDER -> clientReminders.remind(required(input, "studioId"), required(input, "bookingId"),
                     hoursBefore(input), start(input));
+            case APPOINTMENT_LINK_REMINDER -> reminders.remindAppointment(required(input, "studioId"),
+                    required(input, "bookingId"), start(input));
         };
     }
 

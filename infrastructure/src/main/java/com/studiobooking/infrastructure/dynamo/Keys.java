@@ -39,6 +39,12 @@ final class Keys {
         return "REMINDED#" + hoursBefore + "H#" + time(start);
     }
 
+    /** Beside an online appointment, in its partition: a link version e-mailed to its client. */
+    static String linkSent(int linkVersion) { return "LINKSENT#" + linkVersion; }
+
+    /** Beside an online appointment, in its partition: staff reminded of its missing link, per start. */
+    static String linkReminderSent(java.time.Instant start) { return "LINKREMINDED#" + time(start); }
+
     /** GSI1 partition listing a studio's bookings by start, for staff. */
     static String studioBookings(String studioId) { return studio(studioId) + "#BOOKINGS"; }
 
