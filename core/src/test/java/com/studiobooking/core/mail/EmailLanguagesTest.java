@@ -75,6 +75,14 @@ class EmailLanguagesTest {
                 language, LONG_AGO, null, null, null, null, null, 0, null, 0, Booking.NEW);
     }
 
+    /** A paid appointment of an online service, with its own access. */
+    private static Booking onlineAppointment(OnlineAccess access, Money price) {
+        return new Booking("bk2", "st1", Booking.Kind.APPOINTMENT, "sv2", "Coaching", "sf1", "Ioana", null,
+                Instant.parse("2026-12-01T16:00:00Z"), Instant.parse("2026-12-01T17:00:00Z"), 0, 0, MARIA, null,
+                PaymentMethod.CARD, BookingStatus.CONFIRMED, PaymentStatus.PAID, price, "SB-7K3R", null, null, null,
+                null, LONG_AGO, null, null, null, null, null, 0, access, access.hasLink() ? 1 : 0, Booking.NEW);
+    }
+
     private static Booking seat(PaymentMethod method, BookingStatus status, PaymentStatus paid, Cancellation cancellation,
                                 String language, Money price, Booking.WalletUse use) {
         return new Booking("bk2", "st1", Booking.Kind.SESSION, null, "Vinyasa", "sf1", "Ioana", "loc1",
@@ -147,6 +155,12 @@ class EmailLanguagesTest {
                 studio, null, Optional.empty()));
         all.put("client reminder, appointment", ClientReminderEmail.ofAppointment(appointment(PaymentMethod.PAY_AT_STUDIO,
                 BookingStatus.CONFIRMED, PaymentStatus.UNPAID, null, null, price), studio, ROOM));
+        all.put("appointment link released", AppointmentLinkEmails.linkReleased(onlineAppointment(ACCESS, price),
+                studio, false));
+        all.put("appointment link changed", AppointmentLinkEmails.linkReleased(onlineAppointment(ACCESS, price),
+                studio, true));
+        all.put("appointment missing link reminder", AppointmentLinkEmails.missingLinkReminder(
+                onlineAppointment(OnlineAccess.NONE, price), studio, IOANA, ANA, "https://lotus.example/admin"));
         return all;
     }
 
