@@ -70,11 +70,34 @@ class OnlineAppointmentCostTest {
     void a_link_set_before_the_card_payment_costs_the_webhook_one_marker_more() {
         String id = book("10:00", "CARD");
         List<String> unpaid = measure(() -> ok(setLink(id, "https://meet.example/a")));
-        assertThat(unpaid).doesNotContain("PutItem BOOKING#" + id + " LINKSENT#");
+        assertThat(unpaid).containsExactly(
+                "GetItem STUDIO#" + studioId + " STAFF#",
+                "GetItem BOOKING#" + id,
+                "TransactWriteItems (2)",
+                "GetItem STUDIO#" + studioId + " PROFILE",
+                "GetItem STUDIO#" + studioId + " PROFILE");
 
         List<String> paid = measure(() -> ok(api.deliver(api.paidEvent(id, studioId, 25000, "evt_paid_cost"))));
 
         assertThat(paid).containsOnlyOnce("PutItem BOOKING#" + id + " LINKSENT#");
+    }
+
+    @Test
+    void the_missing_link_reminder_reads_the_booking_and_writes_one_marker_when_it_sends() {
+        String id = book("10:00", "BANK_TRANSFER");
+        ok(api.call("link-release/post-studios-studioId-bookings-bookingId-confirm-payment.json").path("studioId", studioId)
+                .path("bookingId", id).token(owner).send());
+        api.clock.advance(java.time.Duration.ofDays(6));
+
+        List<String> fired = measure(() -> assertThat(api.scheduler.runNow("missing-link-" + id)).isTrue());
+
+        assertThat(fired).containsExactly(
+                "GetItem BOOKING#" + id,
+                "PutItem BOOKING#" + id + " LINKREMINDED#",
+                "GetItem STUDIO#" + studioId + " PROFILE",
+                "GetItem STUDIO#" + studioId + " STAFF#",
+                "Query");
+        assertThat(api.outbox.sentTo("ioana@example.com")).anySatisfy(m -> assertThat(m.subject()).startsWith("Add the meeting link"));
     }
 
     private String book(String time, String method) {
