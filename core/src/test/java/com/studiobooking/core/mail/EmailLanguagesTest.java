@@ -161,6 +161,17 @@ class EmailLanguagesTest {
                 studio, true));
         all.put("appointment missing link reminder", AppointmentLinkEmails.missingLinkReminder(
                 onlineAppointment(OnlineAccess.NONE, price), studio, IOANA, ANA, "https://lotus.example/admin"));
+        all.put("instructor told of a booking", InstructorEmails.seatBooked(paidOnline, session, studio, IOANA, 3));
+        all.put("instructor told of a place held", InstructorEmails.seatBooked(seat(PaymentMethod.BANK_TRANSFER,
+                BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID, null, null, price, null), session, studio, IOANA, 2));
+        all.put("instructor told of a cancellation", InstructorEmails.seatCancelled(seat(PaymentMethod.CARD,
+                BookingStatus.CANCELLED, PaymentStatus.REFUNDED, byClient, null, price, null), session, studio, IOANA, 4));
+        all.put("instructor told of a release", InstructorEmails.seatCancelled(seat(PaymentMethod.BANK_TRANSFER,
+                BookingStatus.CANCELLED, PaymentStatus.UNPAID, released, null, price, null), session, studio, IOANA, 4));
+        all.put("instructor's daily digest", InstructorEmails.digest(IOANA, List.of(
+                new InstructorEmails.ClassOfTheDay(session, List.of("Maria Popescu", "Radu Ionescu")),
+                new InstructorEmails.ClassOfTheDay(vinyasa(Instant.parse("2026-12-02T06:00:00Z")), List.of())),
+                studio, Instant.parse("2026-12-01T05:00:00Z")));
         return all;
     }
 

@@ -67,6 +67,9 @@ final class Keys {
     static final String SESSION = "SESSION";
     static final String PARTICIPANT_PREFIX = "PARTICIPANT#";
     static String studioSessions(String studioId) { return studio(studioId) + "#SESSIONS"; }
+    /** The markers of instructors' digests sent, per day and instructor. */
+    static String studioDigests(String studioId) { return studio(studioId) + "#DIGESTS"; }
+    static String digestSent(java.time.LocalDate day, String instructorId) { return "DIGEST#" + day + "#" + instructorId; }
     static String template(String templateId) { return "TEMPLATE#" + templateId; }
     static final String TEMPLATE_PREFIX = "TEMPLATE#";
     static String passType(String passTypeId) { return "PASSTYPE#" + passTypeId; }

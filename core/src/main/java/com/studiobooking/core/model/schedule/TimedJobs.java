@@ -71,4 +71,15 @@ public final class TimedJobs {
                 JobKind.APPOINTMENT_LINK_REMINDER,
                 Map.of("studioId", studioId, "bookingId", bookingId, "start", start.toString()));
     }
+
+    /** {@code digest-<studioId>}: the studio's one daily schedule for its instructors' digests. */
+    public static String instructorDigestName(String studioId) {
+        return "digest-" + studioId;
+    }
+
+    /** Every day at {@code hour} in the studio's zone. */
+    public static DailyJob instructorDigest(String studioId, int hour, String zone) {
+        return new DailyJob(instructorDigestName(studioId), hour, zone, JobKind.INSTRUCTOR_DIGEST,
+                Map.of("studioId", studioId));
+    }
 }
