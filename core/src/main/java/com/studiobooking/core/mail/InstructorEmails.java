@@ -60,7 +60,7 @@ public final class InstructorEmails {
                 booking.client().name(), "service", session.name(), "when", t.shortDateTime(session.start())), List.of());
     }
 
-    /** DAILY_DIGEST: the instructor's classes from {@code from} for 24 hours, earliest first, with who booked. */
+    /** DAILY_DIGEST: the instructor's classes from {@code from} for 24 hours, earliest first, with who booked (by name). */
     public static Email digest(Staff instructor, List<ClassOfTheDay> classes, StudioSettings studio, Instant from) {
         if (classes.isEmpty()) throw new IllegalArgumentException("a digest lists at least one class");
         StudioFormat t = new StudioFormat(studio);

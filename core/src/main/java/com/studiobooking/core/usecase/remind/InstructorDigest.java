@@ -66,7 +66,7 @@ public final class InstructorDigest {
             if (classes == null || instructor.email() == null || instructor.email().isBlank()) continue;
             List<InstructorEmails.ClassOfTheDay> listed = classes.stream().map(s -> new InstructorEmails.ClassOfTheDay(s,
                     sessions.participants(studioId, s.sessionId()).stream().filter(p -> p.status().isActive())
-                            .map(p -> p.client().name()).toList())).toList();
+                            .map(p -> p.client().name()).sorted().toList())).toList();
             if (!sessions.markDigestSent(studioId, instructor.staffId(), day)) continue;
             mailer.send(InstructorEmails.digest(instructor, listed, settings, from));
             sent++;
