@@ -139,6 +139,44 @@ class OnlineAppointmentApiTest {
     }
 
     @Test
+    void a_payment_written_while_the_link_request_decides_makes_the_request_decide_again_and_send_the_link_once() {
+        JsonNode booking = created(book("2026-11-30T10:00:00+02:00", "CARD", "maria@example.com"));
+        String id = booking.get("bookingId").asText();
+        // the link request read the booking unpaid; before its write lands, the payment is applied in full
+        java.util.concurrent.atomic.AtomicBoolean paidFirst = new java.util.concurrent.atomic.AtomicBoolean();
+        api.table.beforeNextWrite(ObservedTable.bookingWrittenAs(id, "AWAITING_PAYMENT"), () -> {
+            ok(elsewhere(() -> api.deliver(api.paidEvent(id, studioId, PRICE, "evt_paid_first"))));
+            paidFirst.set(true);
+        });
+
+        ok(setLink(id, owner, LINK));
+
+        assertThat(paidFirst).isTrue();
+        assertThat(linkMails("maria@example.com")).as("the webhook saw no link; the request, written second, sent it")
+                .hasSize(1);
+        assertThat(view(booking).get("onlineAccess").get("link").asText()).isEqualTo(LINK);
+    }
+
+    @Test
+    void a_link_written_while_the_payment_decides_makes_the_payment_decide_again_and_send_the_link_once() {
+        JsonNode booking = created(book("2026-11-30T10:00:00+02:00", "CARD", "maria@example.com"));
+        String id = booking.get("bookingId").asText();
+        // the webhook read the booking without a link; before its write lands, staff set the link (unpaid: not sent)
+        java.util.concurrent.atomic.AtomicBoolean linkFirst = new java.util.concurrent.atomic.AtomicBoolean();
+        api.table.beforeNextWrite(ObservedTable.bookingWrittenAs(id, "CONFIRMED"), () -> {
+            ok(elsewhere(() -> setLink(id, owner, LINK)));
+            linkFirst.set(true);
+        });
+
+        ok(api.deliver(api.paidEvent(id, studioId, PRICE, "evt_paid_second")));
+
+        assertThat(linkFirst).isTrue();
+        assertThat(linkMails("maria@example.com")).as("the request saw no payment; the payment, written second, sent it")
+                .hasSize(1);
+        assertThat(view(booking).get("onlineAccess").get("link").asText()).isEqualTo(LINK);
+    }
+
+    @Test
     void a_changed_link_is_sent_again_once_and_the_same_link_again_sends_nothing() {
         JsonNode booking = created(book("2026-11-30T10:00:00+02:00", "BANK_TRANSFER", "maria@example.com"));
         String id = booking.get("bookingId").asText();
@@ -295,6 +333,17 @@ class OnlineAppointmentApiTest {
 
     private List<String> names() {
         return api.scheduler.pending().stream().map(ScheduledJob::name).toList();
+    }
+
+    private static <T> T elsewhere(java.util.concurrent.Callable<T> request) {
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            return other.submit(request).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            other.shutdown();
+        }
     }
 
     private static JsonNode created(Api.Reply reply) {
