@@ -90,6 +90,11 @@ class OnlineAppointmentApiTest {
         Email confirmation = api.outbox.sentTo("maria@example.com").get(0);
         String invite = new String(confirmation.attachments().get(0).content(), StandardCharsets.UTF_8);
         assertThat(invite).doesNotContain("LOCATION", "Lalelelor", "meet.example");
+        assertThat(confirmation.text()).contains("Where: online", "The link is sent once your payment is confirmed.");
+        ok(api.call("link-release/post-studios-studioId-bookings-bookingId-confirm-payment.json").path("studioId", studioId)
+                .path("bookingId", booking.get("bookingId").asText()).token(owner).send());
+        List<Email> toMaria = api.outbox.sentTo("maria@example.com");
+        assertThat(toMaria.get(toMaria.size() - 1).text()).contains("The link will follow by e-mail before the appointment.");
     }
 
     @Test

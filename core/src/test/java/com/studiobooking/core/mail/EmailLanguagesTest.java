@@ -161,6 +161,10 @@ class EmailLanguagesTest {
                 studio, true));
         all.put("appointment missing link reminder", AppointmentLinkEmails.missingLinkReminder(
                 onlineAppointment(OnlineAccess.NONE, price), studio, IOANA, ANA, "https://lotus.example/admin"));
+        all.put("online appointment booked, paid, link to follow", BookingEmails.booked(onlineAppointment(OnlineAccess.NONE,
+                price), studio, IOANA, null, null).get(0));
+        all.put("online appointment, transfer received, link to follow", PaymentReceivedEmail.of(
+                onlineAppointment(OnlineAccess.NONE, price), studio));
         all.put("instructor told of a booking", InstructorEmails.seatBooked(paidOnline, session, studio, IOANA, 3));
         all.put("instructor told of a place held", InstructorEmails.seatBooked(seat(PaymentMethod.BANK_TRANSFER,
                 BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID, null, null, price, null), session, studio, IOANA, 2));
