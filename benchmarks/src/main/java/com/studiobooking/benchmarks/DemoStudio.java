@@ -82,7 +82,7 @@ record DemoStudio(String studioId, String staffId, String locationId, String ser
         for (DayOfWeek day : DayOfWeek.values()) week.add(new AvailabilityDetails.Block(day.name(), "09:00", "18:00", locationId));
         wiring.appointmentSetup().setAvailability(owner, studioId, ioana.staffId(), new AvailabilityDetails(week, List.of(), List.of()));
         String serviceId = wiring.appointmentSetup().addService(owner, studioId, new ServiceDetails("Massage", null, 60,
-                new Money(25_000L, "RON"), 15, 15, 15, null, List.of(ioana.staffId()), List.of(locationId), true, true)).serviceId();
+                new Money(25_000L, "RON"), 15, 15, 15, null, List.of(ioana.staffId()), List.of(locationId), true, true, null)).serviceId();
 
         ZoneId zone = ZoneId.of("Europe/Bucharest");
         String sessionId = wiring.sessionSetup().create(owner, studioId, new SessionDetails(null, "Online Vinyasa", null,

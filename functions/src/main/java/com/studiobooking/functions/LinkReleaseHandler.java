@@ -14,8 +14,8 @@ import com.studiobooking.functions.http.Response;
 import com.studiobooking.functions.http.Routes;
 
 /**
- * The link-release function (rule 7): staff set or change a session's online access, or confirm a
- * bank transfer; either way the paid participants receive the link, each once. It is also where staff
+ * The link-release function (rule 7): staff set or change a session's or an online appointment's online
+ * access, or confirm a bank transfer; either way the paid participants receive the link, each once. It is also where staff
  * act on one booking after the fact: mark a refund paid out, mark attendance. Those are the same kind
  * of write (a versioned change of one booking and its participant line, staff token only) and need
  * no grant this function lacks.
@@ -43,7 +43,9 @@ public final class LinkReleaseHandler implements RequestHandler<APIGatewayV2HTTP
                         bookings.markRefunded(staff(r), r.path("studioId"), r.path("bookingId"))))
                 .on("POST /studios/{studioId}/bookings/{bookingId}/attendance", r -> Response.ok(
                         bookings.markAttendance(staff(r), r.path("studioId"), r.path("bookingId"),
-                                r.body(Bookings.AttendanceRequest.class))));
+                                r.body(Bookings.AttendanceRequest.class))))
+                .on("PUT /studios/{studioId}/bookings/{bookingId}/online-access", r -> Response.ok(bookings.setOnlineAccess(
+                        staff(r), r.path("studioId"), r.path("bookingId"), r.body(OnlineAccess.class))));
     }
 
     @Override

@@ -11,8 +11,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The timed-jobs function (the missing-link reminder, unpaid-booking release, refund retries and client
- * reminders), invoked by EventBridge Scheduler with {@code {"kind": …, "studioId": …, "sessionId"|"bookingId":
+ * The timed-jobs function (the missing-link reminders of sessions and online appointments, unpaid-booking
+ * release, refund retries, client reminders and the instructors' daily digest), invoked by EventBridge Scheduler with {@code {"kind": …, "studioId": …, "sessionId"|"bookingId":
  * …}} and the job's own fields (a refund's {@code attempt}, a reminder's {@code hoursBefore} and {@code start}).
  * Bad input is answered, not thrown, so the scheduler does not retry what can never succeed.
  */

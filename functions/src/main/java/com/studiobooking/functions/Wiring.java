@@ -3,6 +3,7 @@ package com.studiobooking.functions;
 import com.studiobooking.core.common.Money;
 import com.studiobooking.core.jobs.JobRunner;
 import com.studiobooking.core.model.booking.BookingAccess;
+import com.studiobooking.core.model.schedule.DailyJob;
 import com.studiobooking.core.model.schedule.ScheduledJob;
 import com.studiobooking.core.model.studio.BookingLinks;
 import com.studiobooking.core.port.Checkout;
@@ -19,6 +20,7 @@ import com.studiobooking.core.usecase.book.SlotLookup;
 import com.studiobooking.core.usecase.checkout.CardCheckouts;
 import com.studiobooking.core.usecase.pay.PaymentWebhook;
 import com.studiobooking.core.usecase.remind.ClientReminder;
+import com.studiobooking.core.usecase.remind.InstructorDigest;
 import com.studiobooking.core.usecase.remind.MissingLinkReminder;
 import com.studiobooking.core.usecase.setup.AppointmentSetup;
 import com.studiobooking.core.usecase.setup.SeriesSetup;
@@ -89,6 +91,7 @@ public final class Wiring {
         Lazy<Scheduler> schedulerNow = Lazy.of(parts.scheduler());
         Scheduler scheduler = new Scheduler() {
             @Override public void schedule(ScheduledJob job) { schedulerNow.get().schedule(job); }
+            @Override public void scheduleDaily(DailyJob job) { schedulerNow.get().scheduleDaily(job); }
             @Override public void cancel(String name) { schedulerNow.get().cancel(name); }
         };
         Lazy<SigningKeys> keys = Lazy.of(() -> new SigningKeys(parts.tokenSecret().get()));
@@ -107,7 +110,7 @@ public final class Wiring {
         Lazy<CardCheckouts> cards = Lazy.of(() -> new CardCheckouts(payments, bookingStore.get(), scheduler,
                 parts.widgetBaseUrl(), clock));
 
-        this.studioSetup = Lazy.of(() -> new StudioSetup(studios.get(), links, clock));
+        this.studioSetup = Lazy.of(() -> new StudioSetup(studios.get(), links, scheduler, clock));
         this.authentication = Lazy.of(() -> new Authentication(studios.get(),
                 new DynamoLoginCodeStore(table), clients,
                 new JwtTokenService(keys.get(), clock), sendLater, fence, clock, keys.get().loginCodeKey()));
@@ -131,9 +134,9 @@ public final class Wiring {
         this.paymentWebhook = Lazy.of(() -> new PaymentWebhook(verifier,
                 new DynamoPaymentEventLog(table, clock), bookings.get(), purchases.get()));
         this.jobRunner = Lazy.of(() -> new JobRunner(new MissingLinkReminder(studios.get(), sessions.get(),
-                sessionBooking.get(), sendLater, parts.adminPageUrl(), clock),
+                bookingStore.get(), sessionBooking.get(), sendLater, parts.adminPageUrl(), clock),
                 new ClientReminder(studios.get(), bookingStore.get(), sessions.get(), scheduler, sendLater, clock),
-                bookings.get()));
+                bookings.get(), new InstructorDigest(studios.get(), sessions.get(), sendLater, clock)));
     }
 
     private static final Lazy<Wiring> PRODUCTION = Lazy.of(ProductionParts::wiring);

@@ -103,7 +103,7 @@ class ClientReminderCostTest {
     }
 
     /** The engine's table, recording each request as DynamoDB names it, with the item's key (ids of new items cut). */
-    private record Counting(ItemTable table, List<String> requests) implements ItemTable {
+    record Counting(ItemTable table, List<String> requests) implements ItemTable {
         @Override
         public Optional<Map<String, AttributeValue>> get(String pk, String sk) {
             requests.add("GetItem " + key(pk, sk));

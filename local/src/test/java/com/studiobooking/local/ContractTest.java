@@ -226,6 +226,12 @@ class ContractTest {
                         "Europe/Bucharest");
                 case CLIENT_REMINDER -> TimedJobs.clientReminder(DEMO_IDS.get("studioId"), DEMO_IDS.get("bookingId"), 24,
                         at.plusSeconds(24 * 3600), "Europe/Bucharest");
+                case APPOINTMENT_LINK_REMINDER -> TimedJobs.appointmentLink(DEMO_IDS.get("studioId"),
+                        DEMO_IDS.get("bookingId"), at.plusSeconds(24 * 3600), 24, at.minusSeconds(3600), "Europe/Bucharest");
+                case INSTRUCTOR_DIGEST -> {
+                    var daily = TimedJobs.instructorDigest(DEMO_IDS.get("studioId"), 7, "Europe/Bucharest");
+                    yield new ScheduledJob(daily.name(), at, daily.zone(), daily.kind(), daily.input());
+                }
             };
             assertThat(job.kind()).isEqualTo(kind);
             expected.put(TIMED_JOBS + kebab(kind.name()) + ".json",

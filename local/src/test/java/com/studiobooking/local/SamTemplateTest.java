@@ -139,7 +139,7 @@ class SamTemplateTest {
         @Test
         void the_real_template_routes_each_capability_to_its_handler() {
             SamTemplate template = SamTemplate.load(RepoRoot.resolve("template.yaml"));
-            assertThat(template.routes()).hasSize(59)
+            assertThat(template.routes()).hasSize(60)
                     .contains(new SamTemplate.Route("POST", "/auth/code", "AuthFunction",
                                     "com.studiobooking.functions.AuthHandler::handleRequest"),
                             new SamTemplate.Route("POST", "/studios/{studioId}/sessions", "AdminFunction",
@@ -157,6 +157,8 @@ class SamTemplateTest {
                             new SamTemplate.Route("POST", "/studios/{studioId}/bookings/{bookingId}/mark-refunded",
                                     "LinkReleaseFunction", "com.studiobooking.functions.LinkReleaseHandler::handleRequest"),
                             new SamTemplate.Route("POST", "/studios/{studioId}/bookings/{bookingId}/attendance",
+                                    "LinkReleaseFunction", "com.studiobooking.functions.LinkReleaseHandler::handleRequest"),
+                            new SamTemplate.Route("PUT", "/studios/{studioId}/bookings/{bookingId}/online-access",
                                     "LinkReleaseFunction", "com.studiobooking.functions.LinkReleaseHandler::handleRequest"),
                             new SamTemplate.Route("DELETE", "/studios/{studioId}/locations/{locationId}", "AdminFunction",
                                     "com.studiobooking.functions.AdminHandler::handleRequest"),

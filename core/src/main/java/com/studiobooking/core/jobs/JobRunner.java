@@ -4,6 +4,7 @@ import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.model.schedule.JobKind;
 import com.studiobooking.core.usecase.book.Bookings;
 import com.studiobooking.core.usecase.remind.ClientReminder;
+import com.studiobooking.core.usecase.remind.InstructorDigest;
 import com.studiobooking.core.usecase.remind.MissingLinkReminder;
 
 import java.time.DateTimeException;
@@ -15,11 +16,14 @@ public final class JobRunner {
     private final MissingLinkReminder reminders;
     private final ClientReminder clientReminders;
     private final Bookings bookings;
+    private final InstructorDigest digests;
 
-    public JobRunner(MissingLinkReminder reminders, ClientReminder clientReminders, Bookings bookings) {
+    public JobRunner(MissingLinkReminder reminders, ClientReminder clientReminders, Bookings bookings,
+                     InstructorDigest digests) {
         this.reminders = reminders;
         this.clientReminders = clientReminders;
         this.bookings = bookings;
+        this.digests = digests;
     }
 
     /** Whether the job did something (false: nothing was left to do, e.g. the link was added meanwhile). */
@@ -30,6 +34,9 @@ public final class JobRunner {
             case COMPLETE_REFUND -> bookings.completeRefund(required(input, "bookingId"), attempt(input));
             case CLIENT_REMINDER -> clientReminders.remind(required(input, "studioId"), required(input, "bookingId"),
                     hoursBefore(input), start(input));
+            case APPOINTMENT_LINK_REMINDER -> reminders.remindAppointment(required(input, "studioId"),
+                    required(input, "bookingId"), start(input));
+            case INSTRUCTOR_DIGEST -> digests.send(required(input, "studioId"));
         };
     }
 

@@ -62,6 +62,7 @@ public final class BookingEmails {
                 .paragraph(t.text(awaitingTransfer ? "appointment.reserved" : "appointment.booked",
                         "studio", f.studio.name()))
                 .details(appointmentDetails(f, true));
+        onlineLinkNote(t, body, b);
         if (awaitingTransfer) t.bankTransfer(body, b.price(), b.reference(), b.paymentDueBy());
         String policy = t.cancellationPolicy();
         if (policy != null) body.paragraph(policy);
@@ -135,6 +136,20 @@ public final class BookingEmails {
         return email(f.practitionerEmail(), subject, body, f.practitionerInvite(CalendarInvite.Method.CANCEL));
     }
 
+    /**
+     * An online appointment without its link in hand (rule 7): it comes once paid, or will follow; a link already
+     * visible goes out in its own e-mail (AppointmentLinkEmails), never here.
+     */
+    static void onlineLinkNote(StudioFormat t, MailBody body, Booking b) {
+        if (!b.isOnlineAppointment()) return;
+        boolean settled = b.status() == BookingStatus.CONFIRMED && b.paymentStatus().isSettled();
+        if (!settled) {
+            body.paragraph(t.text("appointment.online.linkAfterPayment"));
+        } else if (!b.onlineAccess().hasLink()) {
+            body.paragraph(t.text("appointment.online.linkWillFollow"));
+        }
+    }
+
     private static List<MailBody.Row> appointmentDetails(Facts f, boolean forClient) {
         Booking b = f.booking;
         StudioFormat t = f.format;
@@ -202,7 +217,7 @@ public final class BookingEmails {
         }
 
         String where() {
-            return format.where(location);
+            return booking.isOnlineAppointment() ? format.text("where.online") : format.where(location);
         }
 
         String price() {

@@ -18,8 +18,9 @@ public final class PaymentReceivedEmail {
                 .paragraph(t.text("appointment.paymentReceived", "studio", studio.name()))
                 .details(List.of(t.row("service", booking.serviceName()),
                         t.row("when", t.when(booking.start(), booking.end())),
-                        t.row("amount", t.money(booking.price())), t.row("reference", booking.reference())))
-                .paragraph(studio.name());
+                        t.row("amount", t.money(booking.price())), t.row("reference", booking.reference())));
+        BookingEmails.onlineLinkNote(t, body, booking);
+        body.paragraph(studio.name());
         return body.email(List.of(booking.client().email()), List.of(), t.text("subject.paymentReceived",
                 "what", booking.serviceName(), "when", t.shortDateTime(booking.start())), List.of());
     }

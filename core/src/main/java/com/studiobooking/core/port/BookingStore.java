@@ -68,6 +68,19 @@ public interface BookingStore {
      */
     boolean markReminderSent(String bookingId, int hoursBefore, Instant start);
 
+    /**
+     * Records that link version {@code linkVersion} of an online appointment was e-mailed to its client; false
+     * if it already was, so the staff request and the payment that race to release it send one e-mail.
+     * Independent of the booking's version, like {@link #markReminderSent}.
+     */
+    boolean markLinkSent(String bookingId, int linkVersion);
+
+    /**
+     * Records that staff were reminded of the missing link of an online appointment starting at {@code start};
+     * false if they already were (a moved appointment is reminded of anew).
+     */
+    boolean markLinkReminderSent(String bookingId, Instant start);
+
     /** A client's bookings, newest first. */
     List<Booking> bookingsOfClient(String studioId, String clientId);
 

@@ -118,4 +118,10 @@ public interface SessionStore {
 
     /** Records that this link version was e-mailed to the participant; false if it already was. */
     boolean markLinkSent(String studioId, String sessionId, String bookingId, int linkVersion);
+
+    /**
+     * Records that the instructor's daily digest of {@code day} (the studio's date) was sent; false if it already
+     * was, so a digest schedule that fires twice on one day sends each instructor one e-mail.
+     */
+    boolean markDigestSent(String studioId, String instructorId, java.time.LocalDate day);
 }

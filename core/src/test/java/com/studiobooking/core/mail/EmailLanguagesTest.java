@@ -75,6 +75,14 @@ class EmailLanguagesTest {
                 language, LONG_AGO, null, null, null, null, null, 0, null, 0, Booking.NEW);
     }
 
+    /** A paid appointment of an online service, with its own access. */
+    private static Booking onlineAppointment(OnlineAccess access, Money price) {
+        return new Booking("bk2", "st1", Booking.Kind.APPOINTMENT, "sv2", "Coaching", "sf1", "Ioana", null,
+                Instant.parse("2026-12-01T16:00:00Z"), Instant.parse("2026-12-01T17:00:00Z"), 0, 0, MARIA, null,
+                PaymentMethod.CARD, BookingStatus.CONFIRMED, PaymentStatus.PAID, price, "SB-7K3R", null, null, null,
+                null, LONG_AGO, null, null, null, null, null, 0, access, access.hasLink() ? 1 : 0, Booking.NEW);
+    }
+
     private static Booking seat(PaymentMethod method, BookingStatus status, PaymentStatus paid, Cancellation cancellation,
                                 String language, Money price, Booking.WalletUse use) {
         return new Booking("bk2", "st1", Booking.Kind.SESSION, null, "Vinyasa", "sf1", "Ioana", "loc1",
@@ -147,6 +155,27 @@ class EmailLanguagesTest {
                 studio, null, Optional.empty()));
         all.put("client reminder, appointment", ClientReminderEmail.ofAppointment(appointment(PaymentMethod.PAY_AT_STUDIO,
                 BookingStatus.CONFIRMED, PaymentStatus.UNPAID, null, null, price), studio, ROOM));
+        all.put("appointment link released", AppointmentLinkEmails.linkReleased(onlineAppointment(ACCESS, price),
+                studio, false));
+        all.put("appointment link changed", AppointmentLinkEmails.linkReleased(onlineAppointment(ACCESS, price),
+                studio, true));
+        all.put("appointment missing link reminder", AppointmentLinkEmails.missingLinkReminder(
+                onlineAppointment(OnlineAccess.NONE, price), studio, IOANA, ANA, "https://lotus.example/admin"));
+        all.put("online appointment booked, paid, link to follow", BookingEmails.booked(onlineAppointment(OnlineAccess.NONE,
+                price), studio, IOANA, null, null).get(0));
+        all.put("online appointment, transfer received, link to follow", PaymentReceivedEmail.of(
+                onlineAppointment(OnlineAccess.NONE, price), studio));
+        all.put("instructor told of a booking", InstructorEmails.seatBooked(paidOnline, session, studio, IOANA, 3));
+        all.put("instructor told of a place held", InstructorEmails.seatBooked(seat(PaymentMethod.BANK_TRANSFER,
+                BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID, null, null, price, null), session, studio, IOANA, 2));
+        all.put("instructor told of a cancellation", InstructorEmails.seatCancelled(seat(PaymentMethod.CARD,
+                BookingStatus.CANCELLED, PaymentStatus.REFUNDED, byClient, null, price, null), session, studio, IOANA, 4));
+        all.put("instructor told of a release", InstructorEmails.seatCancelled(seat(PaymentMethod.BANK_TRANSFER,
+                BookingStatus.CANCELLED, PaymentStatus.UNPAID, released, null, price, null), session, studio, IOANA, 4));
+        all.put("instructor's daily digest", InstructorEmails.digest(IOANA, List.of(
+                new InstructorEmails.ClassOfTheDay(session, List.of("Maria Popescu", "Radu Ionescu")),
+                new InstructorEmails.ClassOfTheDay(vinyasa(Instant.parse("2026-12-02T06:00:00Z")), List.of())),
+                studio, Instant.parse("2026-12-01T05:00:00Z")));
         return all;
     }
 

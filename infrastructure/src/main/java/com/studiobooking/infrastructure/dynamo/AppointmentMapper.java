@@ -5,6 +5,7 @@ import com.studiobooking.core.common.TimeRange;
 import com.studiobooking.core.model.studio.Availability;
 import com.studiobooking.core.model.studio.DateOverride;
 import com.studiobooking.core.model.studio.Service;
+import com.studiobooking.core.model.studio.ServiceFormat;
 import com.studiobooking.core.model.studio.WallClock;
 import com.studiobooking.core.model.studio.WeeklyBlock;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -36,17 +37,18 @@ final class AppointmentMapper {
                 .put("slotStepMinutes", s.slotStepMinutes()).put("collection", s.collection())
                 .putStrings("staffIds", s.staffIds()).putStrings("locationIds", s.locationIds())
                 .put("bookableOnline", s.bookableOnline()).put("slotsAfterBookings", s.slotsAfterBookings())
-                .put("createdAt", s.createdAt())
+                .put("createdAt", s.createdAt()).put("format", s.format().name())
                 .build();
     }
 
-    /** A service stored before {@code slotsAfterBookings} existed has it on, the default. */
+    /** A service stored before {@code slotsAfterBookings} existed has it on, the default; one stored before formats is IN_PERSON. */
     static Service service(Map<String, AttributeValue> i) {
         return new Service(str(i, "serviceId"), str(i, "name"), str(i, "description"), integer(i, "durationMinutes"),
                 money(map(i, "price")), integer(i, "bufferBeforeMinutes"), integer(i, "bufferAfterMinutes"),
                 integer(i, "slotStepMinutes"), str(i, "collection"), Attr.strings(i, "staffIds", s -> s),
                 Attr.strings(i, "locationIds", s -> s), Boolean.TRUE.equals(bool(i, "bookableOnline")),
-                !Boolean.FALSE.equals(bool(i, "slotsAfterBookings")), instant(i, "createdAt"));
+                !Boolean.FALSE.equals(bool(i, "slotsAfterBookings")), instant(i, "createdAt"),
+                str(i, "format") == null ? ServiceFormat.IN_PERSON : ServiceFormat.valueOf(str(i, "format")));
     }
 
     static Map<String, AttributeValue> money(Money money) {

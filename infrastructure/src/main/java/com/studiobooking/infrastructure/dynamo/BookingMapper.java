@@ -81,7 +81,8 @@ final class BookingMapper {
                 attendance == null ? null : new Attendance(Attendance.Status.valueOf(str(attendance, "status")),
                         instant(attendance, "markedAt"), Boolean.TRUE.equals(bool(attendance, "forfeit"))),
                 integer(i, "waitlistTicket"), zeroIfAbsent(i, "calendarSequence"),
-                OnlineAccessMapper.access(map(i, "onlineAccess")), zeroIfAbsent(i, "linkVersion"),
+                map(i, "onlineAccess") == null ? null : OnlineAccessMapper.access(map(i, "onlineAccess")),
+                zeroIfAbsent(i, "linkVersion"),
                 zeroIfAbsent(i, "version"));
     }
 

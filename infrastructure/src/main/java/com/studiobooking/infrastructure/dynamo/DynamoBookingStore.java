@@ -103,6 +103,20 @@ public final class DynamoBookingStore implements BookingStore {
     }
 
     @Override
+    public boolean markLinkSent(String bookingId, int linkVersion) {
+        return table.write(Write.putNew(Attr.item().put(Keys.PK, Keys.booking(bookingId))
+                .put(Keys.SK, Keys.linkSent(linkVersion)).put("type", "LINK_SENT").build()));
+    }
+
+    @Override
+    public boolean markLinkReminderSent(String bookingId, Instant start) {
+        return table.write(Write.putNew(Attr.item().put(Keys.PK, Keys.booking(bookingId))
+                .put(Keys.SK, Keys.linkReminderSent(start)).put("type", "LINK_REMINDER_SENT")
+                .putAll(Map.of(Keys.TTL, n(start.plus(REMINDER_MARK_KEPT).getEpochSecond())))
+                .build()));
+    }
+
+    @Override
     public List<Booking> bookingsOfClient(String studioId, String clientId) {
         return table.query(KeyQuery.prefix(Keys.client(studioId, clientId), Keys.BOOKING_POINTER_PREFIX)).stream()
                 .map(pointer -> find(pointer.get("bookingId").s()))

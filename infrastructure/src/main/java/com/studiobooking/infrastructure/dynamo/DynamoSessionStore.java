@@ -256,6 +256,14 @@ public final class DynamoSessionStore implements SessionStore {
                         Condition.is("linkSentVersion", Op.LT, linkVersion)))));
     }
 
+    @Override
+    public boolean markDigestSent(String studioId, String instructorId, java.time.LocalDate day) {
+        return table.write(Write.putNew(Attr.item().put(Keys.PK, Keys.studioDigests(studioId))
+                .put(Keys.SK, Keys.digestSent(day, instructorId)).put("type", "DIGEST_SENT")
+                .putAll(Map.of(Keys.TTL, Attr.n(day.plusDays(3).toEpochDay() * 86_400L)))
+                .build()));
+    }
+
     /** One more seat of the format, only while the session is scheduled and the seat is below its capacity. */
     private Write takeSeat(Session session, SessionFormat seat) {
         String counter = SessionMapper.seats(seat);

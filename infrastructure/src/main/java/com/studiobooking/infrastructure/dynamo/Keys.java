@@ -39,6 +39,12 @@ final class Keys {
         return "REMINDED#" + hoursBefore + "H#" + time(start);
     }
 
+    /** Beside an online appointment, in its partition: a link version e-mailed to its client. */
+    static String linkSent(int linkVersion) { return "LINKSENT#" + linkVersion; }
+
+    /** Beside an online appointment, in its partition: staff reminded of its missing link, per start. */
+    static String linkReminderSent(java.time.Instant start) { return "LINKREMINDED#" + time(start); }
+
     /** GSI1 partition listing a studio's bookings by start, for staff. */
     static String studioBookings(String studioId) { return studio(studioId) + "#BOOKINGS"; }
 
@@ -61,6 +67,9 @@ final class Keys {
     static final String SESSION = "SESSION";
     static final String PARTICIPANT_PREFIX = "PARTICIPANT#";
     static String studioSessions(String studioId) { return studio(studioId) + "#SESSIONS"; }
+    /** The markers of instructors' digests sent, per day and instructor. */
+    static String studioDigests(String studioId) { return studio(studioId) + "#DIGESTS"; }
+    static String digestSent(java.time.LocalDate day, String instructorId) { return "DIGEST#" + day + "#" + instructorId; }
     static String template(String templateId) { return "TEMPLATE#" + templateId; }
     static final String TEMPLATE_PREFIX = "TEMPLATE#";
     static String series(String seriesId) { return "SERIES#" + seriesId; }

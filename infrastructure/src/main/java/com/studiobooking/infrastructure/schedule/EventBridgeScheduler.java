@@ -19,6 +19,8 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import com.studiobooking.core.model.schedule.DailyJob;
+import com.studiobooking.core.model.schedule.JobKind;
 import com.studiobooking.core.model.schedule.ScheduledJob;
 import com.studiobooking.core.port.Scheduler;
 import com.studiobooking.infrastructure.aws.AwsClients;
@@ -37,7 +39,7 @@ import software.amazon.awssdk.services.scheduler.model.UpdateScheduleRequest;
 
 /**
  * One-time jobs as EventBridge Scheduler schedules that invoke the timed-jobs function once and then
- * delete themselves. See {@code docs/decisions/timed-jobs.md} for names, past times and idempotency.
+ * delete themselves; daily jobs as {@code cron} schedules in the studio's zone that stay until deleted. See {@code docs/decisions/timed-jobs.md} for names, past times and idempotency.
  */
 public final class EventBridgeScheduler implements Scheduler {
     /** EventBridge Scheduler's limits on a schedule name. */
@@ -129,6 +131,33 @@ public final class EventBridgeScheduler implements Scheduler {
         }
     }
 
+    /**
+     * A schedule that invokes the timed-jobs function every day at the job's hour on its zone's wall clock
+     * ({@code cron(0 <hour> * * ? *)}, EventBridge following the zone's daylight saving), kept after each run;
+     * if one of that name exists, its whole definition is replaced.
+     */
+    @Override
+    public void scheduleDaily(DailyJob job) {
+        String name = scheduleName(job.name());
+        String expression = "cron(0 " + job.hour() + " * * ? *)";
+        Target target = target(targetInput(job.kind(), job.input()));
+        try {
+            client().createSchedule(CreateScheduleRequest.builder()
+                    .name(name).groupName(settings.groupName())
+                    .scheduleExpression(expression).scheduleExpressionTimezone(job.zone())
+                    .flexibleTimeWindow(OFF).actionAfterCompletion(ActionAfterCompletion.NONE)
+                    .state(ScheduleState.ENABLED).target(target)
+                    .build());
+        } catch (ConflictException exists) {
+            client().updateSchedule(UpdateScheduleRequest.builder()
+                    .name(name).groupName(settings.groupName())
+                    .scheduleExpression(expression).scheduleExpressionTimezone(job.zone())
+                    .flexibleTimeWindow(OFF).actionAfterCompletion(ActionAfterCompletion.NONE)
+                    .state(ScheduleState.ENABLED).target(target)
+                    .build());
+        }
+    }
+
     @Override
     public void cancel(String jobName) {
         try {
@@ -154,8 +183,12 @@ public final class EventBridgeScheduler implements Scheduler {
      * sorted, e.g. {@code {"kind":"MISSING_LINK_REMINDER","sessionId":"s-1","studioId":"st-1"}}.
      */
     public static String targetInput(ScheduledJob job) {
-        Map<String, String> fields = new TreeMap<>(job.input());
-        if (fields.put("kind", job.kind().name()) != null) {
+        return targetInput(job.kind(), job.input());
+    }
+
+    private static String targetInput(JobKind kind, Map<String, String> input) {
+        Map<String, String> fields = new TreeMap<>(input);
+        if (fields.put("kind", kind.name()) != null) {
             throw new IllegalArgumentException("A job's input cannot have a field named kind");
         }
         StringJoiner json = new StringJoiner(",", "{", "}");

@@ -3,6 +3,7 @@ package com.studiobooking.infrastructure.schedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import com.studiobooking.core.model.schedule.DailyJob;
 import com.studiobooking.core.model.schedule.ScheduledJob;
 import com.studiobooking.core.port.Scheduler;
 
@@ -29,6 +31,9 @@ public final class InProcessScheduler implements Scheduler, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(InProcessScheduler.class.getName());
     private static final Comparator<ScheduledJob> BY_TIME =
             Comparator.comparing(ScheduledJob::at).thenComparing(ScheduledJob::name);
+
+    /** The input field that marks a daily job and holds its hour. */
+    static final String EVERY_DAY_AT = "everyDayAt";
 
     private final Clock clock;
     private final Consumer<ScheduledJob> runner;
@@ -52,6 +57,25 @@ public final class InProcessScheduler implements Scheduler, AutoCloseable {
     public synchronized void schedule(ScheduledJob job) {
         kept.save(job);
         pending.put(job.name(), job);
+    }
+
+    /**
+     * A daily job is kept as a one-time job at its next run, marked with {@value #EVERY_DAY_AT} (its hour) in
+     * its input; after each run the next day's is scheduled, so it survives restarts like any kept job.
+     */
+    @Override
+    public synchronized void scheduleDaily(DailyJob job) {
+        Map<String, String> input = new HashMap<>(job.input());
+        input.put(EVERY_DAY_AT, Integer.toString(job.hour()));
+        schedule(new ScheduledJob(job.name(), nextDaily(job.hour(), job.zone(), clock.instant()), job.zone(), job.kind(),
+                input));
+    }
+
+    /** The first {@code hour}:00 in {@code zone} after {@code now} (on a day the clocks skip it, the hour after). */
+    static Instant nextDaily(int hour, String zone, Instant now) {
+        ZoneId id = ZoneId.of(zone);
+        Instant today = now.atZone(id).toLocalDate().atTime(hour, 0).atZone(id).toInstant();
+        return today.isAfter(now) ? today : now.atZone(id).toLocalDate().plusDays(1).atTime(hour, 0).atZone(id).toInstant();
     }
 
     @Override
@@ -119,6 +143,11 @@ public final class InProcessScheduler implements Scheduler, AutoCloseable {
         }
         synchronized (this) {
             if (!pending.containsKey(job.name())) kept.forget(job);
+            String hour = job.input().get(EVERY_DAY_AT);
+            if (hour != null && !pending.containsKey(job.name())) {
+                schedule(new ScheduledJob(job.name(), nextDaily(Integer.parseInt(hour), job.zone(), clock.instant()),
+                        job.zone(), job.kind(), job.input()));
+            }
         }
     }
 }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.studiobooking.core.model.schedule.DailyJob;
 import com.studiobooking.core.model.schedule.JobKind;
 import com.studiobooking.core.model.schedule.ScheduledJob;
 import com.studiobooking.infrastructure.aws.AwsClients;
@@ -222,5 +223,42 @@ class EventBridgeSchedulerTest {
         Matcher matcher = Pattern.compile("\"ClientToken\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
         assertThat(matcher.find()).as("ClientToken in %s", body).isTrue();
         return matcher.group(1);
+    }
+
+    @Test
+    void a_daily_job_becomes_a_cron_schedule_in_the_studio_zone_that_stays_and_is_replaced_when_it_exists() {
+        DailyJob digest = new DailyJob("digest-st-1", 7, "Europe/Bucharest", JobKind.INSTRUCTOR_DIGEST,
+                Map.of("studioId", "st-1"));
+        String definition = """
+                {
+                  "GroupName": "studio-booking",
+                  "ScheduleExpression": "cron(0 7 * * ? *)",
+                  "ScheduleExpressionTimezone": "Europe/Bucharest",
+                  "FlexibleTimeWindow": {"Mode": "OFF"},
+                  "ActionAfterCompletion": "NONE",
+                  "State": "ENABLED",
+                  "Target": {
+                    "Arn": "arn:aws:lambda:eu-central-1:123456789012:function:timed-jobs",
+                    "RoleArn": "arn:aws:iam::123456789012:role/studio-booking-scheduler",
+                    "Input": "{\\"kind\\":\\"INSTRUCTOR_DIGEST\\",\\"studioId\\":\\"st-1\\"}",
+                    "RetryPolicy": {"MaximumRetryAttempts": 3, "MaximumEventAgeInSeconds": 3600},
+                    "DeadLetterConfig": {"Arn": "arn:aws:sqs:eu-central-1:123456789012:timed-jobs-dlq"}
+                  },
+                  "ClientToken": "${json-unit.regex}[0-9a-f-]{36}"
+                }""";
+        wireMock.stubFor(post(urlEqualTo("/schedules/digest-st-1")).willReturn(json(200, SCHEDULE_ARN)));
+
+        scheduler.scheduleDaily(digest);
+
+        wireMock.verify(1, postRequestedFor(urlEqualTo("/schedules/digest-st-1")).withRequestBody(equalToJson(definition)));
+
+        wireMock.stubFor(post(urlEqualTo("/schedules/digest-st-1")).willReturn(json(409,
+                "{\"Message\":\"Schedule digest-st-1 already exists.\"}").withHeader("x-amzn-ErrorType", "ConflictException")));
+        wireMock.stubFor(put(urlEqualTo("/schedules/digest-st-1")).willReturn(json(200, SCHEDULE_ARN)));
+        scheduler.scheduleDaily(new DailyJob("digest-st-1", 6, "Asia/Jakarta", JobKind.INSTRUCTOR_DIGEST,
+                Map.of("studioId", "st-1")));
+
+        wireMock.verify(1, putRequestedFor(urlEqualTo("/schedules/digest-st-1")).withRequestBody(equalToJson(definition
+                .replace("cron(0 7 * * ? *)", "cron(0 6 * * ? *)").replace("Europe/Bucharest", "Asia/Jakarta"))));
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import com.studiobooking.core.model.schedule.DailyJob;
 import com.studiobooking.core.model.schedule.JobKind;
 import com.studiobooking.core.model.schedule.ScheduledJob;
 
@@ -23,6 +24,29 @@ class InProcessSchedulerTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final List<String> ran = new CopyOnWriteArrayList<>();
     private final InProcessScheduler scheduler = new InProcessScheduler(clock, job -> ran.add(job.name()));
+
+    @Test
+    void a_daily_job_runs_at_its_hour_in_the_zone_each_day_until_cancelled_also_across_a_clock_change() {
+        // NOW is 18:00 in Bucharest: today's 07:00 has passed, the first run is tomorrow
+        scheduler.scheduleDaily(new DailyJob("digest-st-1", 7, "Europe/Bucharest", JobKind.INSTRUCTOR_DIGEST,
+                Map.of("studioId", "st-1")));
+        assertThat(scheduler.pending()).singleElement().satisfies(job -> {
+            assertThat(job.at()).isEqualTo(Instant.parse("2026-12-01T05:00:00Z"));
+            assertThat(job.input()).containsEntry("studioId", "st-1");
+        });
+        clock.advance(Duration.between(NOW, Instant.parse("2026-12-01T05:00:00Z")));
+        assertThat(scheduler.runDue()).isEqualTo(1);
+        assertThat(scheduler.runDue()).isZero();
+        assertThat(scheduler.pending()).extracting(ScheduledJob::at).containsExactly(Instant.parse("2026-12-02T05:00:00Z"));
+
+        assertThat(InProcessScheduler.nextDaily(7, "Europe/Bucharest", Instant.parse("2027-03-28T00:00:00Z")))
+                .as("summer time: 07:00 is 04:00 UTC").isEqualTo(Instant.parse("2027-03-28T04:00:00Z"));
+
+        scheduler.cancel("digest-st-1");
+        clock.advance(Duration.ofDays(2));
+        assertThat(scheduler.runDue()).isZero();
+        assertThat(ran).containsExactly("digest-st-1");
+    }
 
     @Test
     void due_jobs_run_once_in_time_order_and_are_then_forgotten() {

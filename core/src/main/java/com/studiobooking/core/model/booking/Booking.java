@@ -25,7 +25,9 @@ import java.time.Instant;
  * <p>{@code waitlistTicket} orders a WAITLISTED booking in its session's line (null otherwise).
  * {@code calendarSequence} is the SEQUENCE of the booking's latest {@code .ics} (0 for the first; each
  * move or cancellation sent to the client raises it). {@code onlineAccess} and {@code linkVersion} are an
- * online appointment's own link (null and 0 for everything else; a session's link is on the session).
+ * online appointment's own link (null and 0 for everything else; a session's link is on the session): an
+ * appointment of an ONLINE service starts with {@link OnlineAccess#NONE} and version 0, and each different
+ * access staff set is the next {@code linkVersion} (docs/decisions/sessions-and-links.md).
  */
 public record Booking(String bookingId, String studioId, Kind kind, String serviceId, String serviceName,
                       String staffId, String staffName, String locationId, Instant start, Instant end,
@@ -71,6 +73,21 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
 
     public boolean isOnlineSeat() {
         return session != null && session.format() == SessionFormat.ONLINE;
+    }
+
+    /** An appointment of an ONLINE service: it carries its own online access (possibly still without a link). */
+    public boolean isOnlineAppointment() {
+        return kind == Kind.APPOINTMENT && onlineAccess != null;
+    }
+
+    /** An online appointment's access as staff set it; a different access is the next link version. */
+    public Booking withOnlineAccess(OnlineAccess access) {
+        if (!isOnlineAppointment()) throw new IllegalStateException("booking " + bookingId + " is not an online appointment");
+        int newLinkVersion = access.equals(onlineAccess) ? linkVersion : linkVersion + 1;
+        return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
+                bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
+                price, reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, card,
+                attendance, waitlistTicket, calendarSequence, access, newLinkVersion, version + 1);
     }
 
     /** The version this change was derived from: what the store must still hold for the write to apply. */

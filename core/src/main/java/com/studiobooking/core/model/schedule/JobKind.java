@@ -9,5 +9,9 @@ public enum JobKind {
     /** Ask the payment provider again for a card refund it failed to make. */
     COMPLETE_REFUND,
     /** Remind a client of a confirmed booking, some hours before its start. */
-    CLIENT_REMINDER
+    CLIENT_REMINDER,
+    /** Remind the practitioner of an online appointment that its meeting link is still missing. */
+    APPOINTMENT_LINK_REMINDER,
+    /** Every day at the studio's digest hour: e-mail each instructor their classes of the next 24 hours. */
+    INSTRUCTOR_DIGEST
 }

@@ -59,4 +59,27 @@ public final class TimedJobs {
                 JobKind.CLIENT_REMINDER, Map.of("studioId", studioId, "bookingId", bookingId,
                         "hoursBefore", Integer.toString(hoursBefore), "start", start.toString()));
     }
+
+    /**
+     * {@code missing-link-<bookingId>}: rule 8 for an online appointment, at start − lead time (or now when that
+     * has passed). The start is part of the input: a job that fires for a start the booking no longer has is stale.
+     */
+    public static ScheduledJob appointmentLink(String studioId, String bookingId, Instant start, int leadHours,
+                                               Instant now, String zone) {
+        Instant at = start.minus(Duration.ofHours(leadHours));
+        return new ScheduledJob(missingLinkName(bookingId), at.isAfter(now) ? at : now, zone,
+                JobKind.APPOINTMENT_LINK_REMINDER,
+                Map.of("studioId", studioId, "bookingId", bookingId, "start", start.toString()));
+    }
+
+    /** {@code digest-<studioId>}: the studio's one daily schedule for its instructors' digests. */
+    public static String instructorDigestName(String studioId) {
+        return "digest-" + studioId;
+    }
+
+    /** Every day at {@code hour} in the studio's zone. */
+    public static DailyJob instructorDigest(String studioId, int hour, String zone) {
+        return new DailyJob(instructorDigestName(studioId), hour, zone, JobKind.INSTRUCTOR_DIGEST,
+                Map.of("studioId", studioId));
+    }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 public record ServiceDetails(String name, String description, Integer durationMinutes, Money price,
                              Integer bufferBeforeMinutes, Integer bufferAfterMinutes, Integer slotStepMinutes,
                              String collection, List<String> staffIds, List<String> locationIds, Boolean bookableOnline,
-                             Boolean slotsAfterBookings) {
+                             Boolean slotsAfterBookings, ServiceFormat format) {
     public static final int GRID_MINUTES = 5;
     public static final int MAX_RESERVED_MINUTES = 480;
 
@@ -25,7 +25,8 @@ public record ServiceDetails(String name, String description, Integer durationMi
                 Check.required(price, "price"), orZero(bufferBeforeMinutes), orZero(bufferAfterMinutes),
                 slotStepMinutes == null ? 15 : slotStepMinutes, collection,
                 Check.required(staffIds, "staffIds"), locationIds == null ? List.of() : locationIds,
-                bookableOnline == null || bookableOnline, slotsAfterBookings == null || slotsAfterBookings, now), currency);
+                bookableOnline == null || bookableOnline, slotsAfterBookings == null || slotsAfterBookings, now,
+                format), currency);
     }
 
     public Service applyTo(Service s, String currency) {
@@ -34,7 +35,7 @@ public record ServiceDetails(String name, String description, Integer durationMi
                 pick(bufferBeforeMinutes, s.bufferBeforeMinutes()), pick(bufferAfterMinutes, s.bufferAfterMinutes()),
                 pick(slotStepMinutes, s.slotStepMinutes()), pick(collection, s.collection()), pick(staffIds, s.staffIds()),
                 pick(locationIds, s.locationIds()), pick(bookableOnline, s.bookableOnline()),
-                pick(slotsAfterBookings, s.slotsAfterBookings()), s.createdAt()), currency);
+                pick(slotsAfterBookings, s.slotsAfterBookings()), s.createdAt(), pick(format, s.format())), currency);
     }
 
     private static Service validated(Service s, String currency) {
@@ -50,7 +51,7 @@ public record ServiceDetails(String name, String description, Integer durationMi
                 s.price().validated("price", currency), before, after,
                 minutes(s.slotStepMinutes(), "slotStepMinutes", GRID_MINUTES, 240),
                 Check.optionalText(s.collection(), "collection", 80), staff, ids(s.locationIds(), "locationIds"),
-                s.bookableOnline(), s.slotsAfterBookings(), s.createdAt());
+                s.bookableOnline(), s.slotsAfterBookings(), s.createdAt(), s.format());
     }
 
     private static int minutes(int value, String field, int min, int max) {

@@ -18,14 +18,15 @@ import java.time.ZoneId;
 /**
  * A booking as the API shows it: times in the studio's zone; the access token only when just created;
  * {@code language} the client's choice for e-mails (null: the studio's locale); {@code attendance} what
- * staff marked once it started (null: nothing yet).
+ * staff marked once it started (null: nothing yet). {@code onlineLinkSet} says, for an online appointment only,
+ * whether staff have set its link (the link itself only ever in {@code onlineAccess}, under rule 3).
  */
 public record BookingView(String bookingId, String studioId, Booking.Kind kind, String serviceId, String serviceName,
                           String staffId, String staffName, String locationId, OffsetDateTime start, OffsetDateTime end,
                           Client client, PaymentMethod paymentMethod, BookingStatus status, PaymentStatus paymentStatus,
                           Money price, String accessToken, NextAction nextAction, CancellationView cancellation,
                           Instant createdAt, String sessionId, SessionFormat format, OnlineAccess onlineAccess,
-                          String language, Attendance.Status attendance) {
+                          String language, Attendance.Status attendance, Boolean onlineLinkSet) {
 
     /** What the client should do next: nothing, pay by transfer, or (later) go to a checkout page. */
     public record NextAction(Type type, String url, BankTransferInstructions bankTransfer) {
@@ -52,6 +53,7 @@ public record BookingView(String bookingId, String studioId, Booking.Kind kind, 
                         b.cancellation().late()),
                 b.createdAt(), b.session() == null ? null : b.session().sessionId(),
                 b.session() == null ? null : b.session().format(), onlineAccess, b.language(),
-                b.attendance() == null ? null : b.attendance().status());
+                b.attendance() == null ? null : b.attendance().status(),
+                b.isOnlineAppointment() ? b.onlineAccess().hasLink() : null);
     }
 }

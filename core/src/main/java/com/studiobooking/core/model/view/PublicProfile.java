@@ -8,6 +8,7 @@ import com.studiobooking.core.model.studio.BookingPolicy;
 import com.studiobooking.core.model.studio.CancellationPolicy;
 import com.studiobooking.core.model.studio.PaymentMethod;
 import com.studiobooking.core.model.studio.Service;
+import com.studiobooking.core.model.studio.ServiceFormat;
 import com.studiobooking.core.model.studio.Studio;
 import com.studiobooking.core.model.studio.StudioCatalog;
 import com.studiobooking.core.model.studio.StudioSettings;
@@ -43,7 +44,7 @@ public record PublicProfile(String studioId, String name, String timezone, Strin
     }
 
     public record Offer(String serviceId, String name, String description, int durationMinutes, Money price,
-                        List<String> staffIds, String bookingLink) {
+                        List<String> staffIds, String bookingLink, ServiceFormat format) {
     }
 
     public record Place(String locationId, String name, String address, boolean online) {
@@ -74,7 +75,7 @@ public record PublicProfile(String studioId, String name, String timezone, Strin
                         .thenComparing(sv -> sv.collection() == null ? "" : sv.collection()).thenComparing(Service::name))
                 .forEach(sv -> groups.computeIfAbsent(sv.collection() == null ? "" : sv.collection(), k -> new ArrayList<>())
                         .add(new Offer(sv.serviceId(), sv.name(), sv.description(), sv.durationMinutes(), sv.price(),
-                                sv.staffIds(), links.service(catalog.studio().studioId(), sv.serviceId()))));
+                                sv.staffIds(), links.service(catalog.studio().studioId(), sv.serviceId()), sv.format())));
         return groups.entrySet().stream()
                 .map(e -> new Collection(e.getKey().isEmpty() ? null : e.getKey(), List.copyOf(e.getValue()))).toList();
     }

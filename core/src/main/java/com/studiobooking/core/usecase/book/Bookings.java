@@ -13,6 +13,7 @@ import com.studiobooking.core.model.booking.BookingAccess;
 import com.studiobooking.core.model.booking.BookingStatus;
 import com.studiobooking.core.model.booking.Cancellation;
 import com.studiobooking.core.model.booking.Client;
+import com.studiobooking.core.model.booking.LinkVisibility;
 import com.studiobooking.core.model.booking.MoneyRules;
 import com.studiobooking.core.model.booking.PaymentStatus;
 import com.studiobooking.core.model.identity.Caller;
@@ -72,6 +73,7 @@ public final class Bookings {
     private final Scheduler scheduler;
     private final CardCheckouts cards;
     private final ReminderSchedules reminders;
+    private final AppointmentLinks appointmentLinks;
     private final Clock clock;
 
     public Bookings(StudioStore studios, BookingStore bookings, ClientDirectory clients, SlotLookup slots,
@@ -89,6 +91,7 @@ public final class Bookings {
         this.scheduler = scheduler;
         this.cards = cards;
         this.reminders = new ReminderSchedules(scheduler, clock);
+        this.appointmentLinks = new AppointmentLinks(studios, bookings, mailer, reminders);
         this.clock = clock;
     }
 
@@ -158,6 +161,9 @@ public final class Bookings {
         StudioSettings settings = catalog.studio().settings();
         ZoneId zone = ZoneId.of(settings.timezone());
         Service service = SlotLookup.bookableService(catalog, order.serviceId());
+        if (service.isOnline() && order.method() == PaymentMethod.PAY_AT_STUDIO) {
+            throw notAccepted("online appointments are paid in advance");
+        }
         Payment payment = payment(settings, service.price(), order.method(), start);
 
         LocalDate day = start.atZone(zone).toLocalDate();
@@ -172,18 +178,22 @@ public final class Bookings {
         for (Slot slot : free) {
             Staff practitioner = catalog.staffMember(slot.staffId()).orElseThrow();
             Booking booking = new Booking(Ids.next("bk"), studioId, Booking.Kind.APPOINTMENT, service.serviceId(),
-                    service.name(), practitioner.staffId(), practitioner.name(), slot.locationId(), slot.start(),
-                    slot.end(), service.bufferBeforeMinutes(), service.bufferAfterMinutes(), client, clientId, order.method(),
-                    payment.status(), payment.paymentStatus(), service.price(), Booking.newReference(), payment.dueBy(), null, order.notes(),
-                    order.language(), clock.instant(), null, null, null, null, null, 0, null, 0, Booking.NEW);
+                    service.name(), practitioner.staffId(), practitioner.name(), service.isOnline() ? null : slot.locationId(),
+                    slot.start(), slot.end(), service.bufferBeforeMinutes(), service.bufferAfterMinutes(), client, clientId,
+                    order.method(), payment.status(), payment.paymentStatus(), service.price(), Booking.newReference(),
+                    payment.dueBy(), null, order.notes(), order.language(), clock.instant(), null, null, null, null, null, 0,
+                    service.isOnline() ? OnlineAccess.NONE : null, 0, Booking.NEW);
             BookingStore.Reservation reservation = bookings.reserveAppointment(booking, key);
+            if (reservation instanceof BookingStore.Reservation.Reserved reserved) {
+                reminders.linkMissing(reserved.booking(), settings);
+            }
             if (reservation instanceof BookingStore.Reservation.Reserved reserved && order.method() == PaymentMethod.CARD) {
                 Booking withCheckout = cards.open(reserved.booking(), settings, held -> bookings.cancel(
                         held.cancelled(new Cancellation(clock.instant(), Cancellation.By.SYSTEM, false), PaymentStatus.UNPAID)));
                 return view(withCheckout, settings, true, null);
             }
             if (reservation instanceof BookingStore.Reservation.Reserved reserved) {
-                Location location = location(catalog, slot.locationId());
+                Location location = location(catalog, reserved.booking().locationId());
                 BookingEmails.booked(reserved.booking(), settings, practitioner, location, links.studio(studioId))
                         .forEach(mailer::send);
                 if (reserved.booking().status() == BookingStatus.AWAITING_PAYMENT) {
@@ -202,7 +212,21 @@ public final class Bookings {
     public BookingView view(String bookingId, String bearerToken) {
         Booking booking = existing(bookingId);
         authorise(booking, bearerToken);
-        return view(booking, studios.settingsOf(booking.studioId()), false, seats.accessFor(booking).orElse(null));
+        return view(booking, studios.settingsOf(booking.studioId()), false, accessFor(booking).orElse(null));
+    }
+
+    /** What the booking may see now (rule 3): its session's link, or an online appointment's own. */
+    private Optional<OnlineAccess> accessFor(Booking booking) {
+        return booking.kind() == Booking.Kind.SESSION ? seats.accessFor(booking) : LinkVisibility.forAppointment(booking);
+    }
+
+    /**
+     * Staff (the owner, or the booking's practitioner) set an online appointment's link, instructions and
+     * password; the client gets it by e-mail once it is paid or free, once per link version (rules 3, 7).
+     */
+    public BookingView setOnlineAccess(Caller caller, String studioId, String bookingId, OnlineAccess online) {
+        Booking booking = appointmentLinks.set(caller, studioId, bookingId, online);
+        return view(booking, studios.settingsOf(studioId), false, accessFor(booking).orElse(null));
     }
 
     /**
@@ -266,7 +290,7 @@ public final class Bookings {
             case FINISH_REFUND, NOTHING -> throw DomainException.conflict("NOT_AWAITING_PAYMENT",
                     "the booking is not awaiting payment", null);
         });
-        return view(result, studios.settingsOf(studioId), false, seats.accessFor(result).orElse(null));
+        return view(result, studios.settingsOf(studioId), false, accessFor(result).orElse(null));
     }
 
     /** Staff paid back a refund owed by bank transfer: REFUND_DUE → REFUNDED, and the client is told. */
@@ -307,7 +331,7 @@ public final class Bookings {
             if (marked == booking) return Optional.of(booking);
             return saveChange(marked) ? Optional.of(marked) : Optional.empty();
         });
-        return view(result, settings, false, seats.accessFor(result).orElse(null));
+        return view(result, settings, false, accessFor(result).orElse(null));
     }
 
     /**
@@ -388,6 +412,7 @@ public final class Bookings {
         StudioCatalog catalog = studios.catalogOf(paid.studioId());
         StudioSettings settings = catalog.studio().settings();
         reminders.confirmed(paid, settings);
+        appointmentLinks.release(paid, settings, false);
         if (paid.paymentMethod() == PaymentMethod.CARD) {
             catalog.staffMember(paid.staffId()).ifPresent(practitioner -> BookingEmails.booked(paid, settings,
                     practitioner, location(catalog, paid.locationId()), links.studio(paid.studioId())).forEach(mailer::send));
@@ -411,6 +436,8 @@ public final class Bookings {
                 } else {
                     StudioCatalog catalog = studios.catalog(paid.studioId()).orElseThrow();
                     reminders.confirmed(paid, catalog.studio().settings());
+                    reminders.linkMissing(paid, catalog.studio().settings());
+                    appointmentLinks.release(paid, catalog.studio().settings(), false);
                     catalog.staffMember(paid.staffId()).ifPresent(practitioner -> BookingEmails.booked(paid,
                             catalog.studio().settings(), practitioner, location(catalog, paid.locationId()),
                             links.studio(paid.studioId())).forEach(mailer::send));
@@ -458,6 +485,7 @@ public final class Bookings {
                 PaymentStatus.UNPAID);
         if (!bookings.cancel(released)) return Optional.empty();
         StudioCatalog catalog = studios.catalog(booking.studioId()).orElseThrow();
+        reminders.ended(booking, catalog.studio().settings());
         catalog.staffMember(booking.staffId()).ifPresent(practitioner -> BookingEmails.cancelled(released,
                 catalog.studio().settings(), practitioner, location(catalog, booking.locationId())).forEach(mailer::send));
         return Optional.of(released);
@@ -488,7 +516,7 @@ public final class Bookings {
         if (caller.role() != Role.CLIENT) throw DomainException.forbidden("client tokens only");
         StudioSettings settings = studios.settingsOf(caller.studioId());
         return bookings.bookingsOfClient(caller.studioId(), caller.subject()).stream()
-                .map(b -> view(b, settings, false, seats.accessFor(b).orElse(null))).toList();
+                .map(b -> view(b, settings, false, accessFor(b).orElse(null))).toList();
     }
 
     public List<BookingView> list(Caller caller, String studioId, String from, String to) {
@@ -542,7 +570,7 @@ public final class Bookings {
                     "this Idempotency-Key was used for a different request", "Idempotency-Key");
         }
         Booking booking = existing(repeat.bookingId());
-        return view(booking, studios.settingsOf(booking.studioId()), true, seats.accessFor(booking).orElse(null));
+        return view(booking, studios.settingsOf(booking.studioId()), true, accessFor(booking).orElse(null));
     }
 
     /** {@code onlineAccess} comes from {@link com.studiobooking.core.model.booking.LinkVisibility} only. */

@@ -15,6 +15,9 @@ import java.time.Instant;
  * when it is cancelled. A reminder whose time has passed is never scheduled. Each method is called after
  * the booking's write succeeded; a call that loses a race with another writer leaves at most a stale
  * schedule, which {@code ClientReminder} recognises when it fires and sends nothing for.
+ *
+ * <p>An online appointment without a link also has its missing-link reminder to staff (rule 8), made when it
+ * is booked, moved and deleted with it, and deleted once staff set the link.
  */
 public final class ReminderSchedules {
     private final Scheduler scheduler;
@@ -42,6 +45,7 @@ public final class ReminderSchedules {
      * has passed is deleted (it would remind of the old time).
      */
     public void moved(Booking moved, StudioSettings settings) {
+        linkMissing(moved, settings);
         if (moved.status() != BookingStatus.CONFIRMED) return;
         Instant now = clock.instant();
         for (int hours : settings.clientReminders().activeHours()) {
@@ -59,12 +63,27 @@ public final class ReminderSchedules {
      * ahead are deleted (those past have run and deleted themselves).
      */
     public void ended(Booking before, StudioSettings settings) {
+        if (before.isOnlineAppointment()) scheduler.cancel(TimedJobs.missingLinkName(before.bookingId()));
         if (before.status() != BookingStatus.CONFIRMED) return;
         Instant now = clock.instant();
         for (int hours : settings.clientReminders().activeHours()) {
             if (TimedJobs.clientReminderAt(before.start(), hours).isAfter(now)) {
                 scheduler.cancel(TimedJobs.clientReminderName(before.bookingId(), hours));
             }
+        }
+    }
+
+    /**
+     * Rule 8 for an online appointment: while it is active and has no link, a reminder at start − the studio's
+     * lead time; once it has a link, none.
+     */
+    public void linkMissing(Booking booking, StudioSettings settings) {
+        if (!booking.isOnlineAppointment()) return;
+        if (booking.status().isActive() && !booking.onlineAccess().hasLink() && booking.start().isAfter(clock.instant())) {
+            scheduler.schedule(TimedJobs.appointmentLink(booking.studioId(), booking.bookingId(), booking.start(),
+                    settings.missingLinkReminderHours(), clock.instant(), settings.timezone()));
+        } else {
+            scheduler.cancel(TimedJobs.missingLinkName(booking.bookingId()));
         }
     }
 }

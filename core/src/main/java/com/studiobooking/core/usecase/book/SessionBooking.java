@@ -4,6 +4,7 @@ import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.common.ErrorKind;
 import com.studiobooking.core.common.Ids;
 import com.studiobooking.core.common.Money;
+import com.studiobooking.core.mail.InstructorEmails;
 import com.studiobooking.core.mail.SessionEmails;
 import com.studiobooking.core.model.booking.Booking;
 import com.studiobooking.core.model.booking.BookingStatus;
@@ -20,6 +21,7 @@ import com.studiobooking.core.model.session.OnlineAccess;
 import com.studiobooking.core.model.session.Session;
 import com.studiobooking.core.model.session.SessionFormat;
 import com.studiobooking.core.model.studio.CancellationPolicy;
+import com.studiobooking.core.model.studio.InstructorNotices;
 import com.studiobooking.core.model.studio.Location;
 import com.studiobooking.core.model.studio.PaymentMethod;
 import com.studiobooking.core.model.studio.Staff;
@@ -167,6 +169,7 @@ public final class SessionBooking {
             Booking held = booking;
             Booking withCheckout = cards.open(held, settings, b -> sessions.releaseSeat(
                     b.cancelled(new Cancellation(clock.instant(), Cancellation.By.SYSTEM, false), PaymentStatus.UNPAID), null));
+            tellInstructor(withCheckout, settings, true);
             return new Outcome.Booked(withCheckout, Optional.empty());
         }
         if (booking.status() == BookingStatus.AWAITING_PAYMENT) {
@@ -175,6 +178,7 @@ public final class SessionBooking {
         reminders.confirmed(booking, settings);
         Optional<OnlineAccess> access = grantAccess(booking, session);
         mailer.send(SessionEmails.booked(booking, session, settings, instructor, location(studioId, session), access));
+        tellInstructor(booking, settings, true);
         return new Outcome.Booked(booking, access);
     }
 
@@ -292,7 +296,9 @@ public final class SessionBooking {
         Booking released = booking.cancelled(new Cancellation(clock.instant(), Cancellation.By.SYSTEM, false),
                 PaymentStatus.UNPAID);
         if (!sessions.releaseSeat(released, null)) return Optional.empty();
-        mailer.send(SessionEmails.released(released, session, studios.settingsOf(booking.studioId())));
+        StudioSettings settings = studios.settingsOf(booking.studioId());
+        mailer.send(SessionEmails.released(released, session, settings));
+        tellInstructor(released, settings, false);
         return Optional.of(released);
     }
 
@@ -373,12 +379,29 @@ public final class SessionBooking {
         reminders.ended(booking, settings);
         Booking settled = after == PaymentStatus.REFUND_PENDING ? completeRefund(cancelled, 0) : cancelled;
         mailer.send(SessionEmails.cancelled(settled, session, settings, restitution, sessionCancelled));
+        if (!sessionCancelled) tellInstructor(settled, settings, false);
         return Optional.of(settled);
     }
 
     private static SessionStore.WalletReturn creditsBack(Booking booking, int credits, Session session, Instant now) {
         return new SessionStore.WalletReturn(booking.clientId(), null, credits, new WalletEntry(now,
                 WalletEntry.Kind.CREDITS_RETURNED, credits, 0, null, booking.bookingId(), session.name()));
+    }
+
+    /**
+     * The studio's {@code instructorNotices} PER_BOOKING: the session's instructor is told a place was taken or
+     * given up, with the places left as the session now counts them (read after the write).
+     */
+    private void tellInstructor(Booking booking, StudioSettings settings, boolean booked) {
+        if (settings.instructorNotices() == null
+                || settings.instructorNotices().mode() != InstructorNotices.Mode.PER_BOOKING) return;
+        Optional<Session> session = sessions.find(booking.studioId(), booking.session().sessionId());
+        Optional<Staff> instructor = session.flatMap(s -> studios.findStaff(s.studioId(), s.instructorId()))
+                .filter(s -> s.email() != null && !s.email().isBlank());
+        if (instructor.isEmpty()) return;
+        int left = session.get().spotsLeft(booking.session().format());
+        mailer.send(booked ? InstructorEmails.seatBooked(booking, session.get(), settings, instructor.get(), left)
+                : InstructorEmails.seatCancelled(booking, session.get(), settings, instructor.get(), left));
     }
 
     /** The access a booking may see; when it gets it at booking or payment time, it counts as sent. */

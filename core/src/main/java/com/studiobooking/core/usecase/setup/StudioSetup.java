@@ -4,7 +4,9 @@ import com.studiobooking.core.common.Check;
 import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.common.Ids;
 import com.studiobooking.core.model.identity.Caller;
+import com.studiobooking.core.model.schedule.TimedJobs;
 import com.studiobooking.core.model.studio.BookingLinks;
+import com.studiobooking.core.model.studio.InstructorNotices;
 import com.studiobooking.core.model.studio.Location;
 import com.studiobooking.core.model.studio.LocationDetails;
 import com.studiobooking.core.model.studio.NewStudio;
@@ -16,6 +18,7 @@ import com.studiobooking.core.model.studio.StudioCatalog;
 import com.studiobooking.core.model.studio.StudioSettings;
 import com.studiobooking.core.model.view.PublicProfile;
 import com.studiobooking.core.model.view.StaffProfile;
+import com.studiobooking.core.port.Scheduler;
 import com.studiobooking.core.port.StudioStore;
 import com.studiobooking.core.text.Languages;
 
@@ -26,11 +29,13 @@ import java.util.List;
 public final class StudioSetup {
     private final StudioStore store;
     private final BookingLinks links;
+    private final Scheduler scheduler;
     private final Clock clock;
 
-    public StudioSetup(StudioStore store, BookingLinks links, Clock clock) {
+    public StudioSetup(StudioStore store, BookingLinks links, Scheduler scheduler, Clock clock) {
         this.store = store;
         this.links = links;
+        this.scheduler = scheduler;
         this.clock = clock;
     }
 
@@ -64,9 +69,28 @@ public final class StudioSetup {
     public StudioSettings changeSettings(Caller caller, String studioId, StudioSettings change) {
         caller.requireOwnerOf(studioId);
         Check.required(change, "body");
-        StudioSettings changed = store.studio(studioId).settings().changedBy(change);
+        StudioSettings before = store.studio(studioId).settings();
+        StudioSettings changed = before.changedBy(change);
         store.saveSettings(studioId, changed);
+        keepDigestInStep(studioId, before, changed);
         return changed;
+    }
+
+    /**
+     * The instructors' daily digest has one daily schedule per studio while {@code instructorNotices} says
+     * DAILY_DIGEST, at its hour in the studio's zone; made, moved (a new hour or zone) or deleted with the setting.
+     */
+    private void keepDigestInStep(String studioId, StudioSettings before, StudioSettings after) {
+        InstructorNotices was = before.instructorNotices() == null ? InstructorNotices.DEFAULT : before.instructorNotices();
+        InstructorNotices now = after.instructorNotices() == null ? InstructorNotices.DEFAULT : after.instructorNotices();
+        boolean digestBefore = was.mode() == InstructorNotices.Mode.DAILY_DIGEST;
+        if (now.mode() == InstructorNotices.Mode.DAILY_DIGEST) {
+            if (!digestBefore || !was.digestHour().equals(now.digestHour()) || !before.timezone().equals(after.timezone())) {
+                scheduler.scheduleDaily(TimedJobs.instructorDigest(studioId, now.digestHour(), after.timezone()));
+            }
+        } else if (digestBefore) {
+            scheduler.cancel(TimedJobs.instructorDigestName(studioId));
+        }
     }
 
     public List<StaffProfile> staff(Caller caller, String studioId) {
