@@ -26,7 +26,8 @@ import java.util.Map;
 
 /**
  * The admin function: opening a studio; staff routes for settings, staff, locations, services,
- * availability, session templates and sessions, pass types, credit packs and clients' wallets.
+ * availability, session templates and sessions, pass types, credit packs and clients' wallets, and who
+ * waits for a seat of a session.
  */
 public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final String STUDIO = "/studios/{studioId}";
@@ -130,7 +131,9 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                 .on("POST " + STUDIO + "/clients/{clientId}/passes", r -> Response.created(
                         wallets.issuePass(caller(r), studio(r), r.path("clientId"), r.body(WalletChange.IssuePass.class))))
                 .on("POST " + STUDIO + "/clients/{clientId}/credits", r -> Response.created(
-                        wallets.grantCredits(caller(r), studio(r), r.path("clientId"), r.body(WalletChange.GrantCredits.class))));
+                        wallets.grantCredits(caller(r), studio(r), r.path("clientId"), r.body(WalletChange.GrantCredits.class))))
+                .on("GET " + STUDIO + "/sessions/{sessionId}/waitlist", r -> Response.ok(
+                        Map.of("waitlist", sessions.waitlist(caller(r), studio(r), r.path("sessionId")))));
     }
 
     @Override

@@ -60,6 +60,8 @@ final class Keys {
     static String session(String studioId, String sessionId) { return studio(studioId) + "#SESSION#" + sessionId; }
     static final String SESSION = "SESSION";
     static final String PARTICIPANT_PREFIX = "PARTICIPANT#";
+    /** A client's place in a session's waitlist (one per client and session), beside the participants. */
+    static String waiting(String clientId) { return "WAITING#" + clientId; }
     static String studioSessions(String studioId) { return studio(studioId) + "#SESSIONS"; }
     static String template(String templateId) { return "TEMPLATE#" + templateId; }
     static final String TEMPLATE_PREFIX = "TEMPLATE#";

@@ -132,9 +132,17 @@ public final class SessionSetup {
         if (moved) {
             keepReminderInStep(after, settings);
             movedBookings.forEach(b -> reminders.moved(b, settings));
-            movedBookings.forEach(b -> mailer.send(SessionEmails.rescheduled(b, before, after, settings)));
+            movedBookings.stream().filter(b -> b.status().holdsPlace())
+                    .forEach(b -> mailer.send(SessionEmails.rescheduled(b, before, after, settings)));
         }
-        return staffView(after, settings);
+        boolean raised = false;
+        for (SessionFormat seat : after.format().seatFormats()) {
+            if (after.capacityOf(seat) > before.capacityOf(seat)) {
+                seats.fillFromWaitlist(studioId, sessionId, seat); // more seats: the line gets them first
+                raised = true;
+            }
+        }
+        return staffView(raised ? existing(studioId, sessionId) : after, settings);
     }
 
     /** Staff cancel the session: every participant gets back what they paid and is told (rule 9), except what a no-show forfeits. */
@@ -170,6 +178,16 @@ public final class SessionSetup {
         keepReminderInStep(after, settings);
         if (changed && after.hasLink()) seats.releaseLink(after, before.hasLink());
         return staffView(after, settings);
+    }
+
+    /**
+     * Who waits for a seat of the session, in order: per format, the 1-based position each client has
+     * now (the same number their booking shows them).
+     */
+    public List<SessionViews.WaitlistEntry> waitlist(Caller caller, String studioId, String sessionId) {
+        caller.requireStaffOf(studioId);
+        Session session = existing(studioId, sessionId);
+        return SessionViews.waitlist(session, sessions.participants(studioId, sessionId));
     }
 
     /** Published sessions between two dates (studio zone) with seats left; never any online access. */
