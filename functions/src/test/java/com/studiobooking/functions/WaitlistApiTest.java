@@ -216,6 +216,24 @@ class WaitlistApiTest {
     }
 
     @Test
+    void a_card_payment_arriving_after_its_released_seat_went_to_the_line_is_refunded_and_takes_no_seat() {
+        String sessionId = session(1, List.of("PAY_AT_STUDIO", "CARD"));
+        JsonNode late = ok(book(sessionId, "CARD", "maria@example.com", null)).json();
+        JsonNode waiting = created(join(sessionId, "PAY_AT_STUDIO", "radu@example.com", null));
+        api.clock.advance(Duration.ofMinutes(33));
+        assertThat(api.scheduler.runDue()).isPositive();
+        assertThat(ok(view(waiting)).json().get("status").asText()).isEqualTo("CONFIRMED");
+
+        ok(api.deliver(api.paidEvent(id(late), studioId, 5000, "evt_late_" + id(late))));
+
+        JsonNode refunded = ok(view(late)).json();
+        assertThat(refunded.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(refunded.get("paymentStatus").asText()).isIn("REFUND_PENDING", "REFUNDED");
+        assertThat(ok(view(waiting)).json().get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(spotsLeft(sessionId)).isZero();
+    }
+
+    @Test
     void a_client_whose_pass_can_no_longer_pay_is_told_and_the_seat_goes_to_the_next() {
         String sessionId = session(1, List.of("PAY_AT_STUDIO", "PASS"));
         JsonNode holder = ok(book(sessionId, "PAY_AT_STUDIO", "maria@example.com", null)).json();

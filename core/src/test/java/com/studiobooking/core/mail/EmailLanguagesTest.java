@@ -147,6 +147,25 @@ class EmailLanguagesTest {
                 studio, null, Optional.empty()));
         all.put("client reminder, appointment", ClientReminderEmail.ofAppointment(appointment(PaymentMethod.PAY_AT_STUDIO,
                 BookingStatus.CONFIRMED, PaymentStatus.UNPAID, null, null, price), studio, ROOM));
+        all.put("joined the waitlist", SessionEmails.waitlisted(seat(PaymentMethod.CARD, BookingStatus.WAITLISTED,
+                PaymentStatus.UNPAID, null, null, price, null).withWaitlistTicket(3), session, studio, 3));
+        Booking waiting = seat(PaymentMethod.CARD, BookingStatus.WAITLISTED, PaymentStatus.UNPAID, null, null, price, null);
+        Booking heldByCard = waiting.promoted(BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID,
+                Instant.parse("2026-11-30T08:30:00Z"), null).withCheckout(
+                new Booking.CardPayment("cs_1", "https://checkout.example/cs_1", null), Instant.parse("2026-11-30T08:30:00Z"));
+        all.put("a place from the waitlist, to pay by card", SessionEmails.promoted(heldByCard, session, studio, IOANA,
+                ROOM, Optional.empty()));
+        all.put("a place from the waitlist, to pay by transfer", SessionEmails.promoted(seat(PaymentMethod.BANK_TRANSFER,
+                BookingStatus.WAITLISTED, PaymentStatus.UNPAID, null, null, price, null).promoted(
+                BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID, Instant.parse("2026-11-30T08:30:00Z"), null),
+                session, studio, IOANA, ROOM, Optional.empty()));
+        all.put("a place from the waitlist, paid with credits", SessionEmails.promoted(seat(PaymentMethod.CREDITS,
+                BookingStatus.WAITLISTED, PaymentStatus.UNPAID, null, null, price, null).promoted(BookingStatus.CONFIRMED,
+                PaymentStatus.PAID, null, new Booking.WalletUse(null, 2)), session, studio, IOANA, ROOM, Optional.of(ACCESS)));
+        for (SessionEmails.LineEnd why : SessionEmails.LineEnd.values()) {
+            all.put("waitlist ended, " + why, SessionEmails.waitlistEnded(seat(PaymentMethod.PASS, BookingStatus.CANCELLED,
+                    PaymentStatus.UNPAID, byStudio, null, price, null), session, studio, why));
+        }
         return all;
     }
 
