@@ -42,7 +42,11 @@ class WaitlistApiTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(engine);
+        open(new Api(engine));
+    }
+
+    private void open(Api fresh) {
+        api = fresh;
         studioId = api.openStudio("ana@example.com");
         owner = api.signIn(studioId, "ana@example.com");
         ok(settings(Map.of("paymentMethods", List.of("CARD", "PASS", "CREDITS", "BANK_TRANSFER", "PAY_AT_STUDIO"),
@@ -231,6 +235,36 @@ class WaitlistApiTest {
         assertThat(refunded.get("paymentStatus").asText()).isIn("REFUND_PENDING", "REFUNDED");
         assertThat(ok(view(waiting)).json().get("status").asText()).isEqualTo("CONFIRMED");
         assertThat(spotsLeft(sessionId)).isZero();
+    }
+
+    @Test
+    void a_card_provider_failure_ends_one_promotion_not_the_whole_line_and_the_next_event_gives_the_seat_on() {
+        com.github.tomakehurst.wiremock.WireMockServer stripe = StripeStub.start(java.time.Instant.parse("2100-01-01T00:00:00Z"));
+        try {
+            open(new Api(engine, stripe.baseUrl()));
+            String sessionId = session(1, List.of("PAY_AT_STUDIO", "CARD"));
+            JsonNode holder = ok(book(sessionId, "PAY_AT_STUDIO", "maria@example.com", null)).json();
+            JsonNode first = created(join(sessionId, "CARD", "radu@example.com", null));
+            JsonNode second = created(join(sessionId, "CARD", "dana@example.com", null));
+            var down = stripe.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/v1/checkout/sessions").willReturn(
+                    com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(500)
+                            .withHeader("Content-Type", "application/json").withBody("{\"error\":{\"message\":\"down\"}}")));
+
+            ok(cancel(holder));
+
+            assertThat(ok(view(first)).json().get("status").asText()).isEqualTo("CANCELLED");
+            assertThat(ok(view(second)).json().get("status").asText()).as("not failed by the same outage").isEqualTo("WAITLISTED");
+            assertThat(spotsLeft(sessionId)).as("the seat is free, but held for the line").isOne();
+
+            stripe.removeStub(down); // the provider is back: the next attempt on this session gives the seat on
+            assertRefused(book(sessionId, "PAY_AT_STUDIO", "rival@example.com", null), 409, "CAPACITY_REACHED");
+            JsonNode held = ok(view(second)).json();
+            assertThat(held.get("status").asText()).isEqualTo("AWAITING_PAYMENT");
+            assertThat(held.get("nextAction").get("type").asText()).isEqualTo("REDIRECT");
+            assertThat(spotsLeft(sessionId)).isZero();
+        } finally {
+            stripe.stop();
+        }
     }
 
     @Test

@@ -435,13 +435,17 @@ public final class SessionBooking {
             Optional<Participant> first = sessions.participants(studioId, sessionId).stream()
                     .filter(p -> p.waitsFor(seat)).min(Comparator.comparing(Participant::waitlistTicket));
             if (first.isEmpty()) return;
-            bookings.find(first.get().bookingId()).filter(b -> b.status() == BookingStatus.WAITLISTED)
-                    .ifPresent(waiting -> promote(waiting, session));
+            Optional<Booking> waiting = bookings.find(first.get().bookingId()).filter(b -> b.status() == BookingStatus.WAITLISTED);
+            if (waiting.isPresent() && !promote(waiting.get(), session)) return;
         }
     }
 
-    /** One attempt to give a free seat to {@code waiting}; a lost race is decided anew by the caller's next round. */
-    private void promote(Booking waiting, Session session) {
+    /**
+     * One attempt to give a free seat to {@code waiting}; a lost race is decided anew by the caller's next
+     * round. False when the card provider failed: the seat stays held for the line (no new booking takes it)
+     * until the next event on this format tries again, instead of failing every card client in line now.
+     */
+    private boolean promote(Booking waiting, Session session) {
         StudioSettings settings = studios.settingsOf(session.studioId());
         Instant now = clock.instant();
         SessionStore.WalletDebit debit = null;
@@ -451,7 +455,7 @@ public final class SessionBooking {
                 Optional<Pass> pass = usablePass(session.studioId(), waiting.clientId(), session);
                 if (pass.isEmpty()) {
                     leaveLine(waiting, SessionEmails.LineEnd.CANNOT_PAY, Cancellation.By.SYSTEM);
-                    return;
+                    return true;
                 }
                 debit = new SessionStore.WalletDebit(waiting.clientId(), pass.get().passId(), 0, new WalletEntry(now,
                         WalletEntry.Kind.PASS_ENTRY_USED, 0, -1, pass.get().passId(), waiting.bookingId(), session.name()));
@@ -472,7 +476,7 @@ public final class SessionBooking {
             case CARD -> {
                 if (now.plus(CardCheckouts.HOLD).isAfter(session.start())) {
                     leaveLine(waiting, SessionEmails.LineEnd.TOO_LATE_TO_PAY, Cancellation.By.SYSTEM);
-                    return;
+                    return true;
                 }
                 promoted = waiting.promoted(BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID,
                         cards.holdUntil(session.start()), null);
@@ -480,21 +484,25 @@ public final class SessionBooking {
             case PAY_AT_STUDIO -> promoted = waiting.promoted(BookingStatus.CONFIRMED, PaymentStatus.UNPAID, null, null);
             default -> promoted = waiting.promoted(BookingStatus.CONFIRMED, PaymentStatus.NOT_REQUIRED, null, null);
         }
-        switch (sessions.promote(promoted, debit)) {
+        return switch (sessions.promote(promoted, debit)) {
             case PROMOTED -> tellPromoted(promoted, session, settings);
-            case WALLET_REFUSED -> leaveLine(waiting, SessionEmails.LineEnd.CANNOT_PAY, Cancellation.By.SYSTEM);
-            case CHANGED, NO_SEAT -> { }
-        }
+            case WALLET_REFUSED -> {
+                leaveLine(waiting, SessionEmails.LineEnd.CANNOT_PAY, Cancellation.By.SYSTEM);
+                yield true;
+            }
+            case CHANGED, NO_SEAT -> true;
+        };
     }
 
-    private void tellPromoted(Booking promoted, Session session, StudioSettings settings) {
+    /** Opens the checkout of a card promotion and tells the client; false when the card provider failed. */
+    private boolean tellPromoted(Booking promoted, Session session, StudioSettings settings) {
         Booking current = promoted;
         if (promoted.paymentMethod() == PaymentMethod.CARD) {
             try {
                 current = cards.open(promoted, settings, held -> sessions.releaseSeat(held.cancelled(
                         new Cancellation(clock.instant(), Cancellation.By.SYSTEM, false), PaymentStatus.UNPAID), null));
             } catch (DomainException providerFailed) {
-                return; // the seat was released again: the caller's next round offers it to the next in line
+                return false; // its seat was released again, held for the line: the next event offers it anew
             }
         } else if (promoted.status() == BookingStatus.AWAITING_PAYMENT) {
             scheduler.schedule(TimedJobs.release(promoted.studioId(), promoted.bookingId(), promoted.paymentDueBy(),
@@ -505,6 +513,7 @@ public final class SessionBooking {
         Staff instructor = studios.findStaff(session.studioId(), session.instructorId()).orElse(null);
         mailer.send(SessionEmails.promoted(current, session, settings, instructor, location(session.studioId(), session),
                 access));
+        return true;
     }
 
     /** Takes {@code waiting} (a WAITLISTED booking) out of its line, cancelled, and tells the client why. */
