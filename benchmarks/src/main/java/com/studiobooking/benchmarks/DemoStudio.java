@@ -97,7 +97,7 @@ record DemoStudio(String studioId, String staffId, String locationId, String ser
                 tomorrow, tomorrow, true, false).get(0);
         String bookingId = wiring.bookings().book(studioId, new Bookings.BookingRequest(serviceId, null, null,
                 ioana.staffId(), locationId, first.start().atZone(zone).toOffsetDateTime().toString(),
-                new Client("Maria Popescu", "maria@example.com", null), PaymentMethod.PAY_AT_STUDIO, null, null),
+                new Client("Maria Popescu", "maria@example.com", null), PaymentMethod.PAY_AT_STUDIO, null, null, null),
                 null, Caller.ANONYMOUS).bookingId();
 
         // the same secret the handlers get as TOKEN_SECRET, so they accept the token

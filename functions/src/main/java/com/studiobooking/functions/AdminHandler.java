@@ -29,7 +29,8 @@ import java.util.Map;
 
 /**
  * The admin function: opening a studio; staff routes for settings, staff, locations, services,
- * availability, session templates, sessions and recurring series, pass types, credit packs and clients' wallets.
+ * availability, session templates, sessions and recurring series, pass types, credit packs and clients' wallets,
+ * and who waits for a seat of a session.
  */
 public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final String STUDIO = "/studios/{studioId}";
@@ -143,7 +144,9 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                 .on("PATCH " + STUDIO + "/series/{seriesId}", r -> Response.ok(
                         series.change(caller(r), studio(r), r.path("seriesId"), r.body(SeriesChange.class))))
                 .on("POST " + STUDIO + "/series/{seriesId}/cancel", r -> Response.ok(
-                        series.cancel(caller(r), studio(r), r.path("seriesId"), r.body(SeriesSetup.LocalDateRequest.class))));
+                        series.cancel(caller(r), studio(r), r.path("seriesId"), r.body(SeriesSetup.LocalDateRequest.class))))
+                .on("GET " + STUDIO + "/sessions/{sessionId}/waitlist", r -> Response.ok(
+                        Map.of("waitlist", sessions.waitlist(caller(r), studio(r), r.path("sessionId")))));
     }
 
     @Override

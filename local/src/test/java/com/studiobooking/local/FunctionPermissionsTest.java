@@ -311,11 +311,11 @@ class FunctionPermissionsTest {
                     new Money(5000L, "RON"), 1, all, null)).sessionId();
             BookingView bank = seeding.bookings().book(STUDIO, new Bookings.BookingRequest(null, sessionId,
                     SessionFormat.ONLINE, null, null, null, new Client("Maria Ionescu", "maria@example.com", null),
-                    PaymentMethod.BANK_TRANSFER, null, null), null, Caller.ANONYMOUS);
+                    PaymentMethod.BANK_TRANSFER, null, null, null), null, Caller.ANONYMOUS);
             // paid by card: cancelling the session refunds it (post-studios-studioId-sessions-sessionId-cancel.json)
             String checkoutUrl = seeding.bookings().book(STUDIO, new Bookings.BookingRequest(null, sessionId,
                     SessionFormat.IN_PERSON, null, null, null, new Client("Sofia", "sofia@example.com", null),
-                    PaymentMethod.CARD, null, null), null, Caller.ANONYMOUS).nextAction().url();
+                    PaymentMethod.CARD, null, null, null), null, Caller.ANONYMOUS).nextAction().url();
             SignedWebhook paid = payments.payEvent(checkoutUrl.substring(checkoutUrl.lastIndexOf('/') + 1));
             seeding.paymentWebhook().handle(paid.payload(), paid.signatureHeader());
             // a card payment that arrives after its hold was released and the place taken is refunded (rule 6):
@@ -324,11 +324,11 @@ class FunctionPermissionsTest {
                     "2026-12-11T08:00:00+02:00", 60, 1, null, STAFF, SessionFormat.ONLINE, null, new Money(25000L, "RON"),
                     null, List.of(PaymentMethod.CARD, PaymentMethod.BANK_TRANSFER), null)).sessionId();
             BookingView late = seeding.bookings().book(STUDIO, new Bookings.BookingRequest(null, small, null, null, null,
-                    null, new Client("Maria Ionescu", "maria@example.com", null), PaymentMethod.CARD, null, null), null,
+                    null, new Client("Maria Ionescu", "maria@example.com", null), PaymentMethod.CARD, null, null, null), null,
                     Caller.ANONYMOUS);
             seeding.bookings().checkoutEnded(late.bookingId());
             seeding.bookings().book(STUDIO, new Bookings.BookingRequest(null, small, null, null, null, null,
-                    new Client("Dana", "dana@example.com", null), PaymentMethod.BANK_TRANSFER, null, null), null, Caller.ANONYMOUS);
+                    new Client("Dana", "dana@example.com", null), PaymentMethod.BANK_TRANSFER, null, null, null), null, Caller.ANONYMOUS);
             String lateCheckout = late.nextAction().url().substring(late.nextAction().url().lastIndexOf('/') + 1);
             try {
                 latePayment = JSON.readTree(payments.payEvent(lateCheckout).payload())

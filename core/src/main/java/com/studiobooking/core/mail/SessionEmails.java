@@ -39,15 +39,37 @@ public final class SessionEmails {
     /** Confirmation to the client right after booking. */
     public static Email booked(Booking booking, Session session, StudioSettings studio, Staff instructor,
                                Location location, Optional<OnlineAccess> access) {
+        return booked(booking, session, studio, instructor, location, access, false);
+    }
+
+    /**
+     * A freed seat was given to the client first in the waitlist: the booked e-mail, opened by the news and,
+     * for a card, the page to pay on before the hold ends (a transfer's details are part of the booked e-mail).
+     */
+    public static Email promoted(Booking booking, Session session, StudioSettings studio, Staff instructor,
+                                 Location location, Optional<OnlineAccess> access) {
+        return booked(booking, session, studio, instructor, location, access, true);
+    }
+
+    private static Email booked(Booking booking, Session session, StudioSettings studio, Staff instructor,
+                                Location location, Optional<OnlineAccess> access, boolean fromWaitlist) {
         Facts f = new Facts(booking, session, studio, instructor == null ? null : instructor.name());
         StudioFormat t = f.format;
         Optional<OnlineAccess> shown = f.shown(access);
         boolean awaitingTransfer = booking.paymentMethod() == PaymentMethod.BANK_TRANSFER
                 && booking.status() == BookingStatus.AWAITING_PAYMENT;
-        MailBody body = f.hello()
-                .paragraph(t.text(awaitingTransfer ? "session.reserved" : "session.booked",
-                        "session", session.name(), "studio", studio.name()))
-                .details(List.of(
+        MailBody body = f.hello();
+        if (fromWaitlist) body.paragraph(t.text("waitlist.placeFreed", "session", session.name()));
+        boolean awaitingCard = booking.paymentMethod() == PaymentMethod.CARD
+                && booking.status() == BookingStatus.AWAITING_PAYMENT && booking.card() != null;
+        if (awaitingCard) {
+            body.paragraph(t.text("waitlist.payByCard", "due", t.fullDateTime(booking.paymentDueBy())))
+                    .link(t.text("waitlist.payNow"), booking.card().checkoutUrl());
+        } else {
+            body.paragraph(t.text(awaitingTransfer ? "session.reserved" : "session.booked",
+                    "session", session.name(), "studio", studio.name()));
+        }
+        body.details(List.of(
                         t.row("session", session.name()), t.row("when", f.when(session)),
                         t.row("duration", t.duration(session.start(), session.end())),
                         t.row("instructor", f.instructor), t.row("where", f.where(location)),
@@ -66,9 +88,57 @@ public final class SessionEmails {
         String policy = t.cancellationPolicy();
         if (policy != null) body.paragraph(policy);
         body.paragraph(studio.name());
-        return f.toClient(t.text("subject.booked", "what", f.withInstructor(session), "when", f.shortStart(session)), body,
+        return f.toClient(t.text(fromWaitlist ? "subject.placeFreed" : "subject.booked", "what", f.withInstructor(session),
+                        "when", f.shortStart(session)), body,
                 f.invite(CalendarInvite.Method.REQUEST, REQUEST_SEQUENCE, booking.createdAt(), session, location,
                         shown));
+    }
+
+    /** Why a place in the waitlist ended without a seat. */
+    public enum LineEnd {
+        /** The client left the line. */
+        LEFT,
+        /** Staff took the client out of the line. */
+        REMOVED,
+        SESSION_CANCELLED,
+        /** A seat was theirs, but the pass or credits could no longer pay for it. */
+        CANNOT_PAY,
+        /** A seat was theirs, but too close to the start to pay by card. */
+        TOO_LATE_TO_PAY
+    }
+
+    /** The client joined the waitlist of a full session: their place in line, and what happens next. */
+    public static Email waitlisted(Booking booking, Session session, StudioSettings studio, Integer position) {
+        Facts f = new Facts(booking, session, studio, null);
+        StudioFormat t = f.format;
+        MailBody body = f.hello()
+                .paragraph(t.text("waitlist.joined", "session", session.name(), "position", String.valueOf(position)))
+                .paragraph(t.text("waitlist.whatNext"))
+                .details(List.of(t.row("session", session.name()), t.row("when", f.when(session)),
+                        t.row("instructor", f.instructor), t.row("payment", f.payment()),
+                        t.row("reference", booking.reference())))
+                .paragraph(studio.name());
+        return f.toClient(t.text("subject.waitlisted", "what", session.name(), "when", f.shortStart(session)), body, null);
+    }
+
+    /** The client's place in the waitlist ended without a seat ({@code why}); nothing was paid, nothing is owed. */
+    public static Email waitlistEnded(Booking booking, Session session, StudioSettings studio, LineEnd why) {
+        Facts f = new Facts(booking, session, studio, null);
+        StudioFormat t = f.format;
+        String key = switch (why) {
+            case LEFT -> "waitlist.left";
+            case REMOVED -> "waitlist.removed";
+            case SESSION_CANCELLED -> "waitlist.sessionCancelled";
+            case CANNOT_PAY -> "waitlist.cannotPay";
+            case TOO_LATE_TO_PAY -> "waitlist.tooLateToPay";
+        };
+        MailBody body = f.hello()
+                .paragraph(t.text(key, "session", session.name(), "studio", studio.name()))
+                .details(List.of(t.row("session", session.name()), t.row("when", f.when(session)),
+                        t.row("reference", booking.reference())))
+                .paragraph(t.text("waitlist.nothingOwed"))
+                .paragraph(studio.name());
+        return f.toClient(t.text("subject.waitlistEnded", "what", session.name(), "when", f.shortStart(session)), body, null);
     }
 
     /** The client's payment was confirmed (bank transfer by staff, later card by webhook). */

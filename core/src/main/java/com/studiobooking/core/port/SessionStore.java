@@ -89,6 +89,50 @@ public interface SessionStore {
         }
     }
 
+    /**
+     * Puts a WAITLISTED booking (without its ticket) at the end of its format's line: the next ticket of
+     * the line's counter on the session item, taken with a conditional update in the same transaction as
+     * the booking, its participant line, the client's place-in-line marker and the idempotency record. It
+     * joins only while the session is scheduled, the format is full or others already wait, and fewer than
+     * {@code longestLine} wait (docs/decisions/waitlist.md). Normal seats are refused while anyone waits.
+     */
+    WaitResult joinWaitlist(Booking waiting, BookingStore.IdempotencyKey key, int longestLine);
+
+    sealed interface WaitResult {
+        record Joined(Booking booking) implements WaitResult {
+        }
+
+        /** Seats are free and nobody waits: book normally. */
+        record SeatsLeft() implements WaitResult {
+        }
+
+        record LineFull() implements WaitResult {
+        }
+
+        /** The client already waits in this session's line. */
+        record AlreadyWaiting() implements WaitResult {
+        }
+
+        record SessionNotBookable() implements WaitResult {
+        }
+
+        record Repeated(String bookingId, String requestFingerprint) implements WaitResult {
+        }
+    }
+
+    /**
+     * Gives a free seat of its format to a waitlisted booking: the promoted booking (at the version it was
+     * derived from), its participant line, one seat more and one waiting less on the session (only while a
+     * seat is free and the session scheduled), its place-in-line marker removed and any wallet debit, all
+     * in one transaction.
+     */
+    Promotion promote(Booking promoted, WalletDebit debit);
+
+    enum Promotion { PROMOTED, CHANGED, NO_SEAT, WALLET_REFUSED }
+
+    /** A waitlisted booking leaves the line (cancelled): one waiting less, its marker removed. */
+    boolean leaveWaitlist(Booking cancelled);
+
     /*
      * The booking changes below are written only while the stored booking is still at the version the
      * change was derived from (Booking#previousVersion); false or CHANGED means another writer changed

@@ -176,6 +176,25 @@ class EmailLanguagesTest {
                 new InstructorEmails.ClassOfTheDay(session, List.of("Maria Popescu", "Radu Ionescu")),
                 new InstructorEmails.ClassOfTheDay(vinyasa(Instant.parse("2026-12-02T06:00:00Z")), List.of())),
                 studio, Instant.parse("2026-12-01T05:00:00Z")));
+        all.put("joined the waitlist", SessionEmails.waitlisted(seat(PaymentMethod.CARD, BookingStatus.WAITLISTED,
+                PaymentStatus.UNPAID, null, null, price, null).withWaitlistTicket(3), session, studio, 3));
+        Booking waiting = seat(PaymentMethod.CARD, BookingStatus.WAITLISTED, PaymentStatus.UNPAID, null, null, price, null);
+        Booking heldByCard = waiting.promoted(BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID,
+                Instant.parse("2026-11-30T08:30:00Z"), null).withCheckout(
+                new Booking.CardPayment("cs_1", "https://checkout.example/cs_1", null), Instant.parse("2026-11-30T08:30:00Z"));
+        all.put("a place from the waitlist, to pay by card", SessionEmails.promoted(heldByCard, session, studio, IOANA,
+                ROOM, Optional.empty()));
+        all.put("a place from the waitlist, to pay by transfer", SessionEmails.promoted(seat(PaymentMethod.BANK_TRANSFER,
+                BookingStatus.WAITLISTED, PaymentStatus.UNPAID, null, null, price, null).promoted(
+                BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID, Instant.parse("2026-11-30T08:30:00Z"), null),
+                session, studio, IOANA, ROOM, Optional.empty()));
+        all.put("a place from the waitlist, paid with credits", SessionEmails.promoted(seat(PaymentMethod.CREDITS,
+                BookingStatus.WAITLISTED, PaymentStatus.UNPAID, null, null, price, null).promoted(BookingStatus.CONFIRMED,
+                PaymentStatus.PAID, null, new Booking.WalletUse(null, 2)), session, studio, IOANA, ROOM, Optional.of(ACCESS)));
+        for (SessionEmails.LineEnd why : SessionEmails.LineEnd.values()) {
+            all.put("waitlist ended, " + why, SessionEmails.waitlistEnded(seat(PaymentMethod.PASS, BookingStatus.CANCELLED,
+                    PaymentStatus.UNPAID, byStudio, null, price, null), session, studio, why));
+        }
         return all;
     }
 

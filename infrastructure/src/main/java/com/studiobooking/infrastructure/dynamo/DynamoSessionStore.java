@@ -264,13 +264,135 @@ public final class DynamoSessionStore implements SessionStore {
                 .build()));
     }
 
-    /** One more seat of the format, only while the session is scheduled and the seat is below its capacity. */
+    /**
+     * One more seat of the format, only while the session is scheduled, the seat is below its capacity
+     * and nobody waits for it (a seat that frees up while someone waits is theirs).
+     */
     private Write takeSeat(Session session, SessionFormat seat) {
         String counter = SessionMapper.seats(seat);
         return Write.change(Keys.session(session.studioId(), session.sessionId()), Keys.SESSION,
                 Update.create().add(counter, 1),
                 Condition.eq("status", "SCHEDULED")
-                        .and(Condition.compare(counter, Op.LT, SessionMapper.capacityAttribute(session, seat))));
+                        .and(Condition.compare(counter, Op.LT, SessionMapper.capacityAttribute(session, seat)))
+                        .and(nobodyWaits(seat)));
+    }
+
+    private static Condition nobodyWaits(SessionFormat seat) {
+        String waiting = SessionMapper.waiting(seat);
+        return Condition.anyOf(Condition.missing(waiting), Condition.is(waiting, Op.LE, 0));
+    }
+
+    @Override
+    public WaitResult joinWaitlist(Booking waiting, BookingStore.IdempotencyKey key, int longestLine) {
+        SessionFormat seat = waiting.session().format();
+        String pk = Keys.session(waiting.studioId(), waiting.session().sessionId());
+        String counter = SessionMapper.lastTicket(seat);
+        String inLine = SessionMapper.waiting(seat);
+        String seats = SessionMapper.seats(seat);
+        // each attempt takes the next ticket only if no one took it since it was read: tickets are 1, 2, 3… in commit order
+        for (int attempt = 0; attempt < longestLine * 4; attempt++) {
+            Map<String, AttributeValue> item = table.get(pk, Keys.SESSION).orElse(null);
+            if (item == null) return new WaitResult.SessionNotBookable();
+            Session session = SessionMapper.session(item);
+            Integer last = Attr.integer(item, counter);
+            int ticket = (last == null ? 0 : last) + 1;
+            Booking entry = waiting.withWaitlistTicket(ticket);
+            Condition sameTicket = last == null ? Condition.missing(counter) : Condition.is(counter, Op.EQ, last);
+            Condition fullOrWaited = Condition.anyOf(
+                    Condition.compare(seats, Op.GE, SessionMapper.capacityAttribute(session, seat)),
+                    Condition.is(inLine, Op.GT, 0));
+            Condition roomInLine = Condition.anyOf(Condition.missing(inLine), Condition.is(inLine, Op.LT, longestLine));
+            List<Write> writes = new ArrayList<>();
+            if (key != null) writes.add(Write.putNew(DynamoBookingStore.idempotency(entry, key)));
+            int sessionWrite = writes.size();
+            writes.add(Write.change(pk, Keys.SESSION, Update.create().set(counter, ticket).add(inLine, 1),
+                    Condition.eq("status", "SCHEDULED").and(sameTicket).and(fullOrWaited).and(roomInLine)));
+            int markerWrite = writes.size();
+            writes.add(Write.putNew(waitingMarker(entry)));
+            writes.add(Write.putNew(BookingMapper.booking(entry)));
+            writes.add(Write.putNew(SessionMapper.participant(entry)));
+            writes.add(Write.putNew(DynamoBookingStore.clientPointer(entry)));
+            List<Boolean> failed = table.tryTransact(writes);
+            if (failed == null) return new WaitResult.Joined(entry);
+            if (key != null && failed.get(0)) {
+                return table.get(Keys.studioIdempotency(entry.studioId()), key.key())
+                        .map(i -> (WaitResult) new WaitResult.Repeated(i.get("bookingId").s(), i.get("fingerprint").s()))
+                        .orElseThrow();
+            }
+            if (failed.get(markerWrite)) return new WaitResult.AlreadyWaiting();
+            if (!failed.get(sessionWrite)) throw new IllegalStateException("a waitlist transaction failed on a write that cannot clash");
+            Map<String, AttributeValue> now = table.get(pk, Keys.SESSION).orElse(Map.of());
+            if (!now.isEmpty() && !Condition.eq("status", "SCHEDULED").holdsFor(now)) return new WaitResult.SessionNotBookable();
+            if (!now.isEmpty() && sameTicketAs(now, counter, last)) {
+                if (!fullOrWaited.holdsFor(now)) return new WaitResult.SeatsLeft();
+                if (!roomInLine.holdsFor(now)) return new WaitResult.LineFull();
+            }
+            // another client took this ticket first: read the line again and take the next one
+        }
+        throw new IllegalStateException("the waitlist of " + pk + " stayed contended");
+    }
+
+    private static boolean sameTicketAs(Map<String, AttributeValue> item, String counter, Integer last) {
+        Integer now = Attr.integer(item, counter);
+        return java.util.Objects.equals(now, last);
+    }
+
+    @Override
+    public Promotion promote(Booking promoted, WalletDebit debit) {
+        SessionFormat seat = promoted.session().format();
+        Session session = find(promoted.studioId(), promoted.session().sessionId()).orElse(null);
+        if (session == null) return Promotion.NO_SEAT;
+        String counter = SessionMapper.seats(seat);
+        String inLine = SessionMapper.waiting(seat);
+        List<Write> writes = new ArrayList<>();
+        writes.add(DynamoBookingStore.replaceIfUnchanged(promoted));
+        writes.add(participantStatus(promoted));
+        int seatWrite = writes.size();
+        writes.add(Write.change(Keys.session(promoted.studioId(), promoted.session().sessionId()), Keys.SESSION,
+                Update.create().add(counter, 1).add(inLine, -1),
+                Condition.eq("status", "SCHEDULED")
+                        .and(Condition.compare(counter, Op.LT, SessionMapper.capacityAttribute(session, seat)))
+                        .and(Condition.is(inLine, Op.GE, 1))));
+        writes.add(Write.delete(Keys.session(promoted.studioId(), promoted.session().sessionId()),
+                Keys.waiting(clientKey(promoted))));
+        int walletWrite = writes.size();
+        if (debit != null) {
+            writes.add(debit.passId() != null
+                    ? DynamoWalletStore.useEntry(promoted.studioId(), debit.clientId(), debit.passId(), debit.entry().at())
+                    : DynamoWalletStore.spendCredits(promoted.studioId(), debit.clientId(), debit.credits()));
+            writes.add(DynamoWalletStore.history(promoted.studioId(), debit.clientId(), debit.entry()));
+        }
+        List<Boolean> failed = table.tryTransact(writes);
+        if (failed == null) return Promotion.PROMOTED;
+        if (failed.get(0)) return Promotion.CHANGED;
+        if (debit != null && failed.get(walletWrite)) return Promotion.WALLET_REFUSED;
+        if (failed.get(seatWrite)) return Promotion.NO_SEAT;
+        throw new IllegalStateException("a promotion failed on a write that cannot clash");
+    }
+
+    @Override
+    public boolean leaveWaitlist(Booking cancelled) {
+        String pk = Keys.session(cancelled.studioId(), cancelled.session().sessionId());
+        String inLine = SessionMapper.waiting(cancelled.session().format());
+        return table.tryTransact(List.of(
+                DynamoBookingStore.replaceIfUnchanged(cancelled),
+                participantStatus(cancelled),
+                Write.change(pk, Keys.SESSION, Update.create().add(inLine, -1), Condition.is(inLine, Op.GE, 1)),
+                Write.delete(pk, Keys.waiting(clientKey(cancelled))))) == null;
+    }
+
+    /** The marker that keeps one place in a session's line per client (a guest is known by the client id of their e-mail). */
+    private static Map<String, AttributeValue> waitingMarker(Booking entry) {
+        return Attr.item()
+                .put(Keys.PK, Keys.session(entry.studioId(), entry.session().sessionId()))
+                .put(Keys.SK, Keys.waiting(clientKey(entry))).put("type", "WAITING")
+                .put("bookingId", entry.bookingId())
+                .build();
+    }
+
+    private static String clientKey(Booking booking) {
+        return booking.clientId() != null ? booking.clientId()
+                : booking.client().email().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Replaces the details, keeping the counters; the new capacities must still hold the seats taken. */

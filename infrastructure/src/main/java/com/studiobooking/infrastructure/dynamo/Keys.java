@@ -66,6 +66,8 @@ final class Keys {
     static String session(String studioId, String sessionId) { return studio(studioId) + "#SESSION#" + sessionId; }
     static final String SESSION = "SESSION";
     static final String PARTICIPANT_PREFIX = "PARTICIPANT#";
+    /** A client's place in a session's waitlist (one per client and session), beside the participants. */
+    static String waiting(String clientId) { return "WAITING#" + clientId; }
     static String studioSessions(String studioId) { return studio(studioId) + "#SESSIONS"; }
     /** The markers of instructors' digests sent, per day and instructor. */
     static String studioDigests(String studioId) { return studio(studioId) + "#DIGESTS"; }

@@ -30,6 +30,16 @@ final class SessionMapper {
         return "seats_" + seat.name();
     }
 
+    /** How many wait for a seat of the format now: no normal booking takes a seat while it is above 0. */
+    static String waiting(SessionFormat seat) {
+        return "waiting_" + seat.name();
+    }
+
+    /** The last waitlist ticket the format's line gave out. */
+    static String lastTicket(SessionFormat seat) {
+        return "waitlistNext_" + seat.name();
+    }
+
     /** The capacity attribute a seat format is checked against. */
     static String capacityAttribute(Session session, SessionFormat seat) {
         return session.format() == SessionFormat.HYBRID && seat == SessionFormat.ONLINE ? "onlineCapacity" : "capacity";
@@ -87,6 +97,7 @@ final class SessionMapper {
                         .put("phone", b.client().phone()).build())
                 .put("format", b.session().format().name()).put("paymentMethod", b.paymentMethod().name())
                 .put("status", b.status().name()).put("paymentStatus", b.paymentStatus().name())
+                .put("waitlistTicket", b.waitlistTicket())
                 .build();
     }
 
@@ -97,7 +108,8 @@ final class SessionMapper {
         return new Participant(str(i, "bookingId"), new Client(str(c, "name"), str(c, "email"), str(c, "phone")),
                 SessionFormat.valueOf(str(i, "format")), PaymentMethod.valueOf(str(i, "paymentMethod")),
                 BookingStatus.valueOf(str(i, "status")), PaymentStatus.valueOf(str(i, "paymentStatus")),
-                attendance == null ? null : Attendance.Status.valueOf(attendance), sent == null ? 0 : sent);
+                attendance == null ? null : Attendance.Status.valueOf(attendance), sent == null ? 0 : sent,
+                integer(i, "waitlistTicket"));
     }
 
     static Map<String, AttributeValue> template(String studioId, SessionTemplate t) {

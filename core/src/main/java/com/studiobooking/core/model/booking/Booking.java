@@ -151,6 +151,40 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
         return attendance != null && attendance.forfeitsPayment();
     }
 
+    /**
+     * This new booking (not stored yet) as a place in the line instead: WAITLISTED, nothing paid or taken
+     * from the wallet, no due time (a seat given to it later decides those).
+     */
+    public Booking inLine() {
+        PaymentStatus nothingYet = paymentStatus == PaymentStatus.NOT_REQUIRED ? PaymentStatus.NOT_REQUIRED : PaymentStatus.UNPAID;
+        return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
+                bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, BookingStatus.WAITLISTED,
+                nothingYet, price, reference, null, cancellation, notes, language, createdAt, session, null, card,
+                attendance, waitlistTicket, calendarSequence, onlineAccess, linkVersion, version);
+    }
+
+    /** A new waitlist entry (not stored yet) with the ticket its line gave it. */
+    public Booking withWaitlistTicket(int ticket) {
+        return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
+                bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
+                price, reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, card,
+                attendance, ticket, calendarSequence, onlineAccess, linkVersion, version);
+    }
+
+    /**
+     * A waitlisted booking given a freed seat: its new status and payment status, the due time of a payment
+     * still to come, and what it takes from the wallet. The ticket stays, as a record of its place in line.
+     */
+    public Booking promoted(BookingStatus newStatus, PaymentStatus newPaymentStatus, Instant dueBy, WalletUse use) {
+        if (status != BookingStatus.WAITLISTED) {
+            throw new IllegalStateException("booking " + bookingId + " is not waitlisted");
+        }
+        return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
+                bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, newStatus, newPaymentStatus,
+                price, reference, dueBy, cancellation, notes, language, createdAt, session, use, card,
+                attendance, waitlistTicket, calendarSequence, onlineAccess, linkVersion, version + 1);
+    }
+
     /** Whether a card payment with this id is already recorded on the booking. */
     public boolean hasCardPayment(String paymentId) {
         return card != null && paymentId != null && paymentId.equals(card.paymentId());

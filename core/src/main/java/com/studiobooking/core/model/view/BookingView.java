@@ -19,14 +19,17 @@ import java.time.ZoneId;
  * A booking as the API shows it: times in the studio's zone; the access token only when just created;
  * {@code language} the client's choice for e-mails (null: the studio's locale); {@code attendance} what
  * staff marked once it started (null: nothing yet). {@code onlineLinkSet} says, for an online appointment only,
- * whether staff have set its link (the link itself only ever in {@code onlineAccess}, under rule 3).
+ * whether staff have set its link (the link itself only ever in {@code onlineAccess}, under rule 3);
+ * {@code waitlistPosition} the 1-based place of a WAITLISTED booking among those still waiting for its
+ * session and format (null otherwise).
  */
 public record BookingView(String bookingId, String studioId, Booking.Kind kind, String serviceId, String serviceName,
                           String staffId, String staffName, String locationId, OffsetDateTime start, OffsetDateTime end,
                           Client client, PaymentMethod paymentMethod, BookingStatus status, PaymentStatus paymentStatus,
                           Money price, String accessToken, NextAction nextAction, CancellationView cancellation,
                           Instant createdAt, String sessionId, SessionFormat format, OnlineAccess onlineAccess,
-                          String language, Attendance.Status attendance, Boolean onlineLinkSet) {
+                          String language, Attendance.Status attendance, Boolean onlineLinkSet,
+                          Integer waitlistPosition) {
 
     /** What the client should do next: nothing, pay by transfer, or (later) go to a checkout page. */
     public record NextAction(Type type, String url, BankTransferInstructions bankTransfer) {
@@ -43,7 +46,8 @@ public record BookingView(String bookingId, String studioId, Booking.Kind kind, 
     }
 
     /** {@code onlineAccess} must come from {@link com.studiobooking.core.model.booking.LinkVisibility} (rule 3). */
-    public static BookingView of(Booking b, ZoneId zone, String accessToken, NextAction next, OnlineAccess onlineAccess) {
+    public static BookingView of(Booking b, ZoneId zone, String accessToken, NextAction next, OnlineAccess onlineAccess,
+                                 Integer waitlistPosition) {
         return new BookingView(b.bookingId(), b.studioId(), b.kind(), b.serviceId(), b.serviceName(), b.staffId(),
                 b.staffName(), b.locationId(), b.start().atZone(zone).toOffsetDateTime(),
                 b.end().atZone(zone).toOffsetDateTime(), b.client(), b.paymentMethod(), b.status(), b.paymentStatus(),
@@ -54,6 +58,6 @@ public record BookingView(String bookingId, String studioId, Booking.Kind kind, 
                 b.createdAt(), b.session() == null ? null : b.session().sessionId(),
                 b.session() == null ? null : b.session().format(), onlineAccess, b.language(),
                 b.attendance() == null ? null : b.attendance().status(),
-                b.isOnlineAppointment() ? b.onlineAccess().hasLink() : null);
+                b.isOnlineAppointment() ? b.onlineAccess().hasLink() : null, waitlistPosition);
     }
 }

@@ -1,6 +1,7 @@
 package com.studiobooking.core.model.view;
 
 import com.studiobooking.core.common.Money;
+import com.studiobooking.core.model.booking.Client;
 import com.studiobooking.core.model.booking.Participant;
 import com.studiobooking.core.model.session.OnlineAccess;
 import com.studiobooking.core.model.session.Session;
@@ -10,6 +11,8 @@ import com.studiobooking.core.model.studio.PaymentMethod;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +36,25 @@ public final class SessionViews {
                                Integer creditPrice, List<PaymentMethod> paymentMethods, OnlineAccess onlineAccess,
                                int linkVersion, Session.Status status, Map<SessionFormat, Integer> spotsLeftByFormat,
                                Instant createdAt, List<Participant> participants, String seriesId, String twinOf) {
+    }
+
+    /** One client waiting for a seat: their place in the line of their format, and how they will pay. */
+    public record WaitlistEntry(SessionFormat format, int position, String bookingId, Client client,
+                                PaymentMethod paymentMethod) {
+    }
+
+    /** The lines of a session's formats, each in ticket order, numbered from 1. */
+    public static List<WaitlistEntry> waitlist(Session s, List<Participant> participants) {
+        List<WaitlistEntry> entries = new ArrayList<>();
+        for (SessionFormat seat : s.format().seatFormats()) {
+            List<Participant> line = participants.stream().filter(p -> p.waitsFor(seat))
+                    .sorted(Comparator.comparing(Participant::waitlistTicket)).toList();
+            for (int i = 0; i < line.size(); i++) {
+                Participant p = line.get(i);
+                entries.add(new WaitlistEntry(seat, i + 1, p.bookingId(), p.client(), p.paymentMethod()));
+            }
+        }
+        return entries;
     }
 
     public static PublicSession publicView(Session s, ZoneId zone, String instructorName) {

@@ -95,10 +95,13 @@ public final class Bookings {
         this.clock = clock;
     }
 
-    /** The booking body as the widget sends it. {@code sessionId}/{@code format} book a session seat. */
+    /**
+     * The booking body as the widget sends it. {@code sessionId}/{@code format} book a session seat;
+     * {@code waitlist} true joins the session's waitlist when it is full.
+     */
     public record BookingRequest(String serviceId, String sessionId, SessionFormat format, String staffId,
                                  String locationId, String start, Client client, PaymentMethod paymentMethod,
-                                 String notes, String language) {
+                                 String notes, String language, Boolean waitlist) {
     }
 
     public BookingView book(String studioId, BookingRequest request, String idempotencyKey, Caller caller) {
@@ -114,12 +117,14 @@ public final class Bookings {
                 if (f[0] != null) throw DomainException.invalid(f[1], "is for appointments; a session booking has sessionId only");
             }
             order = new Order(null, null, client, method, null, null, notes, language,
-                    Check.id(request.sessionId(), "sessionId"), request.format());
+                    Check.id(request.sessionId(), "sessionId"), request.format(), Boolean.TRUE.equals(request.waitlist()));
         } else {
             if (request.format() != null) throw DomainException.invalid("format", "is for session bookings");
+            if (request.waitlist() != null) throw DomainException.invalid("waitlist", "is for session bookings");
             order = new Order(Check.id(request.serviceId(), "serviceId"), Check.dateTime(request.start(), "start"), client, method,
                     request.staffId() == null ? null : Check.id(request.staffId(), "staffId"),
-                    request.locationId() == null ? null : Check.id(request.locationId(), "locationId"), notes, language, null, null);
+                    request.locationId() == null ? null : Check.id(request.locationId(), "locationId"), notes, language, null, null,
+                    false);
         }
         BookingStore.IdempotencyKey key = idempotencyKey == null ? null : new BookingStore.IdempotencyKey(
                 checkKey(idempotencyKey), fingerprint(order), clock.instant().plus(IDEMPOTENCY_MEMORY));
@@ -131,7 +136,7 @@ public final class Bookings {
         try {
             if (order.sessionId() == null) return reserve(studioId, order, key, caller);
             SessionBooking.Outcome outcome = seats.book(studioId, new SessionBooking.SeatOrder(order.sessionId(),
-                    order.format(), client, method, notes, language), key, caller, email -> clients.clientIdFor(studioId, email));
+                    order.format(), client, method, notes, language, order.waitlist()), key, caller, email -> clients.clientIdFor(studioId, email));
             if (outcome instanceof SessionBooking.Outcome.Repeated r) {
                 return repeated(new BookingStore.Reservation.Repeated(r.bookingId(), r.requestFingerprint()), key);
             }
@@ -149,7 +154,8 @@ public final class Bookings {
 
     /** A booking request that passed input checks: an appointment, or (with sessionId) a seat. */
     private record Order(String serviceId, Instant start, Client client, PaymentMethod method, String staffId,
-                         String locationId, String notes, String language, String sessionId, SessionFormat format) {
+                         String locationId, String notes, String language, String sessionId, SessionFormat format,
+                         boolean waitlist) {
     }
 
     private BookingView reserve(String studioId, Order order, BookingStore.IdempotencyKey key, Caller caller) {
@@ -587,7 +593,8 @@ public final class Bookings {
                     new BookingView.BankTransferInstructions(bank.accountName(), bank.iban(), bank.bankName(),
                             booking.price(), booking.reference(), booking.paymentDueBy().atZone(zone).toOffsetDateTime()));
         }
-        return BookingView.of(booking, zone, withAccessToken ? access.tokenFor(booking.bookingId()) : null, next, onlineAccess);
+        return BookingView.of(booking, zone, withAccessToken ? access.tokenFor(booking.bookingId()) : null, next, onlineAccess,
+                booking.kind() == Booking.Kind.SESSION ? seats.waitlistPosition(booking) : null);
     }
 
     private DomainException notBookable(StudioCatalog catalog, Service service, String staffId, String locationId,

@@ -73,9 +73,12 @@ public final class SessionBooking {
         this.clock = clock;
     }
 
-    /** A checked request for a seat. */
+    /** The longest line a format of a session keeps; one more is refused (WAITLIST_FULL). */
+    public static final int LONGEST_LINE = 100;
+
+    /** A checked request for a seat; {@code waitlist}: join the line when the format is full. */
     public record SeatOrder(String sessionId, SessionFormat format, Client client, PaymentMethod method, String notes,
-                            String language) {
+                            String language, boolean waitlist) {
     }
 
     /** The outcome of booking a seat: the booking and what it may see of the online access. */
@@ -153,8 +156,15 @@ public final class SessionBooking {
                 new Booking.SessionSeat(session.sessionId(), seat), use, null, null, null, 0, null, 0, Booking.NEW);
 
         SessionStore.SeatResult result = sessions.reserveSeat(booking, debit, key);
+        for (int attempt = 0; result instanceof SessionStore.SeatResult.Full && order.waitlist() && attempt < 3; attempt++) {
+            Optional<Outcome> waiting = waitInLine(session, settings, booking, key, now);
+            if (waiting.isPresent()) return waiting.get();
+            result = sessions.reserveSeat(booking, debit, key); // the line emptied and seats are free: book normally
+        }
         if (result instanceof SessionStore.SeatResult.Repeated r) return new Outcome.Repeated(r.bookingId(), r.requestFingerprint());
         if (result instanceof SessionStore.SeatResult.Full) {
+            // seats free but refused: they are kept for the line; give them to it now if nobody did
+            if (session.spotsLeft(seat) > 0) fillFromWaitlist(studioId, session.sessionId(), seat);
             throw DomainException.conflict("CAPACITY_REACHED", "no " + seatName(seat) + " seats left", "sessionId");
         }
         if (result instanceof SessionStore.SeatResult.WalletRefused) {
@@ -167,8 +177,12 @@ public final class SessionBooking {
         }
         if (method == PaymentMethod.CARD) {
             Booking held = booking;
-            Booking withCheckout = cards.open(held, settings, b -> sessions.releaseSeat(
-                    b.cancelled(new Cancellation(clock.instant(), Cancellation.By.SYSTEM, false), PaymentStatus.UNPAID), null));
+            Booking withCheckout = cards.open(held, settings, b -> {
+                if (sessions.releaseSeat(b.cancelled(new Cancellation(clock.instant(), Cancellation.By.SYSTEM, false),
+                        PaymentStatus.UNPAID), null)) {
+                    fillFromWaitlist(studioId, session.sessionId(), seat);
+                }
+            });
             tellInstructor(withCheckout, settings, true);
             return new Outcome.Booked(withCheckout, Optional.empty());
         }
@@ -194,6 +208,9 @@ public final class SessionBooking {
      * caller reads it again and decides anew).
      */
     public Optional<Booking> cancel(Booking booking, Cancellation.By by) {
+        if (booking.status() == BookingStatus.WAITLISTED) {
+            return leaveLine(booking, by == Cancellation.By.CLIENT ? SessionEmails.LineEnd.LEFT : SessionEmails.LineEnd.REMOVED, by);
+        }
         if (booking.releasedBySystem()) {
             // the cancellation becomes the canceller's: a payment still on its way is given back, never reseated
             Booking cancelled = booking.cancelledAgain(new Cancellation(clock.instant(), by, false));
@@ -223,6 +240,16 @@ public final class SessionBooking {
         StudioSettings settings = studios.settingsOf(cancelledSession.studioId());
         for (Participant p : sessions.participants(cancelledSession.studioId(), cancelledSession.sessionId())) {
             if (!p.status().isActive()) continue;
+            if (p.status() == BookingStatus.WAITLISTED) {
+                for (int attempt = 0; attempt < 8; attempt++) {
+                    Optional<Booking> waiting = bookings.find(p.bookingId()).filter(b -> b.status() == BookingStatus.WAITLISTED);
+                    if (waiting.isEmpty() || leaveLine(waiting.get(), SessionEmails.LineEnd.SESSION_CANCELLED,
+                            Cancellation.By.STAFF).isPresent()) {
+                        break;
+                    }
+                }
+                continue;
+            }
             for (int attempt = 0; attempt < 8; attempt++) {
                 Optional<Booking> booking = bookings.find(p.bookingId()).filter(b -> b.status().isActive());
                 if (booking.isEmpty() || cancelSeat(booking.get(), cancelledSession, settings,
@@ -280,7 +307,9 @@ public final class SessionBooking {
 
     /** Writes a cancellation decided elsewhere (a payment after the start) and frees the seat. */
     public boolean freeSeat(Booking cancelled) {
-        return sessions.releaseSeat(cancelled, null);
+        if (!sessions.releaseSeat(cancelled, null)) return false;
+        fillFromWaitlist(cancelled.studioId(), cancelled.session().sessionId(), cancelled.session().format());
+        return true;
     }
 
     /** REFUND_PENDING → the provider refunds → REFUNDED; stays pending (retried by a timed job) if it fails. */
@@ -298,6 +327,7 @@ public final class SessionBooking {
         if (!sessions.releaseSeat(released, null)) return Optional.empty();
         StudioSettings settings = studios.settingsOf(booking.studioId());
         mailer.send(SessionEmails.released(released, session, settings));
+        fillFromWaitlist(session.studioId(), session.sessionId(), booking.session().format());
         tellInstructor(released, settings, false);
         return Optional.of(released);
     }
@@ -379,8 +409,172 @@ public final class SessionBooking {
         reminders.ended(booking, settings);
         Booking settled = after == PaymentStatus.REFUND_PENDING ? completeRefund(cancelled, 0) : cancelled;
         mailer.send(SessionEmails.cancelled(settled, session, settings, restitution, sessionCancelled));
-        if (!sessionCancelled) tellInstructor(settled, settings, false);
+        if (!sessionCancelled) {
+            fillFromWaitlist(session.studioId(), session.sessionId(), booking.session().format());
+            tellInstructor(settled, settings, false);
+        }
         return Optional.of(settled);
+    }
+
+    // --- the waitlist ----------------------------------------------------------------------------
+
+    /**
+     * The 1-based place of a WAITLISTED booking among those still waiting for its format (null for any
+     * other booking): computed when asked, so it moves up as others ahead leave or get a seat.
+     */
+    public Integer waitlistPosition(Booking booking) {
+        if (booking.status() != BookingStatus.WAITLISTED || booking.waitlistTicket() == null) return null;
+        SessionFormat seat = booking.session().format();
+        return (int) sessions.participants(booking.studioId(), booking.session().sessionId()).stream()
+                .filter(p -> p.waitsFor(seat) && p.waitlistTicket() <= booking.waitlistTicket()).count();
+    }
+
+    /**
+     * Gives every free seat of the format to the first in line, one after the other, while seats are free,
+     * someone waits and the session has not started. Called after every write that frees a seat or raises
+     * the capacity; normal bookings cannot take such a seat meanwhile (they are refused while anyone waits).
+     */
+    public void fillFromWaitlist(String studioId, String sessionId, SessionFormat seat) {
+        for (int round = 0; round < LONGEST_LINE * 2; round++) {
+            Session session = sessions.find(studioId, sessionId).orElse(null);
+            if (session == null || session.status() != Session.Status.SCHEDULED || !clock.instant().isBefore(session.start())
+                    || session.spotsLeft(seat) == 0) {
+                return;
+            }
+            Optional<Participant> first = sessions.participants(studioId, sessionId).stream()
+                    .filter(p -> p.waitsFor(seat)).min(Comparator.comparing(Participant::waitlistTicket));
+            if (first.isEmpty()) return;
+            Optional<Booking> waiting = bookings.find(first.get().bookingId()).filter(b -> b.status() == BookingStatus.WAITLISTED);
+            if (waiting.isPresent() && !promote(waiting.get(), session)) return;
+        }
+    }
+
+    /**
+     * One attempt to give a free seat to {@code waiting}; a lost race is decided anew by the caller's next
+     * round. False when the card provider failed: the seat stays held for the line (no new booking takes it)
+     * until the next event on this format tries again, instead of failing every card client in line now.
+     */
+    private boolean promote(Booking waiting, Session session) {
+        StudioSettings settings = studios.settingsOf(session.studioId());
+        Instant now = clock.instant();
+        SessionStore.WalletDebit debit = null;
+        Booking promoted;
+        switch (waiting.paymentMethod()) {
+            case PASS -> {
+                Optional<Pass> pass = usablePass(session.studioId(), waiting.clientId(), session);
+                if (pass.isEmpty()) {
+                    leaveLine(waiting, SessionEmails.LineEnd.CANNOT_PAY, Cancellation.By.SYSTEM);
+                    return true;
+                }
+                debit = new SessionStore.WalletDebit(waiting.clientId(), pass.get().passId(), 0, new WalletEntry(now,
+                        WalletEntry.Kind.PASS_ENTRY_USED, 0, -1, pass.get().passId(), waiting.bookingId(), session.name()));
+                promoted = waiting.promoted(BookingStatus.CONFIRMED, PaymentStatus.PAID, null,
+                        new Booking.WalletUse(pass.get().passId(), 0));
+            }
+            case CREDITS -> {
+                debit = new SessionStore.WalletDebit(waiting.clientId(), null, session.creditPrice(), new WalletEntry(now,
+                        WalletEntry.Kind.CREDITS_SPENT, -session.creditPrice(), 0, null, waiting.bookingId(), session.name()));
+                promoted = waiting.promoted(BookingStatus.CONFIRMED, PaymentStatus.PAID, null,
+                        new Booking.WalletUse(null, session.creditPrice()));
+            }
+            case BANK_TRANSFER -> {
+                Instant due = now.plus(Duration.ofHours(settings.bankTransfer().dueHours()));
+                promoted = waiting.promoted(BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID,
+                        due.isBefore(session.start()) ? due : session.start(), null);
+            }
+            case CARD -> {
+                if (now.plus(CardCheckouts.HOLD).isAfter(session.start())) {
+                    leaveLine(waiting, SessionEmails.LineEnd.TOO_LATE_TO_PAY, Cancellation.By.SYSTEM);
+                    return true;
+                }
+                promoted = waiting.promoted(BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID,
+                        cards.holdUntil(session.start()), null);
+            }
+            case PAY_AT_STUDIO -> promoted = waiting.promoted(BookingStatus.CONFIRMED, PaymentStatus.UNPAID, null, null);
+            default -> promoted = waiting.promoted(BookingStatus.CONFIRMED, PaymentStatus.NOT_REQUIRED, null, null);
+        }
+        return switch (sessions.promote(promoted, debit)) {
+            case PROMOTED -> tellPromoted(promoted, session, settings);
+            case WALLET_REFUSED -> {
+                leaveLine(waiting, SessionEmails.LineEnd.CANNOT_PAY, Cancellation.By.SYSTEM);
+                yield true;
+            }
+            case CHANGED, NO_SEAT -> true;
+        };
+    }
+
+    /** Opens the checkout of a card promotion and tells the client; false when the card provider failed. */
+    private boolean tellPromoted(Booking promoted, Session session, StudioSettings settings) {
+        Booking current = promoted;
+        if (promoted.paymentMethod() == PaymentMethod.CARD) {
+            try {
+                current = cards.open(promoted, settings, held -> sessions.releaseSeat(held.cancelled(
+                        new Cancellation(clock.instant(), Cancellation.By.SYSTEM, false), PaymentStatus.UNPAID), null));
+            } catch (DomainException providerFailed) {
+                return false; // its seat was released again, held for the line: the next event offers it anew
+            }
+        } else if (promoted.status() == BookingStatus.AWAITING_PAYMENT) {
+            scheduler.schedule(TimedJobs.release(promoted.studioId(), promoted.bookingId(), promoted.paymentDueBy(),
+                    settings.timezone()));
+        }
+        reminders.confirmed(current, settings);
+        Optional<OnlineAccess> access = grantAccess(current, session);
+        Staff instructor = studios.findStaff(session.studioId(), session.instructorId()).orElse(null);
+        mailer.send(SessionEmails.promoted(current, session, settings, instructor, location(session.studioId(), session),
+                access));
+        tellInstructor(current, settings, true); // a place taken from the line is a booking like any other
+        return true;
+    }
+
+    /** Takes {@code waiting} (a WAITLISTED booking) out of its line, cancelled, and tells the client why. */
+    private Optional<Booking> leaveLine(Booking waiting, SessionEmails.LineEnd why, Cancellation.By by) {
+        Booking left = waiting.cancelled(new Cancellation(clock.instant(), by, false));
+        if (!sessions.leaveWaitlist(left)) return Optional.empty();
+        Session session = sessions.find(left.studioId(), left.session().sessionId()).orElseThrow();
+        mailer.send(SessionEmails.waitlistEnded(left, session, studios.settingsOf(left.studioId()), why));
+        return Optional.of(left);
+    }
+
+    /**
+     * The format is full: the booking joins its line, if the studio keeps one, it is still open, and the
+     * client is not already in this session. Empty when seats turned out free and nobody waits (book normally).
+     */
+    private Optional<Outcome> waitInLine(Session session, StudioSettings settings, Booking booking,
+                                         BookingStore.IdempotencyKey key, Instant now) {
+        if (!settings.waitlist().isEnabled()) {
+            throw DomainException.conflict("WAITLIST_DISABLED", "this studio keeps no waitlist; no "
+                    + seatName(booking.session().format()) + " seats left", "waitlist");
+        }
+        Instant closes = session.start().minus(Duration.ofMinutes(settings.waitlist().closesMinutesBefore()));
+        if (!now.isBefore(closes)) {
+            throw DomainException.conflict("WAITLIST_CLOSED", "the waitlist closes "
+                    + settings.waitlist().closesMinutesBefore() + " minutes before the start", "waitlist");
+        }
+        String email = booking.client().email();
+        for (Participant p : sessions.participants(session.studioId(), session.sessionId())) {
+            if (!p.status().isActive() || p.client().email() == null || !p.client().email().equalsIgnoreCase(email)) continue;
+            throw alreadyIn(p.status() == BookingStatus.WAITLISTED);
+        }
+        Booking waiting = booking.inLine();
+        SessionStore.WaitResult result = sessions.joinWaitlist(waiting, key, LONGEST_LINE);
+        if (result instanceof SessionStore.WaitResult.Joined joined) {
+            Booking entry = joined.booking();
+            mailer.send(SessionEmails.waitlisted(entry, session, settings, waitlistPosition(entry)));
+            return Optional.of(new Outcome.Booked(entry, Optional.empty()));
+        }
+        if (result instanceof SessionStore.WaitResult.Repeated r) return Optional.of(new Outcome.Repeated(r.bookingId(), r.requestFingerprint()));
+        if (result instanceof SessionStore.WaitResult.SeatsLeft) return Optional.empty();
+        if (result instanceof SessionStore.WaitResult.LineFull) {
+            throw DomainException.conflict("WAITLIST_FULL", "the waitlist is full (" + LONGEST_LINE + " waiting)", "waitlist");
+        }
+        if (result instanceof SessionStore.WaitResult.AlreadyWaiting) throw alreadyIn(true);
+        throw DomainException.policy("SESSION_CANCELLED", "the session was cancelled", "sessionId");
+    }
+
+    private static DomainException alreadyIn(boolean waiting) {
+        return waiting
+                ? DomainException.conflict("ALREADY_WAITLISTED", "you are already on the waitlist of this session", "sessionId")
+                : DomainException.conflict("ALREADY_BOOKED", "you already have a place in this session", "sessionId");
     }
 
     private static SessionStore.WalletReturn creditsBack(Booking booking, int credits, Session session, Instant now) {

@@ -159,7 +159,12 @@ public final class SessionSetup {
             throw DomainException.conflict("SESSION_CHANGED", "the instructor is busy then, or seats were booked meanwhile",
                     "start");
         }
-        return staffView(after, settings);
+        return staffView(raisesCapacity(before, after) ? existing(studioId, sessionId) : after, settings);
+    }
+
+    /** Whether a change adds seats to some format (the waitlist took them: the session is read again). */
+    private static boolean raisesCapacity(Session before, Session after) {
+        return after.format().seatFormats().stream().anyMatch(seat -> after.capacityOf(seat) > before.capacityOf(seat));
     }
 
     /** A new capacity must still hold the seats already booked. */
@@ -185,11 +190,17 @@ public final class SessionSetup {
         if (moved) {
             keepReminderInStep(after, settings);
             movedBookings.forEach(b -> reminders.moved(b, settings));
-            movedBookings.forEach(b -> mailer.send(SessionEmails.rescheduled(b, before, after, settings)));
+            movedBookings.stream().filter(b -> b.status().holdsPlace())
+                    .forEach(b -> mailer.send(SessionEmails.rescheduled(b, before, after, settings)));
         }
         if (moved || !before.instructorId().equals(after.instructorId())) {
             for (Session twin : sessions.twinsOf(after)) {
                 if (twin.status() == Session.Status.SCHEDULED) apply(twin, following(twin, after), settings);
+            }
+        }
+        for (SessionFormat seat : after.format().seatFormats()) {
+            if (after.capacityOf(seat) > before.capacityOf(seat)) {
+                seats.fillFromWaitlist(after.studioId(), after.sessionId(), seat); // more seats: the line gets them first
             }
         }
         return true;
@@ -246,6 +257,16 @@ public final class SessionSetup {
         keepReminderInStep(after, settings);
         if (changed && after.hasLink()) seats.releaseLink(after, before.hasLink());
         return staffView(after, settings);
+    }
+
+    /**
+     * Who waits for a seat of the session, in order: per format, the 1-based position each client has
+     * now (the same number their booking shows them).
+     */
+    public List<SessionViews.WaitlistEntry> waitlist(Caller caller, String studioId, String sessionId) {
+        caller.requireStaffOf(studioId);
+        Session session = existing(studioId, sessionId);
+        return SessionViews.waitlist(session, sessions.participants(studioId, sessionId));
     }
 
     /** Published sessions between two dates (studio zone) with seats left; never any online access. */
