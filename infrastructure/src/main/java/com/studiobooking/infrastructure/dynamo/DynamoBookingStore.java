@@ -30,6 +30,8 @@ import static com.studiobooking.infrastructure.table.Condition.Op;
 public final class DynamoBookingStore implements BookingStore {
     /** After the start no reminder goes out, so its marker is not needed for long. */
     private static final Duration REMINDER_MARK_KEPT = Duration.ofDays(1);
+    /** DynamoDB's limit on the items of one TransactWriteItems. */
+    static final int MAX_TRANSACTION_ITEMS = 100;
 
     private final ItemTable table;
 
@@ -93,6 +95,45 @@ public final class DynamoBookingStore implements BookingStore {
         return failed.get(0) ? Reinstatement.CHANGED : Reinstatement.TAKEN;
     }
 
+    /**
+     * Claims the units only the new time touches and frees those only the old one touched (a unit both touch
+     * stays claimed by the booking: a transaction cannot write one item twice), moves the calendar entry and
+     * the client's pointer, and replaces the booking at its version. A move to a disjoint time of a very long
+     * appointment can pass DynamoDB's 100-item limit; then the old units beyond it are freed right after the
+     * commit (the new time is already held, so no one else could have taken the booking's place meanwhile;
+     * a crash in between leaves stale claims that expire with their TTL, never a double booking).
+     */
+    @Override
+    public MoveOutcome moveAppointment(Booking before, Booking after) {
+        TimeRange oldTime = before.reservedTime();
+        TimeRange newTime = after.reservedTime();
+        boolean sameStaff = before.staffId().equals(after.staffId());
+        List<Instant> oldUnits = StaffTime.units(oldTime);
+        List<Instant> newUnits = StaffTime.units(newTime);
+        java.util.Set<Instant> kept = new java.util.HashSet<>(sameStaff ? oldUnits : List.of());
+        kept.retainAll(newUnits);
+
+        List<Write> writes = new ArrayList<>();
+        writes.add(replaceIfUnchanged(after));
+        writes.add(Write.delete(Keys.studioCalendar(before.studioId()), StaffTime.calendarKey(before.start(), before.bookingId())));
+        writes.add(Write.putNew(StaffTime.calendarEntry(after.studioId(), after.start(), after.bookingId(), after.staffId(),
+                newTime)));
+        if (!before.start().equals(after.start())) {
+            writes.add(Write.delete(Keys.client(before.studioId(), before.clientId()), clientPointerKey(before)));
+            writes.add(Write.putNew(clientPointer(after)));
+        }
+        writes.addAll(StaffTime.claim(after.studioId(), after.staffId(),
+                newUnits.stream().filter(u -> !kept.contains(u)).toList(), after.bookingId(), newTime));
+        List<Write> frees = StaffTime.free(before.studioId(), before.staffId(),
+                oldUnits.stream().filter(u -> !kept.contains(u)).toList(), before.bookingId());
+        int room = Math.max(0, MAX_TRANSACTION_ITEMS - writes.size());
+        writes.addAll(frees.subList(0, Math.min(room, frees.size())));
+        List<Boolean> failed = table.tryTransact(writes);
+        if (failed != null) return failed.get(0) ? MoveOutcome.CHANGED : MoveOutcome.TAKEN;
+        for (Write free : frees.subList(Math.min(room, frees.size()), frees.size())) table.write(free);
+        return MoveOutcome.MOVED;
+    }
+
     /** A marker item beside the booking, put only if absent; kept until a day after the start. */
     @Override
     public boolean markReminderSent(String bookingId, int hoursBefore, Instant start) {
@@ -151,8 +192,12 @@ public final class DynamoBookingStore implements BookingStore {
     /** Lists a booking under its client, for "my bookings". */
     static Map<String, AttributeValue> clientPointer(Booking booking) {
         return Attr.item().put(Keys.PK, Keys.client(booking.studioId(), booking.clientId()))
-                .put(Keys.SK, Keys.BOOKING_POINTER_PREFIX + Keys.time(booking.start()) + "#" + booking.bookingId())
+                .put(Keys.SK, clientPointerKey(booking))
                 .put("type", "CLIENT_BOOKING").put("bookingId", booking.bookingId())
                 .build();
+    }
+
+    static String clientPointerKey(Booking booking) {
+        return Keys.BOOKING_POINTER_PREFIX + Keys.time(booking.start()) + "#" + booking.bookingId();
     }
 }
