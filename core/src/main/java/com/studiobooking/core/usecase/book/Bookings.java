@@ -263,7 +263,9 @@ public final class Bookings {
         LocalDate day = start.atZone(zone).toLocalDate();
         Slot slot = slots.offeredForMove(catalog, service, booking, day).stream()
                 .filter(s -> s.start().equals(start)).findFirst()
-                .orElseThrow(() -> notBookable(catalog, service, booking.staffId(), null, day, start));
+                .orElseThrow(() -> slots.isTakenForMove(catalog, service, booking, day, start) ? slotTaken()
+                        : DomainException.policy("SLOT_NOT_OFFERED",
+                        "this time is not offered for booking; pick one of the listed slots", "start"));
         Staff practitioner = catalog.staffMember(booking.staffId()).orElseThrow();
         Booking moved = booking.moved(new Booking.Move(service.name(), practitioner.staffId(), practitioner.name(),
                 slot.locationId(), slot.start(), slot.end(), service.bufferBeforeMinutes(), service.bufferAfterMinutes(),

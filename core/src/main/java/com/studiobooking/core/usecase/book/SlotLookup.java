@@ -114,11 +114,22 @@ public final class SlotLookup {
      */
     public boolean isTaken(StudioCatalog catalog, Service service, String staffId, String locationId, LocalDate day,
                            Instant start) {
+        return isTaken(catalog, service, staffId, locationId, day, start, null);
+    }
+
+    /** {@link #isTaken} for moving {@code moving}: its own time does not count as taken. */
+    public boolean isTakenForMove(StudioCatalog catalog, Service service, Booking moving, LocalDate day, Instant start) {
+        return isTaken(catalog, service, moving.staffId(), null, day, start,
+                new BookingStore.BusyTime(moving.staffId(), moving.reservedTime()));
+    }
+
+    private boolean isTaken(StudioCatalog catalog, Service service, String staffId, String locationId, LocalDate day,
+                            Instant start, BookingStore.BusyTime ignored) {
         if (has(offered(catalog, service, staffId, locationId, day, day, false, false), start)) return true;
         if (!service.slotsAfterBookings()) return false;
         Duration unit = Duration.ofMinutes(SlotFinder.CLAIM_UNIT_MINUTES);
-        return has(find(catalog, service, staffId, locationId, day, day, false, false, unit, false, null), start)
-                && !has(find(catalog, service, staffId, locationId, day, day, true, false, unit, false, null), start);
+        return has(find(catalog, service, staffId, locationId, day, day, false, false, unit, false, ignored), start)
+                && !has(find(catalog, service, staffId, locationId, day, day, true, false, unit, false, ignored), start);
     }
 
     private static boolean has(List<Slot> slots, Instant start) {
