@@ -149,6 +149,28 @@ class RescheduleSessionApiTest {
     }
 
     @Test
+    void a_seat_move_racing_with_a_cancel_applies_one_and_leaves_both_counters_exact() throws Exception {
+        String saturday = session("Vinyasa", SATURDAY, 10, "IN_PERSON", 5000, null);
+        String sunday = session("Vinyasa", SUNDAY, 10, "IN_PERSON", 5000, null);
+        String maria = clientWithPass("maria@example.com", 30);
+        for (int round = 0; round < 4; round++) {
+            String id = ok(bookSeat(saturday, "PASS", "maria@example.com", maria)).json().get("bookingId").asText();
+
+            List<Api.Reply> replies = Parallel.run(2, i -> i == 0 ? reschedule(id, maria, Map.of("sessionId", sunday))
+                    : api.call("booking/post-bookings-bookingId-cancel.json").path("bookingId", id).token(maria).send());
+
+            assertThat(replies.get(1).status()).as(replies.get(1).body()).isEqualTo(200);
+            if (replies.get(0).status() != 200) assertRefused(replies.get(0), 409, "BOOKING_CANCELLED");
+            String where = replies.get(0).status() == 200 ? sunday : saturday;
+            assertThat(participants(where)).containsEntry(id, "CANCELLED");
+            assertThat(participants(where.equals(sunday) ? saturday : sunday)).doesNotContainKey(id);
+            assertThat(staffSession(saturday).get("spotsLeftByFormat").get("IN_PERSON").asInt()).isEqualTo(10);
+            assertThat(staffSession(sunday).get("spotsLeftByFormat").get("IN_PERSON").asInt()).isEqualTo(10);
+            assertThat(wallet(maria).get("passes").get(0).get("entriesLeft").asInt()).as("the entry came back once").isEqualTo(5);
+        }
+    }
+
+    @Test
     void another_kind_another_price_a_cancelled_session_or_appointment_input_is_refused_naming_the_field() {
         String saturday = session("Vinyasa", SATURDAY, 10, "IN_PERSON", 5000, null);
         String hatha = session("Hatha", SUNDAY, 10, "IN_PERSON", 5000, null);
