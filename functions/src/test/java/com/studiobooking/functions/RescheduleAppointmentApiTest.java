@@ -246,6 +246,30 @@ class RescheduleAppointmentApiTest {
     }
 
     @Test
+    void a_service_whose_price_or_practitioner_changed_since_the_booking_is_not_moved() {
+        JsonNode booking = book("10:00", "PAY_AT_STUDIO", "maria@example.com");
+        String id = booking.get("bookingId").asText();
+        String token = booking.get("accessToken").asText();
+
+        ok(changeService(Map.of("price", Map.of("amount", 27000, "currency", "RON"))));
+        assertRefused(reschedule(id, token, Map.of("start", at("14:00"))), 422, "PRICE_CHANGED");
+
+        ok(changeService(Map.of("price", Map.of("amount", 25000, "currency", "RON"))));
+        String dan = ok(api.call("admin/post-studios-studioId-staff.json").path("studioId", studioId).token(owner)
+                .body(Map.of("name", "Dan", "email", "dan@example.com")).send()).json().get("staffId").asText();
+        ok(changeService(Map.of("staffIds", List.of(dan))));
+        Api.Reply refused = reschedule(id, token, Map.of("start", at("14:00")));
+        assertRefused(refused, 422, "SLOT_NOT_OFFERED");
+        assertThat(refused.errorField()).isEqualTo("start");
+        assertThat(view(id, token).get("start").asText()).isEqualTo(at("10:00"));
+    }
+
+    private Api.Reply changeService(Map<String, Object> body) {
+        return api.call("admin/put-studios-studioId-services-serviceId.json").path("studioId", studioId)
+                .path("serviceId", massageId).token(owner).body(body).send();
+    }
+
+    @Test
     void tokens_and_studios_are_checked_as_for_a_cancel() {
         JsonNode booking = book("10:00", "PAY_AT_STUDIO", "maria@example.com");
         JsonNode other = book("14:00", "PAY_AT_STUDIO", "radu@example.com");

@@ -259,6 +259,9 @@ public final class Bookings {
             throw DomainException.policy("PRICE_CHANGED", "the service's price changed since this booking; "
                     + "cancel it and book again", "start");
         }
+        Staff practitioner = catalog.staffMember(booking.staffId()).filter(s -> service.staffIds().contains(s.staffId()))
+                .orElseThrow(() -> DomainException.policy("SLOT_NOT_OFFERED",
+                        "the practitioner no longer gives this service; cancel and book again", "start"));
         ZoneId zone = ZoneId.of(settings.timezone());
         LocalDate day = start.atZone(zone).toLocalDate();
         Slot slot = slots.offeredForMove(catalog, service, booking, day).stream()
@@ -266,7 +269,6 @@ public final class Bookings {
                 .orElseThrow(() -> slots.isTakenForMove(catalog, service, booking, day, start) ? slotTaken()
                         : DomainException.policy("SLOT_NOT_OFFERED",
                         "this time is not offered for booking; pick one of the listed slots", "start"));
-        Staff practitioner = catalog.staffMember(booking.staffId()).orElseThrow();
         Booking moved = booking.moved(new Booking.Move(service.name(), practitioner.staffId(), practitioner.name(),
                 slot.locationId(), slot.start(), slot.end(), service.bufferBeforeMinutes(), service.bufferAfterMinutes(),
                 null, MoveRules.dueBy(booking, slot.start())));
