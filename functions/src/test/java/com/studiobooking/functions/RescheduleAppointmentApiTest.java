@@ -39,6 +39,7 @@ class RescheduleAppointmentApiTest {
     private String owner;
     private String practitionerId;
     private String massageId;
+    private String roomId;
 
     @BeforeEach
     void setUp() {
@@ -52,7 +53,7 @@ class RescheduleAppointmentApiTest {
                         "clientReminders", Map.of("enabled", true, "hoursBefore", List.of(24)))).send());
         practitionerId = ok(api.call("admin/post-studios-studioId-staff.json").path("studioId", studioId).token(owner)
                 .body(Map.of("name", "Ioana", "email", "ioana@example.com")).send()).json().get("staffId").asText();
-        String locationId = ok(api.call("admin/post-studios-studioId-locations.json").path("studioId", studioId).token(owner)
+        String locationId = roomId = ok(api.call("admin/post-studios-studioId-locations.json").path("studioId", studioId).token(owner)
                 .body(Map.of("name", "Room 1", "address", "Str. Lalelelor 3")).send()).json().get("locationId").asText();
         List<Map<String, String>> week = new ArrayList<>();
         for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
@@ -127,6 +128,26 @@ class RescheduleAppointmentApiTest {
         ok(reschedule(id, booking.get("accessToken").asText(), Map.of("start", at("10:00"))));
         assertThat(claimedUnits()).containsOnlyKeys(id).containsEntry(id, units("10:00", "11:15"));
         assertThat(starts()).contains("11:15").doesNotContain("10:00", "10:15", "11:00");
+    }
+
+    @Test
+    void an_eight_hour_appointment_moved_to_another_day_frees_all_of_its_old_units_beyond_one_transaction() {
+        String day = ok(api.call("admin/post-studios-studioId-services.json").path("studioId", studioId).token(owner)
+                .body(Map.of("name", "Retreat day", "durationMinutes", 480, "price", Map.of("amount", 90000, "currency", "RON"),
+                        "staffIds", List.of(practitionerId), "locationIds", List.of(roomId)))
+                .send()).json().get("serviceId").asText();
+        JsonNode booking = ok(api.call("booking/post-studios-studioId-bookings.json").path("studioId", studioId)
+                .body(Map.of("serviceId", day, "start", at("09:00"), "paymentMethod", "PAY_AT_STUDIO",
+                        "client", Map.of("name", "Maria Popescu", "email", "maria@example.com"))).send()).json();
+        String id = booking.get("bookingId").asText();
+        assertThat(claimedUnits().get(id)).hasSize(96);
+
+        // 96 claims + 96 frees + 5 other writes: more than DynamoDB's 100 items in one transaction
+        ok(reschedule(id, booking.get("accessToken").asText(), Map.of("start", "2026-12-01T09:00:00+02:00")));
+
+        assertThat(claimedUnits()).containsOnlyKeys(id);
+        assertThat(claimedUnits().get(id)).hasSize(96).allMatch(unit -> unit.startsWith("2026-12-01T"));
+        assertThat(starts()).hasSize(29);
     }
 
     @Test

@@ -109,6 +109,30 @@ class RescheduleSessionApiTest {
     }
 
     @Test
+    void after_staff_moved_the_session_the_client_s_own_move_and_cancel_carry_ever_higher_sequences() {
+        String saturday = session("Vinyasa", SATURDAY, 10, "IN_PERSON", 5000, null);
+        String sunday = session("Vinyasa", SUNDAY, 10, "IN_PERSON", 5000, null);
+        JsonNode booking = ok(bookSeat(saturday, "PAY_AT_STUDIO", "maria@example.com", null)).json();
+        String id = booking.get("bookingId").asText();
+        String token = booking.get("accessToken").asText();
+
+        ok(api.call("admin/put-studios-studioId-sessions-sessionId.json").path("studioId", studioId)
+                .path("sessionId", saturday).token(owner).body(Map.of("start", "2026-11-28T19:00:00+02:00")).send());
+        ok(reschedule(id, token, Map.of("sessionId", sunday)));
+        ok(api.call("booking/post-bookings-bookingId-cancel.json").path("bookingId", id).token(token).send());
+
+        assertThat(api.outbox.sentTo("maria@example.com")).extracting(m -> sequenceOf(ics(m))).containsExactly(0, 1, 2, 3);
+        assertThat(api.outbox.sentTo("maria@example.com")).extracting(m -> ics(m))
+                .allMatch(ics -> ics.contains("UID:" + id + "@studio-booking"));
+    }
+
+    private static int sequenceOf(String ics) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("SEQUENCE:(\\d+)").matcher(ics);
+        assertThat(m.find()).as(ics).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test
     void a_move_into_a_full_session_is_409_and_changes_nothing() {
         String saturday = session("Vinyasa", SATURDAY, 10, "IN_PERSON", 5000, null);
         String sunday = session("Vinyasa", SUNDAY, 1, "IN_PERSON", 5000, null);

@@ -98,10 +98,11 @@ public final class DynamoBookingStore implements BookingStore {
     /**
      * Claims the units only the new time touches and frees those only the old one touched (a unit both touch
      * stays claimed by the booking: a transaction cannot write one item twice), moves the calendar entry and
-     * the client's pointer, and replaces the booking at its version. A move to a disjoint time of a very long
-     * appointment can pass DynamoDB's 100-item limit; then the old units beyond it are freed right after the
-     * commit (the new time is already held, so no one else could have taken the booking's place meanwhile;
-     * a crash in between leaves stale claims that expire with their TTL, never a double booking).
+     * the client's pointer, and replaces the booking at its version. A long appointment moved to a disjoint
+     * time can pass DynamoDB's 100 items per transaction: then what only releases the old time (its calendar
+     * entry, the client's old pointer, the old units) is written right after the commit, conditional on the
+     * holder. The new time is held by then, so no one can be double-booked; a crash in between leaves stale
+     * claims that expire with their TTL (the old time refuses bookings with 409 until then).
      */
     @Override
     public MoveOutcome moveAppointment(Booking before, Booking after) {
@@ -113,24 +114,26 @@ public final class DynamoBookingStore implements BookingStore {
         java.util.Set<Instant> kept = new java.util.HashSet<>(sameStaff ? oldUnits : List.of());
         kept.retainAll(newUnits);
 
-        List<Write> writes = new ArrayList<>();
-        writes.add(replaceIfUnchanged(after));
-        writes.add(Write.delete(Keys.studioCalendar(before.studioId()), StaffTime.calendarKey(before.start(), before.bookingId())));
-        writes.add(Write.putNew(StaffTime.calendarEntry(after.studioId(), after.start(), after.bookingId(), after.staffId(),
+        List<Write> takes = new ArrayList<>();
+        takes.add(replaceIfUnchanged(after));
+        takes.add(Write.putNew(StaffTime.calendarEntry(after.studioId(), after.start(), after.bookingId(), after.staffId(),
                 newTime)));
+        List<Write> releases = new ArrayList<>();
+        releases.add(Write.delete(Keys.studioCalendar(before.studioId()), StaffTime.calendarKey(before.start(), before.bookingId())));
         if (!before.start().equals(after.start())) {
-            writes.add(Write.delete(Keys.client(before.studioId(), before.clientId()), clientPointerKey(before)));
-            writes.add(Write.putNew(clientPointer(after)));
+            takes.add(Write.putNew(clientPointer(after)));
+            releases.add(Write.delete(Keys.client(before.studioId(), before.clientId()), clientPointerKey(before)));
         }
-        writes.addAll(StaffTime.claim(after.studioId(), after.staffId(),
+        takes.addAll(StaffTime.claim(after.studioId(), after.staffId(),
                 newUnits.stream().filter(u -> !kept.contains(u)).toList(), after.bookingId(), newTime));
-        List<Write> frees = StaffTime.free(before.studioId(), before.staffId(),
-                oldUnits.stream().filter(u -> !kept.contains(u)).toList(), before.bookingId());
-        int room = Math.max(0, MAX_TRANSACTION_ITEMS - writes.size());
-        writes.addAll(frees.subList(0, Math.min(room, frees.size())));
+        releases.addAll(StaffTime.free(before.studioId(), before.staffId(),
+                oldUnits.stream().filter(u -> !kept.contains(u)).toList(), before.bookingId()));
+        int inside = Math.min(releases.size(), Math.max(0, MAX_TRANSACTION_ITEMS - takes.size()));
+        List<Write> writes = new ArrayList<>(takes);
+        writes.addAll(releases.subList(0, inside));
         List<Boolean> failed = table.tryTransact(writes);
         if (failed != null) return failed.get(0) ? MoveOutcome.CHANGED : MoveOutcome.TAKEN;
-        for (Write free : frees.subList(Math.min(room, frees.size()), frees.size())) table.write(free);
+        for (Write release : releases.subList(inside, releases.size())) table.write(release);
         return MoveOutcome.MOVED;
     }
 
@@ -148,6 +151,7 @@ public final class DynamoBookingStore implements BookingStore {
         return table.query(KeyQuery.prefix(Keys.client(studioId, clientId), Keys.BOOKING_POINTER_PREFIX)).stream()
                 .map(pointer -> find(pointer.get("bookingId").s()))
                 .flatMap(Optional::stream)
+                .distinct() // a moved booking's old pointer outlives the move only if its clean-up was cut short
                 .sorted(Comparator.comparing(Booking::start).reversed())
                 .toList();
     }
