@@ -14,7 +14,10 @@ import com.studiobooking.functions.http.Routes;
 
 import java.util.Map;
 
-/** The booking function: create, view and cancel bookings; staff list them by date and export them as CSV; clients see theirs and their wallet, and buy passes and credits by card. */
+/**
+ * The booking function: create, view, cancel and reschedule bookings; staff list them by date and export
+ * them as CSV; clients see theirs and their wallet, and buy passes and credits by card.
+ */
 public final class BookingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Routes routes;
 
@@ -45,7 +48,9 @@ public final class BookingHandler implements RequestHandler<APIGatewayV2HTTPEven
                 .on("GET /me/bookings", r -> Response.ok(Map.of("bookings", bookings.mine(auth.caller(r.bearerToken())))))
                 .on("GET /me/wallet", r -> Response.ok(wallets.mine(auth.caller(r.bearerToken()))))
                 .on("POST /studios/{studioId}/purchases", r -> Response.created(purchases.buy(auth.caller(r.bearerToken()),
-                        r.path("studioId"), r.body(Purchases.PurchaseRequest.class))));
+                        r.path("studioId"), r.body(Purchases.PurchaseRequest.class))))
+                .on("POST /bookings/{bookingId}/reschedule", r -> Response.ok(bookings.reschedule(r.path("bookingId"),
+                        r.body(Bookings.RescheduleRequest.class), r.bearerToken())));
     }
 
     @Override

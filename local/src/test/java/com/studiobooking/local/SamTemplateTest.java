@@ -139,7 +139,7 @@ class SamTemplateTest {
         @Test
         void the_real_template_routes_each_capability_to_its_handler() {
             SamTemplate template = SamTemplate.load(RepoRoot.resolve("template.yaml"));
-            assertThat(template.routes()).hasSize(61)
+            assertThat(template.routes()).hasSize(62)
                     .contains(new SamTemplate.Route("POST", "/auth/code", "AuthFunction",
                                     "com.studiobooking.functions.AuthHandler::handleRequest"),
                             new SamTemplate.Route("POST", "/studios/{studioId}/sessions", "AdminFunction",

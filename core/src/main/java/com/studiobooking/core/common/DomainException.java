@@ -1,5 +1,8 @@
 package com.studiobooking.core.common;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A request the domain refuses: bad input, missing rights, an unknown record, a conflict or a policy.
  * Carries a stable {@code code} for clients and, for bad input, the offending {@code field}.
@@ -8,6 +11,7 @@ public class DomainException extends RuntimeException {
     private final ErrorKind kind;
     private final String code;
     private final String field;
+    private final Map<String, Object> details = new LinkedHashMap<>();
 
     public DomainException(ErrorKind kind, String code, String message, String field) {
         this(kind, code, message, field, null);
@@ -45,6 +49,18 @@ public class DomainException extends RuntimeException {
     public static DomainException forbidden(String message) {
         return new DomainException(ErrorKind.FORBIDDEN, "FORBIDDEN", message, null);
     }
+
+    /**
+     * Adds a fact the client needs beside code, message and field (e.g. the cancellation policy a late
+     * reschedule broke); it appears in the error body under {@code name}.
+     */
+    public DomainException with(String name, Object value) {
+        if (value != null) details.put(name, value);
+        return this;
+    }
+
+    /** The facts added with {@link #with}, in the order added. */
+    public Map<String, Object> details() { return Map.copyOf(details); }
 
     public ErrorKind kind() { return kind; }
     public String code() { return code; }

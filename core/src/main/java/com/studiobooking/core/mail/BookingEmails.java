@@ -23,12 +23,11 @@ import java.util.List;
  * and HTML escaping from {@link MailBody}; the session e-mails share both. Nothing here knows a
  * booking's access token, and an online location's address and notes are never shown: a meeting
  * link is online access (rule 3) and goes out only with the link-release e-mails.
+ *
+ * <p>Every invite of a booking carries its UID and the booking's {@code calendarSequence}: 0 when booked,
+ * raised by each move and cancellation in the write the e-mail follows, so calendars apply each update.
  */
 public final class BookingEmails {
-    /** The invite a booking sends first; a cancel carries a higher sequence so calendars apply it. */
-    static final int REQUEST_SEQUENCE = 0;
-    static final int CANCEL_SEQUENCE = 1;
-
     private BookingEmails() {}
 
     /**
@@ -50,6 +49,53 @@ public final class BookingEmails {
         }
         return List.of(cancelledToClient(new Facts(booking, studio, practitioner, location, booking.language())),
                 cancelledToPractitioner(new Facts(booking, studio, practitioner, location, null)));
+    }
+
+    /**
+     * The client (or staff for them) moved the appointment: {@code before} and {@code moved} are the booking
+     * before and after. To the client and to the practitioner, each with the updated invite (same UID).
+     */
+    public static List<Email> moved(Booking before, Booking moved, StudioSettings studio, Staff practitioner,
+                                    Location location, Instant movedAt) {
+        Facts client = new Facts(moved, studio, practitioner, location, moved.language()).movedAt(movedAt);
+        Facts staff = new Facts(moved, studio, practitioner, location, null).movedAt(movedAt);
+        return List.of(movedToClient(client, before), movedToPractitioner(staff, before));
+    }
+
+    private static Email movedToClient(Facts f, Booking before) {
+        Booking b = f.booking;
+        StudioFormat t = f.format;
+        MailBody body = t.body()
+                .paragraph(t.text("hello", "name", b.client().name()))
+                .paragraph(t.text("appointment.moved", "studio", f.studio.name()))
+                .details(List.of(
+                        t.row("service", b.serviceName()), t.row("newTime", f.when()),
+                        t.row("was", t.when(before.start(), before.end())), t.row("with", f.practitionerName()),
+                        t.row("where", f.where()), t.row("payment", f.payment()), t.row("reference", b.reference())));
+        if (b.paymentMethod() == PaymentMethod.BANK_TRANSFER && b.status() == BookingStatus.AWAITING_PAYMENT) {
+            t.bankTransfer(body, b.price(), b.reference(), b.paymentDueBy());
+        }
+        String policy = t.cancellationPolicy();
+        if (policy != null) body.paragraph(policy);
+        body.paragraph(f.studio.name());
+        String subject = t.text("subject.moved", "what", f.serviceWithPractitioner(), "when", f.shortStart());
+        return email(b.client().email(), subject, body, f.clientInvite(CalendarInvite.Method.REQUEST));
+    }
+
+    private static Email movedToPractitioner(Facts f, Booking before) {
+        Booking b = f.booking;
+        StudioFormat t = f.format;
+        MailBody body = t.body()
+                .paragraph(t.text("appointment.toPractitioner.moved", "client", b.client().name(),
+                        "service", b.serviceName()))
+                .details(clientDetails(f))
+                .details(List.of(
+                        t.row("service", b.serviceName()), t.row("newTime", f.when()),
+                        t.row("was", t.when(before.start(), before.end())), t.row("where", f.where()),
+                        t.row("payment", f.payment()), t.row("reference", b.reference())));
+        String subject = t.text("subject.movedToStaff", "client", b.client().name(), "service", b.serviceName(),
+                "when", f.shortStart());
+        return email(f.practitionerEmail(), subject, body, f.practitionerInvite(CalendarInvite.Method.REQUEST));
     }
 
     private static Email bookedToClient(Facts f, String bookingPageLink) {
@@ -177,6 +223,8 @@ public final class BookingEmails {
         final Staff practitioner;
         final Location location;
         final StudioFormat format;
+        /** When the booking moved: the DTSTAMP of the updated invite (null: not a move). */
+        Instant movedAt;
 
         /** {@code language}: the client's, or null for the studio's (what staff read). */
         Facts(Booking booking, StudioSettings studio, Staff practitioner, Location location, String language) {
@@ -185,6 +233,11 @@ public final class BookingEmails {
             this.practitioner = practitioner;
             this.location = location;
             this.format = new StudioFormat(studio, language);
+        }
+
+        Facts movedAt(Instant when) {
+            this.movedAt = when;
+            return this;
         }
 
         String practitionerName() {
@@ -255,12 +308,12 @@ public final class BookingEmails {
             boolean cancel = method == CalendarInvite.Method.CANCEL;
             Instant stamp = cancel && booking.cancellation().cancelledAt() != null
                     ? booking.cancellation().cancelledAt()
-                    : booking.createdAt();
+                    : movedAt != null ? movedAt : booking.createdAt();
             CalendarInvite.Person organizer = practitioner == null || practitioner.email() == null
                     ? null
                     : new CalendarInvite.Person(studio.name(), practitioner.email());
             return new CalendarInvite(method, CalendarInvite.bookingUid(booking.bookingId()),
-                    cancel ? CANCEL_SEQUENCE : REQUEST_SEQUENCE, stamp, format.zone(), booking.start(), booking.end(),
+                    booking.calendarSequence(), stamp, format.zone(), booking.start(), booking.end(),
                     summary, location == null ? null : location.online() ? format.text("invite.online") : where(),
                     description, organizer, new CalendarInvite.Person(booking.client().name(), booking.client().email()));
         }

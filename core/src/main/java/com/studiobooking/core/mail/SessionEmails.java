@@ -26,14 +26,11 @@ import java.util.Optional;
  *
  * <p>Dates, amounts and bank transfer details are written as in the appointment e-mails
  * ({@link StudioFormat}, {@link MailBody}). Each booking is one calendar event: the invite of
- * {@link #booked}, the update of {@link #rescheduled} and the cancel of {@link #cancelled} or
- * {@link #released} share its UID, each with a higher SEQUENCE.
+ * {@link #booked}, the updates of {@link #rescheduled} and {@link #moved} and the cancel of {@link #cancelled}
+ * or {@link #released} share its UID; each carries the booking's {@code calendarSequence}, which every move
+ * and cancellation raises in the write the e-mail follows, so each invite has a higher SEQUENCE than the last.
  */
 public final class SessionEmails {
-    static final int REQUEST_SEQUENCE = 0;
-    static final int UPDATE_SEQUENCE = 1;
-    static final int CANCEL_SEQUENCE = 2;
-
     private SessionEmails() {}
 
     /** Confirmation to the client right after booking. */
@@ -90,7 +87,7 @@ public final class SessionEmails {
         body.paragraph(studio.name());
         return f.toClient(t.text(fromWaitlist ? "subject.placeFreed" : "subject.booked", "what", f.withInstructor(session),
                         "when", f.shortStart(session)), body,
-                f.invite(CalendarInvite.Method.REQUEST, REQUEST_SEQUENCE, booking.createdAt(), session, location,
+                f.invite(CalendarInvite.Method.REQUEST, booking.calendarSequence(), booking.createdAt(), session, location,
                         shown));
     }
 
@@ -210,7 +207,7 @@ public final class SessionEmails {
         body.paragraph(studio.name());
         Instant stamp = how.cancelledAt() != null ? how.cancelledAt() : booking.createdAt();
         return f.toClient(t.text("subject.cancelled", "what", f.withInstructor(session), "when", f.shortStart(session)),
-                body, f.invite(CalendarInvite.Method.CANCEL, CANCEL_SEQUENCE, stamp, session, null, Optional.empty()));
+                body, f.invite(CalendarInvite.Method.CANCEL, booking.calendarSequence(), stamp, session, null, Optional.empty()));
     }
 
     /** The session moved; {@code before} is the old version. */
@@ -225,8 +222,44 @@ public final class SessionEmails {
                 .paragraph(t.text("session.movedContact", "studio", studio.name()))
                 .paragraph(studio.name());
         return f.toClient(t.text("subject.newTime", "what", f.withInstructor(after), "when", f.shortStart(after)), body,
-                f.invite(CalendarInvite.Method.REQUEST, UPDATE_SEQUENCE, booking.createdAt(), after, null,
+                f.invite(CalendarInvite.Method.REQUEST, booking.calendarSequence(), booking.createdAt(), after, null,
                         Optional.empty()));
+    }
+
+    /**
+     * The client (or staff for them) moved the seat to another session of the same kind: {@code moved} is the
+     * booking after the move, {@code from} the session it left, {@code to} the one it is in now. The updated
+     * invite keeps the booking's UID; the link appears only as {@code access} granted it (rule 3).
+     */
+    public static Email moved(Booking moved, Session from, Session to, StudioSettings studio, Staff instructor,
+                              Location location, Optional<OnlineAccess> access, Instant movedAt) {
+        Facts f = new Facts(moved, to, studio, instructor == null ? null : instructor.name());
+        StudioFormat t = f.format;
+        Optional<OnlineAccess> shown = f.shown(access);
+        boolean awaitingTransfer = moved.paymentMethod() == PaymentMethod.BANK_TRANSFER
+                && moved.status() == BookingStatus.AWAITING_PAYMENT;
+        MailBody body = f.hello()
+                .paragraph(t.text("session.movedByClient", "session", to.name(), "studio", studio.name()))
+                .details(List.of(
+                        t.row("session", to.name()), t.row("newTime", f.when(to)), t.row("was", f.when(from)),
+                        t.row("instructor", f.instructor), t.row("where", f.where(location)),
+                        t.row("payment", f.payment()), t.row("reference", moved.reference())));
+        if (moved.isOnlineSeat()) {
+            if (shown.isPresent()) {
+                body.paragraph(t.text("online.joinBelow"));
+                f.howToJoin(body, shown.get());
+            } else if (f.settled()) {
+                body.paragraph(t.text("online.linkWillFollow"));
+            } else {
+                body.paragraph(t.text("online.linkAfterPayment"));
+            }
+        }
+        if (awaitingTransfer) t.bankTransfer(body, moved.price(), moved.reference(), moved.paymentDueBy());
+        String policy = t.cancellationPolicy();
+        if (policy != null) body.paragraph(policy);
+        body.paragraph(studio.name());
+        return f.toClient(t.text("subject.moved", "what", f.withInstructor(to), "when", f.shortStart(to)), body,
+                f.invite(CalendarInvite.Method.REQUEST, moved.calendarSequence(), movedAt, to, location, shown));
     }
 
     /** An unpaid booking's due time passed and its place was released. */
@@ -246,7 +279,7 @@ public final class SessionEmails {
         Instant stamp = how != null && how.cancelledAt() != null ? how.cancelledAt()
                 : booking.paymentDueBy() != null ? booking.paymentDueBy() : booking.createdAt();
         return f.toClient(t.text("subject.placeReleased", "what", session.name(), "when", f.shortStart(session)), body,
-                f.invite(CalendarInvite.Method.CANCEL, CANCEL_SEQUENCE, stamp, session, null, Optional.empty()));
+                f.invite(CalendarInvite.Method.CANCEL, booking.calendarSequence(), stamp, session, null, Optional.empty()));
     }
 
     /** Rule 8: the online session's link is still missing; to the instructor, owner in copy, in the studio's language. */

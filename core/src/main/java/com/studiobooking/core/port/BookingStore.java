@@ -62,6 +62,24 @@ public interface BookingStore {
     }
 
     /**
+     * Moves an appointment to {@code after}'s time in one transaction: takes the time it newly needs (its
+     * claims must be free), frees the time it no longer needs (time both share stays claimed), and writes
+     * the booking while it is still at the version {@code after} was derived from.
+     */
+    MoveOutcome moveAppointment(Booking before, Booking after);
+
+    /** The outcome of moving a booking to another time or session. */
+    enum MoveOutcome {
+        MOVED,
+        /** The booking changed since it was read: read it again. */
+        CHANGED,
+        /** The new time is taken, or the new session has no seat of the booking's format left. */
+        TAKEN,
+        /** The new session is no longer scheduled. */
+        NOT_BOOKABLE
+    }
+
+    /**
      * Records that the client was reminded {@code hoursBefore} the booking's start {@code start}; false if
      * they already were, so a reminder that fires twice sends one e-mail. A moved booking (another start)
      * is reminded anew. Independent of the booking's version: it never makes another writer lose.

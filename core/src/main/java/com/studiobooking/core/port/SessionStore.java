@@ -148,6 +148,14 @@ public interface SessionStore {
     record WalletReturn(String clientId, String passId, int credits, WalletEntry entry) {
     }
 
+    /**
+     * Moves a seat booking to {@code target} (after's session) in one transaction: takes a seat of its format
+     * there (capacity condition), frees its seat in the session it leaves, moves its participant line and
+     * writes the booking while it is still at the version {@code after} was derived from. The wallet use
+     * stays with the booking.
+     */
+    BookingStore.MoveOutcome moveSeat(Booking before, Booking after, Session target);
+
     /** Writes a change that takes or frees no seat (paid, refund state), with its participant line. */
     boolean saveBooking(Booking changed);
 

@@ -289,6 +289,39 @@ class BookingEmailsTest {
     }
 
     @Test
+    void a_moved_appointment_tells_client_and_practitioner_the_old_and_new_time_with_an_updated_invite() {
+        Booking booking = awaitingTransfer();
+        List<Email> booked = BookingEmails.booked(booking, STUDIO, IOANA, MAIN_ROOM, PAGE);
+        Booking moved = booking.moved(new Booking.Move("Massage", "sf1", "Ioana", "loc1",
+                Instant.parse("2026-12-01T07:30:00Z"), Instant.parse("2026-12-01T08:30:00Z"), 0, 15, null,
+                booking.paymentDueBy()));
+        List<Email> emails = BookingEmails.moved(booking, moved, STUDIO, IOANA, MAIN_ROOM,
+                Instant.parse("2026-11-26T12:00:00Z"));
+
+        Email client = toClient(emails);
+        assertThat(client.subject()).isEqualTo("Moved: Massage with Ioana on Tue 1 Dec 09:30");
+        assertThat(client.text()).contains("Your appointment at Lotus Yoga is moved to the new time below.",
+                "New time: Tue 1 Dec 2026, 09:30–10:30 (Europe/Bucharest)",
+                "Was: Tue 1 Dec 2026, 09:00–10:00 (Europe/Bucharest)", "Reference: LY-7K3Q", "RO49AAAA1B31007593840000");
+        assertThat(toPractitioner(emails).subject()).isEqualTo("Moved: Maria Popescu, Massage on Tue 1 Dec 09:30");
+        assertThat(toPractitioner(emails).text()).startsWith("Maria Popescu moved their appointment for Massage to a new time.");
+        for (int i = 0; i < 2; i++) {
+            assertThat(invite(emails.get(i))).contains("METHOD:REQUEST", "STATUS:CONFIRMED", "UID:bk1@studio-booking",
+                    "SEQUENCE:1", "DTSTAMP:20261126T120000Z", "DTSTART;TZID=Europe/Bucharest:20261201T093000");
+            assertThat(sequence(invite(emails.get(i)))).isGreaterThan(sequence(invite(booked.get(i))));
+        }
+
+        // moved twice, then cancelled: every invite of the UID carries a higher SEQUENCE than the one before
+        Booking again = moved.moved(new Booking.Move("Massage", "sf1", "Ioana", "loc1",
+                Instant.parse("2026-12-01T09:00:00Z"), Instant.parse("2026-12-01T10:00:00Z"), 0, 15, null, null));
+        Email second = toClient(BookingEmails.moved(moved, again, STUDIO, IOANA, MAIN_ROOM, Instant.parse("2026-11-27T12:00:00Z")));
+        Email cancel = toClient(BookingEmails.cancelled(again.cancelled(new Cancellation(
+                Instant.parse("2026-11-28T12:00:00Z"), Cancellation.By.CLIENT, false)), STUDIO, IOANA, MAIN_ROOM));
+        assertThat(sequence(invite(second))).isEqualTo(2);
+        assertThat(sequence(invite(cancel))).isEqualTo(3);
+    }
+
+    @Test
     void cancelled_e_mails_need_a_cancelled_booking() {
         assertThatThrownBy(() -> BookingEmails.cancelled(awaitingTransfer(), STUDIO, IOANA, MAIN_ROOM))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -143,6 +143,21 @@ class EmailLanguagesTest {
                 vinyasa(Instant.parse("2026-12-02T16:00:00Z")), studio));
         all.put("place released", SessionEmails.released(seat(PaymentMethod.BANK_TRANSFER, BookingStatus.CANCELLED,
                 PaymentStatus.UNPAID, released, null, price, null), session, studio));
+        Booking beforeMove = appointment(PaymentMethod.BANK_TRANSFER, BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID,
+                null, null, price);
+        List<Email> appointmentMoved = BookingEmails.moved(beforeMove, beforeMove.moved(new Booking.Move(
+                beforeMove.serviceName(), beforeMove.staffId(), beforeMove.staffName(), beforeMove.locationId(),
+                beforeMove.start().plus(Duration.ofHours(2)), beforeMove.end().plus(Duration.ofHours(2)), 0, 0, null,
+                beforeMove.paymentDueBy())), studio, IOANA, ROOM, Instant.parse("2026-11-30T08:00:00Z"));
+        all.put("appointment moved, to the client", appointmentMoved.get(0));
+        all.put("appointment moved, to staff", appointmentMoved.get(1));
+        all.put("seat moved, with the link", SessionEmails.moved(paidOnline, vinyasa(Instant.parse("2026-11-30T16:00:00Z")),
+                session, studio, IOANA, ROOM, Optional.of(ACCESS), Instant.parse("2026-11-30T08:00:00Z")));
+        Booking awaitingSeat = seat(PaymentMethod.BANK_TRANSFER, BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID, null,
+                null, price, null);
+        all.put("seat moved, awaiting a transfer", SessionEmails.moved(awaitingSeat,
+                vinyasa(Instant.parse("2026-11-30T16:00:00Z")), session, studio, IOANA, ROOM, Optional.empty(),
+                Instant.parse("2026-11-30T08:00:00Z")));
         all.put("missing link reminder", SessionEmails.missingLinkReminder(session, studio, IOANA, ANA, 3,
                 "https://lotus.example/admin"));
         all.put("sign-in code", SignInCodeEmail.of("maria@example.com", studio, "123456", Duration.ofMinutes(10)));

@@ -565,11 +565,50 @@ class SessionEmailsTest {
         assertThat(sequence(cancelledAfterwards)).isGreaterThan(sequence(email));
     }
 
+    @Test
+    void a_seat_the_client_moved_gives_both_times_an_updated_invite_and_the_link_only_when_paid() {
+        Session thursday = new Session("ss2", "st1", null, "Vinyasa", "Flowing practice",
+                Instant.parse("2026-12-03T16:00:00Z"), 60, SessionFormat.HYBRID, 10, 20, "sf1", "loc1",
+                new Money(5000L, "RON"), 1, VINYASA.paymentMethods(), SECRET, 1, Session.Status.SCHEDULED, Map.of(),
+                LONG_AGO, null, null);
+        Booking paid = onlinePaidByCard();
+        Email booked = SessionEmails.booked(paid, VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty());
+        Booking moved = movedTo(paid, thursday);
+
+        Email email = SessionEmails.moved(moved, VINYASA, thursday, STUDIO, IOANA, MAIN_ROOM, Optional.of(SECRET),
+                Instant.parse("2026-11-26T12:00:00Z"));
+
+        assertThat(email.to()).containsExactly("maria@example.com");
+        assertThat(email.subject()).isEqualTo("Moved: Vinyasa with Ioana on Thu 3 Dec 18:00");
+        assertThat(email.text()).contains("Your place is moved to Vinyasa at Lotus Yoga, at the new time below.",
+                "New time: Thu 3 Dec 2026, 18:00–19:00 (Europe/Bucharest)",
+                "Was: Tue 1 Dec 2026, 18:00–19:00 (Europe/Bucharest)", "Reference: LY-7K3Q", LINK, PASSWORD);
+        assertThat(invite(email)).contains("METHOD:REQUEST", "UID:bk1@studio-booking", "SEQUENCE:1",
+                "DTSTART;TZID=Europe/Bucharest:20261203T180000");
+        assertThat(uid(email)).isEqualTo(uid(booked));
+        assertThat(sequence(email)).isGreaterThan(sequence(booked));
+
+        Email unpaid = SessionEmails.moved(movedTo(onlineAwaitingTransfer(), thursday), VINYASA, thursday, STUDIO, IOANA,
+                MAIN_ROOM, Optional.of(SECRET), Instant.parse("2026-11-26T12:00:00Z"));
+        assertThat(unpaid.subject() + unpaid.text() + unpaid.html() + String.join("\n", invite(unpaid)))
+                .doesNotContain(LINK, PASSWORD, INSTRUCTIONS);
+        assertThat(unpaid.text()).contains("RO49AAAA1B31007593840000");
+    }
+
+    private static Booking movedTo(Booking booking, Session to) {
+        return booking.moved(new Booking.Move(to.name(), to.instructorId(), "Ioana", to.locationId(), to.start(), to.end(),
+                0, 0, new Booking.SessionSeat(to.sessionId(), booking.session().format()), booking.paymentDueBy()));
+    }
+
     // --- released -------------------------------------------------------------------------------------------
 
     @Test
     void a_released_place_says_the_transfer_came_too_late_and_must_not_be_made_now() {
-        Email email = SessionEmails.released(onlineAwaitingTransfer(), VINYASA, STUDIO);
+        Booking awaiting = onlineAwaitingTransfer();
+        Email booked = SessionEmails.booked(awaiting, VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty());
+        Booking released = awaiting.cancelled(new Cancellation(awaiting.paymentDueBy(), Cancellation.By.SYSTEM, false),
+                PaymentStatus.UNPAID);
+        Email email = SessionEmails.released(released, VINYASA, STUDIO);
 
         assertThat(email.to()).containsExactly("maria@example.com");
         assertThat(email.subject()).isEqualTo("Place released: Vinyasa on Tue 1 Dec 18:00");
@@ -588,8 +627,10 @@ class SessionEmailsTest {
 
                 Lotus Yoga
                 """);
-        assertThat(invite(email)).contains("METHOD:CANCEL", "UID:bk1@studio-booking", "SEQUENCE:2",
+        // the release raised the booking's calendar SEQUENCE above the invite's it cancels
+        assertThat(invite(email)).contains("METHOD:CANCEL", "UID:bk1@studio-booking", "SEQUENCE:1",
                 "DTSTAMP:20261125T100000Z");
+        assertThat(sequence(email)).isGreaterThan(sequence(booked));
     }
 
     // --- missing-link reminder ------------------------------------------------------------------------------

@@ -59,7 +59,7 @@ public final class Routes {
         } catch (DomainException e) {
             errorCode = e.code();
             if (e.getCause() != null) Log.error(request.requestId(), routeKey, "refused after a failure: " + e.code(), e.getCause());
-            response = error(Status.of(e.kind()), e.code(), e.getMessage(), e.field());
+            response = error(Status.of(e.kind()), e.code(), e.getMessage(), e.field(), e.details());
         } catch (RuntimeException e) {
             errorCode = "INTERNAL";
             Log.error(request.requestId(), routeKey, "unhandled " + e.getClass().getName(), e);
@@ -101,7 +101,12 @@ public final class Routes {
     }
 
     static APIGatewayV2HTTPResponse error(int status, String code, String message, String field) {
-        Map<String, Object> error = new HashMap<>();
+        return error(status, code, message, field, Map.of());
+    }
+
+    /** {@code details}: facts beside code, message and field (a policy's text); they never replace those three. */
+    static APIGatewayV2HTTPResponse error(int status, String code, String message, String field, Map<String, Object> details) {
+        Map<String, Object> error = new HashMap<>(details);
         error.put("code", code);
         error.put("message", message);
         if (field != null) error.put("field", field);

@@ -30,6 +30,8 @@ import static com.studiobooking.infrastructure.table.Condition.Op;
 public final class DynamoBookingStore implements BookingStore {
     /** After the start no reminder goes out, so its marker is not needed for long. */
     private static final Duration REMINDER_MARK_KEPT = Duration.ofDays(1);
+    /** DynamoDB's limit on the items of one TransactWriteItems. */
+    static final int MAX_TRANSACTION_ITEMS = 100;
 
     private final ItemTable table;
 
@@ -93,6 +95,48 @@ public final class DynamoBookingStore implements BookingStore {
         return failed.get(0) ? Reinstatement.CHANGED : Reinstatement.TAKEN;
     }
 
+    /**
+     * Claims the units only the new time touches and frees those only the old one touched (a unit both touch
+     * stays claimed by the booking: a transaction cannot write one item twice), moves the calendar entry and
+     * the client's pointer, and replaces the booking at its version. A long appointment moved to a disjoint
+     * time can pass DynamoDB's 100 items per transaction: then what only releases the old time (its calendar
+     * entry, the client's old pointer, the old units) is written right after the commit, conditional on the
+     * holder. The new time is held by then, so no one can be double-booked; a crash in between leaves stale
+     * claims that expire with their TTL (the old time refuses bookings with 409 until then).
+     */
+    @Override
+    public MoveOutcome moveAppointment(Booking before, Booking after) {
+        TimeRange oldTime = before.reservedTime();
+        TimeRange newTime = after.reservedTime();
+        boolean sameStaff = before.staffId().equals(after.staffId());
+        List<Instant> oldUnits = StaffTime.units(oldTime);
+        List<Instant> newUnits = StaffTime.units(newTime);
+        java.util.Set<Instant> kept = new java.util.HashSet<>(sameStaff ? oldUnits : List.of());
+        kept.retainAll(newUnits);
+
+        List<Write> takes = new ArrayList<>();
+        takes.add(replaceIfUnchanged(after));
+        takes.add(Write.putNew(StaffTime.calendarEntry(after.studioId(), after.start(), after.bookingId(), after.staffId(),
+                newTime)));
+        List<Write> releases = new ArrayList<>();
+        releases.add(Write.delete(Keys.studioCalendar(before.studioId()), StaffTime.calendarKey(before.start(), before.bookingId())));
+        if (!before.start().equals(after.start())) {
+            takes.add(Write.putNew(clientPointer(after)));
+            releases.add(Write.delete(Keys.client(before.studioId(), before.clientId()), clientPointerKey(before)));
+        }
+        takes.addAll(StaffTime.claim(after.studioId(), after.staffId(),
+                newUnits.stream().filter(u -> !kept.contains(u)).toList(), after.bookingId(), newTime));
+        releases.addAll(StaffTime.free(before.studioId(), before.staffId(),
+                oldUnits.stream().filter(u -> !kept.contains(u)).toList(), before.bookingId()));
+        int inside = Math.min(releases.size(), Math.max(0, MAX_TRANSACTION_ITEMS - takes.size()));
+        List<Write> writes = new ArrayList<>(takes);
+        writes.addAll(releases.subList(0, inside));
+        List<Boolean> failed = table.tryTransact(writes);
+        if (failed != null) return failed.get(0) ? MoveOutcome.CHANGED : MoveOutcome.TAKEN;
+        for (Write release : releases.subList(inside, releases.size())) table.write(release);
+        return MoveOutcome.MOVED;
+    }
+
     /** A marker item beside the booking, put only if absent; kept until a day after the start. */
     @Override
     public boolean markReminderSent(String bookingId, int hoursBefore, Instant start) {
@@ -121,6 +165,7 @@ public final class DynamoBookingStore implements BookingStore {
         return table.query(KeyQuery.prefix(Keys.client(studioId, clientId), Keys.BOOKING_POINTER_PREFIX)).stream()
                 .map(pointer -> find(pointer.get("bookingId").s()))
                 .flatMap(Optional::stream)
+                .distinct() // a moved booking's old pointer outlives the move only if its clean-up was cut short
                 .sorted(Comparator.comparing(Booking::start).reversed())
                 .toList();
     }
@@ -165,8 +210,12 @@ public final class DynamoBookingStore implements BookingStore {
     /** Lists a booking under its client, for "my bookings". */
     static Map<String, AttributeValue> clientPointer(Booking booking) {
         return Attr.item().put(Keys.PK, Keys.client(booking.studioId(), booking.clientId()))
-                .put(Keys.SK, Keys.BOOKING_POINTER_PREFIX + Keys.time(booking.start()) + "#" + booking.bookingId())
+                .put(Keys.SK, clientPointerKey(booking))
                 .put("type", "CLIENT_BOOKING").put("bookingId", booking.bookingId())
                 .build();
+    }
+
+    static String clientPointerKey(Booking booking) {
+        return Keys.BOOKING_POINTER_PREFIX + Keys.time(booking.start()) + "#" + booking.bookingId();
     }
 }

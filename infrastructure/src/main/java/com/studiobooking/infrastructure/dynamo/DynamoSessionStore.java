@@ -151,7 +151,8 @@ public final class DynamoSessionStore implements SessionStore {
         for (Booking booking : bookingsMoved) {
             table.write(Write.change(Keys.booking(booking.bookingId()), Keys.BOOKING, Update.create()
                     .set("start", booking.start().toString()).set("end", booking.end().toString())
-                    .set(Keys.GSI1SK, Keys.time(booking.start()) + "#" + booking.bookingId()).add("version", 1),
+                    .set(Keys.GSI1SK, Keys.time(booking.start()) + "#" + booking.bookingId()).add("version", 1)
+                    .add("calendarSequence", 1),
                     Condition.exists(Keys.PK)));
         }
         return true;
@@ -221,6 +222,34 @@ public final class DynamoSessionStore implements SessionStore {
             writes.add(DynamoWalletStore.history(cancelled.studioId(), returned.clientId(), returned.entry()));
         }
         return table.tryTransact(writes) == null;
+    }
+
+    @Override
+    public BookingStore.MoveOutcome moveSeat(Booking before, Booking after, Session target) {
+        String counter = SessionMapper.seats(before.session().format());
+        List<Write> writes = new ArrayList<>();
+        writes.add(DynamoBookingStore.replaceIfUnchanged(after));
+        writes.add(takeSeat(target, after.session().format()));
+        // the seat freed in the session the booking leaves (the waitlist's promotion follows in SessionBooking)
+        writes.add(Write.change(Keys.session(before.studioId(), before.session().sessionId()), Keys.SESSION,
+                Update.create().add(counter, -1), Condition.is(counter, Op.GE, 1)));
+        writes.add(Write.delete(Keys.session(before.studioId(), before.session().sessionId()),
+                Keys.PARTICIPANT_PREFIX + before.bookingId(), Condition.exists(Keys.PK)));
+        writes.add(Write.putNew(SessionMapper.participant(after)));
+        if (!before.start().equals(after.start())) {
+            writes.add(Write.delete(Keys.client(before.studioId(), before.clientId()),
+                    DynamoBookingStore.clientPointerKey(before)));
+            writes.add(Write.putNew(DynamoBookingStore.clientPointer(after)));
+        }
+        List<Boolean> failed = table.tryTransact(writes);
+        if (failed == null) return BookingStore.MoveOutcome.MOVED;
+        if (failed.get(0)) return BookingStore.MoveOutcome.CHANGED;
+        if (failed.get(1)) {
+            boolean scheduled = find(target.studioId(), target.sessionId())
+                    .map(s -> s.status() == Session.Status.SCHEDULED).orElse(false);
+            return scheduled ? BookingStore.MoveOutcome.TAKEN : BookingStore.MoveOutcome.NOT_BOOKABLE;
+        }
+        throw new IllegalStateException("a seat move failed on a write that cannot clash");
     }
 
     @Override

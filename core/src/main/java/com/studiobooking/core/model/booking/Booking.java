@@ -24,10 +24,12 @@ import java.time.Instant;
  *
  * <p>{@code waitlistTicket} orders a WAITLISTED booking in its session's line (null otherwise).
  * {@code calendarSequence} is the SEQUENCE of the booking's latest {@code .ics} (0 for the first; each
- * move or cancellation sent to the client raises it). {@code onlineAccess} and {@code linkVersion} are an
- * online appointment's own link (null and 0 for everything else; a session's link is on the session): an
- * appointment of an ONLINE service starts with {@link OnlineAccess#NONE} and version 0, and each different
- * access staff set is the next {@code linkVersion} (docs/decisions/sessions-and-links.md).
+ * move ({@link #rescheduled}, {@link #moved}) and each cancellation raises it in the write that the e-mail
+ * follows, so every invite of one booking's UID carries a higher SEQUENCE than the one before).
+ * {@code onlineAccess} and {@code linkVersion} are an online appointment's own link (null and 0 for
+ * everything else; a session's link is on the session): an appointment of an ONLINE service starts with
+ * {@link OnlineAccess#NONE} and version 0, and each different access staff set is the next
+ * {@code linkVersion} (docs/decisions/sessions-and-links.md).
  */
 public record Booking(String bookingId, String studioId, Kind kind, String serviceId, String serviceName,
                       String staffId, String staffName, String locationId, Instant start, Instant end,
@@ -115,11 +117,33 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
                 attendance, waitlistTicket, calendarSequence, onlineAccess, linkVersion, version + 1);
     }
 
+    /** Staff moved the booking's session: the same place at a new time, told to the client with a raised SEQUENCE. */
     public Booking rescheduled(Instant newStart, Instant newEnd) {
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, newStart,
                 newEnd, bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
                 price, reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, card,
-                attendance, waitlistTicket, calendarSequence, onlineAccess, linkVersion, version + 1);
+                attendance, waitlistTicket, calendarSequence + 1, onlineAccess, linkVersion, version + 1);
+    }
+
+    /**
+     * The client (or staff for them) moved the booking: an appointment to another time, or a seat to another
+     * session ({@code seat}). Payment, wallet use and reference stay; the calendar SEQUENCE is raised.
+     */
+    public Booking moved(Move to) {
+        if (!status.isActive()) {
+            throw DomainException.conflict("BOOKING_CANCELLED", "a cancelled booking cannot be moved", null);
+        }
+        return new Booking(bookingId, studioId, kind, serviceId, to.serviceName(), to.staffId(), to.staffName(),
+                to.locationId(), to.start(), to.end(), to.bufferBeforeMinutes(), to.bufferAfterMinutes(), client, clientId,
+                paymentMethod, status, paymentStatus, price, reference, to.paymentDueBy(), cancellation, notes, language,
+                createdAt, to.seat(), walletUse, card, attendance, waitlistTicket, calendarSequence + 1, onlineAccess,
+                linkVersion, version + 1);
+    }
+
+    /** Where a booking moves: what it is called, who gives it, where and when, and (for a seat) which session. */
+    public record Move(String serviceName, String staffId, String staffName, String locationId, Instant start,
+                       Instant end, int bufferBeforeMinutes, int bufferAfterMinutes, SessionSeat seat,
+                       Instant paymentDueBy) {
     }
 
     /**
@@ -229,6 +253,6 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, BookingStatus.CANCELLED,
                 afterwards, price, reference, paymentDueBy, how, notes, language, createdAt, session, walletUse, withCard,
-                attendance, waitlistTicket, calendarSequence, onlineAccess, linkVersion, version + 1);
+                attendance, waitlistTicket, calendarSequence + 1, onlineAccess, linkVersion, version + 1);
     }
 }

@@ -15,6 +15,7 @@ import com.studiobooking.core.model.booking.Cancellation;
 import com.studiobooking.core.model.booking.Client;
 import com.studiobooking.core.model.booking.LinkVisibility;
 import com.studiobooking.core.model.booking.MoneyRules;
+import com.studiobooking.core.model.booking.MoveRules;
 import com.studiobooking.core.model.booking.PaymentStatus;
 import com.studiobooking.core.model.identity.Caller;
 import com.studiobooking.core.model.identity.Role;
@@ -244,6 +245,76 @@ public final class Bookings {
         Booking cancelled = decide(bookingId, booking -> booking.kind() == Booking.Kind.SESSION
                 ? seats.cancel(booking, by) : cancelAppointment(booking, by));
         return view(cancelled, studios.settingsOf(cancelled.studioId()), false, null);
+    }
+
+    /** The reschedule body: {@code start} moves an appointment, {@code sessionId} moves a session seat. */
+    public record RescheduleRequest(String start, String sessionId) {
+    }
+
+    /**
+     * Self-service reschedule (docs/decisions/reschedule.md): the client (with the booking's token or their
+     * own) or staff of the studio move the booking, keeping its payment, in one store transaction that frees
+     * the old time or seat only if the new one is taken. A client may move only before the cancellation
+     * cut-off; staff, like a staff cancellation, at any time before the start. A move that loses a race (a
+     * cancel, a payment, another move) reads the booking again and decides anew.
+     */
+    public BookingView reschedule(String bookingId, RescheduleRequest request, String bearerToken) {
+        Booking found = existing(bookingId);
+        Cancellation.By by = authorise(found, bearerToken);
+        Check.required(request, "body");
+        Booking moved;
+        if (found.kind() == Booking.Kind.SESSION) {
+            if (request.start() != null) throw DomainException.invalid("start", "is for appointments; move a session seat with sessionId");
+            String sessionId = Check.id(request.sessionId(), "sessionId");
+            moved = decide(bookingId, booking -> seats.move(booking, sessionId, by));
+        } else {
+            if (request.sessionId() != null) throw DomainException.invalid("sessionId", "is for session bookings; move an appointment with start");
+            Instant start = Check.dateTime(request.start(), "start");
+            moved = decide(bookingId, booking -> moveAppointment(booking, start, by));
+        }
+        return view(moved, studios.settingsOf(moved.studioId()), false, seats.accessFor(moved).orElse(null));
+    }
+
+    private Optional<Booking> moveAppointment(Booking booking, Instant start, Cancellation.By by) {
+        Instant now = clock.instant();
+        MoveRules.checkMovable(booking, booking.start(), now);
+        if (booking.start().equals(start)) return Optional.of(booking);
+        StudioCatalog catalog = studios.catalogOf(booking.studioId());
+        StudioSettings settings = catalog.studio().settings();
+        MoveRules.checkCutoff(booking.start(), settings.cancellationPolicy(), by, now);
+        Service service = catalog.service(booking.serviceId()).filter(Service::bookableOnline).orElseThrow(() ->
+                DomainException.policy("SERVICE_NOT_BOOKABLE", "this service can no longer be booked online", "start"));
+        if (!service.price().equals(booking.price())) {
+            throw DomainException.policy("PRICE_CHANGED", "the service's price changed since this booking; "
+                    + "cancel it and book again", "start");
+        }
+        Staff practitioner = catalog.staffMember(booking.staffId()).filter(s -> service.staffIds().contains(s.staffId()))
+                .orElseThrow(() -> DomainException.policy("SLOT_NOT_OFFERED",
+                        "the practitioner no longer gives this service; cancel and book again", "start"));
+        ZoneId zone = ZoneId.of(settings.timezone());
+        LocalDate day = start.atZone(zone).toLocalDate();
+        Slot slot = slots.offeredForMove(catalog, service, booking, day).stream()
+                .filter(s -> s.start().equals(start)).findFirst()
+                .orElseThrow(() -> slots.isTakenForMove(catalog, service, booking, day, start) ? slotTaken()
+                        : DomainException.policy("SLOT_NOT_OFFERED",
+                        "this time is not offered for booking; pick one of the listed slots", "start"));
+        Booking moved = booking.moved(new Booking.Move(service.name(), practitioner.staffId(), practitioner.name(),
+                slot.locationId(), slot.start(), slot.end(), service.bufferBeforeMinutes(), service.bufferAfterMinutes(),
+                null, MoveRules.dueBy(booking, slot.start())));
+        switch (bookings.moveAppointment(booking, moved)) {
+            case CHANGED -> {
+                return Optional.empty();
+            }
+            case TAKEN, NOT_BOOKABLE -> throw slotTaken();
+            default -> { }
+        }
+        if (moved.status() == BookingStatus.AWAITING_PAYMENT && !moved.paymentDueBy().equals(booking.paymentDueBy())) {
+            scheduler.schedule(TimedJobs.release(moved.studioId(), moved.bookingId(), moved.paymentDueBy(), settings.timezone()));
+        }
+        reminders.moved(moved, settings);
+        BookingEmails.moved(booking, moved, settings, practitioner, location(catalog, moved.locationId()), now)
+                .forEach(mailer::send);
+        return Optional.of(moved);
     }
 
     private Optional<Booking> cancelAppointment(Booking booking, Cancellation.By by) {

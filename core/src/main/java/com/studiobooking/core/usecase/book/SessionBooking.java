@@ -12,6 +12,7 @@ import com.studiobooking.core.model.booking.Cancellation;
 import com.studiobooking.core.model.booking.Client;
 import com.studiobooking.core.model.booking.LinkVisibility;
 import com.studiobooking.core.model.booking.MoneyRules;
+import com.studiobooking.core.model.booking.MoveRules;
 import com.studiobooking.core.model.booking.PaymentStatus;
 import com.studiobooking.core.model.booking.Restitution;
 import com.studiobooking.core.model.identity.Caller;
@@ -194,6 +195,84 @@ public final class SessionBooking {
         mailer.send(SessionEmails.booked(booking, session, settings, instructor, location(studioId, session), access));
         tellInstructor(booking, settings, true);
         return new Outcome.Booked(booking, access);
+    }
+
+    /**
+     * Moves a seat booking, as read, to another session of the same kind and price (same template when the
+     * booking's session has one, else the same name; same price and credit price; a seat of the same format),
+     * keeping what it paid or used. Empty when another writer changed the booking first (read it again).
+     * The same session again is the booking as it is: nothing to move, nothing sent.
+     */
+    public Optional<Booking> move(Booking booking, String targetSessionId, Cancellation.By by) {
+        Instant now = clock.instant();
+        Session from = sessions.find(booking.studioId(), booking.session().sessionId())
+                .orElseThrow(() -> DomainException.notFound("session"));
+        MoveRules.checkMovable(booking, from.start(), now);
+        if (from.sessionId().equals(targetSessionId)) return Optional.of(booking);
+        StudioSettings settings = studios.settingsOf(booking.studioId());
+        MoveRules.checkCutoff(from.start(), settings.cancellationPolicy(), by, now);
+        Session to = sessions.find(booking.studioId(), targetSessionId).orElseThrow(() -> DomainException.notFound("session"));
+        if (to.status() != Session.Status.SCHEDULED) {
+            throw DomainException.policy("SESSION_CANCELLED", "the session was cancelled", "sessionId");
+        }
+        checkBookingWindow(to, settings, now);
+        checkSameKind(from, to);
+        SessionFormat seat = booking.session().format();
+        if (to.format() != seat && to.format() != SessionFormat.HYBRID) {
+            throw DomainException.policy("SEAT_FORMAT_NOT_OFFERED", "this session has no " + seatName(seat) + " seats",
+                    "sessionId");
+        }
+        if (booking.paymentMethod() != PaymentMethod.FREE && !to.accepts(booking.paymentMethod())) {
+            throw DomainException.policy("PAYMENT_METHOD_NOT_ACCEPTED", "this session does not accept "
+                    + booking.paymentMethod(), "sessionId");
+        }
+        if (booking.paymentMethod() == PaymentMethod.PASS) checkPassStillValid(booking, to);
+
+        Staff instructor = studios.findStaff(booking.studioId(), to.instructorId()).orElse(null);
+        Booking moved = booking.moved(new Booking.Move(to.name(), to.instructorId(),
+                instructor == null ? null : instructor.name(), to.locationId(), to.start(), to.end(), 0, 0,
+                new Booking.SessionSeat(to.sessionId(), seat), MoveRules.dueBy(booking, to.start())));
+        switch (sessions.moveSeat(booking, moved, to)) {
+            case CHANGED -> {
+                return Optional.empty();
+            }
+            case TAKEN -> throw DomainException.conflict("CAPACITY_REACHED", "no " + seatName(seat) + " seats left", "sessionId");
+            case NOT_BOOKABLE -> throw DomainException.policy("SESSION_CANCELLED", "the session was cancelled", "sessionId");
+            default -> { }
+        }
+        fillFromWaitlist(from.studioId(), from.sessionId(), seat); // the seat it left goes to that session's line
+        if (moved.status() == BookingStatus.AWAITING_PAYMENT && !moved.paymentDueBy().equals(booking.paymentDueBy())) {
+            scheduler.schedule(TimedJobs.release(moved.studioId(), moved.bookingId(), moved.paymentDueBy(), settings.timezone()));
+        }
+        reminders.moved(moved, settings);
+        Optional<OnlineAccess> access = grantAccess(moved, to);
+        mailer.send(SessionEmails.moved(moved, from, to, settings, instructor, location(booking.studioId(), to), access, now));
+        return Optional.of(moved);
+    }
+
+
+    private static void checkSameKind(Session from, Session to) {
+        boolean sameKind = from.templateId() != null ? from.templateId().equals(to.templateId())
+                : to.templateId() == null && from.name().equals(to.name());
+        if (!sameKind) {
+            throw DomainException.policy("NOT_THE_SAME_KIND", "a place moves only to a session of the same kind ("
+                    + (from.templateId() != null ? "the same template" : "the same name") + ")", "sessionId");
+        }
+        if (!java.util.Objects.equals(from.price(), to.price()) || !java.util.Objects.equals(from.creditPrice(), to.creditPrice())) {
+            throw DomainException.policy("NOT_THE_SAME_PRICE", "a place moves only to a session with the same price",
+                    "sessionId");
+        }
+    }
+
+    /** The pass entry the booking used stays with it, so the pass must still be valid when the new session starts. */
+    private void checkPassStillValid(Booking booking, Session to) {
+        String passId = booking.walletUse() == null ? null : booking.walletUse().passId();
+        boolean valid = wallets.wallet(booking.studioId(), booking.clientId()).passes().stream()
+                .filter(p -> p.passId().equals(passId)).anyMatch(p -> to.start().isBefore(p.validUntil()));
+        if (!valid) {
+            throw DomainException.policy("PASS_EXPIRES_BEFORE", "the pass this booking used is no longer valid when "
+                    + "that session starts", "sessionId");
+        }
     }
 
     /** What the booking may see now (rule 3), for responses. */

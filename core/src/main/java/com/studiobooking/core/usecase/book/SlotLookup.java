@@ -3,6 +3,7 @@ package com.studiobooking.core.usecase.book;
 import com.studiobooking.core.common.Check;
 import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.common.TimeRange;
+import com.studiobooking.core.model.booking.Booking;
 import com.studiobooking.core.model.slots.Slot;
 import com.studiobooking.core.model.slots.SlotFinder;
 import com.studiobooking.core.model.slots.SlotQuery;
@@ -93,7 +94,17 @@ public final class SlotLookup {
     public List<Slot> offered(StudioCatalog catalog, Service service, String staffId, String locationId,
                               LocalDate from, LocalDate to, boolean countBusy, boolean mergeStaff) {
         return find(catalog, service, staffId, locationId, from, to, countBusy, mergeStaff, service.step(),
-                service.slotsAfterBookings());
+                service.slotsAfterBookings(), null);
+    }
+
+    /**
+     * The slots of one day an appointment may move to: its practitioner's, by the same rules as
+     * {@link #offered}, with the time the appointment itself holds counted as free (moving by half an hour
+     * within its own time is allowed; the store keeps the shared units claimed).
+     */
+    public List<Slot> offeredForMove(StudioCatalog catalog, Service service, Booking moving, LocalDate day) {
+        return find(catalog, service, moving.staffId(), null, day, day, true, false, service.step(),
+                service.slotsAfterBookings(), new BookingStore.BusyTime(moving.staffId(), moving.reservedTime()));
     }
 
     /**
@@ -103,11 +114,22 @@ public final class SlotLookup {
      */
     public boolean isTaken(StudioCatalog catalog, Service service, String staffId, String locationId, LocalDate day,
                            Instant start) {
+        return isTaken(catalog, service, staffId, locationId, day, start, null);
+    }
+
+    /** {@link #isTaken} for moving {@code moving}: its own time does not count as taken. */
+    public boolean isTakenForMove(StudioCatalog catalog, Service service, Booking moving, LocalDate day, Instant start) {
+        return isTaken(catalog, service, moving.staffId(), null, day, start,
+                new BookingStore.BusyTime(moving.staffId(), moving.reservedTime()));
+    }
+
+    private boolean isTaken(StudioCatalog catalog, Service service, String staffId, String locationId, LocalDate day,
+                            Instant start, BookingStore.BusyTime ignored) {
         if (has(offered(catalog, service, staffId, locationId, day, day, false, false), start)) return true;
         if (!service.slotsAfterBookings()) return false;
         Duration unit = Duration.ofMinutes(SlotFinder.CLAIM_UNIT_MINUTES);
-        return has(find(catalog, service, staffId, locationId, day, day, false, false, unit, false), start)
-                && !has(find(catalog, service, staffId, locationId, day, day, true, false, unit, false), start);
+        return has(find(catalog, service, staffId, locationId, day, day, false, false, unit, false, ignored), start)
+                && !has(find(catalog, service, staffId, locationId, day, day, true, false, unit, false, ignored), start);
     }
 
     private static boolean has(List<Slot> slots, Instant start) {
@@ -115,7 +137,8 @@ public final class SlotLookup {
     }
 
     private List<Slot> find(StudioCatalog catalog, Service service, String staffId, String locationId, LocalDate from,
-                            LocalDate to, boolean countBusy, boolean mergeStaff, Duration step, boolean slotsAfterBookings) {
+                            LocalDate to, boolean countBusy, boolean mergeStaff, Duration step, boolean slotsAfterBookings,
+                            BookingStore.BusyTime ignored) {
         StudioSettings settings = catalog.studio().settings();
         ZoneId zone = ZoneId.of(settings.timezone());
         List<String> eligible = service.staffIds().stream().filter(id -> catalog.staffMember(id).isPresent()).toList();
@@ -131,6 +154,7 @@ public final class SlotLookup {
             TimeRange window = new TimeRange(from.atStartOfDay(zone).toInstant().minus(LONGEST_RESERVATION),
                     to.plusDays(1).atStartOfDay(zone).toInstant().plus(LONGEST_RESERVATION));
             for (BookingStore.BusyTime taken : bookings.busyTime(catalog.studio().studioId(), window)) {
+                if (taken.equals(ignored)) continue;
                 busy.computeIfAbsent(taken.staffId(), k -> new ArrayList<>()).add(taken.time());
             }
         }
