@@ -153,6 +153,28 @@ class WaitlistApiTest {
     }
 
     @Test
+    void a_place_moved_to_another_session_goes_to_the_first_in_line_of_the_session_it_left() {
+        String full = session(1, List.of("PAY_AT_STUDIO"));
+        Map<String, Object> laterBody = sessionBody(2, List.of("PAY_AT_STUDIO"));
+        laterBody.put("start", LATER);
+        String later = created(createSession(laterBody)).get("sessionId").asText();
+        JsonNode maria = ok(book(full, "PAY_AT_STUDIO", "maria@example.com", null)).json();
+        JsonNode dana = created(join(full, "PAY_AT_STUDIO", "dana@example.com", null));
+
+        Api.Reply moved = api.call("booking/post-bookings-bookingId-reschedule.json").path("bookingId", id(maria))
+                .token(maria.get("accessToken").asText()).body(Map.of("sessionId", later)).send();
+
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.json().get("sessionId").asText()).isEqualTo(later);
+        JsonNode promoted = ok(view(dana)).json();
+        assertThat(promoted.get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(spotsLeft(full)).isZero();
+        assertThat(spotsLeft(later)).isEqualTo(1);
+        assertThat(waitlist(full, owner)).isEmpty();
+        assertThat(lastMailTo("dana@example.com").subject()).startsWith("A place is yours: Vinyasa");
+    }
+
+    @Test
     void a_promoted_client_paying_with_credits_has_them_spent_and_a_free_session_just_confirms() {
         String sessionId = session(1, List.of("CREDITS"));
         String maria = api.signIn(studioId, "maria@example.com");
