@@ -1,20 +1,13 @@
 package com.studiobooking.functions;
 
 import com.studiobooking.core.model.schedule.JobKind;
-import com.studiobooking.infrastructure.table.ItemTable;
-import com.studiobooking.infrastructure.table.KeyQuery;
-import com.studiobooking.infrastructure.table.Write;
 import com.studiobooking.infrastructure.testing.TestTables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * studio, the session and its room, and writes its marker.
  */
 class ClientReminderCostTest {
-    private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    private CountingTable counting;
     private Api api;
     private String studioId;
     private String owner;
@@ -33,7 +26,7 @@ class ClientReminderCostTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(TestTables.Engine.MOTO, table -> new Counting(table, requests));
+        api = new Api(TestTables.Engine.MOTO, table -> counting = CountingTable.withKeys(table));
         studioId = api.openStudio("ana@example.com");
         owner = api.signIn(studioId, "ana@example.com");
         settings(Map.of("paymentMethods", List.of("CARD", "PAY_AT_STUDIO")));
@@ -52,10 +45,10 @@ class ClientReminderCostTest {
 
     @Test
     void a_booking_makes_the_same_dynamodb_requests_with_reminders_on_as_off() {
-        List<String> off = measure(() -> book("maria@example.com"));
+        List<String> off = counting.measure(() -> book("maria@example.com"));
         settings(Map.of("clientReminders", Map.of("enabled", true, "hoursBefore", List.of(24, 2))));
 
-        List<String> on = measure(() -> book("radu@example.com"));
+        List<String> on = counting.measure(() -> book("radu@example.com"));
 
         assertThat(on).isEqualTo(off);
         assertThat(api.scheduler.pending()).extracting(job -> job.name()).filteredOn(n -> n.startsWith("reminder-"))
@@ -68,7 +61,7 @@ class ClientReminderCostTest {
         String bookingId = book("maria@example.com");
         api.clock.advance(Duration.ofDays(4).plusHours(7));
 
-        List<String> fired = measure(() -> assertThat(api.scheduler.runDue()).isEqualTo(1));
+        List<String> fired = counting.measure(() -> assertThat(api.scheduler.runDue()).isEqualTo(1));
 
         assertThat(fired).containsExactly(
                 "GetItem BOOKING#" + bookingId,
@@ -76,7 +69,7 @@ class ClientReminderCostTest {
                 "GetItem STUDIO#" + studioId + "#SESSION#" + sessionId + " SESSION",
                 "GetItem STUDIO#" + studioId + " LOCATION#",
                 "PutItem BOOKING#" + bookingId + " REMINDED#");
-        assertThat(measure(() -> api.wiring.jobRunner().run(JobKind.CLIENT_REMINDER, Map.of("studioId", studioId,
+        assertThat(counting.measure(() -> api.wiring.jobRunner().run(JobKind.CLIENT_REMINDER, Map.of("studioId", studioId,
                 "bookingId", bookingId, "hoursBefore", "24", "start", "2026-11-28T16:00:00Z"))))
                 .as("fired again: the marker refuses, nothing is sent").hasSize(5);
     }
@@ -95,57 +88,5 @@ class ClientReminderCostTest {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     }
 
-    /** The requests {@code action} makes, with ids of new records cut off, so two bookings compare equal. */
-    private List<String> measure(Runnable action) {
-        requests.clear();
-        action.run();
-        return List.copyOf(requests);
-    }
 
-    /** The engine's table, recording each request as DynamoDB names it, with the item's key (ids of new items cut). */
-    record Counting(ItemTable table, List<String> requests) implements ItemTable {
-        @Override
-        public Optional<Map<String, AttributeValue>> get(String pk, String sk) {
-            requests.add("GetItem " + key(pk, sk));
-            return table.get(pk, sk);
-        }
-
-        @Override
-        public List<Map<String, AttributeValue>> query(KeyQuery query) {
-            requests.add("Query");
-            return table.query(query);
-        }
-
-        @Override
-        public boolean write(Write write) {
-            requests.add(name(write) + " " + key(write.pk(), write.sk()));
-            return table.write(write);
-        }
-
-        @Override
-        public Optional<Map<String, AttributeValue>> changeReturningOld(Write.Change change) {
-            requests.add("UpdateItem " + key(change.pk(), change.sk()));
-            return table.changeReturningOld(change);
-        }
-
-        @Override
-        public List<Boolean> tryTransact(List<Write> writes) {
-            requests.add("TransactWriteItems (" + writes.size() + ")");
-            return table.tryTransact(writes);
-        }
-
-        private static String name(Write write) {
-            if (write instanceof Write.Put) return "PutItem";
-            if (write instanceof Write.Change) return "UpdateItem";
-            if (write instanceof Write.Delete) return "DeleteItem";
-            return "ConditionCheck";
-        }
-
-        /** {@code BOOKING#bk_…} stays whole; a sort key is cut after its first {@code #} (new ids, times). */
-        private static String key(String pk, String sk) {
-            if (sk.equals("BOOKING")) return pk;
-            int cut = sk.indexOf('#');
-            return pk + " " + (cut < 0 ? sk : sk.substring(0, cut + 1));
-        }
-    }
 }

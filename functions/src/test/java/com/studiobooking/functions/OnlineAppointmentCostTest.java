@@ -4,8 +4,6 @@ import com.studiobooking.infrastructure.testing.TestTables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * payment that releases a link set before it.
  */
 class OnlineAppointmentCostTest {
-    private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    private CountingTable counting;
     private Api api;
     private String studioId;
     private String owner;
@@ -25,7 +23,7 @@ class OnlineAppointmentCostTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(TestTables.Engine.MOTO, table -> new ClientReminderCostTest.Counting(table, requests));
+        api = new Api(TestTables.Engine.MOTO, table -> counting = CountingTable.withKeys(table));
         studioId = api.openStudio("ana@example.com");
         owner = api.signIn(studioId, "ana@example.com");
         ok(api.call("admin/put-studios-studioId-settings.json").path("studioId", studioId).token(owner)
@@ -50,7 +48,7 @@ class OnlineAppointmentCostTest {
         ok(api.call("link-release/post-studios-studioId-bookings-bookingId-confirm-payment.json").path("studioId", studioId)
                 .path("bookingId", id).token(owner).send());
 
-        List<String> set = measure(() -> ok(setLink(id, "https://meet.example/a")));
+        List<String> set = counting.measure(() -> ok(setLink(id, "https://meet.example/a")));
 
         assertThat(set).containsExactly(
                 "GetItem STUDIO#" + studioId + " STAFF#",
@@ -59,7 +57,7 @@ class OnlineAppointmentCostTest {
                 "GetItem STUDIO#" + studioId + " PROFILE",
                 "PutItem BOOKING#" + id + " LINKSENT#",
                 "GetItem STUDIO#" + studioId + " PROFILE");
-        assertThat(measure(() -> ok(setLink(id, "https://meet.example/a"))))
+        assertThat(counting.measure(() -> ok(setLink(id, "https://meet.example/a"))))
                 .as("the same link again: read and nothing written").containsExactly(
                         "GetItem STUDIO#" + studioId + " STAFF#",
                         "GetItem BOOKING#" + id,
@@ -69,7 +67,7 @@ class OnlineAppointmentCostTest {
     @Test
     void a_link_set_before_the_card_payment_costs_the_webhook_one_marker_more() {
         String id = book("10:00", "CARD");
-        List<String> unpaid = measure(() -> ok(setLink(id, "https://meet.example/a")));
+        List<String> unpaid = counting.measure(() -> ok(setLink(id, "https://meet.example/a")));
         assertThat(unpaid).containsExactly(
                 "GetItem STUDIO#" + studioId + " STAFF#",
                 "GetItem BOOKING#" + id,
@@ -77,7 +75,7 @@ class OnlineAppointmentCostTest {
                 "GetItem STUDIO#" + studioId + " PROFILE",
                 "GetItem STUDIO#" + studioId + " PROFILE");
 
-        List<String> paid = measure(() -> ok(api.deliver(api.paidEvent(id, studioId, 25000, "evt_paid_cost"))));
+        List<String> paid = counting.measure(() -> ok(api.deliver(api.paidEvent(id, studioId, 25000, "evt_paid_cost"))));
 
         assertThat(paid).containsOnlyOnce("PutItem BOOKING#" + id + " LINKSENT#");
     }
@@ -89,7 +87,7 @@ class OnlineAppointmentCostTest {
                 .path("bookingId", id).token(owner).send());
         api.clock.advance(java.time.Duration.ofDays(6));
 
-        List<String> fired = measure(() -> assertThat(api.scheduler.runNow("missing-link-" + id)).isTrue());
+        List<String> fired = counting.measure(() -> assertThat(api.scheduler.runNow("missing-link-" + id)).isTrue());
 
         assertThat(fired).containsExactly(
                 "GetItem BOOKING#" + id,
@@ -113,11 +111,6 @@ class OnlineAppointmentCostTest {
                 .path("bookingId", bookingId).token(owner).body(Map.of("link", link)).send();
     }
 
-    private List<String> measure(Runnable action) {
-        requests.clear();
-        action.run();
-        return List.copyOf(requests);
-    }
 
     private static Api.Reply ok(Api.Reply reply) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);

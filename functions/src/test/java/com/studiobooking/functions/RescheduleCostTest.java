@@ -1,18 +1,11 @@
 package com.studiobooking.functions;
 
-import com.studiobooking.infrastructure.table.ItemTable;
-import com.studiobooking.infrastructure.table.KeyQuery;
-import com.studiobooking.infrastructure.table.Write;
 import com.studiobooking.infrastructure.testing.TestTables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stores use, on moto: the reads that decide, then one TransactWriteItems that moves the booking.
  */
 class RescheduleCostTest {
-    private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    private CountingTable counting;
     private Api api;
     private String studioId;
     private String owner;
@@ -30,7 +23,7 @@ class RescheduleCostTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(TestTables.Engine.MOTO, table -> new Counting(table, requests));
+        api = new Api(TestTables.Engine.MOTO, table -> counting = CountingTable.withKeys(table));
         studioId = api.openStudio("ana@example.com");
         owner = api.signIn(studioId, "ana@example.com");
         ok(api.call("admin/put-studios-studioId-settings.json").path("studioId", studioId).token(owner)
@@ -55,7 +48,7 @@ class RescheduleCostTest {
                         "client", Map.of("name", "Maria", "email", "maria@example.com"))).send()).json();
         String id = booking.get("bookingId").asText();
 
-        List<String> moved = measure(() -> ok(reschedule(id, booking.get("accessToken").asText(),
+        List<String> moved = counting.measure(() -> ok(reschedule(id, booking.get("accessToken").asText(),
                 Map.of("start", "2026-11-30T10:30:00+02:00"))));
 
         // the booking (authorise, then decide), the studio's configuration and calendar (the slot rules), one
@@ -79,7 +72,7 @@ class RescheduleCostTest {
                         "client", Map.of("name", "Maria", "email", "maria@example.com"))).send()).json();
         String id = booking.get("bookingId").asText();
 
-        List<String> moved = measure(() -> ok(reschedule(id, booking.get("accessToken").asText(),
+        List<String> moved = counting.measure(() -> ok(reschedule(id, booking.get("accessToken").asText(),
                 Map.of("sessionId", sunday))));
 
         String sessionKey = "GetItem STUDIO#" + studioId + "#SESSION#";
@@ -115,53 +108,10 @@ class RescheduleCostTest {
                 .body(body).send();
     }
 
-    private List<String> measure(Runnable action) {
-        requests.clear();
-        action.run();
-        return List.copyOf(requests);
-    }
 
     private static Api.Reply ok(Api.Reply reply) {
         assertThat(reply.status()).as(reply.body()).isBetween(200, 299);
         return reply;
     }
 
-    /** The engine's table, recording each request as DynamoDB names it, with the item's key (ids of new items cut). */
-    private record Counting(ItemTable table, List<String> requests) implements ItemTable {
-        @Override
-        public Optional<Map<String, AttributeValue>> get(String pk, String sk) {
-            requests.add("GetItem " + key(pk, sk));
-            return table.get(pk, sk);
-        }
-
-        @Override
-        public List<Map<String, AttributeValue>> query(KeyQuery query) {
-            requests.add("Query");
-            return table.query(query);
-        }
-
-        @Override
-        public boolean write(Write write) {
-            requests.add((write instanceof Write.Change ? "UpdateItem " : "PutItem ") + key(write.pk(), write.sk()));
-            return table.write(write);
-        }
-
-        @Override
-        public Optional<Map<String, AttributeValue>> changeReturningOld(Write.Change change) {
-            requests.add("UpdateItem " + key(change.pk(), change.sk()));
-            return table.changeReturningOld(change);
-        }
-
-        @Override
-        public List<Boolean> tryTransact(List<Write> writes) {
-            requests.add("TransactWriteItems (" + writes.size() + ")");
-            return table.tryTransact(writes);
-        }
-
-        private static String key(String pk, String sk) {
-            if (sk.equals("BOOKING")) return pk;
-            int cut = sk.indexOf('#');
-            return pk + " " + (cut < 0 ? sk : sk.substring(0, cut + 1));
-        }
-    }
 }

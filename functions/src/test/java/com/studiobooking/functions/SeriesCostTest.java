@@ -1,18 +1,11 @@
 package com.studiobooking.functions;
 
-import com.studiobooking.infrastructure.table.ItemTable;
-import com.studiobooking.infrastructure.table.KeyQuery;
-import com.studiobooking.infrastructure.table.Write;
 import com.studiobooking.infrastructure.testing.TestTables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the series item) and one transaction per occurrence.
  */
 class SeriesCostTest {
-    private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    private CountingTable counting;
     private Api api;
     private String studioId;
     private String owner;
@@ -31,7 +24,7 @@ class SeriesCostTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(TestTables.Engine.MOTO, table -> new Counting(table, requests));
+        api = new Api(TestTables.Engine.MOTO, table -> counting = CountingTable.withKinds(table));
         studioId = api.openStudio("ana@example.com");
         owner = api.signIn(studioId, "ana@example.com");
         instructorId = api.call("admin/post-studios-studioId-staff.json").path("studioId", studioId).token(owner)
@@ -42,8 +35,8 @@ class SeriesCostTest {
 
     @Test
     void a_series_costs_six_requests_and_one_transaction_per_occurrence() {
-        List<String> two = measure(() -> create("2026-12-07T18:00:00+02:00", "2026-12-09")); // Mon, Wed
-        List<String> six = measure(() -> create("2027-01-04T18:00:00+02:00", "2027-01-20"));
+        List<String> two = counting.measure(() -> create("2026-12-07T18:00:00+02:00", "2026-12-09")); // Mon, Wed
+        List<String> six = counting.measure(() -> create("2027-01-04T18:00:00+02:00", "2027-01-20"));
 
         assertThat(two).containsExactly(
                 "GetItem STAFF#", // the caller's token
@@ -65,12 +58,12 @@ class SeriesCostTest {
                         "instructorId", instructorId, "format", "IN_PERSON", "locationId", roomId)).send();
         String original = single.json().get("sessionId").asText();
 
-        List<String> refused = measure(() -> assertThat(api.call("admin/post-studios-studioId-series.json")
+        List<String> refused = counting.measure(() -> assertThat(api.call("admin/post-studios-studioId-series.json")
                 .path("studioId", studioId).token(owner).body(Map.of("name", "Vinyasa", "start", "2026-12-07T18:00:00+02:00",
                         "durationMinutes", 60, "capacity", 10, "instructorId", instructorId, "format", "IN_PERSON",
                         "locationId", roomId, "repeat", Map.of("weekdays", List.of("MONDAY", "WEDNESDAY"), "until", "2026-12-31")))
                 .send().status()).isEqualTo(409));
-        List<String> twin = measure(() -> assertThat(api.call("admin/post-studios-studioId-sessions.json")
+        List<String> twin = counting.measure(() -> assertThat(api.call("admin/post-studios-studioId-sessions.json")
                 .path("studioId", studioId).token(owner).body(Map.of("twinOf", original)).send().status()).isEqualTo(201));
 
         assertThat(refused).containsExactly("GetItem STAFF#", "GetItem PROFILE", "GetItem STAFF#", "GetItem LOCATION#", "Query");
@@ -82,9 +75,9 @@ class SeriesCostTest {
     @Test
     void changing_and_cancelling_from_a_date_read_each_occurrence_and_write_each_one_they_touch() {
         String seriesId = create("2026-12-07T18:00:00+02:00", "2026-12-23"); // 6 sessions
-        List<String> changed = measure(() -> send("admin/patch-studios-studioId-series-seriesId.json", seriesId,
+        List<String> changed = counting.measure(() -> send("admin/patch-studios-studioId-series-seriesId.json", seriesId,
                 Map.of("from", "2026-12-14", "capacity", 12)));
-        List<String> cancelled = measure(() -> send("admin/post-studios-studioId-series-seriesId-cancel.json", seriesId,
+        List<String> cancelled = counting.measure(() -> send("admin/post-studios-studioId-series-seriesId-cancel.json", seriesId,
                 Map.of("from", "2026-12-21")));
 
         // every session read once, and each of the 4 whose capacity grew once more with its participants: the
@@ -123,48 +116,5 @@ class SeriesCostTest {
         return reply;
     }
 
-    private List<String> measure(Runnable action) {
-        requests.clear();
-        action.run();
-        return List.copyOf(requests);
-    }
 
-    /** The engine's table, recording each request by its DynamoDB name and the kind of item it reads. */
-    private record Counting(ItemTable table, List<String> requests) implements ItemTable {
-        @Override
-        public Optional<Map<String, AttributeValue>> get(String pk, String sk) {
-            requests.add("GetItem " + kind(pk, sk));
-            return table.get(pk, sk);
-        }
-
-        @Override
-        public List<Map<String, AttributeValue>> query(KeyQuery query) {
-            requests.add("Query");
-            return table.query(query);
-        }
-
-        @Override
-        public boolean write(Write write) {
-            requests.add(write.getClass().getSimpleName() + " " + kind(write.pk(), write.sk()));
-            return table.write(write);
-        }
-
-        @Override
-        public Optional<Map<String, AttributeValue>> changeReturningOld(Write.Change change) {
-            requests.add("UpdateItem " + kind(change.pk(), change.sk()));
-            return table.changeReturningOld(change);
-        }
-
-        @Override
-        public List<Boolean> tryTransact(List<Write> writes) {
-            requests.add("TransactWriteItems (" + writes.size() + ")");
-            return table.tryTransact(writes);
-        }
-
-        /** The sort key up to its first {@code #} (ids and times cut). */
-        private static String kind(String pk, String sk) {
-            int cut = sk.indexOf('#');
-            return cut < 0 ? sk : sk.substring(0, cut + 1);
-        }
-    }
 }

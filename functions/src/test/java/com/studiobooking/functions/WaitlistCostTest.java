@@ -1,19 +1,12 @@
 package com.studiobooking.functions;
 
-import com.studiobooking.infrastructure.table.ItemTable;
-import com.studiobooking.infrastructure.table.KeyQuery;
-import com.studiobooking.infrastructure.table.Write;
 import com.studiobooking.infrastructure.testing.TestTables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,14 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * first in line (the cancellation's own requests, then the promotion's).
  */
 class WaitlistCostTest {
-    private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    private CountingTable counting;
     private Api api;
     private String studioId;
     private String sessionId;
 
     @BeforeEach
     void setUp() {
-        api = new Api(TestTables.Engine.MOTO, table -> new Counting(table, requests));
+        api = new Api(TestTables.Engine.MOTO, table -> counting = CountingTable.withKeys(table));
         studioId = api.openStudio("ana@example.com");
         String owner = api.signIn(studioId, "ana@example.com");
         Api.Reply settings = api.call("admin/put-studios-studioId-settings.json").path("studioId", studioId).token(owner)
@@ -56,7 +49,7 @@ class WaitlistCostTest {
         String session = "STUDIO#" + studioId + "#SESSION#" + sessionId + " SESSION";
         String profile = "STUDIO#" + studioId + " PROFILE";
 
-        List<String> join = measure(() -> assertThat(seat("radu@example.com", true).status()).isEqualTo(201));
+        List<String> join = counting.measure(() -> assertThat(seat("radu@example.com", true).status()).isEqualTo(201));
 
         assertThat(join).containsExactly(
                 "GetItem " + session, "GetItem " + profile,
@@ -70,7 +63,7 @@ class WaitlistCostTest {
                 "GetItem " + profile, "Query"); // the response, with the position
 
         String holderId = holder.json().get("bookingId").asText();
-        List<String> cancel = measure(() -> assertThat(api.call("booking/post-bookings-bookingId-cancel.json")
+        List<String> cancel = counting.measure(() -> assertThat(api.call("booking/post-bookings-bookingId-cancel.json")
                 .path("bookingId", holderId).token(holder.json().get("accessToken").asText()).send().status())
                 .isEqualTo(200));
 
@@ -95,56 +88,5 @@ class WaitlistCostTest {
         return api.call("booking/post-studios-studioId-bookings.json").path("studioId", studioId).body(body).send();
     }
 
-    private List<String> measure(Runnable action) {
-        requests.clear();
-        action.run();
-        return List.copyOf(requests);
-    }
 
-    /** The engine's table, recording each request as DynamoDB names it, with the item's key (ids of new items cut). */
-    private record Counting(ItemTable table, List<String> requests) implements ItemTable {
-        @Override
-        public Optional<Map<String, AttributeValue>> get(String pk, String sk) {
-            requests.add("GetItem " + key(pk, sk));
-            return table.get(pk, sk);
-        }
-
-        @Override
-        public List<Map<String, AttributeValue>> query(KeyQuery query) {
-            requests.add("Query");
-            return table.query(query);
-        }
-
-        @Override
-        public boolean write(Write write) {
-            requests.add(name(write) + " " + key(write.pk(), write.sk()));
-            return table.write(write);
-        }
-
-        @Override
-        public Optional<Map<String, AttributeValue>> changeReturningOld(Write.Change change) {
-            requests.add("UpdateItem " + key(change.pk(), change.sk()));
-            return table.changeReturningOld(change);
-        }
-
-        @Override
-        public List<Boolean> tryTransact(List<Write> writes) {
-            requests.add("TransactWriteItems (" + writes.size() + ")");
-            return table.tryTransact(writes);
-        }
-
-        private static String name(Write write) {
-            if (write instanceof Write.Put) return "PutItem";
-            if (write instanceof Write.Change) return "UpdateItem";
-            if (write instanceof Write.Delete) return "DeleteItem";
-            return "ConditionCheck";
-        }
-
-        /** {@code BOOKING#bk_…} stays whole; a sort key is cut after its first {@code #} (new ids, times). */
-        private static String key(String pk, String sk) {
-            if (sk.equals("BOOKING")) return pk;
-            int cut = sk.indexOf('#');
-            return pk + " " + (cut < 0 ? sk : sk.substring(0, cut + 1));
-        }
-    }
 }
