@@ -71,20 +71,7 @@ public final class SessionEmails {
                         t.row("duration", t.duration(session.start(), session.end())),
                         t.row("instructor", f.instructor), t.row("where", f.where(location)),
                         t.row("price", f.price()), t.row("payment", f.payment()), t.row("reference", booking.reference())));
-        if (booking.isOnlineSeat()) {
-            if (shown.isPresent()) {
-                body.paragraph(t.text("online.joinBelow"));
-                f.howToJoin(body, shown.get());
-            } else if (f.settled()) {
-                body.paragraph(t.text("online.linkWillFollow"));
-            } else {
-                body.paragraph(t.text("online.linkAfterPayment"));
-            }
-        }
-        if (awaitingTransfer) t.bankTransfer(body, booking.price(), booking.reference(), booking.paymentDueBy());
-        String policy = t.cancellationPolicy();
-        if (policy != null) body.paragraph(policy);
-        body.paragraph(studio.name());
+        f.howToJoinAndPay(body, shown, awaitingTransfer);
         return f.toClient(t.text(fromWaitlist ? "subject.placeFreed" : "subject.booked", "what", f.withInstructor(session),
                         "when", f.shortStart(session)), body,
                 f.invite(CalendarInvite.Method.REQUEST, booking.calendarSequence(), booking.createdAt(), session, location,
@@ -244,20 +231,7 @@ public final class SessionEmails {
                         t.row("session", to.name()), t.row("newTime", f.when(to)), t.row("was", f.when(from)),
                         t.row("instructor", f.instructor), t.row("where", f.where(location)),
                         t.row("payment", f.payment()), t.row("reference", moved.reference())));
-        if (moved.isOnlineSeat()) {
-            if (shown.isPresent()) {
-                body.paragraph(t.text("online.joinBelow"));
-                f.howToJoin(body, shown.get());
-            } else if (f.settled()) {
-                body.paragraph(t.text("online.linkWillFollow"));
-            } else {
-                body.paragraph(t.text("online.linkAfterPayment"));
-            }
-        }
-        if (awaitingTransfer) t.bankTransfer(body, moved.price(), moved.reference(), moved.paymentDueBy());
-        String policy = t.cancellationPolicy();
-        if (policy != null) body.paragraph(policy);
-        body.paragraph(studio.name());
+        f.howToJoinAndPay(body, shown, awaitingTransfer);
         return f.toClient(t.text("subject.moved", "what", f.withInstructor(to), "when", f.shortStart(to)), body,
                 f.invite(CalendarInvite.Method.REQUEST, moved.calendarSequence(), movedAt, to, location, shown));
     }
@@ -325,6 +299,25 @@ public final class SessionEmails {
         final StudioSettings studio;
         final StudioFormat format;
         final String instructor;
+
+        /**
+         * The end of a booked or moved seat's e-mail: how to join online (the link only as rule 3 shows it,
+         * else when it will come), the transfer details while one is awaited, the policy, the studio.
+         */
+        void howToJoinAndPay(MailBody body, Optional<OnlineAccess> shown, boolean awaitingTransfer) {
+            if (booking.isOnlineSeat()) {
+                if (shown.isPresent()) {
+                    body.paragraph(format.text("online.joinBelow"));
+                    howToJoin(body, shown.get());
+                } else {
+                    body.paragraph(format.text(settled() ? "online.linkWillFollow" : "online.linkAfterPayment"));
+                }
+            }
+            if (awaitingTransfer) format.bankTransfer(body, booking.price(), booking.reference(), booking.paymentDueBy());
+            String policy = format.cancellationPolicy();
+            if (policy != null) body.paragraph(policy);
+            body.paragraph(studio.name());
+        }
 
         Facts(Booking booking, Session session, StudioSettings studio, String instructorName) {
             if (booking.session() == null || !booking.session().sessionId().equals(session.sessionId())
