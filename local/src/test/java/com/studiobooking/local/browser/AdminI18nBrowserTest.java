@@ -2,19 +2,13 @@ package com.studiobooking.local.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.logging.Level;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -29,7 +23,6 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.studiobooking.core.model.booking.Booking;
 import com.studiobooking.core.model.booking.BookingStatus;
 import com.studiobooking.core.model.booking.PaymentStatus;
@@ -38,7 +31,6 @@ import com.studiobooking.core.model.session.SessionFormat;
 import com.studiobooking.core.model.studio.CancellationPolicy;
 import com.studiobooking.core.model.studio.PaymentMethod;
 import com.studiobooking.core.model.studio.StaffRole;
-import com.studiobooking.functions.http.Json;
 import com.studiobooking.local.LocalRuntime;
 
 /**
@@ -48,8 +40,6 @@ import com.studiobooking.local.LocalRuntime;
  * remembered. Screenshots of each language at both widths land in {@code local/target/screenshots/}.
  */
 class AdminI18nBrowserTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
     /** A bundle key on screen means a missing label. */
     private static final Pattern KEY = Pattern.compile("\\b(app|signin|tab|common|client|form|input|zone|col|spots|participants|credits"
             + "|session|online|payment|refund|bookings|people|staff|location|services?|availability|settings|format|status"
@@ -62,12 +52,14 @@ class AdminI18nBrowserTest {
     private static LocalRuntime runtime;
     private static Browser browser;
     private static String base;
+    private static LocalHttp http;
     private static String idStudio;
 
     @BeforeAll
     static void start() throws Exception {
         runtime = LocalRuntime.start(LocalRuntime.Options.parse(new String[]{"--port", "0", "--in-memory"}), mail -> { });
         base = "http://127.0.0.1:" + runtime.port();
+        http = new LocalHttp(base);
         seedRomanianBookings();
         idStudio = openIndonesianStudio();
         // a browser in US English: nothing of its locale (12-hour clock, month/day order) may leak into the page
@@ -106,7 +98,7 @@ class AdminI18nBrowserTest {
             assertNothingWrong(sessions);
             browser.screenshot("admin-ro-" + width + "-sessions");
 
-            openSession("Hatha");
+            AdminPage.openSession(browser, "Hatha");
             browser.awaitText("3 participanți");
             String detail = browser.bodyText();
             assertThat(detail).contains("Planificată", "50,00 lei", "Transfer bancar", "Plata la studio", "Așteaptă plata",
@@ -116,7 +108,7 @@ class AdminI18nBrowserTest {
             assertNoSidewaysScroll(width);
 
             browser.visible("#session-close").click();
-            selectTab("bookings");
+            AdminPage.selectTab(browser, "bookings");
             browser.awaitText("Maria Popescu");
             String bookings = browser.bodyText();
             assertThat(bookings).contains("Ședință", "Plata la studio", "Transfer bancar", "50,00 lei");
@@ -128,12 +120,12 @@ class AdminI18nBrowserTest {
                     .contains("Maria Popescu", ",Ședință,", ",Transfer bancar,");
             browser.awaitText("Am descărcat bookings-st_demo-");
 
-            selectTab("people");
+            AdminPage.selectTab(browser, "people");
             browser.awaitText("Ioana Ionescu");
             assertThat(browser.bodyText()).contains("Proprietar", "Membru al echipei", "Adăugați o locație");
             assertNothingWrong(browser.bodyText());
 
-            selectTab("services");
+            AdminPage.selectTab(browser, "services");
             browser.awaitText("Thai massage");
             browser.awaitText("Luni");
             assertThat(browser.bodyText()).contains("Program săptămânal", "250,00 lei",
@@ -144,7 +136,7 @@ class AdminI18nBrowserTest {
             browser.screenshot("admin-ro-" + width + "-services");
             assertNoSidewaysScroll(width);
 
-            selectTab("settings");
+            AdminPage.selectTab(browser, "settings");
             browser.awaitText("Politica de anulare");
             assertThat(browser.bodyText()).contains("Fus orar: Europe/Bucharest · monedă: RON · limba: Română");
             assertNothingWrong(browser.bodyText());
@@ -174,7 +166,7 @@ class AdminI18nBrowserTest {
             assertNothingWrong(sessions);
             browser.screenshot("admin-id-" + width + "-sessions");
 
-            openSession("Yoga pagi");
+            AdminPage.openSession(browser, "Yoga pagi");
             browser.awaitText("1 peserta");
             String detail = browser.bodyText();
             assertThat(detail).contains("Terjadwal", "Rp 150.000", "Bayar di studio", "Terkonfirmasi", "Belum dibayar",
@@ -184,17 +176,17 @@ class AdminI18nBrowserTest {
             assertNoSidewaysScroll(width);
 
             browser.visible("#session-close").click();
-            selectTab("bookings");
+            AdminPage.selectTab(browser, "bookings");
             browser.awaitText("Wayan");
             assertThat(browser.bodyText()).contains("Rp 150.000", "Bayar di studio", "Terkonfirmasi");
             assertNothingWrong(browser.bodyText());
             browser.screenshot("admin-id-" + width + "-bookings");
-            selectTab("people");
+            AdminPage.selectTab(browser, "people");
             browser.awaitText("Pemilik");
-            selectTab("services");
+            AdminPage.selectTab(browser, "services");
             browser.awaitText("Jam kerja mingguan");
             assertNothingWrong(browser.bodyText());
-            selectTab("settings");
+            AdminPage.selectTab(browser, "settings");
             browser.awaitText("Kebijakan pembatalan");
             assertThat(browser.bodyText()).contains("Tampilan halaman pemesanan", "bahasa: Bahasa Indonesia");
             assertNothingWrong(browser.bodyText());
@@ -218,7 +210,7 @@ class AdminI18nBrowserTest {
                 .doesNotContain("Ședințe viitoare");
         assertNothingWrong(browser.bodyText(), false);
 
-        openSession("Hatha");
+        AdminPage.openSession(browser, "Hatha");
         browser.awaitText("3 participants");
         assertNothingWrong(browser.bodyText(), false);
         chooseLanguage("ro");
@@ -280,7 +272,7 @@ class AdminI18nBrowserTest {
     // ---------------------------------------------------------------------------------------------
 
     private static void signIn(String email, String sendCode, String submit) {
-        int before = mailsTo(email).size();
+        int before = http.mailsTo(email).size();
         WebElement field = browser.visible("#signin-email");
         field.clear();
         field.sendKeys(email);
@@ -288,12 +280,7 @@ class AdminI18nBrowserTest {
         assertThat(send.getText()).isEqualTo(sendCode);
         send.click();
         browser.visible("#signin-code");
-        String code = browser.await(d -> {
-            List<JsonNode> mails = mailsTo(email);
-            if (mails.size() <= before) return null;
-            Matcher m = CODE.matcher(mails.get(mails.size() - 1).get("text").asText());
-            return m.find() ? m.group(1) : null;
-        });
+        String code = browser.await(d -> http.codeAfter(email, before));
         browser.visible("#signin-code").sendKeys(code);
         WebElement button = browser.visible("#token-form button[type=submit]");
         assertThat(button.getText()).isEqualTo(submit);
@@ -301,12 +288,6 @@ class AdminI18nBrowserTest {
         browser.visible("#app");
     }
 
-    private static void openSession(String name) {
-        browser.await(d -> d.findElements(By.cssSelector("#session-list tr")).stream()
-                .filter(row -> row.getText().contains(name)).findFirst()
-                .map(row -> row.findElement(By.cssSelector("button"))).orElse(null)).click();
-        browser.visible("#session-detail");
-    }
 
     /**
      * Clicks "Download CSV" and answers the file the page hands to the browser: the page's blob is read
@@ -319,10 +300,6 @@ class AdminI18nBrowserTest {
         return browser.await(d -> (String) browser.script("return window.__csv ?? null;"));
     }
 
-    private static void selectTab(String tab) {
-        browser.visible("#tab-" + tab).click();
-        browser.visible("#panel-" + tab);
-    }
 
     private static void chooseLanguage(String code) {
         WebElement select = browser.visible("#language");
@@ -386,12 +363,12 @@ class AdminI18nBrowserTest {
 
     /** A class at the demo studio with two bank-transfer bookings (awaiting payment) and one paid at the studio. */
     private static void seedRomanianBookings() throws Exception {
-        String token = signInOverHttp(DEMO, ANA);
-        send("PUT", "/studios/" + DEMO + "/settings", token,
+        String token = http.signIn(DEMO, ANA).get("token").asText();
+        http.send("PUT", "/studios/" + DEMO + "/settings", token,
                 Map.of("paymentMethods", List.of("CARD", "PASS", "CREDITS", "BANK_TRANSFER", "PAY_AT_STUDIO")));
         ZoneId zone = ZoneId.of("Europe/Bucharest");
         String start = LocalDate.now(zone).plusDays(4).atTime(18, 0).atZone(zone).toOffsetDateTime().toString();
-        String sessionId = send("POST", "/studios/" + DEMO + "/sessions", token, Map.of("name", "Hatha",
+        String sessionId = http.send("POST", "/studios/" + DEMO + "/sessions", token, Map.of("name", "Hatha",
                 "start", start, "durationMinutes", 60, "capacity", 20, "instructorId", "sf_demo_owner", "format", "IN_PERSON",
                 "locationId", "lc_demo_main", "price", Map.of("amount", 5000, "currency", "RON"),
                 "paymentMethods", List.of("BANK_TRANSFER", "PAY_AT_STUDIO"))).get("sessionId").asText();
@@ -402,16 +379,16 @@ class AdminI18nBrowserTest {
 
     /** An Indonesian practitioner's studio (Asia/Jakarta, IDR) with a class at 18.00 and one booking. */
     private static String openIndonesianStudio() throws Exception {
-        String studioId = send("POST", "/studios", null, Map.of("name", "Rumah Yoga Ubud", "timezone", "Asia/Jakarta",
+        String studioId = http.send("POST", "/studios", null, Map.of("name", "Rumah Yoga Ubud", "timezone", "Asia/Jakarta",
                 "currency", "IDR", "locale", "id", "owner", Map.of("name", "Putu Ayu", "email", PUTU))).get("studioId").asText();
-        String token = signInOverHttp(studioId, PUTU);
-        String ownerId = send("GET", "/studios/" + studioId + "/staff", token, null).get("staff").get(0).get("staffId").asText();
-        String locationId = send("POST", "/studios/" + studioId + "/locations", token,
+        String token = http.signIn(studioId, PUTU).get("token").asText();
+        String ownerId = http.send("GET", "/studios/" + studioId + "/staff", token, null).get("staff").get(0).get("staffId").asText();
+        String locationId = http.send("POST", "/studios/" + studioId + "/locations", token,
                 Map.of("name", "Ruang utama", "address", "Jl. Raya Ubud 8")).get("locationId").asText();
-        send("PUT", "/studios/" + studioId + "/settings", token, Map.of("paymentMethods", List.of("CARD", "PAY_AT_STUDIO")));
+        http.send("PUT", "/studios/" + studioId + "/settings", token, Map.of("paymentMethods", List.of("CARD", "PAY_AT_STUDIO")));
         ZoneId zone = ZoneId.of("Asia/Jakarta");
         String start = LocalDate.now(zone).plusDays(2).atTime(18, 0).atZone(zone).toOffsetDateTime().toString();
-        String sessionId = send("POST", "/studios/" + studioId + "/sessions", token, Map.of("name", "Yoga pagi",
+        String sessionId = http.send("POST", "/studios/" + studioId + "/sessions", token, Map.of("name", "Yoga pagi",
                 "start", start, "durationMinutes", 75, "capacity", 12, "instructorId", ownerId, "format", "IN_PERSON",
                 "locationId", locationId, "price", Map.of("amount", 15_000_000, "currency", "IDR"),
                 "paymentMethods", List.of("PAY_AT_STUDIO"))).get("sessionId").asText();
@@ -420,41 +397,10 @@ class AdminI18nBrowserTest {
     }
 
     private static void book(String studioId, String sessionId, String name, String email, String method) throws Exception {
-        send("POST", "/studios/" + studioId + "/bookings", null, Map.of("sessionId", sessionId,
+        http.send("POST", "/studios/" + studioId + "/bookings", null, Map.of("sessionId", sessionId,
                 "client", Map.of("name", name, "email", email), "paymentMethod", method));
     }
 
-    private static String signInOverHttp(String studioId, String email) throws Exception {
-        int before = mailsTo(email).size();
-        send("POST", "/auth/code", null, Map.of("studioId", studioId, "email", email));
-        List<JsonNode> mails = mailsTo(email);
-        assertThat(mails).hasSizeGreaterThan(before);
-        Matcher m = CODE.matcher(mails.get(mails.size() - 1).get("text").asText());
-        assertThat(m.find()).as("a code e-mailed to " + email).isTrue();
-        return send("POST", "/auth/token", null, Map.of("studioId", studioId, "email", email, "code", m.group(1)))
-                .get("token").asText();
-    }
 
-    private static List<JsonNode> mailsTo(String email) {
-        try {
-            List<JsonNode> found = new ArrayList<>();
-            for (JsonNode mail : send("GET", "/_dev/mail.json", null, null)) {
-                if (mail.get("to").get(0).asText().equals(email)) found.add(mail);
-            }
-            return found;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static JsonNode send(String method, String path, String token, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method, body == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)));
-        if (body != null) request.header("content-type", "application/json");
-        if (token != null) request.header("authorization", "Bearer " + token);
-        if (path.endsWith("/bookings") && "POST".equals(method)) request.header("idempotency-key", UUID.randomUUID().toString());
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
-        return response.body() == null || response.body().isEmpty() ? null : Json.MAPPER.readTree(response.body());
-    }
 }

@@ -2,18 +2,10 @@ package com.studiobooking.local.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -37,8 +29,6 @@ import com.studiobooking.local.LocalRuntime;
  * the class; any console error fails the test. Screenshots land in {@code local/target/screenshots/admin-week-*}.
  */
 class AdminWeekBrowserTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
     private static final String DEMO = "st_demo";
     private static final String ANA = "ana@example.com";
     private static final List<Dimension> SIZES = List.of(Browser.DESKTOP, Browser.PHONE);
@@ -46,6 +36,7 @@ class AdminWeekBrowserTest {
     private static LocalRuntime runtime;
     private static Browser browser;
     private static String base;
+    private static LocalHttp http;
     private static String ownerToken;
     /** Sign-ins made once over HTTP (codes are rate-limited per e-mail): e-mail → the page's stored session. */
     private static final Map<String, String> SESSIONS = new java.util.HashMap<>();
@@ -54,6 +45,7 @@ class AdminWeekBrowserTest {
     static void start() throws Exception {
         runtime = LocalRuntime.start(LocalRuntime.Options.parse(new String[]{"--port", "0", "--in-memory"}), mail -> { });
         base = "http://127.0.0.1:" + runtime.port();
+        http = new LocalHttp(base);
         ownerToken = signInOverHttp(DEMO, ANA);
         signInOverHttp(DEMO, "ioana@example.com");
         seedBookings();
@@ -97,12 +89,12 @@ class AdminWeekBrowserTest {
             browser.visible("#ns-name");
             screen(width, "new-session");
             browser.visible("#new-session-toggle").click();
-            openSession("Hatha");
+            AdminPage.openSession(browser, "Hatha");
             browser.awaitText("participants");
             screen(width, "session");
             browser.visible("#session-close").click();
             for (String tab : List.of("bookings", "people", "services", "settings")) {
-                selectTab(tab);
+                AdminPage.selectTab(browser, tab);
                 awaitLoaded(tab);
                 screen(width, tab);
             }
@@ -117,7 +109,7 @@ class AdminWeekBrowserTest {
             acceptConfirmations();
 
             // a service: its price changes; a duration the API refuses is told next to its field
-            selectTab("services");
+            AdminPage.selectTab(browser, "services");
             browser.awaitText("Thai massage");
             clickRowButton("#service-list", "Thai massage", "Edit");
             browser.awaitText("Change Thai massage");
@@ -157,7 +149,7 @@ class AdminWeekBrowserTest {
             assertThat(service(extra)).isNull();
 
             // a location: added, renamed, deleted
-            selectTab("people");
+            AdminPage.selectTab(browser, "people");
             browser.awaitText("Ioana Ionescu");
             String room = "Room " + width;
             typeInto("#lc-name", room);
@@ -207,7 +199,7 @@ class AdminWeekBrowserTest {
         for (Dimension size : SIZES) {
             String width = width(size);
             signInAt(size, "ioana@example.com");
-            selectTab("people");
+            AdminPage.selectTab(browser, "people");
             browser.awaitText("Ioana Ionescu");
             assertThat(browser.driver().findElement(By.id("staff-form")).isDisplayed()).as("no adding staff").isFalse();
             assertThat(rowButtons("#staff-list", "Ana Pop")).as("no changing the owner").isEmpty();
@@ -221,11 +213,11 @@ class AdminWeekBrowserTest {
             assertThat(staff("Ioana Ionescu").get("bio").asText()).isEqualTo("Thai massage, " + width);
             screen(width, "staff-member-people");
 
-            selectTab("services");
+            AdminPage.selectTab(browser, "services");
             browser.awaitText("Thai massage");
             assertThat(browser.driver().findElements(By.cssSelector("#av-staff option")).stream().map(o -> o.getAttribute("value")).toList())
                     .as("only her own hours").containsExactly("sf_demo_ioana");
-            selectTab("settings");
+            AdminPage.selectTab(browser, "settings");
             browser.awaitText("Cancellation policy");
             assertThat(browser.driver().findElements(By.cssSelector("#panel-settings button[type=submit]")).stream()
                     .filter(WebElement::isDisplayed).toList()).as("no saving settings").isEmpty();
@@ -240,7 +232,7 @@ class AdminWeekBrowserTest {
             String width = width(size);
             boolean desktop = size == Browser.DESKTOP;
             signInAt(size, ANA);
-            selectTab("settings");
+            AdminPage.selectTab(browser, "settings");
             browser.awaitText("Cancellation policy");
 
             typeInto("#st-name", "Lotus Yoga " + width);
@@ -313,7 +305,7 @@ class AdminWeekBrowserTest {
             screen(width, "settings-all");
         }
         // back to the demo's zone, currency and language for the other tests
-        send("PUT", "/studios/" + DEMO + "/settings", ownerToken, Map.of("timezone", "Europe/Bucharest", "currency", "RON", "locale", "ro"));
+        http.send("PUT", "/studios/" + DEMO + "/settings", ownerToken, Map.of("timezone", "Europe/Bucharest", "currency", "RON", "locale", "ro"));
     }
 
     @Test
@@ -323,7 +315,7 @@ class AdminWeekBrowserTest {
             String width = width(size);
             int shift = size == Browser.DESKTOP ? 0 : 40;
             signInAt(size, ANA);
-            selectTab("services");
+            AdminPage.selectTab(browser, "services");
             browser.awaitText("Thai massage");
             new Select(browser.visible("#av-staff")).selectByValue("sf_demo_ioana");
             browser.await(d -> !d.findElements(By.cssSelector("#av-rows .av-row")).isEmpty());
@@ -363,7 +355,7 @@ class AdminWeekBrowserTest {
             browser.awaitText("The availability of Ioana Ionescu was saved.");
             screen(width, "availability");
 
-            JsonNode a = send("GET", "/studios/" + DEMO + "/staff/sf_demo_ioana/availability", ownerToken, null);
+            JsonNode a = http.send("GET", "/studios/" + DEMO + "/staff/sf_demo_ioana/availability", ownerToken, null);
             assertThat(a.get("weekly").size()).as("weekly hours kept").isEqualTo(5);
             Map<String, JsonNode> overrides = new java.util.HashMap<>();
             a.get("overrides").forEach(o -> overrides.put(o.get("date").asText(), o));
@@ -382,7 +374,7 @@ class AdminWeekBrowserTest {
             // shown again after a reload
             browser.driver().navigate().refresh();
             browser.awaitText("Upcoming sessions");
-            selectTab("services");
+            AdminPage.selectTab(browser, "services");
             new Select(browser.visible("#av-staff")).selectByValue("sf_demo_ioana");
             browser.await(d -> d.findElements(By.cssSelector("#av-overrides .override-row")).size() >= 2
                     && !d.findElements(By.cssSelector("#av-timeoff .timeoff-row")).isEmpty());
@@ -401,7 +393,7 @@ class AdminWeekBrowserTest {
         for (Dimension size : SIZES) {
             String width = width(size);
             signInAt(size, ANA);
-            selectTab("clients");
+            AdminPage.selectTab(browser, "clients");
             browser.awaitText("Pass types");
             screen(width, "clients");
 
@@ -419,7 +411,7 @@ class AdminWeekBrowserTest {
             clickVisible("#credit-pack-form button[type=submit]");
             browser.awaitText("The credit pack " + packName + " was added.");
             JsonNode passType = null;
-            for (JsonNode p : send("GET", "/studios/" + DEMO + "/pass-types", ownerToken, null).get("passTypes")) {
+            for (JsonNode p : http.send("GET", "/studios/" + DEMO + "/pass-types", ownerToken, null).get("passTypes")) {
                 if (p.get("name").asText().equals(passName)) passType = p;
             }
             assertThat(passType.get("price").get("amount").asLong()).isEqualTo(40000);
@@ -449,10 +441,10 @@ class AdminWeekBrowserTest {
             screen(width, "wallet");
 
             String clientId = null;
-            for (JsonNode c : send("GET", "/studios/" + DEMO + "/clients", ownerToken, null).get("clients")) {
+            for (JsonNode c : http.send("GET", "/studios/" + DEMO + "/clients", ownerToken, null).get("clients")) {
                 if (c.get("email").asText().equals(email)) clientId = c.get("clientId").asText();
             }
-            JsonNode wallet = send("GET", "/studios/" + DEMO + "/clients/" + clientId + "/wallet", ownerToken, null);
+            JsonNode wallet = http.send("GET", "/studios/" + DEMO + "/clients/" + clientId + "/wallet", ownerToken, null);
             assertThat(wallet.get("credits").asInt()).isEqualTo(20);
             assertThat(wallet.get("passes").get(0).get("entriesLeft").asInt()).isEqualTo(10);
             assertThat(wallet.get("history").toString()).contains("paid in cash");
@@ -534,7 +526,7 @@ class AdminWeekBrowserTest {
     }
 
     private static JsonNode settings() throws Exception {
-        return send("GET", "/studios/" + DEMO + "/settings", ownerToken, null);
+        return http.send("GET", "/studios/" + DEMO + "/settings", ownerToken, null);
     }
 
     private static void clickVisible(String css) {
@@ -550,7 +542,7 @@ class AdminWeekBrowserTest {
     }
 
     private static JsonNode named(String path, String list, String name) throws Exception {
-        for (JsonNode item : send("GET", "/studios/" + DEMO + path, ownerToken, null).get(list)) {
+        for (JsonNode item : http.send("GET", "/studios/" + DEMO + path, ownerToken, null).get(list)) {
             if (item.get("name").asText().equals(name)) return item;
         }
         return null;
@@ -626,44 +618,29 @@ class AdminWeekBrowserTest {
     }
 
     private static void signIn(String email) {
-        int before = mailsTo(email).size();
+        int before = http.mailsTo(email).size();
         WebElement field = browser.visible("#signin-email");
         field.clear();
         field.sendKeys(email);
         browser.visible("#code-form button[type=submit]").click();
         browser.visible("#signin-code");
-        String code = browser.await(d -> {
-            List<JsonNode> mails = mailsTo(email);
-            if (mails.size() <= before) return null;
-            Matcher m = CODE.matcher(mails.get(mails.size() - 1).get("text").asText());
-            return m.find() ? m.group(1) : null;
-        });
+        String code = browser.await(d -> http.codeAfter(email, before));
         browser.visible("#signin-code").sendKeys(code);
         browser.visible("#token-form button[type=submit]").click();
         browser.visible("#app");
     }
 
-    private static void openSession(String name) {
-        browser.await(d -> d.findElements(By.cssSelector("#session-list tr")).stream()
-                .filter(row -> row.getText().contains(name)).findFirst()
-                .map(row -> row.findElement(By.cssSelector("button"))).orElse(null)).click();
-        browser.visible("#session-detail");
-    }
 
-    private static void selectTab(String tab) {
-        browser.visible("#tab-" + tab).click();
-        browser.visible("#panel-" + tab);
-    }
 
     // ---------------------------------------------------------------------------------------------
     // Fixtures and checks over HTTP, as any client would
 
     private static void seedBookings() throws Exception {
-        send("PUT", "/studios/" + DEMO + "/settings", ownerToken,
+        http.send("PUT", "/studios/" + DEMO + "/settings", ownerToken,
                 Map.of("paymentMethods", List.of("CARD", "PASS", "CREDITS", "BANK_TRANSFER", "PAY_AT_STUDIO")));
         ZoneId zone = ZoneId.of("Europe/Bucharest");
         String start = LocalDate.now(zone).plusDays(3).atTime(18, 0).atZone(zone).toOffsetDateTime().toString();
-        String sessionId = send("POST", "/studios/" + DEMO + "/sessions", ownerToken, Map.of("name", "Hatha",
+        String sessionId = http.send("POST", "/studios/" + DEMO + "/sessions", ownerToken, Map.of("name", "Hatha",
                 "start", start, "durationMinutes", 60, "capacity", 20, "instructorId", "sf_demo_owner", "format", "IN_PERSON",
                 "locationId", "lc_demo_main", "price", Map.of("amount", 5000, "currency", "RON"),
                 "paymentMethods", List.of("BANK_TRANSFER", "PAY_AT_STUDIO"))).get("sessionId").asText();
@@ -672,43 +649,16 @@ class AdminWeekBrowserTest {
     }
 
     private static void book(String sessionId, String name, String email, String method) throws Exception {
-        send("POST", "/studios/" + DEMO + "/bookings", null, Map.of("sessionId", sessionId,
+        http.send("POST", "/studios/" + DEMO + "/bookings", null, Map.of("sessionId", sessionId,
                 "client", Map.of("name", name, "email", email), "paymentMethod", method));
     }
 
     static String signInOverHttp(String studioId, String email) throws Exception {
-        int before = mailsTo(email).size();
-        send("POST", "/auth/code", null, Map.of("studioId", studioId, "email", email));
-        List<JsonNode> mails = mailsTo(email);
-        assertThat(mails).hasSizeGreaterThan(before);
-        Matcher m = CODE.matcher(mails.get(mails.size() - 1).get("text").asText());
-        assertThat(m.find()).as("a code e-mailed to " + email).isTrue();
-        JsonNode token = send("POST", "/auth/token", null, Map.of("studioId", studioId, "email", email, "code", m.group(1)));
+        JsonNode token = http.signIn(studioId, email);
         SESSIONS.put(email, Json.MAPPER.writeValueAsString(Map.of("token", token.get("token").asText(),
                 "role", token.get("role").asText(), "expiresAt", token.get("expiresAt").asText(), "email", email)));
         return token.get("token").asText();
     }
 
-    private static List<JsonNode> mailsTo(String email) {
-        try {
-            List<JsonNode> found = new ArrayList<>();
-            for (JsonNode mail : send("GET", "/_dev/mail.json", null, null)) {
-                if (mail.get("to").get(0).asText().equals(email)) found.add(mail);
-            }
-            return found;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    static JsonNode send(String method, String path, String token, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method, body == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)));
-        if (body != null) request.header("content-type", "application/json");
-        if (token != null) request.header("authorization", "Bearer " + token);
-        if (path.endsWith("/bookings") && "POST".equals(method)) request.header("idempotency-key", UUID.randomUUID().toString());
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
-        return response.body() == null || response.body().isEmpty() ? null : Json.MAPPER.readTree(response.body());
-    }
 }
