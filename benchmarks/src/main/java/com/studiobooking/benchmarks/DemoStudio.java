@@ -4,6 +4,7 @@ import com.studiobooking.core.common.Money;
 import com.studiobooking.core.model.booking.Client;
 import com.studiobooking.core.model.identity.Caller;
 import com.studiobooking.core.model.identity.Role;
+import com.studiobooking.core.model.schedule.DailyJob;
 import com.studiobooking.core.model.schedule.ScheduledJob;
 import com.studiobooking.core.model.schedule.TimedJobs;
 import com.studiobooking.core.model.session.SessionDetails;
@@ -61,6 +62,7 @@ record DemoStudio(String studioId, String staffId, String locationId, String ser
         List<ScheduledJob> scheduled = new ArrayList<>();
         Scheduler noted = new Scheduler() {
             @Override public void schedule(ScheduledJob job) { scheduled.add(job); }
+            @Override public void scheduleDaily(DailyJob job) { } // the demo studio has no instructor digest
             @Override public void cancel(String name) { scheduled.removeIf(job -> job.name().equals(name)); }
         };
         Wiring wiring = new Wiring(new Wiring.Parts(() -> table, () -> email -> { }, () -> tokenSecret,

@@ -10,6 +10,7 @@ import com.studiobooking.core.model.schedule.ScheduledJob;
 import com.studiobooking.core.model.studio.ClientReminders;
 import com.studiobooking.core.model.studio.PaymentMethod;
 import com.studiobooking.core.model.studio.StudioSettings;
+import com.studiobooking.core.model.schedule.DailyJob;
 import com.studiobooking.core.port.Scheduler;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,7 @@ class ReminderSchedulesTest {
     private final List<String> calls = new ArrayList<>();
     private final ReminderSchedules reminders = new ReminderSchedules(new Scheduler() {
         @Override public void schedule(ScheduledJob job) { calls.add("schedule " + job.name() + " at " + job.at()); }
+        @Override public void scheduleDaily(DailyJob job) { calls.add("daily " + job.name()); }
         @Override public void cancel(String name) { calls.add("cancel " + name); }
     }, Clock.fixed(NOW, ZoneOffset.UTC));
 
