@@ -150,10 +150,14 @@ class AdminBundlesTest {
             if (values == null || !values.contains(key.substring(dot + 1))) problems.add(key + " is used by nothing");
         }
         assertThat(problems).isEmpty();
-        String code = withoutComments(Files.readString(admin.resolve("admin.js")));
-        assertThat(ANY_CALL.matcher(code.replace(LABEL_CALL, "")).results().count())
-                .as("every t( and plural( call of admin.js names its key as a literal (but label's family.VALUE)")
-                .isEqualTo(LITERAL_KEY.matcher(code).results().count());
+        try (Stream<Path> files = Files.list(admin)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".js") && !f.endsWith("language.js")).sorted().toList()) {
+                String code = withoutComments(Files.readString(file));
+                assertThat(ANY_CALL.matcher(code.replace(LABEL_CALL, "")).results().count())
+                        .as("every t( and plural( call of " + file.getFileName() + " names its key as a literal (but label's family.VALUE)")
+                        .isEqualTo(LITERAL_KEY.matcher(code).results().count());
+            }
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,8 +94,8 @@ class WebPagesTest {
     @Test
     void every_api_call_of_the_pages_is_a_documented_operation_with_documented_query_parameters() throws Exception {
         List<String> problems = new ArrayList<>();
-        for (String script : List.of("widget/widget.js", "admin/admin.js")) {
-            String source = withoutLineComments(Files.readString(web.resolve(script)));
+        for (String script : List.of("widget/widget.js", "admin/*.js")) {
+            String source = withoutLineComments(source(script));
             List<Call> calls = calls(source);
             assertThat(calls).as(script + " calls the API").isNotEmpty();
             long anyForm = ANY_API_CALL.matcher(source).results().count();
@@ -111,7 +112,7 @@ class WebPagesTest {
     void the_widget_and_the_admin_page_cover_their_operations() throws Exception {
         assertThat(operationIds("widget/widget.js")).contains("getStudioProfile", "listSessions", "findSlots",
                 "createBooking", "getBooking", "cancelBooking", "requestLoginCode", "exchangeLoginCode", "getMyWallet");
-        assertThat(operationIds("admin/admin.js")).contains("requestLoginCode", "exchangeLoginCode", "listSessions",
+        assertThat(operationIds("admin/*.js")).contains("requestLoginCode", "exchangeLoginCode", "listSessions",
                 "getSession", "createSession", "setOnlineAccess", "confirmPayment", "cancelSession", "listBookings",
                 "listStaff", "addStaff", "listLocations", "addLocation", "listServices", "addService",
                 "getAvailability", "changeAvailability", "getSettings", "changeSettings");
@@ -245,12 +246,24 @@ class WebPagesTest {
 
     private Set<String> operationIds(String script) throws Exception {
         Set<String> ids = new LinkedHashSet<>();
-        for (Call call : calls(withoutLineComments(Files.readString(web.resolve(script))))) {
+        for (Call call : calls(withoutLineComments(source(script)))) {
             openApi.getPaths().entrySet().stream().filter(e -> sameTemplate(e.getKey(), call.path())).findFirst()
                     .map(e -> e.getValue().readOperationsMap().get(PathItem.HttpMethod.valueOf(call.method())))
                     .ifPresent(operation -> ids.add(operation.getOperationId()));
         }
         return ids;
+    }
+
+    /** A script of web/, or with "dir/*.js" all scripts of that folder (the admin page's modules) one after another. */
+    private String source(String script) throws IOException {
+        if (!script.endsWith("/*.js")) return Files.readString(web.resolve(script));
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.list(web.resolve(script.substring(0, script.indexOf('/'))))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".js")).sorted().toList()) {
+                all.append(Files.readString(file)).append('\n');
+            }
+        }
+        return all.toString();
     }
 
     /** Whole-line // comments may mention api(…) in prose. */
