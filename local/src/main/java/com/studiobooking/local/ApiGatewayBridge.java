@@ -77,6 +77,11 @@ final class ApiGatewayBridge extends Handler.Abstract {
             write(response, callback, page.status(), page.contentType(), page.body());
             return true;
         }
+        if (method.equals("GET") && path.equals("/")) {
+            DevRoutes.Page page = dev.landing();
+            write(response, callback, page.status(), page.contentType(), page.body());
+            return true;
+        }
         var match = template.match(method, path);
         if (match.isEmpty()) {
             if (method.equals("GET") && serveStatic(response, callback, path)) return true;

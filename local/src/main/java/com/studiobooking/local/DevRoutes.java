@@ -52,6 +52,40 @@ final class DevRoutes {
         this.baseUrl = baseUrl;
     }
 
+    /**
+     * The local runtime's front page (GET /): what there is to open — the demo studio's widget and admin
+     * page, the outbox, the schedules — and how to sign in as its owner or instructor. A developer's page
+     * like the outbox, so in English; the widget and the admin page speak the studio's languages.
+     */
+    Page landing() {
+        String studio = Html.escape(demo.studioId());
+        return Page.html("""
+                <!doctype html><html lang="en"><head><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>Studio Booking · local</title>
+                <style>body{font-family:system-ui,sans-serif;max-width:44rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.5}
+                ul{padding-left:1.2rem}li{margin:.4rem 0}a{color:#5b21b6}code{background:#f3f0ff;padding:0 .25rem;border-radius:4px}
+                .meta{color:#555}</style></head><body>
+                <main>
+                <h1>Studio Booking is running</h1>
+                <p class="meta">The whole system on this machine: the API from template.yaml, an embedded store, a mail
+                outbox and an in-process scheduler, with the demo studio <code>%1$s</code>.</p>
+                <h2>Open</h2>
+                <ul>
+                <li><a href="/widget/?studio=%1$s">Booking widget</a>: what a client sees (book a class or an appointment)</li>
+                <li><a href="/admin/?studio=%1$s">Admin page</a>: sign in as the owner <code>%2$s</code> or the instructor
+                <code>%3$s</code>; the sign-in code arrives in the outbox</li>
+                <li><a href="/_dev/mail">Outbox</a>: every e-mail the system would have sent (<a href="/_dev/mail.json">as JSON</a>)</li>
+                <li><a href="/_dev/schedules">Schedules</a>: reminders and timed jobs waiting to fire
+                (<code>POST /_dev/schedules/{name}/run</code> fires one now)</li>
+                <li><a href="/studios/%1$s">The demo studio's profile</a> from the API; <a href="/_dev/health">health</a></li>
+                </ul>
+                <h2>Card payments</h2>
+                <p>%4$s</p>
+                </main></body></html>
+                """.formatted(studio, Html.escape(demo.ownerEmail()), Html.escape(demo.staffEmail()), Html.escape(payments.describe())));
+    }
+
     Page handle(String method, String path, String rawQuery) {
         if (path.startsWith("/_dev/checkout/")) return checkout(method, path.substring("/_dev/checkout/".length()));
         if (method.equals("POST") && path.startsWith("/_dev/schedules/") && path.endsWith("/run")) {

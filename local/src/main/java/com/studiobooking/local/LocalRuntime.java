@@ -200,6 +200,7 @@ public final class LocalRuntime implements AutoCloseable {
         return """
 
                 Studio Booking is running on %1$s
+                  start here       %1$s/  (links to everything below)
                   demo studio      %1$s/studios/%2$s
                   sign in as the demo owner: POST %1$s/auth/code {"studioId":"%2$s","email":"%3$s"}
                                    then read the code at %1$s/_dev/mail

@@ -45,6 +45,19 @@ class LocalRuntimeTest {
     }
 
     @Test
+    void the_front_page_links_the_widget_the_admin_page_the_outbox_and_the_schedules_and_every_link_opens() throws Exception {
+        HttpResponse<String> front = send("GET", "/", null, null);
+        assertThat(front.statusCode()).isEqualTo(200);
+        assertThat(front.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        List<String> links = java.util.regex.Pattern.compile("href=\"([^\"]+)\"").matcher(front.body()).results()
+                .map(m -> m.group(1).replace("&amp;", "&")).toList();
+        assertThat(links).contains("/widget/?studio=" + DemoStudio.STUDIO_ID, "/admin/?studio=" + DemoStudio.STUDIO_ID,
+                "/_dev/mail", "/_dev/schedules");
+        for (String link : links) assertThat(send("GET", link, null, null).statusCode()).as(link).isEqualTo(200);
+        assertThat(front.body()).contains("ana@example.com", "ioana@example.com");
+    }
+
+    @Test
     void the_demo_owner_signs_in_and_manages_staff_and_locations() throws Exception {
         String token = demoOwner();
 
