@@ -1417,6 +1417,7 @@ const SETTINGS_FILLERS = {
     setValue('st-bank-iban', bank.iban);
     setValue('st-bank-name', bank.bankName);
     setValue('st-bank-due', bank.dueHours ?? 48);
+    setValue('st-bank-lead', bank.minHoursBeforeStart ?? 24);
     setValue('st-bank-instructions', bank.instructions);
   },
   'settings-appearance': (s) => {
@@ -1543,6 +1544,7 @@ const SETTINGS_SECTIONS = {
         iban: text('iban'),
         bankName: text('bankName'),
         dueHours: integer(f['bankTransfer.dueHours'].value) ?? 48,
+        minHoursBeforeStart: integer(f['bankTransfer.minHoursBeforeStart'].value) ?? 24,
         instructions: text('instructions'),
       },
     };

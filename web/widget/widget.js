@@ -654,14 +654,40 @@ function paymentChoices() {
   const studioMethods = state.profile.paymentMethods ?? [];
   if (target.kind === 'APPOINTMENT') {
     if (target.service.price?.amount === 0) return ['FREE'];
-    return studioMethods.filter((m) => ['CARD', 'BANK_TRANSFER', 'PAY_AT_STUDIO'].includes(m));
+    return studioMethods.filter((m) => ['CARD', 'BANK_TRANSFER', 'PAY_AT_STUDIO'].includes(m))
+      .filter((m) => m !== 'BANK_TRANSFER' || transferHasTime());
   }
   const session = target.session;
   const onlineSeat = session.format === 'ONLINE' || (session.format === 'HYBRID' && chosenFormat() === 'ONLINE');
   return (session.paymentMethods ?? [])
     .filter((m) => m === 'FREE' || studioMethods.includes(m))
     .filter((m) => !(onlineSeat && m === 'PAY_AT_STUDIO'))
-    .filter((m) => m !== 'CREDITS' || session.creditPrice);
+    .filter((m) => m !== 'CREDITS' || session.creditPrice)
+    .filter((m) => m !== 'BANK_TRANSFER' || transferHasTime());
+}
+
+/** The start of what is being booked (a slot or a session). */
+const targetStart = () => state.target?.slot?.start ?? state.target?.session?.start;
+
+/**
+ * Whether a bank transfer would leave real time to pay: the studio offers it only for what starts at
+ * least bankTransfer.minHoursBeforeStart hours from now (the API refuses it otherwise).
+ */
+function transferHasTime() {
+  const bank = state.profile.bankTransfer;
+  const start = Date.parse(targetStart());
+  if (!bank || Number.isNaN(start)) return true;
+  return start - Date.now() >= (bank.minHoursBeforeStart ?? 0) * 3600000;
+}
+
+/** The short reason bank transfer is missing from the choices, when the studio takes transfers but not this late. */
+function transferHiddenReason() {
+  const bank = state.profile.bankTransfer;
+  if (!bank || transferHasTime()) return null;
+  const offered = state.target.kind === 'APPOINTMENT'
+    ? (state.profile.paymentMethods ?? []).includes('BANK_TRANSFER')
+    : (state.target.session.paymentMethods ?? []).includes('BANK_TRANSFER');
+  return offered ? plural('payment.transferTooLate', bank.minHoursBeforeStart) : null;
 }
 
 function renderPaymentOptions() {
@@ -684,6 +710,8 @@ function renderPaymentOptions() {
   if (choices.length === 0) {
     container.append(h('p', { class: 'muted', text: t('payment.none') }));
   }
+  const noTransfer = transferHiddenReason();
+  if (noTransfer) container.append(h('p', { class: 'muted', id: 'transfer-too-late', text: noTransfer }));
   renderPaymentHint();
 }
 

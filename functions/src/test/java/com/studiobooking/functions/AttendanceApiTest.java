@@ -54,7 +54,8 @@ class AttendanceApiTest {
         ok(api.call("admin/put-studios-studioId-settings.json").path("studioId", studioId).token(owner)
                 .body(Map.of("paymentMethods", List.of("CARD", "PASS", "CREDITS", "PAY_AT_STUDIO"),
                         "bankTransfer", Map.of("enabled", true, "accountName", "Lotus SRL",
-                                "iban", "RO49AAAA1B31007593840000", "dueHours", 48))).send());
+                                "iban", "RO49AAAA1B31007593840000", "dueHours", 48,
+                                "minHoursBeforeStart", 0))).send());
         instructorId = ok(api.call("admin/post-studios-studioId-staff.json").path("studioId", studioId).token(owner)
                 .body(Map.of("name", "Ioana", "email", "ioana@example.com")).send()).json().get("staffId").asText();
         roomId = ok(api.call("admin/post-studios-studioId-locations.json").path("studioId", studioId).token(owner)

@@ -66,7 +66,8 @@ class AttendanceRaceTest {
         ok(api.call("admin/put-studios-studioId-settings.json").path("studioId", studioId).token(owner)
                 .body(Map.of("paymentMethods", List.of("CARD", "PASS", "BANK_TRANSFER"),
                         "bankTransfer", Map.of("enabled", true, "accountName", "Lotus SRL",
-                                "iban", "RO49AAAA1B31007593840000", "dueHours", 48),
+                                "iban", "RO49AAAA1B31007593840000", "dueHours", 48,
+                                "minHoursBeforeStart", 0),
                         "bookingPolicy", Map.of("minNoticeMinutes", 0, "maxDaysAhead", 60),
                         "noShowPolicy", Map.of("forfeit", true))).send());
         instructorId = ok(api.call("admin/post-studios-studioId-staff.json").path("studioId", studioId).token(owner)

@@ -175,6 +175,36 @@ class SessionApiTest {
         assertThat(ok(bookSeat(sessionId, null, "BANK_TRANSFER", "other@example.com", null)).status()).isEqualTo(201);
     }
 
+    /** Issue 15: a transfer is offered only when it leaves real time to pay (bankTransfer.minHoursBeforeStart, default 24). */
+    @Test
+    void bank_transfer_is_refused_closer_to_the_start_than_the_studio_allows_and_the_due_time_never_passes_the_start() {
+        // the clock reads 2026-11-23T09:00Z, 11:00 in Bucharest
+        String tonight = session("IN_PERSON", 5, null, List.of("BANK_TRANSFER", "PAY_AT_STUDIO"), "2026-11-23T21:00:00+02:00");
+        String tomorrowNight = session("IN_PERSON", 5, null, List.of("BANK_TRANSFER"), "2026-11-24T18:00:00+02:00");
+
+        Api.Reply refused = bookSeat(tonight, null, "BANK_TRANSFER", "radu@example.com", null);
+        assertRefused(refused, 422, "BANK_TRANSFER_TOO_LATE");
+        assertThat(refused.json().get("error").get("field").asText()).isEqualTo("paymentMethod");
+        assertThat(refused.json().get("error").get("minHoursBeforeStart").asInt()).isEqualTo(24);
+        assertThat(staffSession(tonight).get("participants")).as("nothing was held").isEmpty();
+        assertThat(ok(bookSeat(tonight, null, "PAY_AT_STUDIO", "radu@example.com", null)).status()).isEqualTo(201);
+
+        JsonNode due = ok(bookSeat(tomorrowNight, null, "BANK_TRANSFER", "dana@example.com", null)).json();
+        assertThat(due.get("nextAction").get("bankTransfer").get("dueBy").asText())
+                .as("48 hours from now would pass the start: due at the start").isEqualTo("2026-11-24T18:00:00+02:00");
+
+        assertRefused(api.call("admin/put-studios-studioId-settings.json").path("studioId", studioId).token(owner)
+                .body(Map.of("bankTransfer", Map.of("enabled", true, "accountName", "Lotus SRL",
+                        "iban", "RO49AAAA1B31007593840000", "minHoursBeforeStart", -1))).send(), 400, "VALIDATION_FAILED");
+        ok(api.call("admin/put-studios-studioId-settings.json").path("studioId", studioId).token(owner)
+                .body(Map.of("bankTransfer", Map.of("enabled", true, "accountName", "Lotus SRL",
+                        "iban", "RO49AAAA1B31007593840000", "dueHours", 4, "minHoursBeforeStart", 6))).send());
+        JsonNode profile = api.call("catalogue/get-studios-studioId.json").path("studioId", studioId).send().json();
+        assertThat(profile.get("bankTransfer").get("minHoursBeforeStart").asInt()).isEqualTo(6);
+        JsonNode tonightTransfer = ok(bookSeat(tonight, null, "BANK_TRANSFER", "ioan@example.com", null)).json();
+        assertThat(tonightTransfer.get("nextAction").get("bankTransfer").get("dueBy").asText()).isEqualTo("2026-11-23T15:00:00+02:00");
+    }
+
     /** The seed story: the link reaches exactly the paid participants, when rule 3 allows, and nowhere else. */
     @Test
     void the_online_link_reaches_only_paid_participants_and_never_leaks() {

@@ -55,7 +55,8 @@ final class StudioMapper {
                 .putStrings("paymentMethods", s.paymentMethods().stream().map(Enum::name).toList())
                 .put("bankTransfer", item().put("enabled", bank.enabled()).put("accountName", bank.accountName())
                         .put("iban", bank.iban()).put("bankName", bank.bankName()).put("dueHours", bank.dueHours())
-                        .put("instructions", bank.instructions()).build())
+                        .put("instructions", bank.instructions())
+                        .put("minHoursBeforeStart", bank.minHoursBeforeStart()).build())
                 .put("bookingPolicy", item().put("minNoticeMinutes", s.bookingPolicy().minNoticeMinutes())
                         .put("maxDaysAhead", s.bookingPolicy().maxDaysAhead()).build())
                 .put("cancellationPolicy", item().put("text", s.cancellationPolicy().text())
@@ -89,7 +90,8 @@ final class StudioMapper {
         return new StudioSettings(str(m, "name"), str(m, "timezone"), str(m, "currency"), str(m, "locale"),
                 Attr.strings(m, "paymentMethods", PaymentMethod::valueOf),
                 new BankTransfer(bool(bank, "enabled"), str(bank, "accountName"), str(bank, "iban"),
-                        str(bank, "bankName"), integer(bank, "dueHours"), str(bank, "instructions")),
+                        str(bank, "bankName"), integer(bank, "dueHours"), str(bank, "instructions"),
+                        integer(bank, "minHoursBeforeStart")),
                 new BookingPolicy(integer(booking, "minNoticeMinutes"), integer(booking, "maxDaysAhead")),
                 new CancellationPolicy(str(cancel, "text"), integer(cancel, "cutoffHours"),
                         CancellationPolicy.Refund.valueOf(str(cancel, "refund"))),

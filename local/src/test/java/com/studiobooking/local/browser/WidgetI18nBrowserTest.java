@@ -70,6 +70,9 @@ class WidgetI18nBrowserTest {
         session("st_demo", ana, "Hatha 2", day.atTime(11, 0).atZone(BUCHAREST), 2, "sf_demo_owner", "lc_demo_main", 5000, "RON", "BANK_TRANSFER");
         session("st_demo", ana, "Hatha 20", day.atTime(13, 0).atZone(BUCHAREST), 20, "sf_demo_owner", "lc_demo_main", 5000, "RON", "BANK_TRANSFER");
         session("st_demo", ana, "Pilates", day.atTime(17, 0).atZone(BUCHAREST), 8, "sf_demo_owner", "lc_demo_main", 6000, "RON", "BANK_TRANSFER");
+        // Three hours away: too near for a transfer to arrive (the studio's default: transfers until 24 hours before).
+        session("st_demo", ana, "Yin târziu", ZonedDateTime.now(BUCHAREST).plusHours(3).truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
+                5, "sf_demo_owner", "lc_demo_main", 5000, "RON", "BANK_TRANSFER,CARD");
 
         // An Indonesian practitioner: a class, a massage with free hours every day, paid at the studio.
         HttpResponse<String> opened = send("POST", "/studios", null, """
@@ -271,6 +274,25 @@ class WidgetI18nBrowserTest {
     }
 
     /** No console errors, nothing wider than the window, and screenshots to look at (top and bottom). */
+    /** Issue 15: bank transfer only when its due time leaves real time to pay; otherwise hidden with a short reason. */
+    @Test
+    void bank_transfer_is_hidden_with_its_reason_for_a_class_too_near_and_offered_for_one_days_away() {
+        for (Dimension size : WIDTHS) {
+            browser.open(base() + "/widget/?studio=st_demo", size);
+            openBookingFormFor("Yin târziu");
+            assertThat(browser.visible("#transfer-too-late").getText())
+                    .isEqualTo("Transferul bancar este oferit doar până cu 24 de ore înainte de începere.");
+            assertThat(browser.driver().findElements(By.cssSelector("#payment-options input[value='BANK_TRANSFER']"))).isEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("#payment-options input[value='CARD']"))).hasSize(1);
+            cleanAndShot("widget-transfer-too-late-" + size.getWidth());
+
+            browser.open(base() + "/widget/?studio=st_demo", size);
+            openBookingFormFor("Pilates");
+            assertThat(browser.driver().findElements(By.cssSelector("#payment-options input[value='BANK_TRANSFER']"))).hasSize(1);
+            assertThat(browser.driver().findElements(By.id("transfer-too-late"))).isEmpty();
+        }
+    }
+
     private static void cleanAndShot(String name) {
         browser.screenshot(name);
         Object top = browser.script("const y = window.scrollY; window.scrollTo(0, document.body.scrollHeight); return y;");
@@ -315,7 +337,7 @@ class WidgetI18nBrowserTest {
         created(send("POST", "/studios/" + studioId + "/sessions", token, "{\"name\":\"" + name + "\",\"start\":\""
                 + start.toOffsetDateTime() + "\",\"durationMinutes\":60,\"capacity\":" + capacity + ",\"instructorId\":\""
                 + instructorId + "\",\"format\":\"IN_PERSON\",\"locationId\":\"" + locationId + "\",\"price\":{\"amount\":"
-                + price + ",\"currency\":\"" + currency + "\"},\"paymentMethods\":[\"" + method + "\"]}"));
+                + price + ",\"currency\":\"" + currency + "\"},\"paymentMethods\":[\"" + method.replace(",", "\",\"") + "\"]}"));
     }
 
     private static HttpResponse<String> created(HttpResponse<String> response) {

@@ -34,7 +34,9 @@ public record PublicProfile(String studioId, String name, String timezone, Strin
                             List<Collection> services, String language, List<Languages.Language> languages,
                             Map<String, String> labels) {
 
-    public record BankDetails(String accountName, String iban, String bankName, int dueHours, String instructions) {
+    /** {@code minHoursBeforeStart}: a transfer is offered only for what starts at least this far ahead. */
+    public record BankDetails(String accountName, String iban, String bankName, int dueHours, String instructions,
+                              int minHoursBeforeStart) {
     }
 
     public record StaffMember(String staffId, String name, String bio, String bookingLink) {
@@ -56,7 +58,8 @@ public record PublicProfile(String studioId, String name, String timezone, Strin
         StudioSettings s = studio.settings();
         BankTransfer bank = s.bankTransfer();
         BankDetails bankDetails = bank.isEnabled() && s.accepts(PaymentMethod.BANK_TRANSFER)
-                ? new BankDetails(bank.accountName(), bank.iban(), bank.bankName(), bank.dueHours(), bank.instructions())
+                ? new BankDetails(bank.accountName(), bank.iban(), bank.bankName(), bank.dueHours(), bank.instructions(),
+                        bank.leadHours())
                 : null;
         return new PublicProfile(studio.studioId(), s.name(), s.timezone(), s.currency(), s.locale(),
                 s.paymentMethods(), bankDetails, s.bookingPolicy(), s.cancellationPolicy(), s.appearance(),

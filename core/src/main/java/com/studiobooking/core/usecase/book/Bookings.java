@@ -630,8 +630,9 @@ public final class Bookings {
             }
             case BANK_TRANSFER -> {
                 if (!settings.accepts(method)) throw notAccepted("the studio does not take bank transfers");
-                Instant due = clock.instant().plus(Duration.ofHours(settings.bankTransfer().dueHours()));
-                yield new Payment(BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID, due.isBefore(start) ? due : start);
+                BankTransfer bank = settings.bankTransfer();
+                if (!bank.leavesTimeToPay(clock.instant(), start)) throw BankTransfer.tooLate(bank);
+                yield new Payment(BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID, bank.dueBy(clock.instant(), start));
             }
             case CARD -> {
                 if (!settings.accepts(method)) throw notAccepted("the studio does not take card payments");

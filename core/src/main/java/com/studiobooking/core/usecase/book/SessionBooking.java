@@ -21,6 +21,7 @@ import com.studiobooking.core.model.schedule.TimedJobs;
 import com.studiobooking.core.model.session.OnlineAccess;
 import com.studiobooking.core.model.session.Session;
 import com.studiobooking.core.model.session.SessionFormat;
+import com.studiobooking.core.model.studio.BankTransfer;
 import com.studiobooking.core.model.studio.CancellationPolicy;
 import com.studiobooking.core.model.studio.InstructorNotices;
 import com.studiobooking.core.model.studio.Location;
@@ -139,8 +140,9 @@ public final class SessionBooking {
             case BANK_TRANSFER -> {
                 status = BookingStatus.AWAITING_PAYMENT;
                 paid = PaymentStatus.UNPAID;
-                Instant due = now.plus(Duration.ofHours(settings.bankTransfer().dueHours()));
-                dueBy = due.isBefore(session.start()) ? due : session.start();
+                BankTransfer bank = settings.bankTransfer();
+                if (!bank.leavesTimeToPay(now, session.start())) throw BankTransfer.tooLate(bank);
+                dueBy = bank.dueBy(now, session.start());
             }
             case PAY_AT_STUDIO -> paid = PaymentStatus.UNPAID;
             case FREE -> paid = PaymentStatus.NOT_REQUIRED;
@@ -557,9 +559,13 @@ public final class SessionBooking {
                         new Booking.WalletUse(null, session.creditPrice()));
             }
             case BANK_TRANSFER -> {
-                Instant due = now.plus(Duration.ofHours(settings.bankTransfer().dueHours()));
+                BankTransfer bank = settings.bankTransfer();
+                if (!bank.leavesTimeToPay(now, session.start())) {
+                    leaveLine(waiting, SessionEmails.LineEnd.TOO_LATE_TO_PAY, Cancellation.By.SYSTEM);
+                    return true;
+                }
                 promoted = waiting.promoted(BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID,
-                        due.isBefore(session.start()) ? due : session.start(), null);
+                        bank.dueBy(now, session.start()), null);
             }
             case CARD -> {
                 if (now.plus(CardCheckouts.HOLD).isAfter(session.start())) {
