@@ -15,8 +15,11 @@ import {
   DEFAULT_LANGUAGE, chooseLanguage, clockText, dayText, errorText, longDayText, minorDigits, money, parseClock, plural, rememberedLanguage, rememberLanguage, t, useLanguage, weekdayName, zoneName,
 } from './language.js';
 import {
-  $, ID_PATTERN, InputError, S, SESSION_DAYS, api, clearFormErrors, clientName, clockValue, enc, forgetSession, integer, label, locationName, minorUnits, notice, nowrap, pad, saveSession, savedSession, show, showError, spanText, staffName, state, statusBadge, submitting, table, todayIn, whenHeader, whenSignedOut, whenText, zone, zonedIso,
+  $, ID_PATTERN, InputError, S, SESSION_DAYS, api, clearFormErrors, clientName, clockValue, confirmPaymentButton, enc, forgetSession, integer, label, locationName, minorUnits, notice, nowrap, pad, saveSession, savedSession, show, showError, spanText, staffName, state, statusBadge, submitting, table, todayIn, whenHeader, whenSignedOut, whenText, zone, zonedIso,
 } from './base.js';
+import {
+  clientSearch, detailButton, filterBookings, installBookingFilters, installClientSearch, showClientBookings,
+} from './detail.js';
 
 // ---------------------------------------------------------------------------------------------
 // Sign in
@@ -414,43 +417,12 @@ function renderSession(s) {
       statusBadge('status', p.status),
       statusBadge('paymentStatus', p.paymentStatus),
       online ? (s.linkVersion > 0 && p.linkSentVersion >= s.linkVersion ? t('common.yes') : t('common.no')) : null,
-      confirmPaymentButton(p, () => openSession(s.sessionId)),
+      h('span', { class: 'row-actions' }, confirmPaymentButton(p, () => openSession(s.sessionId)),
+        detailButton(p, () => openSession(s.sessionId))),
     ].filter((x, i) => online || i !== 5)), t('session.participants')));
 
   show($('session-cancel'), s.status === 'SCHEDULED');
   show($('session-cancel-error'), false);
-}
-
-function confirmPaymentButton(booking, after) {
-  const name = clientName(booking);
-  if (booking.paymentStatus === 'REFUND_DUE') {
-    // a refund owed by bank transfer: staff send the money, then record it here (the client is e-mailed)
-    return moneyButton(t('refund.mark'), t('refund.markAria', { name }), t('refund.question', { name }),
-      () => api('POST', `/studios/${S()}/bookings/${enc(booking.bookingId)}/mark-refunded`),
-      t('refund.recorded', { name }), after);
-  }
-  if (booking.status !== 'AWAITING_PAYMENT' || booking.paymentMethod !== 'BANK_TRANSFER') return '';
-  return moneyButton(t('payment.confirm'), t('payment.confirmAria', { name }), t('payment.confirmQuestion', { name }),
-    () => api('POST', `/studios/${S()}/bookings/${enc(booking.bookingId)}/confirm-payment`),
-    t('payment.confirmed', { name }), after);
-}
-
-/** A small button that asks first, runs one call, says how it went, then refreshes the view. */
-function moneyButton(text, ariaLabel, question, call, done, after) {
-  return h('button', {
-    type: 'button', class: 'button small', text, 'aria-label': ariaLabel,
-    onclick: async (event) => {
-      if (!window.confirm(question)) return;
-      event.currentTarget.disabled = true;
-      try {
-        await call();
-        notice(done, 'success');
-      } catch (e) {
-        notice(errorText(e.code), 'error');
-      }
-      after();
-    },
-  });
 }
 
 async function saveOnlineAccess(event) {
@@ -563,6 +535,7 @@ function initBookings() {
   $('bk-to').value = addDays(state.today, 13);
   refreshDateHint($('bk-from'));
   refreshDateHint($('bk-to'));
+  installBookingFilters($('bookings-form'), () => renderBookings(filterBookings(state.bookings ?? [])));
   loadBookings();
 }
 
@@ -600,7 +573,7 @@ async function loadBookings(event) {
     list.replaceChildren(h('p', { class: 'muted', text: t('common.loading') }));
     const answer = await api('GET', `/studios/${S()}/bookings?${query({ from, to })}`);
     state.bookings = answer.bookings ?? [];
-    renderBookings(state.bookings);
+    renderBookings(filterBookings(state.bookings));
   });
 }
 
@@ -616,6 +589,7 @@ function renderBookings(bookings) {
     nowrap(money(b.price)),
     h('span', { class: 'row-actions' },
       confirmPaymentButton(b, () => loadBookings()),
+      detailButton(b, () => loadBookings()),
       b.kind === 'SESSION' && b.sessionId ? h('button', {
         type: 'button', class: 'button small secondary', text: t('bookings.session'), 'aria-label': t('bookings.sessionAria', { name: clientName(b) }),
         onclick: () => openSession(b.sessionId),
@@ -1185,10 +1159,11 @@ const walletKind = (kind) => WALLET_KINDS[kind]?.() ?? t('wallet.other');
 
 async function loadClients() {
   const list = $('client-list');
+  installClientSearch(list, loadClients);
   list.replaceChildren(h('p', { class: 'muted', text: t('common.loading') }));
   try {
     const [clients, passTypes, packs] = await Promise.all([
-      api('GET', `/studios/${S()}/clients`),
+      api('GET', `/studios/${S()}/clients?${query({ q: clientSearch() })}`),
       api('GET', `/studios/${S()}/pass-types`),
       api('GET', `/studios/${S()}/credit-packs`),
     ]);
@@ -1220,10 +1195,14 @@ function passesText(wallet) {
 function renderClients() {
   show($('pass-type-form'), isOwner());
   show($('credit-pack-form'), isOwner());
-  $('client-list').replaceChildren(table([t('common.email'), t('clients.credits'), t('clients.passes'), ''], (state.clients ?? []).map((c) => {
+  $('client-list').replaceChildren(table([t('detail.client'), t('common.email'), t('detail.phone'), t('detail.bookings'),
+    t('clients.credits'), t('clients.passes'), ''], (state.clients ?? []).map((c) => {
     const wallet = state.wallets?.get(c.clientId);
     return [
+      c.name ?? '',
       c.email,
+      c.phone ?? '',
+      String(c.bookings ?? 0),
       wallet ? plural('credits.count', wallet.credits ?? 0) : '',
       wallet ? passesText(wallet) : '',
       rowButton(t('clients.wallet'), t('clients.walletAria', { email: c.email }), () => openWallet(c)),
@@ -1258,6 +1237,7 @@ async function openWallet(client) {
   show($('client-list-panel'), false);
   show($('wallet-panel'));
   $('wallet-title').focus();
+  showClientBookings(client, $('wallet-panel'));
 }
 
 function closeWallet() {

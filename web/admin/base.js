@@ -256,3 +256,35 @@ export function statusBadge(kind, value) {
   return h('span', { class: `badge ${String(value).toLowerCase()}`, text: label(kind, value) });
 }
 
+/** Confirm a transfer's payment, or record a refund paid out by transfer: '' when neither applies. */
+export function confirmPaymentButton(booking, after) {
+  const name = clientName(booking);
+  if (booking.paymentStatus === 'REFUND_DUE') {
+    // a refund owed by bank transfer: staff send the money, then record it here (the client is e-mailed)
+    return moneyButton(t('refund.mark'), t('refund.markAria', { name }), t('refund.question', { name }),
+      () => api('POST', `/studios/${S()}/bookings/${enc(booking.bookingId)}/mark-refunded`),
+      t('refund.recorded', { name }), after);
+  }
+  if (booking.status !== 'AWAITING_PAYMENT' || booking.paymentMethod !== 'BANK_TRANSFER') return '';
+  return moneyButton(t('payment.confirm'), t('payment.confirmAria', { name }), t('payment.confirmQuestion', { name }),
+    () => api('POST', `/studios/${S()}/bookings/${enc(booking.bookingId)}/confirm-payment`),
+    t('payment.confirmed', { name }), after);
+}
+
+/** A small button that asks first, runs one call, says how it went, then refreshes the view. */
+export function moneyButton(text, ariaLabel, question, call, done, after) {
+  return h('button', {
+    type: 'button', class: 'button small', text, 'aria-label': ariaLabel,
+    onclick: async (event) => {
+      if (!window.confirm(question)) return;
+      event.currentTarget.disabled = true;
+      try {
+        await call();
+        notice(done, 'success');
+      } catch (e) {
+        notice(errorText(e.code), 'error');
+      }
+      after();
+    },
+  });
+}

@@ -127,7 +127,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                         Map.of("creditPacks", wallets.creditPacks(caller(r), studio(r)))))
                 .on("POST " + STUDIO + "/credit-packs", r -> Response.created(
                         wallets.addCreditPack(caller(r), studio(r), r.body(WalletChange.CreditPackDetails.class))))
-                .on("GET " + STUDIO + "/clients", r -> Response.ok(Map.of("clients", wallets.clients(caller(r), studio(r)))))
+                .on("GET " + STUDIO + "/clients", r -> Response.ok(Map.of("clients", wallets.clients(caller(r), studio(r), r.query("q")))))
                 .on("POST " + STUDIO + "/clients", r -> Response.created(
                         wallets.addClient(caller(r), studio(r), r.body(WalletChange.NewClient.class))))
                 .on("GET " + STUDIO + "/clients/{clientId}/wallet", r -> Response.ok(

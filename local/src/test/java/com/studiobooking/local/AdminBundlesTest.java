@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.studiobooking.core.model.booking.Attendance;
 import com.studiobooking.core.model.booking.Booking;
+import com.studiobooking.core.model.booking.Cancellation;
 import com.studiobooking.core.model.booking.BookingStatus;
 import com.studiobooking.core.model.booking.PaymentStatus;
 import com.studiobooking.core.model.session.Session;
@@ -261,6 +263,8 @@ class AdminBundlesTest {
         families.put("role", names(StaffRole.values()));
         families.put("refund", names(CancellationPolicy.Refund.values()));
         families.put("kind", names(Booking.Kind.values()));
+        families.put("attendance", names(Attendance.Status.values()));
+        families.put("cancelledBy", names(Cancellation.By.values()));
         Set<String> codes = new TreeSet<>(thrownCodes());
         DOCUMENTED_CODE.matcher(Files.readString(RepoRoot.resolve("docs/openapi.yaml"))).results().forEach(m -> codes.add(m.group(1)));
         codes.add("NETWORK"); // web/shared/http.js: the API cannot be reached

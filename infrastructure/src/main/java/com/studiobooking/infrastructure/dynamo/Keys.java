@@ -102,5 +102,6 @@ final class Keys {
     static String studioClients(String studioId) { return studio(studioId) + "#CLIENTS"; }
     static final String CLIENT_EMAIL_PREFIX = "EMAIL#";
     static String clientEmail(String email) { return CLIENT_EMAIL_PREFIX + email; }
-    static String clientId(String clientId) { return "ID#" + clientId; }
+    static final String CLIENT_ID_PREFIX = "ID#";
+    static String clientId(String clientId) { return CLIENT_ID_PREFIX + clientId; }
 }

@@ -22,6 +22,11 @@ import java.time.ZoneId;
  * whether staff have set its link (the link itself only ever in {@code onlineAccess}, under rule 3);
  * {@code waitlistPosition} the 1-based place of a WAITLISTED booking among those still waiting for its
  * session and format (null otherwise).
+ *
+ * <p>{@code notes} are what the client wrote when booking; {@code reference} the code a client quotes on a
+ * transfer; {@code paymentDueBy} when an unpaid booking is released (null once paid or with nothing due).
+ * {@code payment} is how it was paid and what a cancellation gave back; the refund state itself is
+ * {@code paymentStatus}. None of these carries a payment provider's ids.
  */
 public record BookingView(String bookingId, String studioId, Booking.Kind kind, String serviceId, String serviceName,
                           String staffId, String staffName, String locationId, OffsetDateTime start, OffsetDateTime end,
@@ -29,7 +34,26 @@ public record BookingView(String bookingId, String studioId, Booking.Kind kind, 
                           Money price, String accessToken, NextAction nextAction, CancellationView cancellation,
                           Instant createdAt, String sessionId, SessionFormat format, OnlineAccess onlineAccess,
                           String language, Attendance.Status attendance, Boolean onlineLinkSet,
-                          Integer waitlistPosition) {
+                          Integer waitlistPosition, String notes, String reference, OffsetDateTime paymentDueBy,
+                          PaymentHistory payment) {
+
+    /**
+     * How a booking was paid and, once cancelled, whether what it took from the wallet went back:
+     * {@code cardPaid} a card payment was received; {@code passEntryUsed}/{@code creditsUsed} what it took
+     * from the client's wallet; {@code walletReturned} (cancelled bookings that took from the wallet only)
+     * whether that went back; {@code forfeited} a no-show the studio's policy keeps.
+     */
+    public record PaymentHistory(boolean cardPaid, boolean passEntryUsed, int creditsUsed, Boolean walletReturned,
+                                 boolean forfeited) {
+        static PaymentHistory of(Booking b) {
+            boolean tookFromWallet = b.walletUse() != null && (b.walletUse().passId() != null || b.walletUse().credits() > 0);
+            Boolean returned = b.cancellation() != null && tookFromWallet
+                    ? !b.cancellation().late() && !b.forfeitsPayment() : null;
+            return new PaymentHistory(b.card() != null && b.card().paymentId() != null,
+                    b.walletUse() != null && b.walletUse().passId() != null,
+                    b.walletUse() == null ? 0 : b.walletUse().credits(), returned, b.forfeitsPayment());
+        }
+    }
 
     /** What the client should do next: nothing, pay by transfer, or (later) go to a checkout page. */
     public record NextAction(Type type, String url, BankTransferInstructions bankTransfer) {
@@ -58,6 +82,9 @@ public record BookingView(String bookingId, String studioId, Booking.Kind kind, 
                 b.createdAt(), b.session() == null ? null : b.session().sessionId(),
                 b.session() == null ? null : b.session().format(), onlineAccess, b.language(),
                 b.attendance() == null ? null : b.attendance().status(),
-                b.isOnlineAppointment() ? b.onlineAccess().hasLink() : null, waitlistPosition);
+                b.isOnlineAppointment() ? b.onlineAccess().hasLink() : null, waitlistPosition, b.notes(), b.reference(),
+                b.paymentDueBy() == null || !b.status().isActive() || b.paymentStatus() != PaymentStatus.UNPAID ? null
+                        : b.paymentDueBy().atZone(zone).toOffsetDateTime(),
+                PaymentHistory.of(b));
     }
 }

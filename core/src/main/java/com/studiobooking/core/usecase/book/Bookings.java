@@ -142,6 +142,7 @@ public final class Bookings {
                 return repeated(new BookingStore.Reservation.Repeated(r.bookingId(), r.requestFingerprint()), key);
             }
             SessionBooking.Outcome.Booked booked = (SessionBooking.Outcome.Booked) outcome;
+            clients.booked(studioId, booked.booking().clientId(), booked.booking().client());
             return view(booked.booking(), studios.settingsOf(studioId), true, booked.access().orElse(null));
         } catch (DomainException refused) {
             // a parallel request with the same key may have won meanwhile: answer with its booking
@@ -193,6 +194,7 @@ public final class Bookings {
             BookingStore.Reservation reservation = bookings.reserveAppointment(booking, key);
             if (reservation instanceof BookingStore.Reservation.Reserved reserved) {
                 reminders.linkMissing(reserved.booking(), settings);
+                clients.booked(studioId, clientId, client);
             }
             if (reservation instanceof BookingStore.Reservation.Reserved reserved && order.method() == PaymentMethod.CARD) {
                 Booking withCheckout = cards.open(reserved.booking(), settings, held -> bookings.cancel(

@@ -64,16 +64,27 @@ public final class Wallets {
         return pack;
     }
 
-    public List<ClientDirectory.ClientRecord> clients(Caller caller, String studioId) {
+    /** The studio's clients; {@code query} (optional) keeps those whose name, e-mail or phone contains it. */
+    public List<ClientDirectory.ClientRecord> clients(Caller caller, String studioId, String query) {
         caller.requireStaffOf(studioId);
-        return clients.list(studioId);
+        String q = Check.optionalText(query, "q", 120);
+        if (q == null) return clients.list(studioId);
+        String needle = q.toLowerCase(java.util.Locale.ROOT);
+        String digits = needle.replaceAll("[^0-9]", "");
+        return clients.list(studioId).stream().filter(c -> contains(c.name(), needle) || contains(c.email(), needle)
+                || (!digits.isEmpty() && c.phone() != null && c.phone().replaceAll("[^0-9]", "").contains(digits))).toList();
+    }
+
+    private static boolean contains(String text, String needle) {
+        return text != null && text.toLowerCase(java.util.Locale.ROOT).contains(needle);
     }
 
     public ClientDirectory.ClientRecord addClient(Caller caller, String studioId, WalletChange.NewClient body) {
         caller.requireStaffOf(studioId);
         studios.settingsOf(studioId);
         String email = Check.email(Check.required(body, "body").email(), "email");
-        return new ClientDirectory.ClientRecord(clients.clientIdFor(studioId, email), email);
+        String clientId = clients.clientIdFor(studioId, email);
+        return clients.find(studioId, clientId).orElse(ClientDirectory.ClientRecord.registered(clientId, email));
     }
 
     public Wallet walletOf(Caller caller, String studioId, String clientId) {
