@@ -44,7 +44,7 @@ class WaitlistCostTest {
     }
 
     @Test
-    void joining_costs_fourteen_requests_and_a_cancellation_that_promotes_the_first_in_line_fifteen() {
+    void joining_costs_fifteen_requests_and_a_cancellation_that_promotes_the_first_in_line_fifteen() {
         Api.Reply holder = seat("maria@example.com", false);
         String session = "STUDIO#" + studioId + "#SESSION#" + sessionId + " SESSION";
         String profile = "STUDIO#" + studioId + " PROFILE";
@@ -60,6 +60,7 @@ class WaitlistCostTest {
                 "Query", // already booked or waiting?
                 "GetItem " + session, "TransactWriteItems (5)", // the next ticket, with the booking and its marker
                 "Query", // the position for the e-mail
+                "UpdateItem STUDIO#" + studioId + "#CLIENTS ID#", // the client's name, phone and count for the staff's list
                 "GetItem " + profile, "Query"); // the response, with the position
 
         String holderId = holder.json().get("bookingId").asText();

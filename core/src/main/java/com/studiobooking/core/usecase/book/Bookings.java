@@ -142,7 +142,7 @@ public final class Bookings {
                 return repeated(new BookingStore.Reservation.Repeated(r.bookingId(), r.requestFingerprint()), key);
             }
             SessionBooking.Outcome.Booked booked = (SessionBooking.Outcome.Booked) outcome;
-            clients.booked(studioId, booked.booking().clientId(), booked.booking().client());
+            rememberClient(studioId, booked.booking().clientId(), booked.booking().client());
             return view(booked.booking(), studios.settingsOf(studioId), true, booked.access().orElse(null));
         } catch (DomainException refused) {
             // a parallel request with the same key may have won meanwhile: answer with its booking
@@ -194,7 +194,7 @@ public final class Bookings {
             BookingStore.Reservation reservation = bookings.reserveAppointment(booking, key);
             if (reservation instanceof BookingStore.Reservation.Reserved reserved) {
                 reminders.linkMissing(reserved.booking(), settings);
-                clients.booked(studioId, clientId, client);
+                rememberClient(studioId, clientId, client);
             }
             if (reservation instanceof BookingStore.Reservation.Reserved reserved && order.method() == PaymentMethod.CARD) {
                 Booking withCheckout = cards.open(reserved.booking(), settings, held -> bookings.cancel(
@@ -619,7 +619,21 @@ public final class Bookings {
     private record Payment(BookingStatus status, PaymentStatus paymentStatus, Instant dueBy) {
     }
 
-    private Payment payment(StudioSettings settings, Money price, PaymentMethod method, Instant start) {
+    /**
+     * The client's latest name and phone and their booking count, for the staff's client list: written
+     * after the booking, and never at its expense. The booking is stored and its e-mail sent, so a failure
+     * here is logged and the booking answered; the next booking writes the details again.
+     */
+    private void rememberClient(String studioId, String clientId, Client client) {
+        try {
+            clients.booked(studioId, clientId, client);
+        } catch (RuntimeException directoryFailed) {
+            System.getLogger(Bookings.class.getName()).log(System.Logger.Level.WARNING,
+                    "client details of " + clientId + " not updated: " + directoryFailed);
+        }
+    }
+
+        private Payment payment(StudioSettings settings, Money price, PaymentMethod method, Instant start) {
         if (price.costsNothing()) {
             if (method != PaymentMethod.FREE) throw notAccepted("this service is free: use FREE");
             return new Payment(BookingStatus.CONFIRMED, PaymentStatus.NOT_REQUIRED, null);
