@@ -18,6 +18,7 @@ import {
   useZone, otherZone, api, enc, withRetry, uuid, storage, bookingTokenKey, clientKey, clientSession, clientToken,
   show, notice, renderNotice, focusHeading, todayIn, withWhom, locationName, widgetUrl,
 } from './base.js';
+import { canWait, waitlistedResult } from './waitlist.js';
 
 // ---------------------------------------------------------------------------------------------
 // The studio
@@ -381,11 +382,17 @@ function sessionCard(session) {
       yourTime ? h('p', { class: 'meta', text: yourTime }) : null,
       session.description ? h('p', { class: 'description', text: session.description }) : null,
       h('p', { class: `spots${bookable ? '' : ' full'}`, text: spotsText(session) })),
-    h('button', {
-      type: 'button', class: 'button', disabled: !bookable, text: bookable ? t('session.book') : t('session.full'),
-      'aria-label': t('session.bookAria', { name: session.name, when: fmt.moment(session.start) }),
-      onclick: () => openBookingForm({ kind: 'SESSION', session }),
-    }));
+    !bookable && canWait(session)
+      ? h('button', {
+        type: 'button', class: 'button secondary', text: t('session.joinWaitlist'),
+        'aria-label': t('session.joinWaitlistAria', { name: session.name, when: fmt.moment(session.start) }),
+        onclick: () => openBookingForm({ kind: 'SESSION', session, waitlist: true }),
+      })
+      : h('button', {
+        type: 'button', class: 'button', disabled: !bookable, text: bookable ? t('session.book') : t('session.full'),
+        'aria-label': t('session.bookAria', { name: session.name, when: fmt.moment(session.start) }),
+        onclick: () => openBookingForm({ kind: 'SESSION', session }),
+      }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -425,7 +432,12 @@ function renderBookingForm() {
     summary = [s.name, fmt.when(s.start, s.end), withWhom(s.instructorName),
       s.format === 'ONLINE' ? t('format.ONLINE') : locationName(s.locationId), sessionPrice(s)];
   }
-  $('book-title').textContent = t('book.titleFor', { name: target.kind === 'APPOINTMENT' ? target.service.name : target.session.name });
+  const name = target.kind === 'APPOINTMENT' ? target.service.name : target.session.name;
+  $('book-title').textContent = target.waitlist ? t('book.waitlistTitleFor', { name }) : t('book.titleFor', { name });
+  $('book-submit').textContent = submitText();
+  const waitNote = $('book-waitlist-note');
+  waitNote.textContent = target.waitlist ? t('book.waitlistHint') : '';
+  show(waitNote, Boolean(target.waitlist));
   $('book-summary').textContent = summary.filter(Boolean).join(' · ');
 
   const hybrid = target.kind === 'SESSION' && target.session.format === 'HYBRID';
@@ -439,8 +451,9 @@ function renderBookingForm() {
       const id = `format-${format}`;
       const name = t(`format.${format}`);
       formats.append(h('div', { class: 'choice' },
-        h('input', { type: 'radio', id, name: 'format', value: format, disabled: left === 0, onchange: renderPaymentOptions }),
-        h('label', { for: id, text: left === 0 ? t('book.formatFull', { format: name }) : plural('book.formatSeats', left, { format: name }) })));
+        h('input', { type: 'radio', id, name: 'format', value: format, disabled: left === 0 && !target.waitlist, onchange: renderPaymentOptions }),
+        h('label', { for: id, text: target.waitlist ? name
+          : left === 0 ? t('book.formatFull', { format: name }) : plural('book.formatSeats', left, { format: name }) })));
     }
     const keep = formats.querySelector(`input[value="${chosen}"]:not([disabled])`) ?? formats.querySelector('input:not([disabled])');
     if (keep) keep.checked = true;
@@ -529,7 +542,9 @@ function renderPaymentHint() {
   const method = $('payment-options').querySelector('input:checked')?.value;
   const hint = $('payment-hint');
   hint.replaceChildren();
-  if ((method === 'PASS' || method === 'CREDITS') && !clientToken()) {
+  if (state.target?.waitlist && method !== 'PASS' && method !== 'CREDITS') {
+    // nothing is paid on joining: the waitlist note says when
+  } else if ((method === 'PASS' || method === 'CREDITS') && !clientToken()) {
     hint.append(`${t(`hint.signIn.${method}`)} `,
       h('button', { type: 'button', class: 'button link', text: t('account.signIn'), onclick: () => openAccount(true) }));
   } else if (method === 'CARD') {
@@ -618,6 +633,7 @@ async function submitBooking(event) {
   if (notes) body.notes = notes;
   body.paymentMethod = form.querySelector('input[name="paymentMethod"]:checked')?.value;
   body.language = i18n.language;
+  if (target.waitlist) body.waitlist = true;
   if (!validateForm(body)) return;
 
   const token = clientToken();
@@ -633,7 +649,7 @@ async function submitBooking(event) {
     return;
   } finally {
     button.disabled = false;
-    button.textContent = t('book.submit');
+    button.textContent = submitText();
   }
   state.attempt = null;
   if (booking.accessToken) storage.set(bookingTokenKey(booking.bookingId), booking.accessToken);
@@ -654,9 +670,24 @@ function bookingFailed(e) {
     renderPaymentHint();
     return;
   }
+  if (e.code === 'CAPACITY_REACHED' && state.target.kind === 'SESSION' && !state.target.waitlist
+      && canWait({ ...state.target.session, spotsLeft: 0 })) {
+    // the last place went meanwhile: the same form, now for the waitlist, with what was typed kept
+    state.target = { ...state.target, session: { ...state.target.session, spotsLeft: 0 }, waitlist: true };
+    renderBookingForm();
+    formError(t('book.lastPlaceTaken'));
+    loadSessions();
+    return;
+  }
   if (e.code === 'SLOT_TAKEN' || e.code === 'CAPACITY_REACHED') {
-    formError(errorText(e));
-    if (state.target.kind === 'APPOINTMENT') loadSlots(); else loadSessions();
+    // the place is gone: back to the lists (fresh from the API), the reason said once at the top
+    const kind = state.target.kind;
+    state.target = null;
+    state.attempt = null;
+    bookingStep(false);
+    notice(() => errorText(e), 'error');
+    if (kind === 'APPOINTMENT') loadSlots(); else loadSessions();
+    focusHeading(kind === 'APPOINTMENT' ? 'slots-title' : 'sessions-title');
     return;
   }
   if (!fieldError(e.field, errorText(e))) formError(errorText(e));
@@ -681,12 +712,18 @@ function afterBooking(booking) {
   loadSessions();
 }
 
+/** The booking form's button: book, or join the waitlist of a full class. */
+const submitText = () => (state.target?.waitlist ? t('book.waitlistSubmit') : t('book.submit'));
+
 function renderResult(booking) {
   state.result = booking;
   const next = booking.nextAction ?? { type: 'NONE' };
   const body = $('result-body');
   const viewLink = h('a', { href: bookingPageUrl(booking.bookingId), text: t('result.viewLink') });
-  if (next.type === 'BANK_TRANSFER' && next.bankTransfer) {
+  if (booking.status === 'WAITLISTED') {
+    $('result-title').textContent = t('result.waitlisted.title');
+    body.replaceChildren(...waitlistedResult(booking), bookingFacts(booking), h('p', {}, viewLink));
+  } else if (next.type === 'BANK_TRANSFER' && next.bankTransfer) {
     $('result-title').textContent = t('result.bankTransfer.title');
     body.replaceChildren(
       h('p', { text: t('result.bankTransfer.text', { when: fmt.moment(next.bankTransfer.dueBy) }) }),
@@ -730,7 +767,9 @@ function bookingFacts(b) {
     [t('facts.when'), fmt.when(b.start, b.end)],
     [t('facts.with'), b.staffName],
     [t('facts.where'), where],
-    [t('facts.status'), named(`bookingStatus.${b.status}`, b.status)],
+    [t('facts.status'), b.status === 'WAITLISTED' && b.waitlistPosition
+      ? t('facts.waitlistPosition', { status: named('bookingStatus.WAITLISTED', b.status), position: b.waitlistPosition })
+      : named(`bookingStatus.${b.status}`, b.status)],
     [t('facts.price'), price(i18n, b.price)],
     [t('facts.payment'), payment],
     [t('facts.bookedFor'), b.client ? `${b.client.name} (${b.client.email})` : null],

@@ -12,6 +12,7 @@ import com.studiobooking.core.model.studio.ServiceFormat;
 import com.studiobooking.core.model.studio.Studio;
 import com.studiobooking.core.model.studio.StudioCatalog;
 import com.studiobooking.core.model.studio.StudioSettings;
+import com.studiobooking.core.model.studio.WaitlistPolicy;
 import com.studiobooking.core.text.Languages;
 import com.studiobooking.core.text.Texts;
 
@@ -30,8 +31,8 @@ import java.util.Map;
 public record PublicProfile(String studioId, String name, String timezone, String currency, String locale,
                             List<PaymentMethod> paymentMethods, BankDetails bankTransfer,
                             BookingPolicy bookingPolicy, CancellationPolicy cancellationPolicy,
-                            Appearance appearance, String bookingLink, List<StaffMember> staff, List<Place> locations,
-                            List<Collection> services, String language, List<Languages.Language> languages,
+                            WaitlistPolicy waitlist, Appearance appearance, String bookingLink, List<StaffMember> staff,
+                            List<Place> locations, List<Collection> services, String language, List<Languages.Language> languages,
                             Map<String, String> labels) {
 
     /** {@code minHoursBeforeStart}: a transfer is offered only for what starts at least this far ahead. */
@@ -62,7 +63,7 @@ public record PublicProfile(String studioId, String name, String timezone, Strin
                         bank.leadHours())
                 : null;
         return new PublicProfile(studio.studioId(), s.name(), s.timezone(), s.currency(), s.locale(),
-                s.paymentMethods(), bankDetails, s.bookingPolicy(), s.cancellationPolicy(), s.appearance(),
+                s.paymentMethods(), bankDetails, s.bookingPolicy(), s.cancellationPolicy(), s.waitlist(), s.appearance(),
                 links.studio(id),
                 catalog.staff().stream().map(m -> new StaffMember(m.staffId(), m.name(), m.bio(),
                         links.staff(id, m.staffId()))).toList(),
