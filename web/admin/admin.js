@@ -1459,12 +1459,23 @@ async function fillLinks() {
   $('st-embed').value = embedSnippet();
 }
 
-/** An iframe of the booking widget for the studio's own website (a script embed comes with issue 15). */
+/**
+ * The booking widget on the studio's own website: one script line (web/widget/embed.js puts the
+ * widget's iframe there and keeps it as tall as its content), and for sites that allow no scripts of
+ * others an iframe alternative, with a small listener of its own for the widget's height.
+ */
 function embedSnippet() {
-  const widget = safeUrl(state.profile?.bookingLink) ?? new URL(`../widget/?${query({ studio: state.studioId })}`, location.href).href;
+  const widget = new URL(safeUrl(state.profile?.bookingLink) ?? `../widget/?${query({ studio: state.studioId })}`, location.href);
+  const script = new URL('embed.js', widget);
+  script.search = '';
   const attribute = (text) => String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   const title = t('settings.embedTitle', { name: state.settings?.name ?? '' });
-  return `<iframe src="${attribute(widget)}" title="${attribute(title)}" style="width:100%;min-height:720px;border:0" loading="lazy"></iframe>`;
+  return `<script src="${attribute(script.href)}" data-studio="${attribute(state.studioId)}" data-title="${attribute(title)}" async></script>
+
+<!-- ${t('settings.embedIframe')} -->
+<iframe id="studio-booking" src="${attribute(widget.href)}" title="${attribute(title)}" style="width:100%;height:720px;border:0"></iframe>
+<script>addEventListener('message', (e) => { const f = document.getElementById('studio-booking');
+  if (e.source === f.contentWindow && e.data && e.data.type === 'studio-booking:height') f.style.height = e.data.height + 'px'; });</script>`;
 }
 
 async function copyEmbed() {

@@ -16,6 +16,8 @@ export const state = {
   studioId: params.get('studio') ?? '',
   serviceId: params.get('service'),
   staffId: params.get('staff'),
+  /** Only the services of this collection (?collection=, e.g. from an embed's data-collection). */
+  collection: params.get('collection'),
   bookingId: params.get('booking'),
   paid: params.get('paid') === '1',
   cancelled: params.get('cancelled') === '1',

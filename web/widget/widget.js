@@ -19,12 +19,14 @@ import {
   show, notice, renderNotice, focusHeading, todayIn, withWhom, locationName, widgetUrl,
 } from './base.js';
 import { canWait, waitlistedResult } from './waitlist.js';
+import { reportHeightToParent } from './frame.js';
 
 // ---------------------------------------------------------------------------------------------
 // The studio
 
 async function start() {
   wireStaticHandlers();
+  reportHeightToParent();
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(state.studioId)) {
     applyStaticTexts();
     notice(() => t('notice.noStudio'), 'error');
@@ -192,6 +194,7 @@ function offeredBy(service) {
 
 function renderServices() {
   const groups = (state.profile.services ?? [])
+    .filter((group) => !state.collection || group.collection === state.collection)
     .map((group) => ({ collection: group.collection ?? null, services: (group.services ?? []).filter(offeredBy) }))
     .filter((group) => group.services.length > 0);
   const list = $('service-list');

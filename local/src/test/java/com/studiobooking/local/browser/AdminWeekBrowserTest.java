@@ -298,7 +298,9 @@ class AdminWeekBrowserTest {
 
             // the booking links and the embed snippet, copied with its button
             String snippet = browser.visible("#st-embed").getAttribute("value");
-            assertThat(snippet).startsWith("<iframe src=\"").contains("/widget/?studio=st_demo\"").endsWith("</iframe>");
+            assertThat(snippet).startsWith("<script src=\"" + base + "/widget/embed.js\" data-studio=\"st_demo\"")
+                    .contains("<iframe id=\"studio-booking\" src=\"" + base + "/widget/?studio=st_demo\"").endsWith("</script>");
+            WidgetEmbedBrowserTest.SNIPPETS.add(snippet);
             assertThat(browser.visible("#st-links").getText()).contains("/widget/?studio=st_demo", "Thai massage");
             browser.visible("#st-embed-copy").click();
             browser.awaitText("The snippet was copied.");
