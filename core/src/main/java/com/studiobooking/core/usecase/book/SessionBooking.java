@@ -5,6 +5,7 @@ import com.studiobooking.core.common.ErrorKind;
 import com.studiobooking.core.common.Ids;
 import com.studiobooking.core.common.Money;
 import com.studiobooking.core.mail.InstructorEmails;
+import com.studiobooking.core.mail.PaymentLinkEmail;
 import com.studiobooking.core.mail.SessionEmails;
 import com.studiobooking.core.model.booking.Booking;
 import com.studiobooking.core.model.booking.BookingStatus;
@@ -97,13 +98,20 @@ public final class SessionBooking {
         StudioSettings settings = studios.settingsOf(studioId);
         Instant now = clock.instant();
         if (session.status() != Session.Status.SCHEDULED) throw DomainException.policy("SESSION_CANCELLED", "the session was cancelled", "sessionId");
-        checkBookingWindow(session, settings, now);
+        boolean byStaff = Bookings.onBehalf(caller);
+        if (byStaff) {
+            checkNotEnded(session, now);
+        } else {
+            checkBookingWindow(session, settings, now);
+        }
         SessionFormat seat = seat(session, order.format());
         PaymentMethod method = order.method();
         checkMethod(session, settings, seat, method);
 
         String clientId;
-        if (method == PaymentMethod.PASS || method == PaymentMethod.CREDITS) {
+        if (byStaff) {
+            clientId = clientIdForEmail.apply(order.client().email()); // on behalf: the named client's wallet
+        } else if (method == PaymentMethod.PASS || method == PaymentMethod.CREDITS) {
             if (caller.isAnonymous()) {
                 throw new DomainException(ErrorKind.UNAUTHENTICATED, "CLIENT_TOKEN_REQUIRED",
                         "sign in to pay with " + method.name().toLowerCase(Locale.ROOT), "paymentMethod");
@@ -184,6 +192,7 @@ public final class SessionBooking {
                     fillFromWaitlist(studioId, session.sessionId(), seat);
                 }
             });
+            if (byStaff && withCheckout.card() != null) mailer.send(PaymentLinkEmail.of(withCheckout, settings));
             tellInstructor(withCheckout, settings, true);
             return new Outcome.Booked(withCheckout, Optional.empty());
         }
@@ -690,6 +699,13 @@ public final class SessionBooking {
         return wallets.wallet(studioId, clientId).passes().stream()
                 .filter(p -> p.usableAt(now) && session.start().isBefore(p.validUntil()))
                 .min(Comparator.comparing(Pass::validUntil));
+    }
+
+    /** Staff book a walk-in after the minimum notice has closed, until the session ends. */
+    private static void checkNotEnded(Session session, Instant now) {
+        if (!now.isBefore(session.end())) {
+            throw DomainException.policy("SESSION_ENDED", "the session has ended", "sessionId");
+        }
     }
 
     private void checkBookingWindow(Session session, StudioSettings settings, Instant now) {
