@@ -17,6 +17,7 @@ import {
 import {
   $, ID_PATTERN, InputError, S, SESSION_DAYS, api, clearFormErrors, clientName, clockValue, enc, forgetSession, integer, label, locationName, minorUnits, notice, nowrap, pad, saveSession, savedSession, show, showError, spanText, staffName, state, statusBadge, submitting, table, todayIn, whenHeader, whenSignedOut, whenText, zone, zonedIso,
 } from './base.js';
+import { addParticipant, bookForClient } from './walkin.js';
 
 // ---------------------------------------------------------------------------------------------
 // Sign in
@@ -417,6 +418,7 @@ function renderSession(s) {
       confirmPaymentButton(p, () => openSession(s.sessionId)),
     ].filter((x, i) => online || i !== 5)), t('session.participants')));
 
+  $('participant-add').replaceChildren(addParticipant(s, () => openSession(s.sessionId)) ?? '');
   show($('session-cancel'), s.status === 'SCHEDULED');
   show($('session-cancel-error'), false);
 }
@@ -563,6 +565,7 @@ function initBookings() {
   $('bk-to').value = addDays(state.today, 13);
   refreshDateHint($('bk-from'));
   refreshDateHint($('bk-to'));
+  bookForClient($('walkin'), () => loadBookings());
   loadBookings();
 }
 
