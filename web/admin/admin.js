@@ -248,7 +248,10 @@ function refreshTexts() {
   showSessionRange();
   if (state.sessions) renderSessions(state.sessions);
   if (state.session) renderSession(state.session);
-  if (state.bookings) renderBookings(state.bookings);
+  if (state.bookings) {
+    renderBookings(state.bookings);
+    bookForClient($('walkin'), () => loadBookings());
+  }
   if (state.loaded.has('people')) renderPeople();
   if (state.loaded.has('services')) {
     renderServices();

@@ -74,7 +74,7 @@ function walkInForm({ session: fixed, done, close }) {
     onchange: () => refreshWallet() });
   const phoneInput = h('input', { id: id('phone'), name: 'client.phone', type: 'tel', autocomplete: 'off', maxlength: 40 });
   const methodSelect = h('select', { id: id('method'), name: 'paymentMethod', onchange: () => refreshWallet() });
-  const walletNote = h('p', { class: 'muted walkin-wallet', 'aria-live': 'polite' });
+  const walletNote = h('p', { class: 'muted walkin-wallet', 'aria-live': 'polite', hidden: true });
   const result = h('div', { class: 'walkin-result', 'aria-live': 'polite' });
 
   const sessionPart = h('div', { class: 'stack' }, fixed
@@ -164,7 +164,9 @@ function walkInForm({ session: fixed, done, close }) {
     const method = methodSelect.value;
     const email = emailInput.value.trim().toLowerCase();
     walletNote.textContent = '';
+    show(walletNote, false);
     if (!['PASS', 'CREDITS'].includes(method) || !email) return;
+    show(walletNote);
     try {
       state.walkInClients ??= (await api('GET', `/studios/${S()}/clients`)).clients ?? [];
       const known = state.walkInClients.find((c) => c.email?.toLowerCase() === email);
@@ -209,6 +211,8 @@ function walkInForm({ session: fixed, done, close }) {
       const booking = await api('POST', `/studios/${S()}/bookings`, { body, idempotencyKey: crypto.randomUUID() });
       state.walkInClients = null; // the booking may have registered a new client
       showBooked(booking, body.client);
+      for (const input of [nameInput, emailInput, phoneInput]) input.value = ''; // a second click is not a second booking
+      refreshWallet();
       done?.(booking);
     });
   });
@@ -242,7 +246,8 @@ function walkInForm({ session: fixed, done, close }) {
     if (!fixed) {
       try {
         const from = todayIn(zone());
-        const answer = await api('GET', `/studios/${S()}/sessions?${query({ from, to: addDays(from, SESSION_DAYS - 1) })}`);
+        const to = addDays(from, SESSION_DAYS - 1);
+        const answer = await api('GET', `/studios/${S()}/sessions?${query({ from, to })}`);
         sessions = (answer.sessions ?? []).filter((s) => Date.parse(s.end) > Date.now());
       } catch {
         sessions = [];

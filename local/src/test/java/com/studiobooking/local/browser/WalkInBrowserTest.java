@@ -28,7 +28,7 @@ import com.studiobooking.local.LocalRuntime;
  * participant paying at the studio to an open class, book a class for a caller with credits or a pass from
  * the client's wallet (its balance shown), and book an appointment by card whose payment link the page shows
  * and the client receives by e-mail. Each result is checked over HTTP or in the outbox; the screens are
- * axe-scanned and must not scroll sideways on a phone. Screenshots: {@code local/target/screenshots/walkin-*}.
+ * axe-scanned and must not scroll sideways on a phone. The demo studio writes Romanian, so its e-mails are in ro. Screenshots: {@code local/target/screenshots/walkin-*}.
  */
 class WalkInBrowserTest {
     private static final String DEMO = "st_demo";
@@ -104,7 +104,20 @@ class WalkInBrowserTest {
             clickVisible("#participant-add button");
             WebElement form = browser.visible("#participant-add form");
             screen(width, "add-participant");
+
+            // refused by the page, then by the API: each error next to its field, in words
+            clickIn(form, "button[type=submit]");
+            assertThat(fieldError(form, "client.name")).isEqualTo("Enter the client's name.");
             type(form, "input[name=\"client.name\"]", "Walk " + width);
+            type(form, "input[name=\"client.email\"]", email);
+            new Select(form.findElement(By.cssSelector("select[name=paymentMethod]"))).selectByVisibleText("Pass");
+            browser.awaitText("No client with this e-mail yet");
+            clickIn(form, "button[type=submit]");
+            assertThat(fieldError(form, "paymentMethod")).isEqualTo("No valid pass with entries left.");
+            assertThat(browser.consoleErrors()).as("console errors").isNotEmpty()
+                    .allMatch(line -> line.contains("the server responded with a status of 422"));
+            screen(width, "add-participant-error");
+
             type(form, "input[name=\"client.email\"]", email);
             type(form, "input[name=\"client.phone\"]", "+40 721 000 111");
             new Select(form.findElement(By.cssSelector("select[name=paymentMethod]"))).selectByVisibleText("Pay at the studio");
@@ -117,7 +130,7 @@ class WalkInBrowserTest {
             assertThat(participant.get("paymentMethod").asText()).isEqualTo("PAY_AT_STUDIO");
             assertThat(participant.get("status").asText()).isEqualTo("CONFIRMED");
             assertThat(participant.get("client").get("phone").asText()).isEqualTo("+40 721 000 111");
-            assertThat(http.mailsTo(email)).singleElement().satisfies(mail -> assertThat(mail.get("subject").asText()).startsWith("Booked: "));
+            assertThat(http.mailsTo(email)).singleElement().satisfies(mail -> assertThat(mail.get("subject").asText()).startsWith("Rezervare confirmată: Yin walk-in"));
         }
     }
 
@@ -190,7 +203,7 @@ class WalkInBrowserTest {
 
             List<JsonNode> mails = http.mailsTo(email);
             assertThat(mails).singleElement().satisfies(mail -> {
-                assertThat(mail.get("subject").asText()).startsWith("Pay to keep your place: Phone massage");
+                assertThat(mail.get("subject").asText()).startsWith("Plătiți pentru a vă păstra locul: Phone massage");
                 assertThat(mail.get("text").asText()).contains(link);
             });
         }
@@ -211,6 +224,13 @@ class WalkInBrowserTest {
             if (p.get("client").get("email").asText().equals(email)) return p;
         }
         throw new AssertionError("no participant " + email);
+    }
+
+    /** The error shown next to the form's field named {@code name}, once there is one. */
+    private static String fieldError(WebElement form, String name) {
+        return browser.await(d -> form.findElements(By.cssSelector("[name=\"" + name + "\"]")).stream()
+                .map(input -> input.findElement(By.xpath("..")).findElements(By.cssSelector(".field-error")))
+                .filter(errors -> !errors.isEmpty()).map(errors -> errors.get(0).getText()).findFirst().orElse(null));
     }
 
     private static void type(WebElement form, String css, String text) {
