@@ -615,7 +615,8 @@ function renderBookings(bookings) {
   $('booking-list').replaceChildren(table(headers, bookings.map((b) => [
     nowrap(whenText(b.start)),
     h('span', {}, b.serviceName ?? '', h('br'), h('span', { class: 'muted', text: [label('kind', b.kind), b.staffName, label('format', b.format)].filter(Boolean).join(' · ') })),
-    h('span', {}, b.client?.name ?? '', h('br'), h('span', { class: 'muted', text: [b.client?.email, b.client?.phone].filter(Boolean).join(' · ') })),
+    h('span', {}, b.client?.name ?? '', h('br'), h('span', { class: 'muted', text: [b.client?.email, b.client?.phone,
+      b.bookedBy ? t('walkin.bookedBy', { name: staffName(b.bookedBy) }) : null].filter(Boolean).join(' · ') })),
     label('payment', b.paymentMethod),
     statusBadge('status', b.status),
     statusBadge('paymentStatus', b.paymentStatus),

@@ -67,6 +67,15 @@ class WalkInApiTest {
 
         assertThat(booked.get("status").asText()).isEqualTo("CONFIRMED");
         assertThat(booked.get("paymentStatus").asText()).isEqualTo("UNPAID");
+        String ownerId = null;
+        for (JsonNode member : ok(api.call("admin/get-studios-studioId-staff.json").path("studioId", studioId).token(owner)
+                .send()).json().get("staff")) {
+            if (member.get("email").asText().equals("ana@example.com")) ownerId = member.get("staffId").asText();
+        }
+        String bookedBy = ownerId;
+        assertThat(ok(api.call("booking/get-studios-studioId-bookings.json").path("studioId", studioId).token(owner)
+                .query(Map.of("from", "2026-11-26", "to", "2026-11-26")).send()).json().get("bookings"))
+                .singleElement().satisfies(b -> assertThat(b.get("bookedBy").asText()).isEqualTo(bookedBy));
         assertThat(api.outbox.sentTo("maria@example.com")).singleElement()
                 .satisfies(mail -> assertThat(mail.subject()).startsWith("Booked: Vinyasa"));
         String maria = api.signIn(studioId, "maria@example.com");
@@ -127,9 +136,10 @@ class WalkInApiTest {
     void a_widget_card_booking_sends_no_payment_link_email() {
         String sessionId = session(START, 10);
 
-        created(book(null, Map.of("sessionId", sessionId), "CARD", "maria@example.com"));
+        JsonNode booked = created(book(null, Map.of("sessionId", sessionId), "CARD", "maria@example.com"));
 
         assertThat(api.outbox.sentTo("maria@example.com")).isEmpty();
+        assertThat(booked.path("bookedBy").isMissingNode() || booked.path("bookedBy").isNull()).isTrue();
     }
 
     // --- who may book for whom -------------------------------------------------------------------

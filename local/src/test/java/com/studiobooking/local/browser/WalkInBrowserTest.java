@@ -163,6 +163,7 @@ class WalkInBrowserTest {
             screen(width, credits ? "book-class-credits" : "book-class-pass");
             clickIn(form, "button[type=submit]");
             browser.awaitText("Booked for Caller " + width + ".");
+            browser.await(d -> d.findElement(By.id("booking-list")).getText().contains(email + " · booked by Ana Pop"));
 
             JsonNode wallet = http.send("GET", "/studios/" + DEMO + "/clients/" + clientId + "/wallet", ownerToken, null);
             if (credits) assertThat(wallet.get("credits").asInt()).isEqualTo(4);

@@ -29,7 +29,7 @@ public record BookingView(String bookingId, String studioId, Booking.Kind kind, 
                           Money price, String accessToken, NextAction nextAction, CancellationView cancellation,
                           Instant createdAt, String sessionId, SessionFormat format, OnlineAccess onlineAccess,
                           String language, Attendance.Status attendance, Boolean onlineLinkSet,
-                          Integer waitlistPosition) {
+                          Integer waitlistPosition, String bookedBy) {
 
     /** What the client should do next: nothing, pay by transfer, or (later) go to a checkout page. */
     public record NextAction(Type type, String url, BankTransferInstructions bankTransfer) {
@@ -58,6 +58,6 @@ public record BookingView(String bookingId, String studioId, Booking.Kind kind, 
                 b.createdAt(), b.session() == null ? null : b.session().sessionId(),
                 b.session() == null ? null : b.session().format(), onlineAccess, b.language(),
                 b.attendance() == null ? null : b.attendance().status(),
-                b.isOnlineAppointment() ? b.onlineAccess().hasLink() : null, waitlistPosition);
+                b.isOnlineAppointment() ? b.onlineAccess().hasLink() : null, waitlistPosition, b.bookedBy());
     }
 }

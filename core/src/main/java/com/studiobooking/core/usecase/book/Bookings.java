@@ -216,7 +216,7 @@ public final class Bookings {
                     slot.start(), slot.end(), service.bufferBeforeMinutes(), service.bufferAfterMinutes(), client, clientId,
                     order.method(), payment.status(), payment.paymentStatus(), service.price(), Booking.newReference(),
                     payment.dueBy(), null, order.notes(), order.language(), clock.instant(), null, null, null, null, null, 0,
-                    service.isOnline() ? OnlineAccess.NONE : null, 0, Booking.NEW);
+                    service.isOnline() ? OnlineAccess.NONE : null, 0, Booking.NEW, byStaff ? caller.subject() : null);
             BookingStore.Reservation reservation = bookings.reserveAppointment(booking, key);
             if (reservation instanceof BookingStore.Reservation.Reserved reserved) {
                 reminders.linkMissing(reserved.booking(), settings);

@@ -162,7 +162,8 @@ public final class SessionBooking {
         Booking booking = new Booking(bookingId, studioId, Booking.Kind.SESSION, null, session.name(), session.instructorId(),
                 instructor == null ? null : instructor.name(), session.locationId(), session.start(), session.end(), 0, 0,
                 order.client(), clientId, method, status, paid, price, Booking.newReference(), dueBy, null, order.notes(), order.language(), now,
-                new Booking.SessionSeat(session.sessionId(), seat), use, null, null, null, 0, null, 0, Booking.NEW);
+                new Booking.SessionSeat(session.sessionId(), seat), use, null, null, null, 0, null, 0, Booking.NEW,
+                byStaff ? caller.subject() : null);
 
         SessionStore.SeatResult result = sessions.reserveSeat(booking, debit, key);
         for (int attempt = 0; result instanceof SessionStore.SeatResult.Full && order.waitlist() && attempt < 3; attempt++) {
