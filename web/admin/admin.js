@@ -20,6 +20,7 @@ import {
 import {
   clientSearch, detailButton, filterBookings, installBookingFilters, installClientSearch, showClientBookings,
 } from './detail.js';
+import { addParticipant, bookForClient } from './walkin.js';
 
 // ---------------------------------------------------------------------------------------------
 // Sign in
@@ -250,7 +251,10 @@ function refreshTexts() {
   showSessionRange();
   if (state.sessions) renderSessions(state.sessions);
   if (state.session) renderSession(state.session);
-  if (state.bookings) renderBookings(state.bookings);
+  if (state.bookings) {
+    renderBookings(state.bookings);
+    bookForClient($('walkin'), () => loadBookings());
+  }
   if (state.loaded.has('people')) renderPeople();
   if (state.loaded.has('services')) {
     renderServices();
@@ -421,6 +425,7 @@ function renderSession(s) {
         detailButton(p, () => openSession(s.sessionId))),
     ].filter((x, i) => online || i !== 5)), t('session.participants')));
 
+  $('participant-add').replaceChildren(addParticipant(s, () => openSession(s.sessionId)) ?? '');
   show($('session-cancel'), s.status === 'SCHEDULED');
   show($('session-cancel-error'), false);
 }
@@ -536,6 +541,7 @@ function initBookings() {
   refreshDateHint($('bk-from'));
   refreshDateHint($('bk-to'));
   installBookingFilters($('bookings-form'), () => renderBookings(filterBookings(state.bookings ?? [])));
+  bookForClient($('walkin'), () => loadBookings());
   loadBookings();
 }
 
@@ -582,7 +588,8 @@ function renderBookings(bookings) {
   $('booking-list').replaceChildren(table(headers, bookings.map((b) => [
     nowrap(whenText(b.start)),
     h('span', {}, b.serviceName ?? '', h('br'), h('span', { class: 'muted', text: [label('kind', b.kind), b.staffName, label('format', b.format)].filter(Boolean).join(' · ') })),
-    h('span', {}, b.client?.name ?? '', h('br'), h('span', { class: 'muted', text: [b.client?.email, b.client?.phone].filter(Boolean).join(' · ') })),
+    h('span', {}, b.client?.name ?? '', h('br'), h('span', { class: 'muted', text: [b.client?.email, b.client?.phone,
+      b.bookedBy ? t('walkin.bookedBy', { name: staffName(b.bookedBy) }) : null].filter(Boolean).join(' · ') })),
     label('payment', b.paymentMethod),
     statusBadge('status', b.status),
     statusBadge('paymentStatus', b.paymentStatus),

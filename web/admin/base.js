@@ -45,9 +45,9 @@ let onSignedOut = () => {};
 export function whenSignedOut(handler) { onSignedOut = handler; }
 
 /** Calls the API with the staff token (unless {anonymous: true}); a 401 signs out. */
-export async function api(method, path, { body, anonymous = false } = {}) {
+export async function api(method, path, { body, anonymous = false, idempotencyKey } = {}) {
   try {
-    return await send(method, path, { token: anonymous ? null : state.token, body });
+    return await send(method, path, { token: anonymous ? null : state.token, body, idempotencyKey });
   } catch (error) {
     if (error.status === 401 && !anonymous && state.token) {
       onSignedOut(error.code === 'TOKEN_REVOKED' ? t('signin.revoked') : t('signin.expired'));

@@ -54,6 +54,7 @@ final class BookingMapper {
                 .put("waitlistTicket", b.waitlistTicket()).put("calendarSequence", b.calendarSequence())
                 .put("onlineAccess", OnlineAccessMapper.item(b.onlineAccess())).put("linkVersion", b.linkVersion())
                 .put("version", b.version())
+                .put("bookedBy", b.bookedBy())
                 .build();
     }
 
@@ -83,7 +84,7 @@ final class BookingMapper {
                 integer(i, "waitlistTicket"), zeroIfAbsent(i, "calendarSequence"),
                 map(i, "onlineAccess") == null ? null : OnlineAccessMapper.access(map(i, "onlineAccess")),
                 zeroIfAbsent(i, "linkVersion"),
-                zeroIfAbsent(i, "version"));
+                zeroIfAbsent(i, "version"), str(i, "bookedBy"));
     }
 
     private static int zeroIfAbsent(Map<String, AttributeValue> i, String name) {

@@ -30,6 +30,9 @@ import java.time.Instant;
  * everything else; a session's link is on the session): an appointment of an ONLINE service starts with
  * {@link OnlineAccess#NONE} and version 0, and each different access staff set is the next
  * {@code linkVersion} (docs/decisions/sessions-and-links.md).
+ *
+ * <p>{@code bookedBy} is the staff member who booked on the client's behalf (a walk-in, a phone booking);
+ * null when the client booked themselves.
  */
 public record Booking(String bookingId, String studioId, Kind kind, String serviceId, String serviceName,
                       String staffId, String staffName, String locationId, Instant start, Instant end,
@@ -38,7 +41,30 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
                       String reference, Instant paymentDueBy, Cancellation cancellation, String notes, String language,
                       Instant createdAt, SessionSeat session, WalletUse walletUse, CardPayment card,
                       Attendance attendance, Integer waitlistTicket, int calendarSequence, OnlineAccess onlineAccess,
-                      int linkVersion, int version) {
+                      int linkVersion, int version, String bookedBy) {
+
+    /** A booking its client made themselves (or the system): no {@code bookedBy}. */
+    public Booking(String bookingId, String studioId, Kind kind, String serviceId, String serviceName,
+                   String staffId, String staffName, String locationId, Instant start, Instant end,
+                   int bufferBeforeMinutes, int bufferAfterMinutes, Client client, String clientId,
+                   PaymentMethod paymentMethod, BookingStatus status, PaymentStatus paymentStatus, Money price,
+                   String reference, Instant paymentDueBy, Cancellation cancellation, String notes, String language,
+                   Instant createdAt, SessionSeat session, WalletUse walletUse, CardPayment card,
+                   Attendance attendance, Integer waitlistTicket, int calendarSequence, OnlineAccess onlineAccess,
+                   int linkVersion, int version) {
+        this(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
+                bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus, price,
+                reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, card, attendance,
+                waitlistTicket, calendarSequence, onlineAccess, linkVersion, version, null);
+    }
+
+    /** The same new booking, made by staff member {@code staffId} on the client's behalf. */
+    public Booking bookedBy(String staffId) {
+        return new Booking(bookingId, studioId, kind, serviceId, serviceName, this.staffId, staffName, locationId, start, end,
+                bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus, price,
+                reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, card, attendance,
+                waitlistTicket, calendarSequence, onlineAccess, linkVersion, version, staffId);
+    }
 
     /** The version of a booking before it is first stored. */
     public static final int NEW = 1;
@@ -89,7 +115,7 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
                 price, reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, card,
-                attendance, waitlistTicket, calendarSequence, access, newLinkVersion, version + 1);
+                attendance, waitlistTicket, calendarSequence, access, newLinkVersion, version + 1, bookedBy);
     }
 
     /** The version this change was derived from: what the store must still hold for the write to apply. */
@@ -101,7 +127,7 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, newStatus, newPaymentStatus,
                 price, reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, newCard,
-                attendance, waitlistTicket, calendarSequence, onlineAccess, linkVersion, version + 1);
+                attendance, waitlistTicket, calendarSequence, onlineAccess, linkVersion, version + 1, bookedBy);
     }
 
     /** Only the payment status changes (a refund completed or marked paid out). */
@@ -114,7 +140,7 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
                 price, reference, holdUntil, cancellation, notes, language, createdAt, session, walletUse, checkout,
-                attendance, waitlistTicket, calendarSequence, onlineAccess, linkVersion, version + 1);
+                attendance, waitlistTicket, calendarSequence, onlineAccess, linkVersion, version + 1, bookedBy);
     }
 
     /** Staff moved the booking's session: the same place at a new time, told to the client with a raised SEQUENCE. */
@@ -122,7 +148,7 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, newStart,
                 newEnd, bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
                 price, reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, card,
-                attendance, waitlistTicket, calendarSequence + 1, onlineAccess, linkVersion, version + 1);
+                attendance, waitlistTicket, calendarSequence + 1, onlineAccess, linkVersion, version + 1, bookedBy);
     }
 
     /**
@@ -137,7 +163,7 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
                 to.locationId(), to.start(), to.end(), to.bufferBeforeMinutes(), to.bufferAfterMinutes(), client, clientId,
                 paymentMethod, status, paymentStatus, price, reference, to.paymentDueBy(), cancellation, notes, language,
                 createdAt, to.seat(), walletUse, card, attendance, waitlistTicket, calendarSequence + 1, onlineAccess,
-                linkVersion, version + 1);
+                linkVersion, version + 1, bookedBy);
     }
 
     /** Where a booking moves: what it is called, who gives it, where and when, and (for a seat) which session. */
@@ -167,7 +193,7 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
                 price, reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, card,
-                new Attendance(mark, now, forfeit), waitlistTicket, calendarSequence, onlineAccess, linkVersion, version + 1);
+                new Attendance(mark, now, forfeit), waitlistTicket, calendarSequence, onlineAccess, linkVersion, version + 1, bookedBy);
     }
 
     /** A no-show the studio's policy forfeits: nothing it used is given back, whoever cancels it later. */
@@ -184,7 +210,7 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, BookingStatus.WAITLISTED,
                 nothingYet, price, reference, null, cancellation, notes, language, createdAt, session, null, card,
-                attendance, waitlistTicket, calendarSequence, onlineAccess, linkVersion, version);
+                attendance, waitlistTicket, calendarSequence, onlineAccess, linkVersion, version, bookedBy);
     }
 
     /** A new waitlist entry (not stored yet) with the ticket its line gave it. */
@@ -192,7 +218,7 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
                 price, reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, card,
-                attendance, ticket, calendarSequence, onlineAccess, linkVersion, version);
+                attendance, ticket, calendarSequence, onlineAccess, linkVersion, version, bookedBy);
     }
 
     /**
@@ -206,7 +232,7 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, newStatus, newPaymentStatus,
                 price, reference, dueBy, cancellation, notes, language, createdAt, session, use, card,
-                attendance, waitlistTicket, calendarSequence, onlineAccess, linkVersion, version + 1);
+                attendance, waitlistTicket, calendarSequence, onlineAccess, linkVersion, version + 1, bookedBy);
     }
 
     /** Whether a card payment with this id is already recorded on the booking. */
@@ -231,7 +257,7 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
                 price, reference, paymentDueBy, how, notes, language, createdAt, session, walletUse, card,
-                attendance, waitlistTicket, calendarSequence, onlineAccess, linkVersion, version + 1);
+                attendance, waitlistTicket, calendarSequence, onlineAccess, linkVersion, version + 1, bookedBy);
     }
 
     /** Whether the system released this unpaid place (due time passed, checkout ended), not a person. */
@@ -253,6 +279,6 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
         return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, BookingStatus.CANCELLED,
                 afterwards, price, reference, paymentDueBy, how, notes, language, createdAt, session, walletUse, withCard,
-                attendance, waitlistTicket, calendarSequence + 1, onlineAccess, linkVersion, version + 1);
+                attendance, waitlistTicket, calendarSequence + 1, onlineAccess, linkVersion, version + 1, bookedBy);
     }
 }

@@ -35,7 +35,7 @@ public record BookingView(String bookingId, String studioId, Booking.Kind kind, 
                           Instant createdAt, String sessionId, SessionFormat format, OnlineAccess onlineAccess,
                           String language, Attendance.Status attendance, Boolean onlineLinkSet,
                           Integer waitlistPosition, String notes, String reference, OffsetDateTime paymentDueBy,
-                          PaymentHistory payment) {
+                          PaymentHistory payment, String bookedBy) {
 
     /**
      * How a booking was paid and, once cancelled, whether what it took from the wallet went back:
@@ -85,6 +85,6 @@ public record BookingView(String bookingId, String studioId, Booking.Kind kind, 
                 b.isOnlineAppointment() ? b.onlineAccess().hasLink() : null, waitlistPosition, b.notes(), b.reference(),
                 b.paymentDueBy() == null || !b.status().isActive() || b.paymentStatus() != PaymentStatus.UNPAID ? null
                         : b.paymentDueBy().atZone(zone).toOffsetDateTime(),
-                PaymentHistory.of(b));
+                PaymentHistory.of(b), b.bookedBy());
     }
 }

@@ -6,6 +6,7 @@ import com.studiobooking.core.common.Ids;
 import com.studiobooking.core.common.Money;
 import com.studiobooking.core.mail.BookingEmails;
 import com.studiobooking.core.mail.MoneyBackEmail;
+import com.studiobooking.core.mail.PaymentLinkEmail;
 import com.studiobooking.core.mail.PaymentReceivedEmail;
 import com.studiobooking.core.model.booking.Attendance;
 import com.studiobooking.core.model.booking.Booking;
@@ -111,6 +112,7 @@ public final class Bookings {
         PaymentMethod method = Check.required(request.paymentMethod(), "paymentMethod");
         String notes = Check.optionalText(request.notes(), "notes", 1000);
         String language = Languages.choice(request.language(), "language");
+        checkBooksFor(studioId, client, caller);
         Order order;
         if (request.sessionId() != null) {
             for (String[] f : new String[][]{{request.serviceId(), "serviceId"}, {request.staffId(), "staffId"},
@@ -154,6 +156,30 @@ public final class Bookings {
         }
     }
 
+    /**
+     * Staff of the studio book on a client's behalf (the booking is the named client's); staff of another
+     * studio are refused. A signed-in client books for themselves only: the client named must be them.
+     */
+    private void checkBooksFor(String studioId, Client client, Caller caller) {
+        if (caller.isAnonymous()) return;
+        if (caller.role().isStaff()) {
+            caller.requireStaffOf(studioId);
+            return;
+        }
+        if (!studioId.equals(caller.studioId())) return; // another studio's client books here as a guest
+        clients.find(studioId, caller.subject())
+                .filter(me -> me.email() != null && !me.email().equalsIgnoreCase(client.email()))
+                .ifPresent(me -> {
+                    throw new DomainException(com.studiobooking.core.common.ErrorKind.FORBIDDEN, "NOT_YOURSELF",
+                            "a client books for themselves; staff of the studio book for others", "client.email");
+                });
+    }
+
+    /** Staff of this studio booking on a client's behalf (checked by {@link #checkBooksFor}). */
+    static boolean onBehalf(Caller caller) {
+        return !caller.isAnonymous() && caller.role().isStaff();
+    }
+
     /** A booking request that passed input checks: an appointment, or (with sessionId) a seat. */
     private record Order(String serviceId, Instant start, Client client, PaymentMethod method, String staffId,
                          String locationId, String notes, String language, String sessionId, SessionFormat format,
@@ -175,11 +201,12 @@ public final class Bookings {
         Payment payment = payment(settings, service.price(), order.method(), start);
 
         LocalDate day = start.atZone(zone).toLocalDate();
-        List<Slot> free = slots.offered(catalog, service, staffId, locationId, day, day, true, false).stream()
+        boolean byStaff = onBehalf(caller);
+        List<Slot> free = slots.offered(catalog, service, staffId, locationId, day, day, true, false, byStaff).stream()
                 .filter(slot -> slot.start().equals(start))
                 .sorted(Comparator.comparingInt(slot -> service.staffIds().indexOf(slot.staffId())))
                 .toList();
-        if (free.isEmpty()) throw notBookable(catalog, service, staffId, locationId, day, start);
+        if (free.isEmpty()) throw notBookable(catalog, service, staffId, locationId, day, start, byStaff);
 
         String clientId = caller.role() == Role.CLIENT && studioId.equals(caller.studioId())
                 ? caller.subject() : clients.clientIdFor(studioId, client.email());
@@ -190,7 +217,7 @@ public final class Bookings {
                     slot.start(), slot.end(), service.bufferBeforeMinutes(), service.bufferAfterMinutes(), client, clientId,
                     order.method(), payment.status(), payment.paymentStatus(), service.price(), Booking.newReference(),
                     payment.dueBy(), null, order.notes(), order.language(), clock.instant(), null, null, null, null, null, 0,
-                    service.isOnline() ? OnlineAccess.NONE : null, 0, Booking.NEW);
+                    service.isOnline() ? OnlineAccess.NONE : null, 0, Booking.NEW, byStaff ? caller.subject() : null);
             BookingStore.Reservation reservation = bookings.reserveAppointment(booking, key);
             if (reservation instanceof BookingStore.Reservation.Reserved reserved) {
                 reminders.linkMissing(reserved.booking(), settings);
@@ -199,6 +226,7 @@ public final class Bookings {
             if (reservation instanceof BookingStore.Reservation.Reserved reserved && order.method() == PaymentMethod.CARD) {
                 Booking withCheckout = cards.open(reserved.booking(), settings, held -> bookings.cancel(
                         held.cancelled(new Cancellation(clock.instant(), Cancellation.By.SYSTEM, false), PaymentStatus.UNPAID)));
+                if (byStaff && withCheckout.card() != null) mailer.send(PaymentLinkEmail.of(withCheckout, settings));
                 return view(withCheckout, settings, true, null);
             }
             if (reservation instanceof BookingStore.Reservation.Reserved reserved) {
@@ -686,8 +714,8 @@ public final class Bookings {
     }
 
     private DomainException notBookable(StudioCatalog catalog, Service service, String staffId, String locationId,
-                                        LocalDate day, Instant start) {
-        return slots.isTaken(catalog, service, staffId, locationId, day, start) ? slotTaken() : DomainException.policy("SLOT_NOT_OFFERED",
+                                        LocalDate day, Instant start, boolean byStaff) {
+        return slots.isTaken(catalog, service, staffId, locationId, day, start, byStaff) ? slotTaken() : DomainException.policy("SLOT_NOT_OFFERED",
                 "this time is not offered for booking; pick one of the listed slots", "start");
     }
 

@@ -5,6 +5,7 @@ import com.studiobooking.core.common.ErrorKind;
 import com.studiobooking.core.common.Ids;
 import com.studiobooking.core.common.Money;
 import com.studiobooking.core.mail.InstructorEmails;
+import com.studiobooking.core.mail.PaymentLinkEmail;
 import com.studiobooking.core.mail.SessionEmails;
 import com.studiobooking.core.model.booking.Booking;
 import com.studiobooking.core.model.booking.BookingStatus;
@@ -98,13 +99,20 @@ public final class SessionBooking {
         StudioSettings settings = studios.settingsOf(studioId);
         Instant now = clock.instant();
         if (session.status() != Session.Status.SCHEDULED) throw DomainException.policy("SESSION_CANCELLED", "the session was cancelled", "sessionId");
-        checkBookingWindow(session, settings, now);
+        boolean byStaff = Bookings.onBehalf(caller);
+        if (byStaff) {
+            checkNotEnded(session, now);
+        } else {
+            checkBookingWindow(session, settings, now);
+        }
         SessionFormat seat = seat(session, order.format());
         PaymentMethod method = order.method();
         checkMethod(session, settings, seat, method);
 
         String clientId;
-        if (method == PaymentMethod.PASS || method == PaymentMethod.CREDITS) {
+        if (byStaff) {
+            clientId = clientIdForEmail.apply(order.client().email()); // on behalf: the named client's wallet
+        } else if (method == PaymentMethod.PASS || method == PaymentMethod.CREDITS) {
             if (caller.isAnonymous()) {
                 throw new DomainException(ErrorKind.UNAUTHENTICATED, "CLIENT_TOKEN_REQUIRED",
                         "sign in to pay with " + method.name().toLowerCase(Locale.ROOT), "paymentMethod");
@@ -156,7 +164,8 @@ public final class SessionBooking {
         Booking booking = new Booking(bookingId, studioId, Booking.Kind.SESSION, null, session.name(), session.instructorId(),
                 instructor == null ? null : instructor.name(), session.locationId(), session.start(), session.end(), 0, 0,
                 order.client(), clientId, method, status, paid, price, Booking.newReference(), dueBy, null, order.notes(), order.language(), now,
-                new Booking.SessionSeat(session.sessionId(), seat), use, null, null, null, 0, null, 0, Booking.NEW);
+                new Booking.SessionSeat(session.sessionId(), seat), use, null, null, null, 0, null, 0, Booking.NEW,
+                byStaff ? caller.subject() : null);
 
         SessionStore.SeatResult result = sessions.reserveSeat(booking, debit, key);
         for (int attempt = 0; result instanceof SessionStore.SeatResult.Full && order.waitlist() && attempt < 3; attempt++) {
@@ -186,6 +195,7 @@ public final class SessionBooking {
                     fillFromWaitlist(studioId, session.sessionId(), seat);
                 }
             });
+            if (byStaff && withCheckout.card() != null) mailer.send(PaymentLinkEmail.of(withCheckout, settings));
             tellInstructor(withCheckout, settings, true);
             return new Outcome.Booked(withCheckout, Optional.empty());
         }
@@ -696,6 +706,13 @@ public final class SessionBooking {
         return wallets.wallet(studioId, clientId).passes().stream()
                 .filter(p -> p.usableAt(now) && session.start().isBefore(p.validUntil()))
                 .min(Comparator.comparing(Pass::validUntil));
+    }
+
+    /** Staff book a walk-in after the minimum notice has closed, until the session ends. */
+    private static void checkNotEnded(Session session, Instant now) {
+        if (!now.isBefore(session.end())) {
+            throw DomainException.policy("SESSION_ENDED", "the session has ended", "sessionId");
+        }
     }
 
     private void checkBookingWindow(Session session, StudioSettings settings, Instant now) {

@@ -70,7 +70,8 @@ public final class SlotLookup {
         ZoneId display = request.timezone() == null
                 ? ZoneId.of(catalog.studio().settings().timezone())
                 : ZoneId.of(Check.timezone(request.timezone(), "timezone"));
-        List<Slot> found = offered(catalog, service, request.staffId(), request.locationId(), from, to, true, true);
+        List<Slot> found = find(catalog, service, request.staffId(), request.locationId(), from, to, true, true,
+                service.step(), service.slotsAfterBookings(), null, false);
         List<OfferedSlot> slots = new ArrayList<>(found.size());
         for (Slot slot : found) {
             slots.add(new OfferedSlot(slot.start().atZone(display).toOffsetDateTime(),
@@ -93,8 +94,14 @@ public final class SlotLookup {
      */
     public List<Slot> offered(StudioCatalog catalog, Service service, String staffId, String locationId,
                               LocalDate from, LocalDate to, boolean countBusy, boolean mergeStaff) {
+        return offered(catalog, service, staffId, locationId, from, to, countBusy, mergeStaff, false);
+    }
+
+    /** {@link #offered}; {@code forStaff}: without the booking policy's minimum notice (never in the past). */
+    public List<Slot> offered(StudioCatalog catalog, Service service, String staffId, String locationId,
+                              LocalDate from, LocalDate to, boolean countBusy, boolean mergeStaff, boolean forStaff) {
         return find(catalog, service, staffId, locationId, from, to, countBusy, mergeStaff, service.step(),
-                service.slotsAfterBookings(), null);
+                service.slotsAfterBookings(), null, forStaff);
     }
 
     /**
@@ -104,7 +111,7 @@ public final class SlotLookup {
      */
     public List<Slot> offeredForMove(StudioCatalog catalog, Service service, Booking moving, LocalDate day) {
         return find(catalog, service, moving.staffId(), null, day, day, true, false, service.step(),
-                service.slotsAfterBookings(), new BookingStore.BusyTime(moving.staffId(), moving.reservedTime()));
+                service.slotsAfterBookings(), new BookingStore.BusyTime(moving.staffId(), moving.reservedTime()), false);
     }
 
     /**
@@ -114,22 +121,28 @@ public final class SlotLookup {
      */
     public boolean isTaken(StudioCatalog catalog, Service service, String staffId, String locationId, LocalDate day,
                            Instant start) {
-        return isTaken(catalog, service, staffId, locationId, day, start, null);
+        return isTaken(catalog, service, staffId, locationId, day, start, null, false);
+    }
+
+    /** {@link #isTaken}; {@code forStaff}: as {@link #offered} sees it for staff (no minimum notice). */
+    public boolean isTaken(StudioCatalog catalog, Service service, String staffId, String locationId, LocalDate day,
+                           Instant start, boolean forStaff) {
+        return isTaken(catalog, service, staffId, locationId, day, start, null, forStaff);
     }
 
     /** {@link #isTaken} for moving {@code moving}: its own time does not count as taken. */
     public boolean isTakenForMove(StudioCatalog catalog, Service service, Booking moving, LocalDate day, Instant start) {
         return isTaken(catalog, service, moving.staffId(), null, day, start,
-                new BookingStore.BusyTime(moving.staffId(), moving.reservedTime()));
+                new BookingStore.BusyTime(moving.staffId(), moving.reservedTime()), false);
     }
 
     private boolean isTaken(StudioCatalog catalog, Service service, String staffId, String locationId, LocalDate day,
-                            Instant start, BookingStore.BusyTime ignored) {
-        if (has(offered(catalog, service, staffId, locationId, day, day, false, false), start)) return true;
+                            Instant start, BookingStore.BusyTime ignored, boolean forStaff) {
+        if (has(offered(catalog, service, staffId, locationId, day, day, false, false, forStaff), start)) return true;
         if (!service.slotsAfterBookings()) return false;
         Duration unit = Duration.ofMinutes(SlotFinder.CLAIM_UNIT_MINUTES);
-        return has(find(catalog, service, staffId, locationId, day, day, false, false, unit, false, ignored), start)
-                && !has(find(catalog, service, staffId, locationId, day, day, true, false, unit, false, ignored), start);
+        return has(find(catalog, service, staffId, locationId, day, day, false, false, unit, false, ignored, forStaff), start)
+                && !has(find(catalog, service, staffId, locationId, day, day, true, false, unit, false, ignored, forStaff), start);
     }
 
     private static boolean has(List<Slot> slots, Instant start) {
@@ -138,7 +151,7 @@ public final class SlotLookup {
 
     private List<Slot> find(StudioCatalog catalog, Service service, String staffId, String locationId, LocalDate from,
                             LocalDate to, boolean countBusy, boolean mergeStaff, Duration step, boolean slotsAfterBookings,
-                            BookingStore.BusyTime ignored) {
+                            BookingStore.BusyTime ignored, boolean forStaff) {
         StudioSettings settings = catalog.studio().settings();
         ZoneId zone = ZoneId.of(settings.timezone());
         List<String> eligible = service.staffIds().stream().filter(id -> catalog.staffMember(id).isPresent()).toList();
@@ -163,7 +176,7 @@ public final class SlotLookup {
                 .toList();
         SlotQuery query = new SlotQuery(service.duration(), service.bufferBefore(), service.bufferAfter(), step,
                 Set.copyOf(service.locationIds()), locationId, zone, from, to, clock.instant(),
-                Duration.ofMinutes(settings.bookingPolicy().minNoticeMinutes()), settings.bookingPolicy().maxDaysAhead(),
+                forStaff ? Duration.ZERO : Duration.ofMinutes(settings.bookingPolicy().minNoticeMinutes()), settings.bookingPolicy().maxDaysAhead(),
                 slotsAfterBookings);
         return SlotFinder.find(query, schedules, staffId == null && mergeStaff);
     }
