@@ -300,11 +300,17 @@ class AdminWeekBrowserTest {
             String snippet = browser.visible("#st-embed").getAttribute("value");
             assertThat(snippet).startsWith("<script src=\"" + base + "/widget/embed.js\" data-studio=\"st_demo\"")
                     .contains("<iframe id=\"studio-booking\" src=\"" + base + "/widget/?studio=st_demo\"").endsWith("</script>");
-            WidgetEmbedBrowserTest.SNIPPETS.add(snippet);
             assertThat(browser.visible("#st-links").getText()).contains("/widget/?studio=st_demo", "Thai massage");
             browser.visible("#st-embed-copy").click();
             browser.awaitText("The snippet was copied.");
             screen(width, "settings-all");
+
+            // the iframe alternative, pasted into a page of the studio's own site, follows the widget's height
+            try (OtherSite site = new OtherSite()) {
+                browser.open(site.page("/classes.html", "<h1>Classes</h1>" + snippet.substring(snippet.indexOf("<!--"))), size);
+                OtherSite.frameFollowsContent(browser, browser.visible("#studio-booking"));
+                assertThat(browser.consoleErrors()).isEmpty();
+            }
         }
         // back to the demo's zone, currency and language for the other tests
         http.send("PUT", "/studios/" + DEMO + "/settings", ownerToken, Map.of("timezone", "Europe/Bucharest", "currency", "RON", "locale", "ro"));
