@@ -17,6 +17,7 @@ import {
 import {
   $, ID_PATTERN, InputError, S, SESSION_DAYS, api, clearFormErrors, clientName, clockValue, enc, forgetSession, integer, label, locationName, minorUnits, notice, nowrap, pad, saveSession, savedSession, show, showError, spanText, staffName, state, statusBadge, submitting, table, todayIn, whenHeader, whenSignedOut, whenText, zone, zonedIso,
 } from './base.js';
+import { renderCalendar, setupCalendar, showCalendar } from './calendar.js';
 
 // ---------------------------------------------------------------------------------------------
 // Sign in
@@ -125,7 +126,7 @@ async function enterApp() {
   for (const el of document.querySelectorAll('.currency-label')) el.textContent = `(${state.settings.currency})`;
   refreshZoneTexts();
   fillStaffAndLocationPickers();
-  selectTab('sessions', false);
+  selectTab(state.role === 'STAFF' ? 'calendar' : 'sessions', false); // staff start on their own day
   await loadSessions();
   if (state.openSessionId) {
     const id = state.openSessionId;
@@ -254,6 +255,7 @@ function refreshTexts() {
     rebuildAvailabilityRows();
   }
   if (state.loaded.has('clients') && state.clients) renderClients();
+  if (state.loaded.has('calendar')) renderCalendar();
   if (state.loaded.has('settings')) {
     refreshFixedSettings(state.settings);
     fillLinks();
@@ -263,7 +265,7 @@ function refreshTexts() {
 // ---------------------------------------------------------------------------------------------
 // Tabs
 
-const TABS = ['sessions', 'bookings', 'people', 'services', 'clients', 'settings'];
+const TABS = ['sessions', 'calendar', 'bookings', 'people', 'services', 'clients', 'settings'];
 
 function selectTab(name, focus = true) {
   for (const tab of TABS) {
@@ -276,7 +278,7 @@ function selectTab(name, focus = true) {
   if (focus) $(`tab-${name}`).focus();
   if (!state.loaded.has(name)) {
     state.loaded.add(name);
-    ({ bookings: initBookings, people: renderPeople, services: loadServices, clients: loadClients, settings: fillSettings })[name]?.();
+    ({ calendar: () => showCalendar(), bookings: initBookings, people: renderPeople, services: loadServices, clients: loadClients, settings: fillSettings })[name]?.();
   }
 }
 
@@ -1643,6 +1645,7 @@ function wire() {
 
 async function start() {
   whenSignedOut(signOut);
+  setupCalendar({ openSession, me });
   wire();
   $('signin-studio').value = state.studioId;
   await loadProfile();
