@@ -320,13 +320,13 @@ function person(b) {
 
 /** "Came" and "No-show" for a confirmed booking that has started; else why not yet. */
 function attendanceControls(b, name) {
-  const mark = h('p', { class: 'attendance-mark', text: b.attendance ? attendanceText(b.attendance) : t('cal.notMarked') });
+  const mark = h('p', { class: `attendance-mark${b.attendance ? ' marked' : ''}`, text: b.attendance ? attendanceText(b.attendance) : t('cal.notMarked') });
   if (b.status !== 'CONFIRMED') return b.attendance ? mark : null;
   if (Date.parse(b.start) > Date.now()) {
     return h('p', { class: 'muted hint', text: t('cal.fromStart', { time: timeText(b.start, zone()) }) });
   }
   const button = (status, text, aria) => h('button', {
-    type: 'button', class: `button${status === 'ATTENDED' ? '' : ' secondary'} attendance-button`, 'data-mark': status,
+    type: 'button', class: `button secondary attendance-button ${status === 'ATTENDED' ? 'came' : 'missed'}`, 'data-mark': status,
     'aria-pressed': String(b.attendance === status), text, 'aria-label': aria,
     onclick: (event) => markAttendance(b, status, event.currentTarget),
   });

@@ -183,6 +183,21 @@ class CalendarBrowserTest {
 
     @Test
     @Order(2)
+    void the_week_reads_in_romanian_with_the_24_hour_clock() {
+        signInAsOwner(Browser.DESKTOP);
+        browser.open(base + "/admin/?studio=" + DEMO + "&lang=ro", Browser.DESKTOP);
+        AdminPage.selectTab(browser, "calendar");
+        browser.await(d -> browser.visible("#cal-title").getText().equals("Calendarul săptămânii"));
+        browser.visible("#cal-next").click();
+        awaitDay(monday.plusDays(1), "Yin Garden");
+        assertThat(dayText(monday.plusDays(1))).contains("Marți", "07:30–08:30", "2/12 rezervate");
+        assertThat(dayText(monday.plusDays(2))).contains("Programare: Elena Marin");
+        assertThat(browser.visible("#cal-zone").getText()).startsWith("Orele sunt în fusul orar al studioului");
+        screen("desktop", "week-ro");
+    }
+
+    @Test
+    @Order(3)
     void an_instructor_signs_in_to_her_classes_today_with_their_participants_and_marks_who_came() throws Exception {
         Map<Dimension, String[]> marks = Map.of(Browser.DESKTOP, new String[]{"Mihai Pavel", "ATTENDED"},
                 Browser.PHONE, new String[]{"Sara Dinu", "NO_SHOW"});
