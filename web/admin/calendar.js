@@ -2,8 +2,9 @@
 // location, in the studio's time zone; and "my classes today", an instructor's own day with the
 // participants of each class and one-tap attendance (a STAFF member's first screen after sign-in).
 //
-// Data: the sessions listing (spots left) and the staff bookings listing of the same dates (every
-// appointment; a session's seats taken are its bookings that hold a place, so capacity = taken + left).
+// Data: the sessions listing (spots left; cancelled ones too) and the staff bookings listing of the same
+// dates (every appointment; a session's seats taken are its bookings that hold a place, so capacity =
+// taken + left). Cancelled sessions and appointments show struck through when asked for.
 // Week columns are day agendas in time order; under 640 px they stack into one day-by-day list.
 
 import { addDays, facts, h, query } from '../shared/dom.js';
@@ -147,7 +148,7 @@ async function load() {
   let bookings;
   try {
     [sessions, bookings] = await Promise.all([
-      api('GET', `/studios/${S()}/sessions?${query({ from, to })}`),
+      api('GET', `/studios/${S()}/sessions?${query({ from, to, cancelled: true })}`),
       api('GET', `/studios/${S()}/bookings?${query({ from, to })}`),
     ]);
   } catch (e) {
@@ -243,7 +244,7 @@ function entryButton(e) {
   h('span', { class: 'cal-name', text: e.name }),
   h('span', { class: 'cal-meta', text: who }),
   e.kind === 'session'
-    ? h('span', { class: 'cal-meta', text: t('cal.seats', { taken: e.taken, capacity: e.capacity }) })
+    ? h('span', { class: 'cal-meta', text: e.cancelled ? label('kind', 'SESSION') : t('cal.seats', { taken: e.taken, capacity: e.capacity }) })
     : h('span', { class: 'cal-meta', text: `${label('kind', 'APPOINTMENT')}: ${e.booking.client?.name ?? ''}` }),
   e.cancelled ? h('span', { class: 'badge cancelled', text: label('status', 'CANCELLED') }) : null);
 }
@@ -292,7 +293,9 @@ function myDay() {
       h('span', { class: 'cal-time', text: timeSpan(e) }),
       h('h3', { class: 'cal-name', text: e.name }),
       h('span', { class: 'cal-meta', text: [e.locationId ? locationName(e.locationId) : null,
-        e.kind === 'session' ? t('cal.seats', { taken: e.taken, capacity: e.capacity }) : label('kind', 'APPOINTMENT')].filter(Boolean).join(' · ') }),
+        e.kind === 'session' && !e.cancelled ? t('cal.seats', { taken: e.taken, capacity: e.capacity }) : null,
+        e.cancelled ? label('status', 'CANCELLED') : null,
+        e.kind === 'appointment' ? label('kind', 'APPOINTMENT') : null].filter(Boolean).join(' · ') }),
       e.kind === 'session' ? h('button', {
         type: 'button', class: 'button secondary small', text: t('cal.openSession'),
         'aria-label': t('session.openAria', { name: e.name, when: timeText(e.start, zone()) }), onclick: () => hooks.openSession(e.id),

@@ -114,7 +114,7 @@ class CalendarBrowserTest {
             assertThat(thursday).contains("Power Main", "07:00 PM–08:00 PM", "Ana Pop · Main room", "1/8 booked");
             String wednesday = dayText(monday.plusDays(2));
             assertThat(wednesday).contains("Thai massage", clock(massageStart), "Appointment: Elena Marin");
-            assertThat(browser.bodyText()).doesNotContain("Dan Cancelled");
+            assertThat(browser.bodyText()).doesNotContain("Dan Cancelled", "Barre Cancelled");
             assertThat(itemsOf(monday.plusDays(1))).as("time order").containsSubsequence("Yin Garden", "Evening Yin");
             screen(width, "week");
 
@@ -124,8 +124,13 @@ class CalendarBrowserTest {
                     .filter(e -> e.getText().contains("Dan Cancelled")).findFirst().orElse(null));
             assertThat(cancelled.findElement(By.cssSelector(".cal-name")).getCssValue("text-decoration-line")).isEqualTo("line-through");
             assertThat(cancelled.getText()).contains("Cancelled");
+            WebElement cancelledClass = item(monday.plusDays(4), "Barre Cancelled");
+            assertThat(cancelledClass.getAttribute("class")).contains("cancelled");
+            assertThat(cancelledClass.getText()).contains("09:00 AM–10:00 AM", "Cancelled").doesNotContain("booked");
+            assertThat(itemsOf(monday.plusDays(4))).containsExactly("Barre Cancelled", "Thai massage");
+            screen(width, "week-cancelled");
             browser.visible("#cal-cancelled").click();
-            browser.await(d -> !browser.bodyText().contains("Dan Cancelled"));
+            browser.await(d -> !browser.bodyText().contains("Dan Cancelled") && !browser.bodyText().contains("Barre Cancelled"));
 
             // staff, then location, narrow the week
             new Select(browser.visible("#cal-staff")).selectByVisibleText("Ioana Ionescu");
@@ -325,6 +330,8 @@ class CalendarBrowserTest {
         book(power, "Ion Vasile", "ion@example.com");
 
         massageStart = appointment(monday.plusDays(2), "Elena Marin", "elena@example.com").get("start").asText();
+        String barre = session("Barre Cancelled", monday.plusDays(4).atTime(9, 0), 8, "sf_demo_owner", "lc_demo_main");
+        http.send("POST", studio + "/sessions/" + barre + "/cancel", ownerToken, null);
         JsonNode cancelled = appointment(monday.plusDays(4), "Dan Cancelled", "dan@example.com");
         http.send("POST", "/bookings/" + cancelled.get("bookingId").asText() + "/cancel", ownerToken, null);
 
