@@ -308,6 +308,7 @@ class CalendarBrowserTest {
             assertThat(columns.stream().distinct().count()).as("a phone shows the week day by day, one under another").isLessThanOrEqualTo(1);
         }
         assertThat(browser.consoleErrors()).as("console errors on " + name).isEmpty();
+        if (width.equals("phone")) browser.script("document.querySelector('#cal-detail:not([hidden]), #cal-body')?.scrollIntoView();");
         browser.screenshot("calendar-" + width + "-" + name);
     }
 
