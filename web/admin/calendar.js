@@ -263,7 +263,7 @@ function showDetail(b) {
       [t('col.client'), [b.client?.name, b.client?.email, b.client?.phone].filter(Boolean).join(' · ')],
       [t('col.whenPlain'), `${longDayText(dateOf(b.start))}, ${timeSpan(b)} (${zoneName(zone())})`],
       [t('col.service'), b.serviceName],
-      [t('session.instructor'), staffName(b.staffId)],
+      [t('cal.staff'), staffName(b.staffId)],
       [t('session.location'), b.locationId ? locationName(b.locationId) : null],
       [t('col.status'), statusBadge('status', b.status)],
       [t('col.payment'), h('span', {}, `${label('payment', b.paymentMethod)} · ${b.price ? money(b.price) : ''} `, statusBadge('paymentStatus', b.paymentStatus))],
