@@ -21,6 +21,7 @@ import {
   clientSearch, detailButton, filterBookings, installBookingFilters, installClientSearch, showClientBookings,
 } from './detail.js';
 import { addParticipant, bookForClient } from './walkin.js';
+import { renderCalendar, setupCalendar, showCalendar } from './calendar.js';
 
 // ---------------------------------------------------------------------------------------------
 // Sign in
@@ -129,7 +130,7 @@ async function enterApp() {
   for (const el of document.querySelectorAll('.currency-label')) el.textContent = `(${state.settings.currency})`;
   refreshZoneTexts();
   fillStaffAndLocationPickers();
-  selectTab('sessions', false);
+  selectTab(state.role === 'STAFF' ? 'calendar' : 'sessions', false); // staff start on their own day
   await loadSessions();
   if (state.openSessionId) {
     const id = state.openSessionId;
@@ -261,6 +262,7 @@ function refreshTexts() {
     rebuildAvailabilityRows();
   }
   if (state.loaded.has('clients') && state.clients) renderClients();
+  if (state.loaded.has('calendar')) renderCalendar();
   if (state.loaded.has('settings')) {
     refreshFixedSettings(state.settings);
     fillLinks();
@@ -270,7 +272,7 @@ function refreshTexts() {
 // ---------------------------------------------------------------------------------------------
 // Tabs
 
-const TABS = ['sessions', 'bookings', 'people', 'services', 'clients', 'settings'];
+const TABS = ['sessions', 'calendar', 'bookings', 'people', 'services', 'clients', 'settings'];
 
 function selectTab(name, focus = true) {
   for (const tab of TABS) {
@@ -283,7 +285,7 @@ function selectTab(name, focus = true) {
   if (focus) $(`tab-${name}`).focus();
   if (!state.loaded.has(name)) {
     state.loaded.add(name);
-    ({ bookings: initBookings, people: renderPeople, services: loadServices, clients: loadClients, settings: fillSettings })[name]?.();
+    ({ calendar: () => showCalendar(), bookings: initBookings, people: renderPeople, services: loadServices, clients: loadClients, settings: fillSettings })[name]?.();
   }
 }
 
@@ -1643,6 +1645,7 @@ function wire() {
 
 async function start() {
   whenSignedOut(signOut);
+  setupCalendar({ openSession, me });
   wire();
   $('signin-studio').value = state.studioId;
   await loadProfile();

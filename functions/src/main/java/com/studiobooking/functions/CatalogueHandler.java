@@ -32,7 +32,7 @@ public final class CatalogueHandler implements RequestHandler<APIGatewayV2HTTPEv
                         new SlotLookup.SlotRequest(r.query("serviceId"), r.query("staffId"), r.query("locationId"),
                                 r.query("from"), r.query("to"), r.query("timezone")))))
                 .on("GET /studios/{studioId}/sessions", r -> Response.ok(Map.of("sessions",
-                        sessions.published(r.path("studioId"), r.query("from"), r.query("to")))));
+                        sessions.published(r.path("studioId"), r.query("from"), r.query("to"), r.query("cancelled")))));
     }
 
     @Override

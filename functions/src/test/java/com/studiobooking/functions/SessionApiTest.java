@@ -156,6 +156,26 @@ class SessionApiTest {
     }
 
     @Test
+    void the_listing_shows_a_cancelled_session_only_when_asked_for_and_refuses_a_flag_that_is_neither_true_nor_false() {
+        String sessionId = session("IN_PERSON", 10, null, List.of("BANK_TRANSFER"), null);
+        ok(bookSeat(sessionId, null, "BANK_TRANSFER", "radu@example.com", null));
+        ok(api.call("admin/post-studios-studioId-sessions-sessionId-cancel.json").path("studioId", studioId)
+                .path("sessionId", sessionId).token(owner).send());
+
+        assertThat(publicSessions()).isEmpty();
+        assertThat(sessionsWith(Map.of("cancelled", "false")).json().get("sessions")).isEmpty();
+        JsonNode listed = ok(sessionsWith(Map.of("cancelled", "true"))).json().get("sessions");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("sessionId").asText()).isEqualTo(sessionId);
+        assertThat(listed.get(0).get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(listed.get(0).get("spotsLeft").asInt()).isZero();
+        assertThat(listed.get(0).has("onlineAccess")).isFalse();
+        Api.Reply refused = sessionsWith(Map.of("cancelled", "yes"));
+        assertRefused(refused, 400, "VALIDATION_FAILED");
+        assertThat(refused.json().get("error").get("field").asText()).isEqualTo("cancelled");
+    }
+
+    @Test
     void an_unpaid_bank_transfer_booking_releases_its_place_at_the_due_time() {
         String sessionId = session("IN_PERSON", 1, null, List.of("BANK_TRANSFER"), null);
         JsonNode booking = ok(bookSeat(sessionId, null, "BANK_TRANSFER", "radu@example.com", null)).json();
@@ -385,7 +405,13 @@ class SessionApiTest {
                 .query(Map.of("from", "2026-11-23", "to", "2026-12-31")).send()).json().get("sessions");
     }
 
-    private long linkMailsTo(String email) {
+    private Api.Reply sessionsWith(Map<String, String> flag) {
+        Map<String, String> query = new java.util.HashMap<>(Map.of("from", "2026-11-23", "to", "2026-12-31"));
+        query.putAll(flag);
+        return api.call("catalogue/get-studios-studioId-sessions.json").path("studioId", studioId).query(query).send();
+    }
+
+        private long linkMailsTo(String email) {
         return api.outbox.sentTo(email).stream().filter(m -> m.text().contains(LINK)).count();
     }
 

@@ -269,18 +269,25 @@ public final class SessionSetup {
         return SessionViews.waitlist(session, sessions.participants(studioId, sessionId));
     }
 
-    /** Published sessions between two dates (studio zone) with seats left; never any online access. */
-    public List<SessionViews.PublicSession> published(String studioId, String from, String to) {
+    /**
+     * Published sessions between two dates (studio zone) with seats left; never any online access. With
+     * {@code cancelled} "true" the cancelled ones too (no seats left), so a calendar can show them struck through.
+     */
+    public List<SessionViews.PublicSession> published(String studioId, String from, String to, String cancelled) {
         StudioSettings settings = studios.settingsOf(studioId);
         ZoneId zone = ZoneId.of(settings.timezone());
         LocalDate first = Check.date(from, "from");
         LocalDate last = Check.date(to, "to");
+        if (cancelled != null && !cancelled.equals("true") && !cancelled.equals("false")) {
+            throw DomainException.invalid("cancelled", "must be true or false");
+        }
+        boolean withCancelled = "true".equals(cancelled);
         if (last.isBefore(first)) throw DomainException.invalid("to", "must not be before from");
         if (ChronoUnit.DAYS.between(first, last) > 92) throw DomainException.invalid("to", "must be at most 92 days after from");
         Map<String, String> names = studios.listStaff(studioId).stream().collect(Collectors.toMap(Staff::staffId, Staff::name));
         return sessions.listStartingIn(studioId, new TimeRange(first.atStartOfDay(zone).toInstant(),
                         last.plusDays(1).atStartOfDay(zone).toInstant())).stream()
-                .filter(s -> s.status() == Session.Status.SCHEDULED)
+                .filter(s -> withCancelled || s.status() == Session.Status.SCHEDULED)
                 .map(s -> SessionViews.publicView(s, zone, names.get(s.instructorId())))
                 .toList();
     }
