@@ -34,11 +34,14 @@ export function initSessions(hooks) {
   $('ns-template-cancel').addEventListener('click', () => editTemplate(null));
   $('session-form').addEventListener('submit', createSession);
   $('session-cancel').addEventListener('click', cancelSession);
+  // "New session" after editing a template: the form creates sessions again
+  $('new-session-toggle').addEventListener('click', () => { if (editingTemplate) editTemplate(null); });
 }
 
 /** After a change of language: the texts this module wrote. */
 export function refreshSessionTexts() {
   fillWeekdays();
+  if (editingTemplate) $('session-form-title').textContent = t('templates.editing', { name: editingTemplate.name });
   if (state.templates) renderTemplates();
 }
 
@@ -433,11 +436,24 @@ async function changeSession(event) {
     }
     const lines = changeEffects(s, change);
     if (lines.length && !window.confirm([t('change.question', { name: s.name }), ...lines].join('\n'))) return;
-    const after = await api('PUT', `/studios/${S()}/sessions/${enc(s.sessionId)}`, { body: change });
+    let after;
+    try {
+      after = await api('PUT', `/studios/${S()}/sessions/${enc(s.sessionId)}`, { body: change });
+    } catch (e) {
+      throw belowBooked(e, s) ?? e;
+    }
     notice(change.start ? t('change.moved', { name: after.name, when: whenText(after.start) }) : t('change.saved'), 'success');
     shown.sessionId = null;
     page.renderSession(after);
   });
+}
+
+/** A capacity the API refused because it is below the seats booked: said with their number. */
+function belowBooked(error, s) {
+  if (error.code !== 'VALIDATION_FAILED' || !['capacity', 'onlineCapacity'].includes(error.field)) return null;
+  const seat = error.field === 'onlineCapacity' || s.format === 'ONLINE' ? 'ONLINE' : 'IN_PERSON';
+  const booked = (s.participants ?? []).filter((p) => holdsPlace(p) && (p.format ?? seat) === seat).length;
+  return booked ? new InputError(error.field, plural('change.belowBooked', booked)) : null;
 }
 
 function renderSeries(s) {

@@ -163,6 +163,7 @@ class SessionsBrowserTest {
             typeInto("#sc-capacity", "1");
             clickVisible("#session-change-form button[type=submit]");
             WebElement error = browser.visible("#session-change-form .field-error");
+            assertThat(error.getText()).isEqualTo("2 seats are already booked: the capacity cannot be lower.");
             assertThat(error.findElement(By.xpath("..")).findElement(By.cssSelector("input")).getAttribute("id")).isEqualTo("sc-capacity");
             onlyRefused(400);
             screen(width, "change-refused");
@@ -240,19 +241,19 @@ class SessionsBrowserTest {
             acceptConfirmations();
             clickVisible("#new-session-toggle");
             LocalDate monday = LocalDate.now(ZONE).plusWeeks(weeks).with(DayOfWeek.MONDAY);
-            typeInto("#ns-name", name);
-            new Select(browser.visible("#ns-instructor")).selectByValue("sf_demo_ioana");
-            new Select(browser.visible("#ns-location")).selectByValue("lc_demo_main");
-            typeInto("#ns-price", "45");
-            check("#ns-pm-studio");
-            setDate(browser.visible("#ns-date"), monday.toString());
-            typeInto("#ns-time", "07:00");
-            check("#ns-day-MONDAY");
-            check("#ns-day-THURSDAY");
-            setDate(browser.visible("#ns-until"), monday.plusDays(13).toString());
+            fillSeries(name, monday);
             screen(width, "new-series");
             clickVisible("#session-form button[type=submit]");
             browser.awaitText("4 sessions of " + name + " created.");
+
+            // the same again: the instructor is busy, and the page names the dates
+            clickVisible("#new-session-toggle");
+            fillSeries(name + " again", monday);
+            clickVisible("#session-form button[type=submit]");
+            WebElement busy = browser.visible("#ns-weekdays .field-error");
+            assertThat(busy.getText()).startsWith("The instructor is already busy on: ").contains(", ");
+            onlyRefused(409);
+            screen(width, "series-busy", "#ns-weekdays");
 
             String first = sessionNamed(name, monday);
             String seriesId = staffSession(first).get("seriesId").asText();
@@ -261,8 +262,20 @@ class SessionsBrowserTest {
 
             browser.open(base + "/admin/?studio=" + DEMO + "&lang=en&session=" + first, size);
             browser.awaitText("Recurring series");
+            acceptConfirmations();
             browser.await(d -> rowsOf("#session-series").size() == 4);
             screen(width, "series", "#session-series");
+
+            // this and the following sessions move to 07:30
+            browser.visible("#session-manage summary").click();
+            typeInto("#sc-time", "07:30");
+            clickVisible("#sc-scope-following");
+            clickVisible("#session-change-form button[type=submit]");
+            browser.awaitText("The sessions of the series were changed.");
+            assertThat(lastQuestion()).startsWith("4 sessions from ").contains("Nobody has booked yet");
+            for (JsonNode s : http.send("GET", "/studios/" + DEMO + "/series/" + seriesId, ownerToken, null).get("sessions")) {
+                assertThat(s.get("start").asText()).contains("T07:30:00");
+            }
 
             // from the second occurrence on: three sessions cancelled, the first stays
             String second = series.get("sessionIds").get(1).asText();
@@ -322,6 +335,19 @@ class SessionsBrowserTest {
         pageTo(name);
         AdminPage.openSession(browser, name);
         browser.awaitText("participants");
+    }
+
+    private static void fillSeries(String name, LocalDate monday) {
+        typeInto("#ns-name", name);
+        new Select(browser.visible("#ns-instructor")).selectByValue("sf_demo_ioana");
+        new Select(browser.visible("#ns-location")).selectByValue("lc_demo_main");
+        typeInto("#ns-price", "45");
+        check("#ns-pm-studio");
+        setDate(browser.visible("#ns-date"), monday.toString());
+        typeInto("#ns-time", "07:00");
+        check("#ns-day-MONDAY");
+        check("#ns-day-THURSDAY");
+        setDate(browser.visible("#ns-until"), monday.plusDays(13).toString());
     }
 
     private static void pageTo(String name) {
