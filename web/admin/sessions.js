@@ -556,13 +556,25 @@ async function pricesOf(sessions) {
   return prices;
 }
 
+/**
+ * The online twins cancelled with these sessions (SessionSetup.cancelSession cancels them too), as staff
+ * see them: found in the loaded list by their twinOf (a twin starts when its original does).
+ */
+async function twinsOf(sessions) {
+  const ids = new Set(sessions.map((x) => x.sessionId));
+  const twins = (state.sessions ?? []).filter((x) => x.twinOf && ids.has(x.twinOf));
+  return Promise.all(twins.map((x) => api('GET', `/studios/${S()}/sessions/${enc(x.sessionId)}`)));
+}
+
 async function cancelSession() {
   const s = state.session;
   const button = $('session-cancel');
   button.disabled = true;
   try {
-    const effects = cancelEffects([s], await pricesOf([s]));
-    const question = [t('session.confirmCancelWhat', { name: s.name, when: whenText(s.start) }), ...cancelLines(effects)].join('\n');
+    const all = [s, ...(await twinsOf([s])).filter((x) => x.status === 'SCHEDULED')];
+    const effects = cancelEffects(all, await pricesOf(all));
+    const question = [t('session.confirmCancelWhat', { name: s.name, when: whenText(s.start) }),
+      ...(all.length > 1 ? [plural('cancel.twins', all.length - 1)] : []), ...cancelLines(effects)].join('\n');
     if (!window.confirm(question)) return;
     const cancelled = await api('POST', `/studios/${S()}/sessions/${enc(s.sessionId)}/cancel`);
     shown.sessionId = null;
@@ -579,8 +591,10 @@ async function cancelSession() {
 async function cancelSeriesFrom(s) {
   const from = dateOf(s.start);
   const later = (shown.series?.sessions ?? []).filter((x) => x.status === 'SCHEDULED' && dateOf(x.start) >= from);
-  const effects = cancelEffects(later, await pricesOf(later));
-  const question = [plural('series.confirmCancel', later.length, { date: dayText(from) }), ...cancelLines(effects)].join('\n');
+  const twins = (await twinsOf(later).catch(() => [])).filter((x) => x.status === 'SCHEDULED');
+  const effects = cancelEffects([...later, ...twins], await pricesOf([...later, ...twins]));
+  const question = [plural('series.confirmCancel', later.length, { date: dayText(from) }),
+    ...(twins.length ? [plural('cancel.twins', twins.length)] : []), ...cancelLines(effects)].join('\n');
   if (!window.confirm(question)) return;
   const error = $('series-cancel-error');
   try {

@@ -204,6 +204,9 @@ class SessionsBrowserTest {
             payByCard(book(sessionId, "card-" + width + "@example.com", "CARD", null, false));
             book(sessionId, "pass-" + width + "@example.com", "PASS", clientWithPass("pass-" + width + "@example.com"), false);
             book(sessionId, "studio-" + width + "@example.com", "PAY_AT_STUDIO", null, false);
+            String twinId = http.send("POST", "/studios/" + DEMO + "/sessions", ownerToken, Map.of("twinOf", sessionId,
+                    "name", "Online twin " + width, "format", "ONLINE", "capacity", 20, "paymentMethods", List.of("CARD"),
+                    "price", Map.of("amount", 8000, "currency", "RON"))).get("sessionId").asText();
 
             signInAt(size);
             browser.script("window.asked = []; window.confirm = (q) => { window.asked.push(q); return false; };");
@@ -217,6 +220,7 @@ class SessionsBrowserTest {
                     .contains("80")
                     .contains("1 pass entry returned")
                     .contains("1 not paid yet (pay at the studio or awaiting payment): nothing to give back")
+                    .contains("1 online twin is cancelled with it.")
                     .contains("Everyone gets an e-mail.");
             assertThat(staffSession(sessionId).get("status").asText()).as("not cancelled when the question is declined").isEqualTo("SCHEDULED");
 
@@ -226,6 +230,7 @@ class SessionsBrowserTest {
             JsonNode cancelled = staffSession(sessionId);
             assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
             assertThat(cancelled.get("participants").findValuesAsText("paymentStatus")).contains("REFUNDED");
+            assertThat(staffSession(twinId).get("status").asText()).isEqualTo("CANCELLED");
             screen(width, "cancelled");
             day += 1;
         }
