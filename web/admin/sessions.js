@@ -41,7 +41,10 @@ export function initSessions(hooks) {
 /** After a change of language: the texts this module wrote. */
 export function refreshSessionTexts() {
   fillWeekdays();
-  if (editingTemplate) $('session-form-title').textContent = t('templates.editing', { name: editingTemplate.name });
+  if (editingTemplate) {
+    $('session-form-title').textContent = t('templates.editing', { name: editingTemplate.name });
+    $('ns-save-template').textContent = t('templates.saveChanges');
+  }
   if (state.templates) renderTemplates();
 }
 
@@ -130,6 +133,7 @@ function editTemplate(x) {
   for (const el of form.querySelectorAll('.session-only')) show(el, !x);
   for (const el of form.querySelectorAll('.template-only')) show(el, Boolean(x));
   $('session-form-title').textContent = x ? t('templates.editing', { name: x.name }) : t('session.new');
+  $('ns-save-template').textContent = x ? t('templates.saveChanges') : t('templates.save');
   if (x) {
     page.toggleSessionForm(true);
     fillFromTemplate(x);

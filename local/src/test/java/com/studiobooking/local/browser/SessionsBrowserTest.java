@@ -110,6 +110,7 @@ class SessionsBrowserTest {
             clickRowButton("#template-list", name, "Edit");
             browser.awaitText("Change the template " + name);
             assertThat(browser.visible("#ns-capacity").getAttribute("value")).isEqualTo("12");
+            assertThat(browser.visible("#ns-save-template").getText()).isEqualTo("Save the template");
             screen(width, "template-edit", "#session-form");
             typeInto("#ns-capacity", "14");
             clickVisible("#ns-save-template");
