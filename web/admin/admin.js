@@ -22,6 +22,7 @@ import {
 } from './detail.js';
 import { addParticipant, bookForClient } from './walkin.js';
 import { renderCalendar, setupCalendar, showCalendar } from './calendar.js';
+import { initSessions, loadTemplates, refreshSessionTexts, sessionExtras, showWaitlistCounts, waitingCell } from './sessions.js';
 
 // ---------------------------------------------------------------------------------------------
 // Sign in
@@ -131,6 +132,7 @@ async function enterApp() {
   refreshZoneTexts();
   fillStaffAndLocationPickers();
   selectTab(state.role === 'STAFF' ? 'calendar' : 'sessions', false); // staff start on their own day
+  loadTemplates();
   await loadSessions();
   if (state.openSessionId) {
     const id = state.openSessionId;
@@ -251,6 +253,7 @@ function refreshTexts() {
   fillStaffAndLocationPickers();
   showSessionRange();
   if (state.sessions) renderSessions(state.sessions);
+  refreshSessionTexts();
   if (state.session) renderSession(state.session);
   if (state.bookings) {
     renderBookings(state.bookings);
@@ -326,18 +329,20 @@ async function loadSessions() {
 
 function renderSessions(sessions) {
   $('session-list').replaceChildren(table(
-    [whenHeader(), t('col.session'), t('session.format'), t('session.instructor'), t('col.spotsLeft'), ''],
+    [whenHeader(), t('col.session'), t('session.format'), t('session.instructor'), t('col.spotsLeft'), t('waitlist.title'), ''],
     sessions.map((s) => [
       nowrap(spanText(s.start, s.end)),
       s.name,
       label('format', s.format),
       s.instructorName ?? staffName(s.instructorId),
       spotsText(s.spotsLeftByFormat, s.spotsLeft),
+      waitingCell(s),
       h('button', {
         type: 'button', class: 'button small', text: t('common.open'),
         'aria-label': t('session.openAria', { name: s.name, when: whenText(s.start) }), onclick: () => openSession(s.sessionId),
       }),
     ]), t('session.upcoming')));
+  showWaitlistCounts(sessions);
 }
 
 /** "8 locuri în studio, 20 de locuri online" for a hybrid session, else "8 locuri". */
@@ -430,6 +435,7 @@ function renderSession(s) {
   $('participant-add').replaceChildren(addParticipant(s, () => openSession(s.sessionId)) ?? '');
   show($('session-cancel'), s.status === 'SCHEDULED');
   show($('session-cancel-error'), false);
+  sessionExtras(s);
 }
 
 async function saveOnlineAccess(event) {
@@ -457,71 +463,12 @@ async function clearOnlineAccess() {
   });
 }
 
-async function cancelSession() {
-  const s = state.session;
-  if (!window.confirm(t('session.confirmCancel', { name: s.name, when: whenText(s.start) }))) return;
-  const button = $('session-cancel');
-  button.disabled = true;
-  try {
-    const cancelled = await api('POST', `/studios/${S()}/sessions/${enc(s.sessionId)}/cancel`);
-    renderSession(cancelled);
-    notice(t('session.cancelled'), 'success');
-  } catch (e) {
-    $('session-cancel-error').textContent = errorText(e.code);
-    show($('session-cancel-error'));
-  } finally {
-    button.disabled = false;
-  }
-}
-
 function syncSessionFormat() {
   const format = $('ns-format').value;
   show($('ns-location-field'), format !== 'ONLINE');
   show($('ns-online-capacity-field'), format === 'HYBRID');
   show($('ns-online'), format !== 'IN_PERSON');
   $('ns-capacity-note').textContent = format === 'HYBRID' ? t('session.capacityInPerson') : '';
-}
-
-async function createSession(event) {
-  event.preventDefault();
-  const form = event.currentTarget;
-  const f = form.elements;
-  await submitting(form, async () => {
-    const format = f.format.value;
-    if (!f.date.value || !f.time.value) throw new InputError('start', t('session.needStart'));
-    const body = {
-      name: f.name.value.trim(),
-      start: zonedIso(f.date.value, clockValue(f.time, 'time'), zone()),
-      durationMinutes: integer(f.durationMinutes.value),
-      capacity: integer(f.capacity.value),
-      instructorId: f.instructorId.value,
-      format,
-    };
-    const description = f.description.value.trim();
-    if (description) body.description = description;
-    if (format !== 'ONLINE' && f.locationId.value) body.locationId = f.locationId.value;
-    if (format === 'HYBRID') body.onlineCapacity = integer(f.onlineCapacity.value);
-    if (f.price.value !== '') body.price = { amount: minorUnits(f.price.value, 'price'), currency: state.settings.currency };
-    if (f.creditPrice.value !== '') body.creditPrice = integer(f.creditPrice.value);
-    const methods = [...form.querySelectorAll('input[name="paymentMethods"]:checked')].map((c) => c.value);
-    if (methods.length) body.paymentMethods = methods;
-    const link = f['onlineAccess.link'].value.trim();
-    if (format !== 'IN_PERSON' && link) {
-      body.onlineAccess = { link };
-      const instructions = f['onlineAccess.instructions'].value.trim();
-      const password = f['onlineAccess.password'].value.trim();
-      if (instructions) body.onlineAccess.instructions = instructions;
-      if (password) body.onlineAccess.password = password;
-    }
-    for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
-    const created = await api('POST', `/studios/${S()}/sessions`, { body });
-    notice(t('session.created', { name: created.name, when: whenText(created.start) }), 'success');
-    form.reset();
-    syncSessionFormat();
-    refreshDateHint($('ns-date'));
-    toggleSessionForm(false);
-    await loadSessions();
-  });
 }
 
 function toggleSessionForm(open = $('session-form').hidden) {
@@ -1609,12 +1556,11 @@ function wire() {
     loadSessions();
   });
   $('new-session-toggle').addEventListener('click', () => toggleSessionForm());
+  initSessions({ openSession, renderSession, loadSessions, syncSessionFormat, toggleSessionForm, refreshDateHint });
   $('ns-format').addEventListener('change', syncSessionFormat);
-  $('session-form').addEventListener('submit', createSession);
   $('session-close').addEventListener('click', closeSession);
   $('online-access-form').addEventListener('submit', saveOnlineAccess);
   $('oa-clear').addEventListener('click', clearOnlineAccess);
-  $('session-cancel').addEventListener('click', cancelSession);
   $('bookings-form').addEventListener('submit', loadBookings);
   $('bookings-export').addEventListener('click', exportBookings);
   $('staff-form').addEventListener('submit', addStaff);
