@@ -34,7 +34,8 @@ final class OtherSite implements AutoCloseable {
     /** Publishes a page whose body is {@code body}; its address. */
     String page(String path, String body) {
         pages.put(path, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Studio site</title></head>"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\">"
+                + "<title>Studio site</title></head>"
                 + "<body style=\"font-family:sans-serif;margin:1rem\">" + body + "</body></html>");
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
