@@ -18,7 +18,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.studiobooking.functions.http.Json;
 import com.studiobooking.local.LocalRuntime;
 
 /**
@@ -469,11 +468,8 @@ class AdminWeekBrowserTest {
      * (the page's own sign-in is driven once, in the axe test: codes are rate-limited per e-mail).
      */
     private static void signInAt(Dimension size, String email) {
-        browser.open(base + "/admin/?studio=" + DEMO + "&lang=en", size);
-        browser.script("localStorage.clear(); localStorage.setItem(arguments[0], arguments[1]);",
-                "studio-booking.staff." + DEMO, SESSIONS.get(email));
-        browser.open(base + "/admin/?studio=" + DEMO + "&lang=en", size);
-        browser.awaitText(email.equals(ANA) ? "Upcoming sessions" : "My classes today"); // a STAFF member starts on her day
+        AdminPage.openSignedIn(browser, base, DEMO, SESSIONS.get(email), size,
+                email.equals(ANA) ? "Upcoming sessions" : "My classes today"); // a STAFF member starts on her day
     }
 
     /** The console held nothing but the browser's own line for a request the API refused with {@code status}. */
@@ -662,10 +658,9 @@ class AdminWeekBrowserTest {
     }
 
     static String signInOverHttp(String studioId, String email) throws Exception {
-        JsonNode token = http.signIn(studioId, email);
-        SESSIONS.put(email, Json.MAPPER.writeValueAsString(Map.of("token", token.get("token").asText(),
-                "role", token.get("role").asText(), "expiresAt", token.get("expiresAt").asText(), "email", email)));
-        return token.get("token").asText();
+        LocalHttp.StaffSignIn signedIn = http.signInStaff(studioId, email);
+        SESSIONS.put(email, signedIn.pageSession());
+        return signedIn.token();
     }
 
 

@@ -7,10 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -18,8 +15,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.studiobooking.functions.http.Json;
-import com.studiobooking.local.LocalRuntime;
 
 /**
  * A booking's detail and finding bookings and clients (issue 14), in Chromium at 1280 and 390 px: staff
@@ -28,49 +23,18 @@ import com.studiobooking.local.LocalRuntime;
  * each result checked over HTTP or in the outbox. Every screen axe-scanned, no sideways scrolling, no
  * console error. Screenshots in {@code local/target/screenshots/booking-detail-*}.
  */
-class BookingDetailBrowserTest {
-    private static final String DEMO = "st_demo";
-    private static final String ANA = "ana@example.com";
-    private static final List<Dimension> SIZES = List.of(Browser.DESKTOP, Browser.PHONE);
+class BookingDetailBrowserTest extends AdminBrowserTest {
     private static final ZoneId ZONE = ZoneId.of("Europe/Bucharest");
-
-    private static LocalRuntime runtime;
-    private static Browser browser;
-    private static String base;
-    private static LocalHttp http;
-    private static String ownerToken;
-    private static String ownerSession;
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = LocalRuntime.start(LocalRuntime.Options.parse(new String[]{"--port", "0", "--in-memory"}), mail -> { });
-        base = "http://127.0.0.1:" + runtime.port();
-        http = new LocalHttp(base);
-        JsonNode token = http.signIn(DEMO, ANA);
-        ownerToken = token.get("token").asText();
-        ownerSession = Json.MAPPER.writeValueAsString(Map.of("token", ownerToken, "role", token.get("role").asText(),
-                "expiresAt", token.get("expiresAt").asText(), "email", ANA));
         http.send("PUT", "/studios/" + DEMO + "/settings", ownerToken,
                 Map.of("paymentMethods", List.of("CARD", "PASS", "CREDITS", "BANK_TRANSFER", "PAY_AT_STUDIO")));
-        browser = Browser.start("en-GB");
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (runtime != null) runtime.close();
-    }
-
-    @BeforeEach
-    void signedIn() {
-        browser.open(base + "/admin/?studio=" + DEMO + "&lang=en", Browser.DESKTOP);
-        browser.consoleErrors();
-    }
-
-    @AfterEach
-    void noConsoleErrors(org.junit.jupiter.api.TestInfo test) {
-        browser.screenshot("booking-detail-last-" + test.getTestMethod().orElseThrow().getName());
-        assertThat(browser.consoleErrors()).as("console errors").isEmpty();
+    @Override
+    String shots() {
+        return "booking-detail";
     }
 
     @Test
@@ -201,11 +165,7 @@ class BookingDetailBrowserTest {
     }
 
     private static void signInAt(Dimension size) {
-        browser.open(base + "/admin/?studio=" + DEMO + "&lang=en", size);
-        browser.script("localStorage.clear(); localStorage.setItem(arguments[0], arguments[1]);",
-                "studio-booking.staff." + DEMO, ownerSession);
-        browser.open(base + "/admin/?studio=" + DEMO + "&lang=en", size);
-        browser.awaitText("Upcoming sessions");
+        AdminPage.openSignedIn(browser, base, DEMO, ownerSession, size, "Upcoming sessions");
     }
 
     private static String width(Dimension size) {
@@ -232,10 +192,6 @@ class BookingDetailBrowserTest {
 
     /** The screen as it is: axe-scanned, not scrolling sideways on a phone, no console error, kept as a PNG. */
     private static void screen(String width, String name) {
-        browser.assertAccessible(name + " at " + width);
-        long overflow = browser.horizontalOverflow();
-        assertThat(overflow).as(width + " " + name + ": sideways scrolling").isZero();
-        assertThat(browser.consoleErrors()).as("console errors on " + name).isEmpty();
-        browser.screenshot("booking-detail-" + width + "-" + name);
+        AdminPage.checkScreen(browser, "booking-detail-" + width + "-" + name);
     }
 }

@@ -16,10 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -30,8 +27,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.studiobooking.functions.http.Json;
-import com.studiobooking.local.LocalRuntime;
 
 /**
  * The Calendar tab (issue 14) in Chromium at 1280 and 390 px, against the local runtime's demo studio
@@ -43,19 +38,10 @@ import com.studiobooking.local.LocalRuntime;
  * phone. Screenshots land in {@code local/target/screenshots/calendar-*}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CalendarBrowserTest {
-    private static final String DEMO = "st_demo";
-    private static final String ANA = "ana@example.com";
+class CalendarBrowserTest extends AdminBrowserTest {
     private static final String IOANA = "ioana@example.com";
     private static final ZoneId ZONE = ZoneId.of("Europe/Bucharest");
-    private static final List<Dimension> SIZES = List.of(Browser.DESKTOP, Browser.PHONE);
 
-    private static LocalRuntime runtime;
-    private static Browser browser;
-    private static String base;
-    private static LocalHttp http;
-    private static String ownerToken;
-    private static String ownerSession;
     private static LocalDate monday;
     private static String massageStart;
     private static final Map<String, String> TODAY_BOOKINGS = new HashMap<>();
@@ -63,34 +49,12 @@ class CalendarBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = LocalRuntime.start(LocalRuntime.Options.parse(new String[]{"--port", "0", "--in-memory"}), mail -> { });
-        base = "http://127.0.0.1:" + runtime.port();
-        http = new LocalHttp(base);
-        JsonNode token = http.signIn(DEMO, ANA);
-        ownerToken = token.get("token").asText();
-        ownerSession = Json.MAPPER.writeValueAsString(Map.of("token", ownerToken, "role", token.get("role").asText(),
-                "expiresAt", token.get("expiresAt").asText(), "email", ANA));
         seed();
-        browser = Browser.start("en-GB");
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (runtime != null) runtime.close();
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.open(base + "/admin/", Browser.DESKTOP);
-        browser.script("localStorage.clear();");
-        browser.consoleErrors();
-    }
-
-    @AfterEach
-    void noConsoleErrors(org.junit.jupiter.api.TestInfo test) {
-        browser.screenshot("calendar-last-" + test.getTestMethod().orElseThrow().getName());
-        assertThat(browser.consoleErrors()).as("console errors").isEmpty();
+    @Override
+    String shots() {
+        return "calendar";
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -243,11 +207,7 @@ class CalendarBrowserTest {
     // ---------------------------------------------------------------------------------------------
 
     private static void signInAsOwner(Dimension size) {
-        browser.open(base + "/admin/?studio=" + DEMO + "&lang=en", size);
-        browser.script("localStorage.clear(); localStorage.setItem(arguments[0], arguments[1]);",
-                "studio-booking.staff." + DEMO, ownerSession);
-        browser.open(base + "/admin/?studio=" + DEMO + "&lang=en", size);
-        browser.awaitText("Upcoming sessions");
+        AdminPage.openSignedIn(browser, base, DEMO, ownerSession, size, "Upcoming sessions");
     }
 
     private static void signInThroughThePage(String email) {

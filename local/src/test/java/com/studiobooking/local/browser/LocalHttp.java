@@ -71,4 +71,16 @@ final class LocalHttp {
         assertThat(code).as("a code e-mailed to " + email).isNotNull();
         return send("POST", "/auth/token", null, Map.of("studioId", studioId, "email", email, "code", code));
     }
+
+    /** A staff member signed in over HTTP: the token, and the session as the admin page keeps it in localStorage. */
+    record StaffSignIn(String token, String pageSession) {
+    }
+
+    /** Signs a staff member in with a code from the outbox (codes are rate-limited per e-mail: once per test class). */
+    StaffSignIn signInStaff(String studioId, String email) throws Exception {
+        JsonNode answer = signIn(studioId, email);
+        String token = answer.get("token").asText();
+        return new StaffSignIn(token, Json.MAPPER.writeValueAsString(Map.of("token", token,
+                "role", answer.get("role").asText(), "expiresAt", answer.get("expiresAt").asText(), "email", email)));
+    }
 }

@@ -14,10 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -25,8 +22,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.studiobooking.functions.http.Json;
-import com.studiobooking.local.LocalRuntime;
 
 /**
  * Running sessions from the admin page (issue 14), in Chromium at 1280 and 390 px: templates, a session
@@ -35,51 +30,19 @@ import com.studiobooking.local.LocalRuntime;
  * Each journey is clicked and typed through the page, then checked over HTTP or in the outbox; every
  * screen is axe-scanned and must not scroll sideways on a phone. Screenshots: {@code local/target/screenshots/sessions-*}.
  */
-class SessionsBrowserTest {
-    private static final String DEMO = "st_demo";
-    private static final String ANA = "ana@example.com";
+class SessionsBrowserTest extends AdminBrowserTest {
     private static final ZoneId ZONE = ZoneId.of("Europe/Bucharest");
-    private static final List<Dimension> SIZES = List.of(Browser.DESKTOP, Browser.PHONE);
-
-    private static LocalRuntime runtime;
-    private static Browser browser;
-    private static String base;
-    private static LocalHttp http;
-    private static String ownerToken;
-    private static String ownerSession;
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = LocalRuntime.start(LocalRuntime.Options.parse(new String[]{"--port", "0", "--in-memory"}), mail -> { });
-        base = "http://127.0.0.1:" + runtime.port();
-        http = new LocalHttp(base);
-        JsonNode token = http.signIn(DEMO, ANA);
-        ownerToken = token.get("token").asText();
-        ownerSession = Json.MAPPER.writeValueAsString(Map.of("token", ownerToken, "role", token.get("role").asText(),
-                "expiresAt", token.get("expiresAt").asText(), "email", ANA));
         http.send("PUT", "/studios/" + DEMO + "/settings", ownerToken, Map.of(
                 "paymentMethods", List.of("CARD", "PASS", "CREDITS", "BANK_TRANSFER", "PAY_AT_STUDIO"),
                 "waitlist", Map.of("enabled", true)));
-        browser = Browser.start("en-GB");
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (runtime != null) runtime.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        browser.open(base + "/admin/", Browser.DESKTOP);
-        browser.script("localStorage.clear();");
-        browser.consoleErrors();
-    }
-
-    @AfterEach
-    void noConsoleErrors(org.junit.jupiter.api.TestInfo test) {
-        browser.screenshot("sessions-last-" + test.getTestMethod().orElseThrow().getName());
-        assertThat(browser.consoleErrors()).as("console errors").isEmpty();
+    @Override
+    String shots() {
+        return "sessions";
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -330,10 +293,7 @@ class SessionsBrowserTest {
     // The page
 
     private static void signInAt(Dimension size) {
-        browser.open(base + "/admin/?studio=" + DEMO + "&lang=en", size);
-        browser.script("localStorage.clear(); localStorage.setItem(arguments[0], arguments[1]);", "studio-booking.staff." + DEMO, ownerSession);
-        browser.open(base + "/admin/?studio=" + DEMO + "&lang=en", size);
-        browser.awaitText("Upcoming sessions");
+        AdminPage.openSignedIn(browser, base, DEMO, ownerSession, size, "Upcoming sessions");
     }
 
     /** Pages the list forward to the session's weeks, then opens it. */
@@ -424,10 +384,7 @@ class SessionsBrowserTest {
     }
 
     private static void screen(String width, String name) {
-        browser.assertAccessible(name + " at " + width);
-        assertThat(browser.horizontalOverflow()).as(name + " at " + width + " scrolls sideways").isZero();
-        assertThat(browser.consoleErrors()).as("console errors on " + name).isEmpty();
-        browser.screenshot("sessions-" + width + "-" + name);
+        AdminPage.checkScreen(browser, "sessions-" + width + "-" + name);
     }
 
     // ---------------------------------------------------------------------------------------------

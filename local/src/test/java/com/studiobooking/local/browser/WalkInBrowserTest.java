@@ -9,10 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -20,8 +17,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.studiobooking.functions.http.Json;
-import com.studiobooking.local.LocalRuntime;
 
 /**
  * Walk-ins and phone bookings from the admin page (issue 14), in Chromium at 1280 and 390 px: staff add a
@@ -30,29 +25,13 @@ import com.studiobooking.local.LocalRuntime;
  * and the client receives by e-mail. Each result is checked over HTTP or in the outbox; the screens are
  * axe-scanned and must not scroll sideways on a phone. The demo studio writes Romanian, so its e-mails are in ro. Screenshots: {@code local/target/screenshots/walkin-*}.
  */
-class WalkInBrowserTest {
-    private static final String DEMO = "st_demo";
-    private static final String ANA = "ana@example.com";
-    private static final List<Dimension> SIZES = List.of(Browser.DESKTOP, Browser.PHONE);
+class WalkInBrowserTest extends AdminBrowserTest {
     private static final ZoneId ZONE = ZoneId.of("Europe/Bucharest");
 
-    private static LocalRuntime runtime;
-    private static Browser browser;
-    private static String base;
-    private static LocalHttp http;
-    private static String ownerToken;
     private static String session;
-    private static String signedIn;
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = LocalRuntime.start(LocalRuntime.Options.parse(new String[]{"--port", "0", "--in-memory"}), mail -> { });
-        base = "http://127.0.0.1:" + runtime.port();
-        http = new LocalHttp(base);
-        JsonNode token = http.signIn(DEMO, ANA);
-        ownerToken = token.get("token").asText();
-        signedIn = Json.MAPPER.writeValueAsString(Map.of("token", ownerToken, "role", token.get("role").asText(),
-                "expiresAt", token.get("expiresAt").asText(), "email", ANA));
         http.send("PUT", "/studios/" + DEMO + "/settings", ownerToken,
                 Map.of("paymentMethods", List.of("CARD", "PASS", "CREDITS", "PAY_AT_STUDIO")));
         String start = LocalDate.now(ZONE).plusDays(2).atTime(10, 0).atZone(ZONE).toOffsetDateTime().toString();
@@ -70,26 +49,11 @@ class WalkInBrowserTest {
         http.send("POST", "/studios/" + DEMO + "/services", ownerToken, Map.of("name", "Phone massage", "durationMinutes", 60,
                 "price", Map.of("amount", 15000, "currency", "RON"), "bufferBeforeMinutes", 0, "bufferAfterMinutes", 0,
                 "slotStepMinutes", 60, "staffIds", List.of(dana), "locationIds", List.of("lc_demo_main"), "collection", "Body"));
-        browser = Browser.start("en-GB");
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (runtime != null) runtime.close();
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.open(base + "/admin/", Browser.DESKTOP);
-        browser.script("localStorage.clear();");
-        browser.consoleErrors();
-    }
-
-    @AfterEach
-    void noConsoleErrors(org.junit.jupiter.api.TestInfo test) {
-        browser.screenshot("walkin-last-" + test.getTestMethod().orElseThrow().getName());
-        assertThat(browser.consoleErrors()).as("console errors").isEmpty();
+    @Override
+    String shots() {
+        return "walkin";
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -213,11 +177,7 @@ class WalkInBrowserTest {
     // ---------------------------------------------------------------------------------------------
 
     private static void signInAt(Dimension size) {
-        browser.open(base + "/admin/?studio=" + DEMO + "&lang=en", size);
-        browser.script("localStorage.clear(); localStorage.setItem(arguments[0], arguments[1]);",
-                "studio-booking.staff." + DEMO, signedIn);
-        browser.open(base + "/admin/?studio=" + DEMO + "&lang=en", size);
-        browser.awaitText("Upcoming sessions");
+        AdminPage.openSignedIn(browser, base, DEMO, ownerSession, size, "Upcoming sessions");
     }
 
     private static JsonNode participant(String email) throws Exception {
@@ -259,9 +219,6 @@ class WalkInBrowserTest {
 
     /** The screen as it is: axe-scanned, not scrolling sideways, no console error, kept as a PNG. */
     private static void screen(String width, String name) {
-        browser.assertAccessible(name + " at " + width);
-        assertThat(browser.horizontalOverflow()).as(width + " " + name + ": sideways scrolling").isZero();
-        assertThat(browser.consoleErrors()).as("console errors on " + name).isEmpty();
-        browser.screenshot("walkin-" + width + "-" + name);
+        AdminPage.checkScreen(browser, "walkin-" + width + "-" + name);
     }
 }
