@@ -113,7 +113,7 @@ class WidgetI18nBrowserTest {
             browser.awaitText("20 de locuri libere");
             String page = browser.bodyText();
             assertThat(page).contains("Ședințe", "Programări", "Autentificare", "Limba", "Vedeți orele libere", "Politica de anulare",
-                    "1 loc liber", "2 locuri libere", "20 de locuri libere", "10 locuri libere în studio", "20 de locuri online",
+                    "1 loc liber", "2 locuri libere", "20 de locuri libere", "10 locuri libere în studio", "20 de locuri libere online",
                     "50,00 lei", "250,00 lei", "60 min", "50,00 lei sau 1 credit", "cu Ana Pop", "În studio sau online",
                     "Europe/Bucharest", "09:00–10:00", "18:00–19:00", "Rezervați");
             assertThat(RO_DAY.matcher(page).find()).as("a Romanian day such as \"marți, 1 decembrie\": " + page).isTrue();
