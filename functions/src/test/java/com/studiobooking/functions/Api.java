@@ -144,6 +144,38 @@ final class Api {
         return opened.json().get("studioId").asText();
     }
 
+    /** Staff add a client by e-mail (or find the one the studio knows): its id. */
+    String addClient(String studioId, String staffToken, String email) {
+        Reply added = call("admin/post-studios-studioId-clients.json").path("studioId", studioId).token(staffToken)
+                .body(Map.of("email", email)).send();
+        assertThat(added.status()).as(added.body()).isBetween(200, 201);
+        return added.json().get("clientId").asText();
+    }
+
+    /**
+     * A client signed in, holding a pass of {@code entries} entries valid {@code validDays} days (a new pass
+     * type of 200 RON, issued by staff): the client's token.
+     */
+    String clientWithPass(String studioId, String staffToken, String email, int entries, int validDays) {
+        String token = signIn(studioId, email);
+        Reply type = call("admin/post-studios-studioId-pass-types.json").path("studioId", studioId).token(staffToken)
+                .body(Map.of("name", entries + " classes", "entries", entries, "validDays", validDays,
+                        "price", Map.of("amount", 20000, "currency", "RON"))).send();
+        assertThat(type.status()).as(type.body()).isEqualTo(201);
+        Reply issued = call("admin/post-studios-studioId-clients-clientId-passes.json").path("studioId", studioId)
+                .path("clientId", addClient(studioId, staffToken, email)).token(staffToken)
+                .body(Map.of("passTypeId", type.json().get("passTypeId").asText())).send();
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        return token;
+    }
+
+    /** Staff give the client {@code credits} credits. */
+    void grantCredits(String studioId, String staffToken, String email, int credits) {
+        Reply granted = call("admin/post-studios-studioId-clients-clientId-credits.json").path("studioId", studioId)
+                .path("clientId", addClient(studioId, staffToken, email)).token(staffToken).body(Map.of("credits", credits)).send();
+        assertThat(granted.status()).as(granted.body()).isBetween(200, 201);
+    }
+
     /** Signs in the way a person does: asks for a code, reads it from the e-mail, exchanges it. */
     String signIn(String studioId, String email) {
         return signInReply(studioId, email).json().get("token").asText();

@@ -365,15 +365,7 @@ class AttendanceRaceTest {
     }
 
     private String clientWithPass(String email, int entries) {
-        String token = api.signIn(studioId, email);
-        String clientId = ok(api.call("admin/post-studios-studioId-clients.json").path("studioId", studioId).token(owner)
-                .body(Map.of("email", email)).send()).json().get("clientId").asText();
-        String passType = ok(api.call("admin/post-studios-studioId-pass-types.json").path("studioId", studioId).token(owner)
-                .body(Map.of("name", entries + " classes", "entries", entries, "validDays", 30,
-                        "price", Map.of("amount", 20000, "currency", "RON"))).send()).json().get("passTypeId").asText();
-        ok(api.call("admin/post-studios-studioId-clients-clientId-passes.json").path("studioId", studioId)
-                .path("clientId", clientId).token(owner).body(Map.of("passTypeId", passType)).send());
-        return token;
+        return api.clientWithPass(studioId, owner, email, entries, 30);
     }
 
     private JsonNode book(String sessionId, String method, String email, String token) {

@@ -375,15 +375,7 @@ class ClientReminderApiTest {
     }
 
     private String clientWithPass(String email) {
-        String token = api.signIn(studioId, email);
-        String passType = ok(api.call("admin/post-studios-studioId-pass-types.json").path("studioId", studioId).token(owner)
-                .body(Map.of("name", "5 classes", "entries", 5, "validDays", 30,
-                        "price", Map.of("amount", 20000, "currency", "RON"))).send()).json().get("passTypeId").asText();
-        String clientId = ok(api.call("admin/post-studios-studioId-clients.json").path("studioId", studioId).token(owner)
-                .body(Map.of("email", email)).send()).json().get("clientId").asText();
-        ok(api.call("admin/post-studios-studioId-clients-clientId-passes.json").path("studioId", studioId)
-                .path("clientId", clientId).token(owner).body(Map.of("passTypeId", passType)).send());
-        return token;
+        return api.clientWithPass(studioId, owner, email, 5, 30);
     }
 
     private JsonNode book(String sessionId, String method, String email) {

@@ -339,15 +339,7 @@ class SeriesApiTest {
     }
 
     private String clientWithPass(String email) {
-        String token = api.signIn(studioId, email);
-        String passType = ok(api.call("admin/post-studios-studioId-pass-types.json").path("studioId", studioId).token(owner)
-                .body(Map.of("name", "5 classes", "entries", 5, "validDays", 60,
-                        "price", Map.of("amount", 20000, "currency", "RON"))).send()).json().get("passTypeId").asText();
-        String clientId = ok(api.call("admin/post-studios-studioId-clients.json").path("studioId", studioId).token(owner)
-                .body(Map.of("email", email)).send()).json().get("clientId").asText();
-        ok(api.call("admin/post-studios-studioId-clients-clientId-passes.json").path("studioId", studioId)
-                .path("clientId", clientId).token(owner).body(Map.of("passTypeId", passType)).send());
-        return token;
+        return api.clientWithPass(studioId, owner, email, 5, 60);
     }
 
     private JsonNode view(JsonNode booking) {

@@ -367,18 +367,11 @@ class SessionApiTest {
     }
 
     private String clientWithPass(String email, int entries, int validDays) {
-        String token = api.signIn(studioId, email);
-        String passType = ok(api.call("admin/post-studios-studioId-pass-types.json").path("studioId", studioId).token(owner)
-                .body(Map.of("name", entries + " classes", "entries", entries, "validDays", validDays,
-                        "price", Map.of("amount", 20000, "currency", "RON"))).send()).json().get("passTypeId").asText();
-        ok(api.call("admin/post-studios-studioId-clients-clientId-passes.json").path("studioId", studioId)
-                .path("clientId", clientId(email)).token(owner).body(Map.of("passTypeId", passType)).send());
-        return token;
+        return api.clientWithPass(studioId, owner, email, entries, validDays);
     }
 
     private String clientId(String email) {
-        return ok(api.call("admin/post-studios-studioId-clients.json").path("studioId", studioId).token(owner)
-                .body(Map.of("email", email)).send()).json().get("clientId").asText();
+        return api.addClient(studioId, owner, email);
     }
 
     private Api.Reply bookSeat(String sessionId, String format, String method, String email, String token) {

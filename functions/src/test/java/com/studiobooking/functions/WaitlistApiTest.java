@@ -433,23 +433,15 @@ class WaitlistApiTest {
     }
 
     private String clientWithPass(String email, int entries) {
-        String token = api.signIn(studioId, email);
-        String passType = created(api.call("admin/post-studios-studioId-pass-types.json").path("studioId", studioId)
-                .token(owner).body(Map.of("name", entries + " classes", "entries", entries, "validDays", 30,
-                        "price", Map.of("amount", 20000, "currency", "RON"))).send()).get("passTypeId").asText();
-        created(api.call("admin/post-studios-studioId-clients-clientId-passes.json").path("studioId", studioId)
-                .path("clientId", clientId(email)).token(owner).body(Map.of("passTypeId", passType)).send());
-        return token;
+        return api.clientWithPass(studioId, owner, email, entries, 30);
     }
 
     private void grantCredits(String email, int credits) {
-        ok(api.call("admin/post-studios-studioId-clients-clientId-credits.json").path("studioId", studioId)
-                .path("clientId", clientId(email)).token(owner).body(Map.of("credits", credits)).send());
+        api.grantCredits(studioId, owner, email, credits);
     }
 
     private String clientId(String email) {
-        return ok(api.call("admin/post-studios-studioId-clients.json").path("studioId", studioId).token(owner)
-                .body(Map.of("email", email)).send()).json().get("clientId").asText();
+        return api.addClient(studioId, owner, email);
     }
 
     private Api.Reply book(String sessionId, String method, String email, String token) {
