@@ -93,7 +93,12 @@ public final class Browser implements AutoCloseable {
 
     /** Waits up to 10 s until {@code condition} gives something other than null or false (a list re-rendered meanwhile is read again). */
     public <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10))
+        return await(Duration.ofSeconds(10), condition);
+    }
+
+    /** Waits up to {@code timeout} until {@code condition} gives something other than null or false, and returns it. */
+    public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 

@@ -172,10 +172,7 @@ class CalendarBrowserTest extends AdminBrowserTest {
                 Browser.PHONE, new String[]{"Sara Dinu", "NO_SHOW"});
         // attendance is marked once a class has started: the morning class starts a minute or two after seeding
         Instant started = morningStart.toInstant().plusSeconds(1);
-        while (Instant.now().isBefore(started)) {
-            assertThat(Duration.between(Instant.now(), started)).isLessThan(Duration.ofMinutes(3));
-            Thread.sleep(200);
-        }
+        browser.await(Duration.ofMinutes(3), d -> !Instant.now().isBefore(started));
         for (Dimension size : SIZES) {
             String width = width(size);
             browser.open(base + "/admin/?studio=" + DEMO + "&lang=en", size);
