@@ -200,15 +200,7 @@ function renderWeek() {
   const thisMonday = mondayOf(state.today);
   const range = i18n.dates('UTC', { day: 'numeric', month: 'short', year: 'numeric' })
     .formatRange(new Date(`${monday}T00:00:00Z`), new Date(`${sunday}T00:00:00Z`));
-  const pagerButton = (id, text, disabled, to) => h('button', {
-    type: 'button', id, class: 'button secondary', text, disabled, onclick: () => goToWeek(to),
-  });
-  const pager = h('div', { class: 'week-pager' },
-    h('span', { id: 'week-range', 'aria-live': 'polite', text: range }),
-    pagerButton('week-prev', t('timetable.previous'), monday <= thisMonday, addDays(monday, -7)),
-    pagerButton('week-this', t('timetable.thisWeek'), monday === thisMonday, thisMonday),
-    pagerButton('week-next', t('timetable.next'), addDays(monday, 7) > lastBookableDay(), addDays(monday, 7)));
-
+  renderPager(monday, range, thisMonday);
   let body;
   if (week.error) {
     body = h('p', { class: 'form-error', role: 'alert', text: errorText(week.error) });
@@ -231,7 +223,34 @@ function renderWeek() {
       })),
     ];
   }
-  $('timetable-week').replaceChildren(pager, ...[body].flat().filter(Boolean));
+  $('week-body').replaceChildren(...[body].flat().filter(Boolean));
+}
+
+/** The week's pager, drawn once and then updated, so a button keeps the focus and the dates are announced. */
+function renderPager(monday, range, thisMonday) {
+  const container = $('timetable-week');
+  if (!$('week-range')) {
+    const pagerButton = (id, step) => h('button', {
+      type: 'button', id, class: 'button secondary',
+      onclick: () => goToWeek(step === 0 ? mondayOf(state.today) : addDays(week.monday, step)),
+    });
+    container.replaceChildren(
+      h('div', { class: 'week-pager' },
+        h('span', { id: 'week-range', 'aria-live': 'polite' }),
+        pagerButton('week-prev', -7), pagerButton('week-this', 0), pagerButton('week-next', 7)),
+      h('div', { id: 'week-body' }));
+  }
+  $('week-range').textContent = range;
+  const buttons = [['week-prev', t('timetable.previous'), monday <= thisMonday],
+    ['week-this', t('timetable.thisWeek'), monday === thisMonday],
+    ['week-next', t('timetable.next'), addDays(monday, 7) > lastBookableDay()]];
+  const focused = document.activeElement?.id;
+  for (const [id, text, disabled] of buttons) {
+    $(id).textContent = text;
+    $(id).disabled = disabled;
+  }
+  // the last week reached (or this week again): the focus goes to a button that still works
+  if (buttons.some(([id, , disabled]) => id === focused && disabled)) $(buttons.find(([, , disabled]) => !disabled)[0]).focus();
 }
 
 function weekClass(session) {
