@@ -119,6 +119,8 @@ class WidgetTimetableBrowserTest {
             assertThat(browser.visible("#sessions-zone").getText()).contains("Europe/Bucharest");
             browser.assertAccessible("timetable-week-" + width);
             clean("timetable-week-" + width);
+            browser.script("document.getElementById('week-body').scrollIntoView()");
+            browser.screenshot("timetable-week-" + width + "-days");
 
             browser.visible("#week-next").click();
 
