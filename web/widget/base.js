@@ -3,7 +3,7 @@
 // The conventions of widget.js's header hold here too (api() calls in the checked form, text only,
 // every word from the profile's labels).
 
-import { query } from '../shared/dom.js';
+import { addDays, query } from '../shared/dom.js';
 import { send } from '../shared/http.js';
 import { createI18n } from '../shared/i18n.js';
 import { timeFormats } from './format.js';
@@ -203,3 +203,29 @@ export function widgetUrl(values) {
   return url.href;
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Classes: what the list and the week's timetable (timetable.js) both say of one
+
+/** The last day the booking policy lets a client book (yyyy-mm-dd, the studio's zone). */
+export function lastBookableDay() {
+  return addDays(state.today, state.profile.bookingPolicy?.maxDaysAhead ?? 92);
+}
+
+/** A class's places: cancelled, full, or how many are left (in the studio and online for a hybrid one). */
+export function spotsText(session) {
+  if (session.status === 'CANCELLED') return t('session.cancelled');
+  if (session.spotsLeft === 0) return t('session.full');
+  const by = session.spotsLeftByFormat ?? {};
+  if (session.format === 'HYBRID') {
+    return `${plural('session.seatsInRoom', by.IN_PERSON ?? 0)}, ${plural('session.seatsOnline', by.ONLINE ?? 0)}`;
+  }
+  return plural('session.seatsLeft', session.spotsLeft);
+}
+
+/** An online seat's time on the visitor's clock, when the list reads the studio's. */
+export function visitorTime(session) {
+  if (state.mineTimes || !otherZone() || session.format === 'IN_PERSON') return null;
+  const mine = timeFormats(i18n, state.visitorZone);
+  return t('session.yourTime', { time: `${mine.time(session.start)}–${mine.time(session.end)}`, zone: state.visitorZone });
+}

@@ -12,12 +12,13 @@
 // + the enum value. WidgetBundlesTest holds the bundles and this file to that.
 
 import { addDays, facts, h, query, safeUrl } from '../shared/dom.js';
-import { duration, minutes, price, timeFormats, zoneName } from './format.js';
+import { duration, minutes, price, zoneName } from './format.js';
 import {
   DAYS_OF_SESSIONS, DAYS_OF_SLOTS, state, $, i18n, fmt, t, plural, named, errorText, useLanguage, displayZone,
   useZone, otherZone, api, enc, withRetry, uuid, storage, bookingTokenKey, clientKey, clientSession, clientToken,
-  show, notice, renderNotice, focusHeading, todayIn, withWhom, locationName, widgetUrl,
+  show, notice, renderNotice, focusHeading, todayIn, withWhom, locationName, widgetUrl, lastBookableDay, spotsText, visitorTime,
 } from './base.js';
+import { filterSessions, initTimetable, loadWeek, noMatch, renderTimetable, weekShown } from './timetable.js';
 import { canWait, waitlistedResult } from './waitlist.js';
 import { reportHeightToParent } from './frame.js';
 
@@ -26,6 +27,7 @@ import { reportHeightToParent } from './frame.js';
 
 async function start() {
   wireStaticHandlers();
+  initTimetable({ book: openBookingForm, loadList: loadSessions, renderList: renderSessions });
   reportHeightToParent();
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(state.studioId)) {
     applyStaticTexts();
@@ -92,6 +94,7 @@ function renderPage() {
   renderNotice();
   renderAccountButton();
   renderServices();
+  renderTimetable();
   if (state.sessions || state.sessionsError) renderSessions();
   if (state.service) {
     $('slots-title').textContent = t('slots.titleFor', { name: state.service.name });
@@ -226,10 +229,6 @@ function openService(service, focus) {
   if (focus) focusHeading('slots-title');
 }
 
-function lastBookableDay() {
-  return addDays(state.today, state.profile.bookingPolicy?.maxDaysAhead ?? 92);
-}
-
 async function loadSlots() {
   const service = state.service;
   if (!service) return;
@@ -301,6 +300,12 @@ function renderSlots() {
 // Sessions (classes)
 
 async function loadSessions() {
+  if (weekShown()) { // the week's timetable instead; the list loads when shown again
+    state.sessions = null;
+    state.sessionsError = null;
+    loadWeek();
+    return;
+  }
   const from = state.sessionsFrom;
   const to = addDays(from, DAYS_OF_SESSIONS - 1);
   $('sessions-prev').disabled = from <= state.today;
@@ -321,6 +326,7 @@ async function loadSessions() {
   }
   if (state.sessionsFrom !== from) return;
   state.sessions = (answer.sessions ?? []).filter((s) => !state.staffId || s.instructorId === state.staffId);
+  renderTimetable(); // the filters offer what is loaded
   renderSessions();
 }
 
@@ -335,8 +341,13 @@ function renderSessions() {
     list.replaceChildren(h('p', { class: 'muted', text: t('sessions.none') }));
     return;
   }
+  const shown = filterSessions(state.sessions);
+  if (shown.length === 0) {
+    list.replaceChildren(noMatch());
+    return;
+  }
   const days = new Map();
-  for (const session of state.sessions) {
+  for (const session of shown) {
     const key = fmt.dayKey(session.start);
     if (!days.has(key)) days.set(key, []);
     days.get(key).push(session);
@@ -346,29 +357,12 @@ function renderSessions() {
     h('ul', { class: 'cards' }, daySessions.map(sessionCard)))));
 }
 
-function spotsText(session) {
-  if (session.status === 'CANCELLED') return t('session.cancelled');
-  if (session.spotsLeft === 0) return t('session.full');
-  const by = session.spotsLeftByFormat ?? {};
-  if (session.format === 'HYBRID') {
-    return `${plural('session.seatsInRoom', by.IN_PERSON ?? 0)}, ${plural('session.seatsOnline', by.ONLINE ?? 0)}`;
-  }
-  return plural('session.seatsLeft', session.spotsLeft);
-}
-
 function sessionPrice(session) {
   const parts = [];
   if (session.price) parts.push(price(i18n, session.price));
   if (session.creditPrice) parts.push(plural('credits.amount', session.creditPrice));
   if (parts.length === 0 && (session.paymentMethods ?? []).includes('FREE')) parts.push(t('price.free'));
   return parts.length === 2 ? t('price.or', { first: parts[0], second: parts[1] }) : parts.join('');
-}
-
-/** An online seat's time on the visitor's clock, when the list reads the studio's. */
-function visitorTime(session) {
-  if (state.mineTimes || !otherZone() || session.format === 'IN_PERSON') return null;
-  const mine = timeFormats(i18n, state.visitorZone);
-  return t('session.yourTime', { time: `${mine.time(session.start)}–${mine.time(session.end)}`, zone: state.visitorZone });
 }
 
 function sessionCard(session) {
