@@ -138,7 +138,8 @@ function statusLine(b) {
     h('strong', { text: status }));
 }
 
-const isOnline = (b) => b.format === 'ONLINE';
+/** An online seat, or an online appointment (the API says whether its link is set, never the link itself). */
+const isOnline = (b) => b.format === 'ONLINE' || (b.onlineLinkSet !== undefined && b.onlineLinkSet !== null);
 
 function bookingFacts(b) {
   const payment = [b.paymentMethod ? named(`paymentMethod.${b.paymentMethod}`, b.paymentMethod) : null,

@@ -228,6 +228,28 @@ class WidgetManageBrowserTest {
         }
     }
 
+    @Test
+    void back_from_a_checkout_that_was_cancelled_it_offers_to_pay_again_and_a_payment_not_yet_confirmed_is_explained() throws Exception {
+        String sessionId = classSession("Yin " + 1280, LocalDate.now(BUCHAREST).plusDays(8), Browser.DESKTOP);
+        JsonNode booking = http.send("POST", "/studios/st_demo/bookings", null, Map.of("sessionId", sessionId,
+                "paymentMethod", "CARD", "client", Map.of("name", "Dana", "email", "dana@example.com")));
+        String link = base + "/widget/?studio=st_demo&booking=" + booking.get("bookingId").asText();
+        String token = booking.get("accessToken").asText();
+
+        browser.open(link + "&cancelled=1#access=" + token, Browser.DESKTOP);
+        assertThat(browser.visible(".banner.warning").getText()).startsWith("Plata nu a fost finalizată. Puteți încerca din nou");
+        assertThat(browser.visible("#manage-pay").getAttribute("href")).isEqualTo(booking.get("nextAction").get("url").asText());
+
+        // no webhook comes: after a few tries the page explains instead of spinning
+        browser.open(link + "&paid=1", Browser.DESKTOP);
+        assertThat(browser.visible("#manage-confirming").getText()).startsWith("Vă mulțumim! Confirmăm plata.");
+        browser.await(Duration.ofSeconds(20), d -> d.findElement(By.id("manage-confirming")).getText()
+                .startsWith("Plata este încă în curs de confirmare."));
+        assertThat(browser.driver().findElements(By.id("manage-pay"))).as("no second payment while one is confirmed").isEmpty();
+        browser.assertAccessible("manage-confirming-1280");
+        clean("manage-confirming-1280");
+    }
+
     /** A class of Ana's at 18:00 (the 1280 px run) or 20:00 (the 390 px one), so the two never overlap. */
     private static String classSession(String name, LocalDate day, Dimension size) throws Exception {
         return http.send("POST", "/studios/st_demo/sessions", owner, Map.of("name", name,
