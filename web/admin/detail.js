@@ -3,6 +3,7 @@
 // Plain ES module, no build step. API data reaches the page only as text.
 
 import { addDays, facts, h, query } from '../shared/dom.js';
+import { cancellationEffect } from '../shared/cancellation.js';
 import { errorText, language, money, t, zoneName } from './language.js';
 import {
   $, InputError, S, api, clearFormErrors, clientName, confirmPaymentButton, enc, label, nowrap, notice, show, spanText,
@@ -289,23 +290,10 @@ function onlineLinkForm(b) {
 // Cancel, with what it gives back shown first
 
 /**
- * What cancelling this booking now, by staff, gives back, as the API decides it (a staff cancellation is never
- * late): one of the EFFECTS below; {@code lateHours} the policy's cut-off when a client's own cancellation now
- * would be past it (and so give nothing back).
+ * What cancelling this booking now, by staff, gives back (a staff cancellation is never late): one of the EFFECTS
+ * below, as ../shared/cancellation.js decides it for the admin page and the widget alike.
  */
-export function cancellationEffect(b, settings, now = Date.now()) {
-  const policy = settings?.cancellationPolicy;
-  const lateHours = policy && (Date.parse(b.start) - now) / 3_600_000 < policy.cutoffHours ? policy.cutoffHours : null;
-  let effect;
-  if (b.payment?.forfeited) effect = 'forfeited';
-  else if (b.paymentMethod === 'PASS' && b.payment?.passEntryUsed) effect = 'pass';
-  else if (b.paymentMethod === 'CREDITS' && b.payment?.creditsUsed > 0) effect = 'credits';
-  else if (b.status !== 'CONFIRMED' || b.paymentStatus !== 'PAID') effect = 'nothingPaid';
-  else if (b.paymentMethod === 'CARD') effect = 'card';
-  else if (b.paymentMethod === 'BANK_TRANSFER') effect = b.kind === 'SESSION' && policy?.refund === 'CREDIT' ? 'transferCredit' : 'transfer';
-  else effect = 'nothingPaid';
-  return { effect, lateHours };
-}
+export { cancellationEffect };
 
 const EFFECTS = {
   forfeited: () => t('detail.effect.forfeited'),

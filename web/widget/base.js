@@ -3,7 +3,7 @@
 // The conventions of widget.js's header hold here too (api() calls in the checked form, text only,
 // every word from the profile's labels).
 
-import { addDays, query } from '../shared/dom.js';
+import { addDays, facts, h, query } from '../shared/dom.js';
 import { send } from '../shared/http.js';
 import { createI18n } from '../shared/i18n.js';
 import { timeFormats } from './format.js';
@@ -228,4 +228,16 @@ export function visitorTime(session) {
   if (state.mineTimes || !otherZone() || session.format === 'IN_PERSON') return null;
   const mine = timeFormats(i18n, state.visitorZone);
   return t('session.yourTime', { time: `${mine.time(session.start)}–${mine.time(session.end)}`, zone: state.visitorZone });
+}
+
+/** A bank transfer's details (account, IBAN, amount, reference, due by): after booking and on the booking page. */
+export function bankTransferFacts(bt) {
+  return facts([
+    [t('facts.accountName'), bt.accountName],
+    [t('facts.iban'), h('span', { class: 'mono', text: bt.iban })],
+    [t('facts.bank'), bt.bankName],
+    [t('facts.amount'), i18n.money(bt.amount)],
+    [t('facts.reference'), h('span', { class: 'mono', text: bt.reference })],
+    [t('facts.payBy'), fmt.moment(bt.dueBy)],
+  ]);
 }

@@ -8,8 +8,8 @@
 // bundles core/…/text/widget_<lang>.properties), through t('key'), plural('key', n), named('key', …)
 // or a data-i18n="key" attribute of index.html; keys built at run time are whole families:
 // `error.` + error code, `invalid.` + error field, `paymentMethod.`/`payOption.`/`hint.signIn.` +
-// payment method, `bookingStatus.`, `paymentStatus.`, `format.`, `walletEntry.`, `bookingView.cancelled.`
-// + the enum value. WidgetBundlesTest holds the bundles and this file to that.
+// payment method, `bookingStatus.`, `paymentStatus.`, `format.`, `walletEntry.` + the enum value
+// (`bookingView.cancelled.` is manage.js's, the booking page). WidgetBundlesTest holds the bundles and this file to that.
 
 import { addDays, facts, h, query, safeUrl } from '../shared/dom.js';
 import { duration, minutes, price, zoneName } from './format.js';
@@ -17,8 +17,10 @@ import {
   DAYS_OF_SESSIONS, DAYS_OF_SLOTS, state, $, i18n, fmt, t, plural, named, errorText, useLanguage, displayZone,
   useZone, otherZone, api, enc, withRetry, uuid, storage, bookingTokenKey, clientKey, clientSession, clientToken,
   show, notice, renderNotice, focusHeading, todayIn, withWhom, locationName, widgetUrl, lastBookableDay, spotsText, visitorTime,
+  bankTransferFacts,
 } from './base.js';
 import { filterSessions, initTimetable, loadWeek, noMatch, renderTimetable, weekShown } from './timetable.js';
+import { installManage, renderManage, showBooking } from './manage.js';
 import { canWait, waitlistedResult } from './waitlist.js';
 import { reportHeightToParent } from './frame.js';
 
@@ -26,6 +28,7 @@ import { reportHeightToParent } from './frame.js';
 // The studio
 
 async function start() {
+  installManage({ openAccount, switchLanguage, changed: () => { loadSessions(); if (state.service) loadSlots(); } });
   wireStaticHandlers();
   initTimetable({ book: openBookingForm, loadList: loadSessions, renderList: renderSessions });
   reportHeightToParent();
@@ -102,7 +105,7 @@ function renderPage() {
   }
   if (state.target) renderBookingForm();
   if (state.result) renderResult(state.result);
-  if (state.viewed) renderBooking(state.viewed.booking, state.viewed.token);
+  if (state.viewed) renderManage();
   if (state.codeSentTo) $('code-sent').textContent = t('account.codeSent', { email: state.codeSentTo });
   if (!$('wallet').hidden) loadWallet();
 }
@@ -744,17 +747,6 @@ function bookingPageUrl(bookingId) {
   return widgetUrl({ booking: bookingId });
 }
 
-function bankTransferFacts(bt) {
-  return facts([
-    [t('facts.accountName'), bt.accountName],
-    [t('facts.iban'), h('span', { class: 'mono', text: bt.iban })],
-    [t('facts.bank'), bt.bankName],
-    [t('facts.amount'), i18n.money(bt.amount)],
-    [t('facts.reference'), h('span', { class: 'mono', text: bt.reference })],
-    [t('facts.payBy'), fmt.moment(bt.dueBy)],
-  ]);
-}
-
 function bookingFacts(b) {
   const where = b.format === 'ONLINE' ? t('format.ONLINE') : locationName(b.locationId);
   const payment = [b.paymentMethod ? named(`paymentMethod.${b.paymentMethod}`, b.paymentMethod) : null,
@@ -789,108 +781,6 @@ function onlineAccessBox(b) {
     return h('p', { class: 'muted', text: t('online.pending') });
   }
   return null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// One booking (?booking=<id>)
-
-async function showBooking(bookingId) {
-  const section = $('booking-view');
-  const body = $('booking-body');
-  show(section);
-  const guestToken = storage.get(bookingTokenKey(bookingId));
-  const token = guestToken ?? clientToken();
-  if (!token) {
-    body.replaceChildren(
-      h('p', { text: t('bookingView.otherBrowser') }),
-      h('button', { type: 'button', class: 'button', text: t('account.signIn'), onclick: () => openAccount(true) }));
-    return;
-  }
-  if (!body.childNodes.length) body.replaceChildren(h('p', { class: 'muted', text: t('bookingView.loading') }));
-  let booking;
-  try {
-    booking = await api('GET', `/bookings/${enc(bookingId)}`, { token });
-  } catch (e) {
-    if ((e.status === 401 || e.status === 403) && !guestToken) {
-      body.replaceChildren(h('p', { text: t('bookingView.forbidden') }));
-    } else {
-      body.replaceChildren(h('p', { class: 'form-error', role: 'alert', text: e.status === 404 ? t('bookingView.notFound') : errorText(e) }));
-    }
-    return;
-  }
-  renderBooking(booking, token);
-  // A link without ?lang= (a card checkout coming back) reads in the language the client booked in.
-  if (!state.lang && booking.language && booking.language !== i18n.language
-      && (state.profile.languages ?? []).some((l) => l.code === booking.language)) {
-    switchLanguage(booking.language);
-  }
-  if (state.paid && booking.status === 'AWAITING_PAYMENT' && state.bookingPolls < 8) {
-    state.bookingPolls += 1;
-    setTimeout(() => showBooking(bookingId), 1500);
-  }
-  if (state.bookingPolls === 0 || booking.status !== 'AWAITING_PAYMENT') focusHeading('booking-title');
-}
-
-function renderBooking(booking, token) {
-  state.viewed = { booking, token };
-  const body = $('booking-body');
-  const parts = [];
-  if (state.paid) {
-    parts.push(booking.paymentStatus === 'PAID'
-      ? h('p', { class: 'banner success', text: t('bookingView.paid') })
-      : booking.status === 'AWAITING_PAYMENT'
-        ? h('p', { class: 'banner', text: t('bookingView.confirming') })
-        : null);
-  } else if (state.cancelled) {
-    parts.push(h('p', { class: 'banner warning', text: booking.status === 'AWAITING_PAYMENT'
-      ? t('bookingView.payRetry') : t('bookingView.payFailed') }));
-  }
-  parts.push(bookingFacts(booking));
-  if (booking.cancellation) {
-    const c = booking.cancellation;
-    const by = i18n.has(`bookingView.cancelled.${c.by}`) ? c.by : 'STAFF';
-    parts.push(h('p', { text: [t(`bookingView.cancelled.${by}`, { when: fmt.moment(c.cancelledAt) }),
-      c.late ? t('bookingView.cancelledLate') : null].filter(Boolean).join(' ') }));
-  }
-  const next = booking.nextAction;
-  if (booking.status === 'AWAITING_PAYMENT' && next?.type === 'BANK_TRANSFER' && next.bankTransfer) {
-    parts.push(h('h3', { text: t('bookingView.payByTransfer') }), bankTransferFacts(next.bankTransfer));
-  }
-  if (booking.status === 'AWAITING_PAYMENT' && next?.type === 'REDIRECT' && safeUrl(next.url ?? '') && !state.paid) {
-    parts.push(h('p', {}, h('a', { class: 'button', href: next.url, text: t('bookingView.payByCard') })));
-  }
-  parts.push(onlineAccessBox(booking));
-  if (booking.status !== 'CANCELLED') {
-    const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
-    const policy = state.profile?.cancellationPolicy;
-    parts.push(h('div', { class: 'cancel-box' },
-      policy?.text ? h('p', { class: 'muted pre', text: policy.text }) : null,
-      h('button', {
-        type: 'button', class: 'button danger', text: t('bookingView.cancel'),
-        onclick: (event) => cancelBooking(booking, token, event.currentTarget, error),
-      }),
-      error));
-  }
-  body.replaceChildren(...parts.filter(Boolean));
-}
-
-async function cancelBooking(booking, token, button, error) {
-  if (!window.confirm(t('bookingView.confirmCancel'))) return;
-  button.disabled = true;
-  show(error, false);
-  try {
-    const cancelled = await api('POST', `/bookings/${enc(booking.bookingId)}/cancel`, { token });
-    state.paid = false;
-    state.cancelled = false;
-    renderBooking(cancelled, token);
-    notice(() => t('bookingView.cancelledNotice'), 'success');
-    loadSessions();
-    if (state.service) loadSlots();
-  } catch (e) {
-    button.disabled = false;
-    error.textContent = errorText(e);
-    show(error);
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

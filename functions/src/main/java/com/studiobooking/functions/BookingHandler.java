@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.studiobooking.core.mail.CalendarInvite;
 import com.studiobooking.core.model.view.BookingsCsv;
 import com.studiobooking.core.usecase.book.Bookings;
 import com.studiobooking.core.usecase.signin.Authentication;
@@ -15,7 +16,7 @@ import com.studiobooking.functions.http.Routes;
 import java.util.Map;
 
 /**
- * The booking function: create, view, cancel and reschedule bookings; staff list them by date and export
+ * The booking function: create, view (also as an .ics file), cancel and reschedule bookings; staff list them by date and export
  * them as CSV; clients see theirs and their wallet, and buy passes and credits by card.
  */
 public final class BookingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -44,6 +45,10 @@ public final class BookingHandler implements RequestHandler<APIGatewayV2HTTPEven
                     return Response.download(BookingsCsv.CONTENT_TYPE, file.name(), file.text());
                 })
                 .on("GET /bookings/{bookingId}", r -> Response.ok(bookings.view(r.path("bookingId"), r.bearerToken())))
+                .on("GET /bookings/{bookingId}/calendar.ics", r -> {
+                    CalendarInvite invite = bookings.calendar(r.path("bookingId"), r.bearerToken());
+                    return Response.download("text/calendar; charset=UTF-8; method=PUBLISH", "booking.ics", invite.text());
+                })
                 .on("POST /bookings/{bookingId}/cancel", r -> Response.ok(bookings.cancel(r.path("bookingId"), r.bearerToken())))
                 .on("GET /me/bookings", r -> Response.ok(Map.of("bookings", bookings.mine(auth.caller(r.bearerToken())))))
                 .on("GET /me/wallet", r -> Response.ok(wallets.mine(auth.caller(r.bearerToken()))))

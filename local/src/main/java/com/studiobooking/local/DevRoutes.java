@@ -109,7 +109,7 @@ final class DevRoutes {
     /**
      * The local checkout page (no Stripe keys): Pay and Cancel send a correctly signed
      * checkout.session.completed / checkout.session.expired event to /webhooks/stripe over HTTP, so
-     * the real webhook path runs.
+     * the real webhook path runs, then return to the booking page by themselves (no click needed).
      */
     private Page checkout(String method, String rest) {
         LocalPaymentGateway local = payments.localCheckout().orElse(null);
@@ -123,6 +123,7 @@ final class DevRoutes {
             String amount = String.format("%d.%02d %s", r.amount().amount() / 100, r.amount().amount() % 100, r.amount().currency());
             return Page.html("""
                     <!doctype html><html><head><meta charset="utf-8"><title>Checkout · Studio Booking (local)</title>
+                    <link rel="icon" href="data:,">
                     <style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:4rem auto;padding:0 1rem}
                     button{font-size:1rem;padding:.6rem 1.2rem;margin-right:.5rem;border-radius:6px;border:1px solid #7c3aed}
                     .pay{background:#7c3aed;color:#fff}</style></head><body>
@@ -143,7 +144,10 @@ final class DevRoutes {
                         .header("stripe-signature", event.signatureHeader())
                         .POST(HttpRequest.BodyPublishers.ofString(event.payload())).build(), HttpResponse.BodyHandlers.ofString());
                 String next = pay ? r.successUrl() : r.cancelUrl();
-                return Page.html("<!doctype html><html><head><meta charset=\"utf-8\"><title>Checkout</title></head><body>"
+                // back to the booking page by itself, as Stripe Checkout returns to its success or cancel URL
+                return Page.html("<!doctype html><html><head><meta charset=\"utf-8\"><title>Checkout</title>"
+                        + "<link rel=\"icon\" href=\"data:,\"><meta http-equiv=\"refresh\" content=\"1; url=" + Html.escape(next)
+                        + "\"></head><body>"
                         + "<h1>" + (pay ? "Paid" : "Cancelled") + "</h1><p>Webhook answered " + delivered.statusCode()
                         + ".</p><p><a href=\"" + Html.escape(next) + "\">Back to the booking page</a></p></body></html>");
             } catch (com.studiobooking.core.common.DomainException refused) {

@@ -139,7 +139,7 @@ class SamTemplateTest {
         @Test
         void the_real_template_routes_each_capability_to_its_handler() {
             SamTemplate template = SamTemplate.load(RepoRoot.resolve("template.yaml"));
-            assertThat(template.routes()).hasSize(62)
+            assertThat(template.routes()).hasSize(63)
                     .contains(new SamTemplate.Route("POST", "/auth/code", "AuthFunction",
                                     "com.studiobooking.functions.AuthHandler::handleRequest"),
                             new SamTemplate.Route("POST", "/studios/{studioId}/sessions", "AdminFunction",
@@ -149,6 +149,8 @@ class SamTemplateTest {
                             new SamTemplate.Route("GET", "/studios/{studioId}/sessions", "CatalogueFunction",
                                     "com.studiobooking.functions.CatalogueHandler::handleRequest"),
                             new SamTemplate.Route("GET", "/me/wallet", "BookingFunction",
+                                    "com.studiobooking.functions.BookingHandler::handleRequest"),
+                            new SamTemplate.Route("GET", "/bookings/{bookingId}/calendar.ics", "BookingFunction",
                                     "com.studiobooking.functions.BookingHandler::handleRequest"),
                             new SamTemplate.Route("PUT", "/studios/{studioId}/sessions/{sessionId}/online-access",
                                     "LinkReleaseFunction", "com.studiobooking.functions.LinkReleaseHandler::handleRequest"),

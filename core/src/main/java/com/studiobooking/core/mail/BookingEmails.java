@@ -62,6 +62,15 @@ public final class BookingEmails {
         return List.of(movedToClient(client, before), movedToPractitioner(staff, before));
     }
 
+    /**
+     * The appointment as a calendar file the client keeps (METHOD:PUBLISH): the client's invite in the
+     * booking's language, with the same UID and SEQUENCE as the e-mails' invites.
+     */
+    public static CalendarInvite calendar(Booking booking, StudioSettings studio, Staff practitioner, Location location) {
+        return new Facts(booking, studio, practitioner, location, booking.language())
+                .clientInvite(CalendarInvite.Method.PUBLISH);
+    }
+
     private static Email movedToClient(Facts f, Booking before) {
         Booking b = f.booking;
         StudioFormat t = f.format;

@@ -27,7 +27,9 @@ public record CalendarInvite(Method method, String uid, int sequence, Instant st
     public static final String FILENAME = "invite.ics";
 
     public enum Method {
-        REQUEST("CONFIRMED"), CANCEL("CANCELLED");
+        REQUEST("CONFIRMED"), CANCEL("CANCELLED"),
+        /** A file the client keeps (the manage page's "Add to calendar"): no reply expected. */
+        PUBLISH("CONFIRMED");
 
         private final String status;
 

@@ -40,6 +40,17 @@ public final class SessionEmails {
     }
 
     /**
+     * The seat as a calendar file the client keeps (METHOD:PUBLISH), with the same UID and SEQUENCE as the
+     * e-mails' invites; never with the online link (the manage page shows it under rule 3 instead).
+     */
+    public static CalendarInvite calendar(Booking booking, Session session, StudioSettings studio, Staff instructor,
+                                          Location location) {
+        Facts f = new Facts(booking, session, studio, instructor == null ? null : instructor.name());
+        return f.invite(CalendarInvite.Method.PUBLISH, booking.calendarSequence(), booking.createdAt(), session, location,
+                Optional.empty());
+    }
+
+    /**
      * A freed seat was given to the client first in the waitlist: the booked e-mail, opened by the news and,
      * for a card, the page to pay on before the hold ends (a transfer's details are part of the booked e-mail).
      */

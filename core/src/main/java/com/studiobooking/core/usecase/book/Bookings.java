@@ -5,6 +5,7 @@ import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.common.Ids;
 import com.studiobooking.core.common.Money;
 import com.studiobooking.core.mail.BookingEmails;
+import com.studiobooking.core.mail.CalendarInvite;
 import com.studiobooking.core.mail.MoneyBackEmail;
 import com.studiobooking.core.mail.PaymentLinkEmail;
 import com.studiobooking.core.mail.PaymentReceivedEmail;
@@ -250,6 +251,26 @@ public final class Bookings {
         Booking booking = existing(bookingId);
         authorise(booking, bearerToken);
         return view(booking, studios.settingsOf(booking.studioId()), false, accessFor(booking).orElse(null));
+    }
+
+    /**
+     * The booking as a calendar file to keep ("Add to calendar"), for whoever may view it: the e-mails'
+     * event (same UID and SEQUENCE) published, in the booking's language, never with an online link. Only a
+     * booking that holds its place has one: a cancelled or waitlisted booking is 409.
+     */
+    public CalendarInvite calendar(String bookingId, String bearerToken) {
+        Booking booking = existing(bookingId);
+        authorise(booking, bearerToken);
+        if (booking.status() == BookingStatus.CANCELLED) {
+            throw DomainException.conflict("BOOKING_CANCELLED", "a cancelled booking has no calendar event", null);
+        }
+        if (!booking.status().holdsPlace()) {
+            throw DomainException.conflict("BOOKING_NOT_MOVABLE", "a booking waiting for a place has no calendar event yet", null);
+        }
+        if (booking.kind() == Booking.Kind.SESSION) return seats.calendar(booking);
+        StudioCatalog catalog = studios.catalogOf(booking.studioId());
+        return BookingEmails.calendar(booking, catalog.studio().settings(), catalog.staffMember(booking.staffId()).orElse(null),
+                location(catalog, booking.locationId()));
     }
 
     /** What the booking may see now (rule 3): its session's link, or an online appointment's own. */

@@ -4,6 +4,7 @@ import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.common.ErrorKind;
 import com.studiobooking.core.common.Ids;
 import com.studiobooking.core.common.Money;
+import com.studiobooking.core.mail.CalendarInvite;
 import com.studiobooking.core.mail.InstructorEmails;
 import com.studiobooking.core.mail.PaymentLinkEmail;
 import com.studiobooking.core.mail.SessionEmails;
@@ -292,6 +293,15 @@ public final class SessionBooking {
         if (booking.session() == null) return Optional.empty();
         return sessions.find(booking.studioId(), booking.session().sessionId())
                 .flatMap(session -> LinkVisibility.forBooking(booking, session));
+    }
+
+    /** The seat as a calendar file to keep: its session, in the booking's language, without the online link. */
+    public CalendarInvite calendar(Booking booking) {
+        Session session = sessions.find(booking.studioId(), booking.session().sessionId())
+                .orElseThrow(() -> DomainException.notFound("session"));
+        Staff instructor = studios.findStaff(booking.studioId(), session.instructorId()).orElse(null);
+        return SessionEmails.calendar(booking, session, studios.settingsOf(booking.studioId()), instructor,
+                location(booking.studioId(), session));
     }
 
     /**
