@@ -111,75 +111,75 @@ class EmailLanguagesTest {
         all.put("appointment booked, to the client", booked.get(0));
         all.put("new booking, to staff", booked.get(1));
         List<Email> cancelled = BookingEmails.cancelled(appointment(PaymentMethod.BANK_TRANSFER, BookingStatus.CANCELLED,
-                PaymentStatus.REFUND_DUE, byClient, null, price), studio, IOANA, ROOM);
+                PaymentStatus.REFUND_DUE, byClient, null, price), studio, IOANA, ROOM, null);
         all.put("appointment cancelled, to the client", cancelled.get(0));
         all.put("appointment cancelled, to staff", cancelled.get(1));
         all.put("appointment cancelled by the studio", BookingEmails.cancelled(appointment(PaymentMethod.CARD,
-                BookingStatus.CANCELLED, PaymentStatus.REFUND_PENDING, byStudio, null, price), studio, IOANA, ROOM).get(0));
+                BookingStatus.CANCELLED, PaymentStatus.REFUND_PENDING, byStudio, null, price), studio, IOANA, ROOM, null).get(0));
         all.put("payment received", PaymentReceivedEmail.of(appointment(PaymentMethod.BANK_TRANSFER,
-                BookingStatus.CONFIRMED, PaymentStatus.PAID, null, null, price), studio));
+                BookingStatus.CONFIRMED, PaymentStatus.PAID, null, null, price), studio, null));
         for (MoneyBackEmail.Why why : MoneyBackEmail.Why.values()) {
             all.put("money back " + why, MoneyBackEmail.of(appointment(PaymentMethod.CARD, BookingStatus.CANCELLED,
-                    PaymentStatus.REFUNDED, released, null, price), studio, why));
+                    PaymentStatus.REFUNDED, released, null, price), studio, why, null));
         }
         all.put("session booked, bank transfer", SessionEmails.booked(seat(PaymentMethod.BANK_TRANSFER,
                 BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID, null, null, price, null), session, studio, IOANA,
-                ROOM, Optional.empty()));
+                ROOM, Optional.empty(), null));
         Booking paidOnline = seat(PaymentMethod.CARD, BookingStatus.CONFIRMED, PaymentStatus.PAID, null, null, price, null);
         all.put("session booked, paid, with the link", SessionEmails.booked(paidOnline, session, studio, IOANA, ROOM,
-                Optional.of(ACCESS)));
-        all.put("session payment confirmed", SessionEmails.paymentConfirmed(paidOnline, session, studio, Optional.empty()));
-        all.put("link released", SessionEmails.linkReleased(paidOnline, session, studio, ACCESS, false));
-        all.put("link changed", SessionEmails.linkReleased(paidOnline, session, studio, ACCESS, true));
+                Optional.of(ACCESS), null));
+        all.put("session payment confirmed", SessionEmails.paymentConfirmed(paidOnline, session, studio, null, Optional.empty(), false, null));
+        all.put("link released", SessionEmails.linkReleased(paidOnline, session, studio, ACCESS, false, null));
+        all.put("link changed", SessionEmails.linkReleased(paidOnline, session, studio, ACCESS, true, null));
         for (Restitution restitution : Restitution.values()) {
             Booking.WalletUse use = restitution == Restitution.CREDITS_RETURNED ? new Booking.WalletUse(null, 2) : null;
             all.put("session cancelled by the client, " + restitution, SessionEmails.cancelled(seat(PaymentMethod.CARD,
                     BookingStatus.CANCELLED, PaymentStatus.REFUNDED, byClient, null, price, use), session, studio,
-                    restitution, false));
+                    restitution, false, null));
         }
         all.put("session cancelled by the studio", SessionEmails.cancelled(seat(PaymentMethod.CARD, BookingStatus.CANCELLED,
-                PaymentStatus.REFUNDED, byStudio, null, price, null), session, studio, Restitution.CARD_REFUND, true));
+                PaymentStatus.REFUNDED, byStudio, null, price, null), session, studio, Restitution.CARD_REFUND, true, null));
         all.put("session rescheduled", SessionEmails.rescheduled(paidOnline, session,
-                vinyasa(Instant.parse("2026-12-02T16:00:00Z")), studio));
+                vinyasa(Instant.parse("2026-12-02T16:00:00Z")), studio, null));
         all.put("place released", SessionEmails.released(seat(PaymentMethod.BANK_TRANSFER, BookingStatus.CANCELLED,
-                PaymentStatus.UNPAID, released, null, price, null), session, studio));
+                PaymentStatus.UNPAID, released, null, price, null), session, studio, null));
         Booking beforeMove = appointment(PaymentMethod.BANK_TRANSFER, BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID,
                 null, null, price);
         List<Email> appointmentMoved = BookingEmails.moved(beforeMove, beforeMove.moved(new Booking.Move(
                 beforeMove.serviceName(), beforeMove.staffId(), beforeMove.staffName(), beforeMove.locationId(),
                 beforeMove.start().plus(Duration.ofHours(2)), beforeMove.end().plus(Duration.ofHours(2)), 0, 0, null,
-                beforeMove.paymentDueBy())), studio, IOANA, ROOM, Instant.parse("2026-11-30T08:00:00Z"));
+                beforeMove.paymentDueBy())), studio, IOANA, ROOM, Instant.parse("2026-11-30T08:00:00Z"), null);
         all.put("appointment moved, to the client", appointmentMoved.get(0));
         all.put("appointment moved, to staff", appointmentMoved.get(1));
         all.put("seat moved, with the link", SessionEmails.moved(paidOnline, vinyasa(Instant.parse("2026-11-30T16:00:00Z")),
-                session, studio, IOANA, ROOM, Optional.of(ACCESS), Instant.parse("2026-11-30T08:00:00Z")));
+                session, studio, IOANA, ROOM, Optional.of(ACCESS), Instant.parse("2026-11-30T08:00:00Z"), null));
         Booking awaitingSeat = seat(PaymentMethod.BANK_TRANSFER, BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID, null,
                 null, price, null);
         all.put("seat moved, awaiting a transfer", SessionEmails.moved(awaitingSeat,
                 vinyasa(Instant.parse("2026-11-30T16:00:00Z")), session, studio, IOANA, ROOM, Optional.empty(),
-                Instant.parse("2026-11-30T08:00:00Z")));
+                Instant.parse("2026-11-30T08:00:00Z"), null));
         all.put("missing link reminder", SessionEmails.missingLinkReminder(session, studio, IOANA, ANA, 3,
                 "https://lotus.example/admin"));
         all.put("sign-in code", SignInCodeEmail.of("maria@example.com", studio, "123456", Duration.ofMinutes(10)));
         all.put("client reminder, online seat with the link", ClientReminderEmail.ofSeat(paidOnline, session, studio, null,
-                Optional.of(ACCESS)));
+                Optional.of(ACCESS), null));
         all.put("client reminder, online seat, link to follow", ClientReminderEmail.ofSeat(paidOnline, session, studio,
-                null, Optional.empty()));
+                null, Optional.empty(), null));
         all.put("client reminder, seat paid with credits", ClientReminderEmail.ofSeat(seat(PaymentMethod.CREDITS,
                 BookingStatus.CONFIRMED, PaymentStatus.PAID, null, null, price, new Booking.WalletUse(null, 2)), session,
-                studio, null, Optional.empty()));
+                studio, null, Optional.empty(), null));
         all.put("client reminder, appointment", ClientReminderEmail.ofAppointment(appointment(PaymentMethod.PAY_AT_STUDIO,
-                BookingStatus.CONFIRMED, PaymentStatus.UNPAID, null, null, price), studio, ROOM));
+                BookingStatus.CONFIRMED, PaymentStatus.UNPAID, null, null, price), studio, ROOM, null));
         all.put("appointment link released", AppointmentLinkEmails.linkReleased(onlineAppointment(ACCESS, price),
-                studio, false));
+                studio, false, null));
         all.put("appointment link changed", AppointmentLinkEmails.linkReleased(onlineAppointment(ACCESS, price),
-                studio, true));
+                studio, true, null));
         all.put("appointment missing link reminder", AppointmentLinkEmails.missingLinkReminder(
                 onlineAppointment(OnlineAccess.NONE, price), studio, IOANA, ANA, "https://lotus.example/admin"));
         all.put("online appointment booked, paid, link to follow", BookingEmails.booked(onlineAppointment(OnlineAccess.NONE,
                 price), studio, IOANA, null, null).get(0));
         all.put("online appointment, transfer received, link to follow", PaymentReceivedEmail.of(
-                onlineAppointment(OnlineAccess.NONE, price), studio));
+                onlineAppointment(OnlineAccess.NONE, price), studio, null));
         all.put("instructor told of a booking", InstructorEmails.seatBooked(paidOnline, session, studio, IOANA, 3));
         all.put("instructor told of a place held", InstructorEmails.seatBooked(seat(PaymentMethod.BANK_TRANSFER,
                 BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID, null, null, price, null), session, studio, IOANA, 2));
@@ -192,23 +192,23 @@ class EmailLanguagesTest {
                 new InstructorEmails.ClassOfTheDay(vinyasa(Instant.parse("2026-12-02T06:00:00Z")), List.of())),
                 studio, Instant.parse("2026-12-01T05:00:00Z")));
         all.put("joined the waitlist", SessionEmails.waitlisted(seat(PaymentMethod.CARD, BookingStatus.WAITLISTED,
-                PaymentStatus.UNPAID, null, null, price, null).withWaitlistTicket(3), session, studio, 3));
+                PaymentStatus.UNPAID, null, null, price, null).withWaitlistTicket(3), session, studio, 3, null));
         Booking waiting = seat(PaymentMethod.CARD, BookingStatus.WAITLISTED, PaymentStatus.UNPAID, null, null, price, null);
         Booking heldByCard = waiting.promoted(BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID,
                 Instant.parse("2026-11-30T08:30:00Z"), null).withCheckout(
                 new Booking.CardPayment("cs_1", "https://checkout.example/cs_1", null), Instant.parse("2026-11-30T08:30:00Z"));
         all.put("a place from the waitlist, to pay by card", SessionEmails.promoted(heldByCard, session, studio, IOANA,
-                ROOM, Optional.empty()));
+                ROOM, Optional.empty(), null));
         all.put("a place from the waitlist, to pay by transfer", SessionEmails.promoted(seat(PaymentMethod.BANK_TRANSFER,
                 BookingStatus.WAITLISTED, PaymentStatus.UNPAID, null, null, price, null).promoted(
                 BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID, Instant.parse("2026-11-30T08:30:00Z"), null),
-                session, studio, IOANA, ROOM, Optional.empty()));
+                session, studio, IOANA, ROOM, Optional.empty(), null));
         all.put("a place from the waitlist, paid with credits", SessionEmails.promoted(seat(PaymentMethod.CREDITS,
                 BookingStatus.WAITLISTED, PaymentStatus.UNPAID, null, null, price, null).promoted(BookingStatus.CONFIRMED,
-                PaymentStatus.PAID, null, new Booking.WalletUse(null, 2)), session, studio, IOANA, ROOM, Optional.of(ACCESS)));
+                PaymentStatus.PAID, null, new Booking.WalletUse(null, 2)), session, studio, IOANA, ROOM, Optional.of(ACCESS), null));
         for (SessionEmails.LineEnd why : SessionEmails.LineEnd.values()) {
             all.put("waitlist ended, " + why, SessionEmails.waitlistEnded(seat(PaymentMethod.PASS, BookingStatus.CANCELLED,
-                    PaymentStatus.UNPAID, byStudio, null, price, null), session, studio, why));
+                    PaymentStatus.UNPAID, byStudio, null, price, null), session, studio, why, null));
         }
         return all;
     }
@@ -272,7 +272,7 @@ class EmailLanguagesTest {
         assertThat(booked.get(1).subject()).startsWith("New booking: Maria Popescu, Shiatsu on");
         Email session = SessionEmails.booked(seat(PaymentMethod.CARD, BookingStatus.CONFIRMED, PaymentStatus.PAID, null,
                 "ro", new Money(5000L, "RON"), null), vinyasa(Instant.parse("2026-12-01T16:00:00Z")), english, IOANA, ROOM,
-                Optional.empty());
+                Optional.empty(), null);
         assertThat(session.subject()).startsWith("Rezervare confirmată: Vinyasa cu Ioana, marți, 1 decembrie, 18:00");
     }
 

@@ -11,6 +11,7 @@ import com.studiobooking.core.mail.PaymentReceivedEmail;
 import com.studiobooking.core.model.booking.Attendance;
 import com.studiobooking.core.model.booking.Booking;
 import com.studiobooking.core.model.booking.BookingAccess;
+import com.studiobooking.core.model.booking.ManageLinks;
 import com.studiobooking.core.model.booking.BookingStatus;
 import com.studiobooking.core.model.booking.Cancellation;
 import com.studiobooking.core.model.booking.Client;
@@ -71,6 +72,7 @@ public final class Bookings {
     private final Function<String, Caller> callers;
     private final Mailer mailer;
     private final BookingLinks links;
+    private final ManageLinks manageLinks;
     private final SessionBooking seats;
     private final Scheduler scheduler;
     private final CardCheckouts cards;
@@ -89,11 +91,12 @@ public final class Bookings {
         this.callers = callers;
         this.mailer = mailer;
         this.links = links;
+        this.manageLinks = new ManageLinks(links, access);
         this.seats = seats;
         this.scheduler = scheduler;
         this.cards = cards;
         this.reminders = new ReminderSchedules(scheduler, clock);
-        this.appointmentLinks = new AppointmentLinks(studios, bookings, mailer, reminders);
+        this.appointmentLinks = new AppointmentLinks(studios, bookings, mailer, reminders, manageLinks);
         this.clock = clock;
     }
 
@@ -226,12 +229,14 @@ public final class Bookings {
             if (reservation instanceof BookingStore.Reservation.Reserved reserved && order.method() == PaymentMethod.CARD) {
                 Booking withCheckout = cards.open(reserved.booking(), settings, held -> bookings.cancel(
                         held.cancelled(new Cancellation(clock.instant(), Cancellation.By.SYSTEM, false), PaymentStatus.UNPAID)));
-                if (byStaff && withCheckout.card() != null) mailer.send(PaymentLinkEmail.of(withCheckout, settings));
+                if (byStaff && withCheckout.card() != null) mailer.send(PaymentLinkEmail.of(withCheckout, settings,
+                        manageLinks.manage(withCheckout)));
                 return view(withCheckout, settings, true, null);
             }
             if (reservation instanceof BookingStore.Reservation.Reserved reserved) {
                 Location location = location(catalog, reserved.booking().locationId());
-                BookingEmails.booked(reserved.booking(), settings, practitioner, location, links.studio(studioId))
+                BookingEmails.booked(reserved.booking(), settings, practitioner, location,
+                                manageLinks.manage(reserved.booking()))
                         .forEach(mailer::send);
                 if (reserved.booking().status() == BookingStatus.AWAITING_PAYMENT) {
                     scheduler.schedule(TimedJobs.release(studioId, reserved.booking().bookingId(),
@@ -342,7 +347,8 @@ public final class Bookings {
             scheduler.schedule(TimedJobs.release(moved.studioId(), moved.bookingId(), moved.paymentDueBy(), settings.timezone()));
         }
         reminders.moved(moved, settings);
-        BookingEmails.moved(booking, moved, settings, practitioner, location(catalog, moved.locationId()), now)
+        BookingEmails.moved(booking, moved, settings, practitioner, location(catalog, moved.locationId()), now,
+                        manageLinks.manage(moved))
                 .forEach(mailer::send);
         return Optional.of(moved);
     }
@@ -367,7 +373,7 @@ public final class Bookings {
         Booking settled = cancelled.paymentStatus() == PaymentStatus.REFUND_PENDING
                 ? refundAppointment(cancelled, settings, 0) : cancelled;
         catalog.staffMember(booking.staffId()).ifPresent(practitioner -> BookingEmails.cancelled(settled, settings,
-                practitioner, location(catalog, booking.locationId())).forEach(mailer::send));
+                practitioner, location(catalog, booking.locationId()), manageLinks.manage(settled)).forEach(mailer::send));
         return Optional.of(settled);
     }
 
@@ -410,7 +416,8 @@ public final class Bookings {
             }
             Booking refunded = booking.withPaymentStatus(PaymentStatus.REFUNDED);
             if (!saveChange(refunded)) return Optional.empty();
-            mailer.send(MoneyBackEmail.of(refunded, studios.settingsOf(studioId), MoneyBackEmail.Why.TRANSFER_RETURNED));
+            mailer.send(MoneyBackEmail.of(refunded, studios.settingsOf(studioId), MoneyBackEmail.Why.TRANSFER_RETURNED,
+                    manageLinks.manage(refunded)));
             return Optional.of(refunded);
         });
         return view(result, studios.settingsOf(studioId), false, null);
@@ -522,9 +529,9 @@ public final class Bookings {
         appointmentLinks.release(paid, settings, false);
         if (paid.paymentMethod() == PaymentMethod.CARD) {
             catalog.staffMember(paid.staffId()).ifPresent(practitioner -> BookingEmails.booked(paid, settings,
-                    practitioner, location(catalog, paid.locationId()), links.studio(paid.studioId())).forEach(mailer::send));
+                    practitioner, location(catalog, paid.locationId()), manageLinks.manage(paid)).forEach(mailer::send));
         } else {
-            mailer.send(PaymentReceivedEmail.of(paid, settings));
+            mailer.send(PaymentReceivedEmail.of(paid, settings, manageLinks.manage(paid)));
         }
         return Optional.of(paid);
     }
@@ -547,7 +554,7 @@ public final class Bookings {
                     appointmentLinks.release(paid, catalog.studio().settings(), false);
                     catalog.staffMember(paid.staffId()).ifPresent(practitioner -> BookingEmails.booked(paid,
                             catalog.studio().settings(), practitioner, location(catalog, paid.locationId()),
-                            links.studio(paid.studioId())).forEach(mailer::send));
+                            manageLinks.manage(paid)).forEach(mailer::send));
                 }
                 return Optional.of(paid);
             }
@@ -566,10 +573,12 @@ public final class Bookings {
         StudioSettings settings = studios.settingsOf(owing.studioId());
         if (owing.paymentStatus() == PaymentStatus.REFUND_PENDING) {
             Booking settled = completeRefund(owing, 0);
-            mailer.send(MoneyBackEmail.of(settled, settings, MoneyBackEmail.Why.LATE_CARD_PAYMENT_REFUNDED));
+            mailer.send(MoneyBackEmail.of(settled, settings, MoneyBackEmail.Why.LATE_CARD_PAYMENT_REFUNDED,
+                    manageLinks.manage(settled)));
             return Optional.of(settled);
         }
-        mailer.send(MoneyBackEmail.of(owing, settings, MoneyBackEmail.Why.LATE_TRANSFER_TO_BE_RETURNED));
+        mailer.send(MoneyBackEmail.of(owing, settings, MoneyBackEmail.Why.LATE_TRANSFER_TO_BE_RETURNED,
+                manageLinks.manage(owing)));
         return Optional.of(owing);
     }
 
@@ -581,7 +590,8 @@ public final class Bookings {
         if (!freed) return Optional.empty();
         scheduler.cancel(TimedJobs.releaseName(held.bookingId()));
         Booking settled = completeRefund(released, 0);
-        mailer.send(MoneyBackEmail.of(settled, studios.settingsOf(held.studioId()), MoneyBackEmail.Why.LATE_CARD_PAYMENT_REFUNDED));
+        mailer.send(MoneyBackEmail.of(settled, studios.settingsOf(held.studioId()), MoneyBackEmail.Why.LATE_CARD_PAYMENT_REFUNDED,
+                manageLinks.manage(settled)));
         return Optional.of(settled);
     }
 
@@ -594,7 +604,8 @@ public final class Bookings {
         StudioCatalog catalog = studios.catalog(booking.studioId()).orElseThrow();
         reminders.ended(booking, catalog.studio().settings());
         catalog.staffMember(booking.staffId()).ifPresent(practitioner -> BookingEmails.cancelled(released,
-                catalog.studio().settings(), practitioner, location(catalog, booking.locationId())).forEach(mailer::send));
+                catalog.studio().settings(), practitioner, location(catalog, booking.locationId()),
+                manageLinks.manage(released)).forEach(mailer::send));
         return Optional.of(released);
     }
 
