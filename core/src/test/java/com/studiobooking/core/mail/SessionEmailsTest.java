@@ -257,6 +257,20 @@ class SessionEmailsTest {
                 "ATTENDEE;CN=Maria Popescu;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:maria@example.com");
     }
 
+    @Test
+    void a_card_payment_s_confirmation_carries_the_invite_the_booked_e_mail_would_have_and_otherwise_none() {
+        Booking paid = inPersonPaidByCard();
+        Email withInvite = SessionEmails.paymentConfirmed(paid, VINYASA, STUDIO, MAIN_ROOM, Optional.empty(), true, null);
+        Email booked = SessionEmails.booked(paid, VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty(), null);
+
+        assertThat(uid(withInvite)).isEqualTo(uid(booked)).isEqualTo("UID:bk1@studio-booking");
+        assertThat(sequence(withInvite)).isZero();
+        assertThat(invite(withInvite)).contains("METHOD:REQUEST", "DTSTAMP:20261123T100000Z");
+        assertThat(invite(withInvite)).isEqualTo(invite(booked));
+        assertThat(SessionEmails.paymentConfirmed(paid, VINYASA, STUDIO, MAIN_ROOM, Optional.empty(), false, null)
+                .attachments()).isEmpty();
+    }
+
     // --- rule 3 ---------------------------------------------------------------------------------------------
 
     @Test
