@@ -41,8 +41,8 @@ public final class CardCheckouts {
     /**
      * @param returnTo makes the page the client comes back to after paying or cancelling: the booking's manage
      *                 page with {@code paid=1} or {@code cancelled=1}, its access token in the fragment, so a client
-     *                 who pays from an e-mail in another browser still sees their booking (docs/decisions/
-     *                 checkout-return-with-token.md)
+     *                 who pays from an e-mail in another browser still sees their booking
+     *                 (docs/decisions/manage-link.md)
      */
     public CardCheckouts(PaymentGateway gateway, BookingStore bookings, Scheduler scheduler, ManageLinks returnTo,
                          Clock clock) {
