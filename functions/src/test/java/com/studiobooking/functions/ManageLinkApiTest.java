@@ -29,10 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ManageLinkApiTest {
     @Parameter
     TestTables.Engine engine;
-    /** The manage link as the e-mail's text shows it; the widget base is the one {@link Api} wires. */
+    /** The manage link as the e-mail's text shows it (to see a booking that ended); the widget base is {@link Api}'s. */
     private static final Pattern MANAGE = Pattern.compile(
-            "Manage your booking \\(change, cancel, add to calendar\\): (https://book\\.example/widget\\?studio=(\\S+)"
-                    + "&booking=(\\S+)#access=(\\S+))\\n");
+            "(?:Manage your booking \\(change, cancel, add to calendar\\)|See your booking): "
+                    + "(https://book\\.example/widget\\?studio=(\\S+)&booking=(\\S+)#access=(\\S+))\\n");
 
     private Api api;
     private String studioId;
@@ -110,6 +110,28 @@ class ManageLinkApiTest {
         Matcher link = manageLink(confirmed);
         assertThat(link.group(3)).isEqualTo(id);
         assertThat(ok(view(id, link.group(4))).json().get("status").asText()).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void a_class_paid_after_its_hold_was_released_gets_an_invite_that_outranks_the_release_s_cancel() {
+        String id = created(bookSeat(session(), "CARD", "maria@example.com")).get("bookingId").asText();
+        ok(api.deliver(api.expiredEvent(id, studioId, 5000, "evt_expired_" + id)));
+        Email released = onlyMailTo("maria@example.com");
+        assertThat(ics(released)).contains("METHOD:CANCEL", "SEQUENCE:1");
+        assertThat(manageLink(released).group(3)).isEqualTo(id);
+
+        ok(api.deliver(api.paidEvent(id, studioId, 5000, "evt_paid_late_" + id)));
+        ok(api.deliver(api.paidEvent(id, studioId, 5000, "evt_paid_late_again_" + id)));
+
+        List<Email> mails = api.outbox.sentTo("maria@example.com");
+        assertThat(mails).hasSize(2);
+        assertThat(mails.get(1).subject()).startsWith("Payment received: Vinyasa");
+        assertThat(ics(mails.get(1))).contains("METHOD:REQUEST", "UID:" + id + "@studio-booking", "SEQUENCE:2");
+    }
+
+    private static String ics(Email email) {
+        assertThat(email.attachments()).singleElement();
+        return new String(email.attachments().get(0).content(), StandardCharsets.UTF_8).replace("\r\n ", "");
     }
 
     @Test

@@ -540,7 +540,8 @@ public final class Bookings {
      * A payment for a place the system released: take the place again if it is free; if it was taken
      * meanwhile, the money goes back ({@code owed}: REFUND_PENDING for cards, REFUND_DUE for transfers).
      */
-    private Optional<Booking> takeAgainOrOwe(Booking released, Booking paid, PaymentStatus owed) {
+    private Optional<Booking> takeAgainOrOwe(Booking released, Booking payment, PaymentStatus owed) {
+        Booking paid = payment.withNextCalendarSequence(); // its invite outranks the release's cancel
         BookingStore.Reinstatement outcome = paid.kind() == Booking.Kind.SESSION
                 ? seats.reinstate(paid) : bookings.reinstateAppointment(paid);
         switch (outcome) {
