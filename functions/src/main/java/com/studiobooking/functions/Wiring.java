@@ -123,7 +123,7 @@ public final class Wiring {
                 walletStore.get(), scheduler, cards.get(), sendLater, manageLinks.get(), clock));
         this.bookings = Lazy.of(() -> new Bookings(studios.get(), bookingStore.get(), clients, slotLookup.get(),
                 bookingAccess.get(), token -> authentication().caller(token), sendLater,
-                links, sessionBooking.get(), scheduler, cards.get(), clock));
+                manageLinks.get(), sessionBooking.get(), scheduler, cards.get(), clock));
         this.sessionSetup = Lazy.of(() -> new SessionSetup(studios.get(), sessions.get(), bookingStore.get(),
                 sessionBooking.get(), scheduler, sendLater, manageLinks.get(), clock));
         this.seriesSetup = Lazy.of(() -> new SeriesSetup(studios.get(), sessions.get(), bookingStore.get(),

@@ -26,7 +26,6 @@ import com.studiobooking.core.model.session.OnlineAccess;
 import com.studiobooking.core.model.session.SessionFormat;
 import com.studiobooking.core.model.slots.Slot;
 import com.studiobooking.core.model.studio.BankTransfer;
-import com.studiobooking.core.model.studio.BookingLinks;
 import com.studiobooking.core.model.studio.Location;
 import com.studiobooking.core.model.studio.PaymentMethod;
 import com.studiobooking.core.model.studio.Service;
@@ -71,7 +70,6 @@ public final class Bookings {
     private final BookingAccess access;
     private final Function<String, Caller> callers;
     private final Mailer mailer;
-    private final BookingLinks links;
     private final ManageLinks manageLinks;
     private final SessionBooking seats;
     private final Scheduler scheduler;
@@ -81,7 +79,7 @@ public final class Bookings {
     private final Clock clock;
 
     public Bookings(StudioStore studios, BookingStore bookings, ClientDirectory clients, SlotLookup slots,
-                    BookingAccess access, Function<String, Caller> callers, Mailer mailer, BookingLinks links,
+                    BookingAccess access, Function<String, Caller> callers, Mailer mailer, ManageLinks manageLinks,
                     SessionBooking seats, Scheduler scheduler, CardCheckouts cards, Clock clock) {
         this.studios = studios;
         this.bookings = bookings;
@@ -90,8 +88,7 @@ public final class Bookings {
         this.access = access;
         this.callers = callers;
         this.mailer = mailer;
-        this.links = links;
-        this.manageLinks = new ManageLinks(links, access);
+        this.manageLinks = manageLinks;
         this.seats = seats;
         this.scheduler = scheduler;
         this.cards = cards;
