@@ -129,6 +129,36 @@ class ManageLinkApiTest {
         assertThat(ics(mails.get(1))).contains("METHOD:REQUEST", "UID:" + id + "@studio-booking", "SEQUENCE:2");
     }
 
+    @Test
+    void a_place_from_the_waitlist_paid_by_card_had_its_invite_and_links_with_the_news_and_is_not_sent_it_again() {
+        ok(api.call("admin/put-studios-studioId-settings.json").path("studioId", studioId).token(owner)
+                .body(Map.of("waitlist", Map.of("enabled", true, "closesMinutesBefore", 60))).send());
+        String sessionId = session(1);
+        String holder = created(bookSeat(sessionId, "PAY_AT_STUDIO", "radu@example.com")).get("bookingId").asText();
+        JsonNode waiting = created(api.call("booking/post-studios-studioId-bookings.json").path("studioId", studioId)
+                .body(Map.of("sessionId", sessionId, "paymentMethod", "CARD", "waitlist", true,
+                        "client", Map.of("name", "Maria", "email", "maria@example.com"))).send());
+        String id = waiting.get("bookingId").asText();
+        assertThat(waiting.get("status").asText()).isEqualTo("WAITLISTED");
+        assertThat(manageLink(onlyMailTo("maria@example.com")).group(3)).isEqualTo(id);
+
+        ok(api.call("booking/post-bookings-bookingId-cancel.json").path("bookingId", holder).token(owner).send());
+        List<Email> mails = api.outbox.sentTo("maria@example.com");
+        assertThat(mails).hasSize(2);
+        Email promoted = mails.get(1);
+        assertThat(promoted.text()).contains("https://checkout.example/_dev/checkout/");
+        assertThat(manageLink(promoted).group(3)).isEqualTo(id);
+        assertThat(ics(promoted)).contains("METHOD:REQUEST", "UID:" + id + "@studio-booking", "SEQUENCE:0");
+
+        ok(api.deliver(api.paidEvent(id, studioId, 5000, "evt_paid_" + id)));
+
+        mails = api.outbox.sentTo("maria@example.com");
+        assertThat(mails).hasSize(3);
+        assertThat(mails.get(2).subject()).startsWith("Payment received: Vinyasa");
+        assertThat(mails.get(2).attachments()).as("the promoted e-mail carried the invite").isEmpty();
+        assertThat(manageLink(mails.get(2)).group(3)).isEqualTo(id);
+    }
+
     private static String ics(Email email) {
         assertThat(email.attachments()).singleElement();
         return new String(email.attachments().get(0).content(), StandardCharsets.UTF_8).replace("\r\n ", "");
@@ -165,8 +195,12 @@ class ManageLinkApiTest {
     }
 
     private String session() {
+        return session(10);
+    }
+
+    private String session(int capacity) {
         Map<String, Object> body = new HashMap<>(Map.of("name", "Vinyasa", "start", "2026-11-28T18:00:00+02:00",
-                "durationMinutes", 60, "capacity", 10, "instructorId", instructorId, "format", "IN_PERSON",
+                "durationMinutes", 60, "capacity", capacity, "instructorId", instructorId, "format", "IN_PERSON",
                 "locationId", roomId, "price", Map.of("amount", 5000, "currency", "RON"),
                 "paymentMethods", List.of("CARD", "PAY_AT_STUDIO")));
         return created(api.call("admin/post-studios-studioId-sessions.json").path("studioId", studioId).token(owner)
