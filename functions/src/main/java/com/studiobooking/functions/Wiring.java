@@ -3,6 +3,7 @@ package com.studiobooking.functions;
 import com.studiobooking.core.common.Money;
 import com.studiobooking.core.jobs.JobRunner;
 import com.studiobooking.core.model.booking.BookingAccess;
+import com.studiobooking.core.model.booking.ManageLinks;
 import com.studiobooking.core.model.schedule.DailyJob;
 import com.studiobooking.core.model.schedule.ScheduledJob;
 import com.studiobooking.core.model.studio.BookingLinks;
@@ -101,6 +102,8 @@ public final class Wiring {
             @Override public Refund refund(String paymentId, Money amount, String key) { return paymentsNow.get().refund(paymentId, amount, key); }
         };
         BookingLinks links = new BookingLinks(parts.widgetBaseUrl());
+        Lazy<BookingAccess> bookingAccess = Lazy.of(() -> new BookingAccess(keys.get().bookingAccessKey()));
+        Lazy<ManageLinks> manageLinks = Lazy.of(() -> new ManageLinks(links, bookingAccess.get()));
 
         Lazy<DynamoStudioStore> studios = Lazy.of(() -> new DynamoStudioStore(table));
         Lazy<DynamoBookingStore> bookingStore = Lazy.of(() -> new DynamoBookingStore(table));
@@ -108,7 +111,7 @@ public final class Wiring {
         Lazy<DynamoWalletStore> walletStore = Lazy.of(() -> new DynamoWalletStore(table));
         DynamoClientDirectory clients = new DynamoClientDirectory(table);
         Lazy<CardCheckouts> cards = Lazy.of(() -> new CardCheckouts(payments, bookingStore.get(), scheduler,
-                parts.widgetBaseUrl(), clock));
+                manageLinks.get(), clock));
 
         this.studioSetup = Lazy.of(() -> new StudioSetup(studios.get(), links, scheduler, clock));
         this.authentication = Lazy.of(() -> new Authentication(studios.get(),
@@ -117,12 +120,12 @@ public final class Wiring {
         this.appointmentSetup = Lazy.of(() -> new AppointmentSetup(studios.get(), links, clock));
         this.slotLookup = Lazy.of(() -> new SlotLookup(studios.get(), bookingStore.get(), clock));
         this.sessionBooking = Lazy.of(() -> new SessionBooking(studios.get(), sessions.get(), bookingStore.get(),
-                walletStore.get(), scheduler, cards.get(), sendLater, clock));
+                walletStore.get(), scheduler, cards.get(), sendLater, manageLinks.get(), clock));
         this.bookings = Lazy.of(() -> new Bookings(studios.get(), bookingStore.get(), clients, slotLookup.get(),
-                new BookingAccess(keys.get().bookingAccessKey()), token -> authentication().caller(token), sendLater,
-                links, sessionBooking.get(), scheduler, cards.get(), clock));
+                bookingAccess.get(), token -> authentication().caller(token), sendLater,
+                manageLinks.get(), sessionBooking.get(), scheduler, cards.get(), clock));
         this.sessionSetup = Lazy.of(() -> new SessionSetup(studios.get(), sessions.get(), bookingStore.get(),
-                sessionBooking.get(), scheduler, sendLater, clock));
+                sessionBooking.get(), scheduler, sendLater, manageLinks.get(), clock));
         this.seriesSetup = Lazy.of(() -> new SeriesSetup(studios.get(), sessions.get(), bookingStore.get(),
                 sessionSetup.get(), clock));
         this.wallets = Lazy.of(() -> new Wallets(studios.get(), walletStore.get(), clients, clock));
@@ -135,7 +138,8 @@ public final class Wiring {
                 new DynamoPaymentEventLog(table, clock), bookings.get(), purchases.get()));
         this.jobRunner = Lazy.of(() -> new JobRunner(new MissingLinkReminder(studios.get(), sessions.get(),
                 bookingStore.get(), sessionBooking.get(), sendLater, parts.adminPageUrl(), clock),
-                new ClientReminder(studios.get(), bookingStore.get(), sessions.get(), scheduler, sendLater, clock),
+                new ClientReminder(studios.get(), bookingStore.get(), sessions.get(), scheduler, sendLater,
+                        manageLinks.get(), clock),
                 bookings.get(), new InstructorDigest(studios.get(), sessions.get(), sendLater, clock)));
     }
 

@@ -79,9 +79,13 @@ class AppointmentApiTest {
         assertThat(confirmation.subject()).contains("Massage");
         assertThat(new String(confirmation.attachments().get(0).content(), StandardCharsets.UTF_8))
                 .contains("DTSTART;TZID=Europe/Bucharest:20261130T100000", "DTEND;TZID=Europe/Bucharest:20261130T110000");
-        assertThat(confirmation.text()).doesNotContain(booking.get("accessToken").asText());
+        // the access token only in the manage link's fragment, and only to the client
+        String token = booking.get("accessToken").asText();
+        assertThat(confirmation.text()).contains("&booking=" + booking.get("bookingId").asText() + "#access=" + token + "\n")
+                .containsOnlyOnce(token);
         Email notification = api.outbox.sentTo("ioana@example.com").get(api.outbox.sentTo("ioana@example.com").size() - 1);
         assertThat(notification.text()).contains("Maria Popescu", "maria@example.com");
+        assertThat(notification.text() + notification.html()).doesNotContain(token);
         assertThat(notification.attachments()).extracting(Email.Attachment::filename).containsExactly("invite.ics");
 
         // taken: [10:00, 11:15) with the 15-minute after-buffer; a new 60+15 minute slot must end its buffer by 10:00

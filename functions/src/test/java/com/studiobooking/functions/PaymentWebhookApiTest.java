@@ -73,6 +73,12 @@ class PaymentWebhookApiTest {
         assertThat(checkout.getHeader("Idempotency-Key")).isEqualTo("checkout-" + booking.get("bookingId").asText());
         assertThat(checkout.getBodyAsString()).contains("client_reference_id=" + booking.get("bookingId").asText())
                 .contains("payment_intent_data[metadata][bookingId]=" + booking.get("bookingId").asText());
+        // back to the booking's manage page, its access token in the fragment (docs/decisions/manage-link.md)
+        String back = "https://book.example/widget?studio=" + studioId + "&booking=" + booking.get("bookingId").asText();
+        String access = "#access=" + booking.get("accessToken").asText();
+        assertThat(checkout.getBodyAsString()).contains("%23access%3D");
+        assertThat(java.net.URLDecoder.decode(checkout.getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("success_url=" + back + "&paid=1" + access, "cancel_url=" + back + "&cancelled=1" + access);
         assertThat(api.call("booking/post-studios-studioId-bookings.json").path("studioId", studioId)
                 .body(request("other@example.com", "PAY_AT_STUDIO")).send().status()).isEqualTo(409);
     }

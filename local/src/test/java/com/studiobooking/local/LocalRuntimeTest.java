@@ -234,6 +234,9 @@ class LocalRuntimeTest {
         assertThat(send("GET", checkout.substring(base.length()), null, null).statusCode()).isEqualTo(200);
         HttpResponse<String> paid = send("POST", checkout.substring(base.length()) + "/pay", null, null);
         assertThat(paid.body()).contains("Webhook answered 200");
+        // back to the booking's manage page, its token in the fragment, as from Stripe (docs/decisions/manage-link.md)
+        assertThat(paid.body()).contains("?studio=st_demo&amp;booking=" + booking.get("bookingId").asText()
+                + "&amp;paid=1#access=" + booking.get("accessToken").asText() + "\">");
 
         String path = "/bookings/" + booking.get("bookingId").asText();
         JsonNode after = json(send("GET", path, booking.get("accessToken").asText(), null));

@@ -18,7 +18,7 @@ public final class AppointmentLinkEmails {
     private AppointmentLinkEmails() {}
 
     /** Staff set or changed the link, or the booking became paid with one: once per link version. */
-    public static Email linkReleased(Booking booking, StudioSettings studio, boolean changed) {
+    public static Email linkReleased(Booking booking, StudioSettings studio, boolean changed, String manageLink) {
         OnlineAccess access = LinkVisibility.forAppointment(booking).orElseThrow(() -> new IllegalArgumentException(
                 "booking " + booking.bookingId() + " may not be sent a link: rule 3"));
         StudioFormat t = new StudioFormat(studio, booking.language());
@@ -28,8 +28,8 @@ public final class AppointmentLinkEmails {
                 .paragraph(t.text(changed ? "link.changed" : "link.howToJoin", "session", what));
         SessionEmails.howToJoin(t, body, access);
         body.details(List.of(t.row("service", booking.serviceName()), t.row("when", t.when(booking.start(), booking.end())),
-                        t.row("with", booking.staffName()), t.row("reference", booking.reference())))
-                .paragraph(studio.name());
+                        t.row("with", booking.staffName()), t.row("reference", booking.reference())));
+        t.manageLink(body, manageLink, true).paragraph(studio.name());
         return body.email(List.of(booking.client().email()), List.of(), t.text(changed ? "subject.newLink" : "subject.yourLink",
                 "what", what, "when", t.shortDateTime(booking.start())), List.of());
     }

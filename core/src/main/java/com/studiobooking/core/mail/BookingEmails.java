@@ -20,8 +20,10 @@ import java.util.List;
  * studio's; every word comes from the {@code mail} bundle.
  *
  * <p>Dates, amounts, payment and bank transfer wording come from {@link StudioFormat}, the layout
- * and HTML escaping from {@link MailBody}; the session e-mails share both. Nothing here knows a
- * booking's access token, and an online location's address and notes are never shown: a meeting
+ * and HTML escaping from {@link MailBody}; the session e-mails share both. Every e-mail to the client
+ * carries the booking's "manage" link ({@link com.studiobooking.core.model.booking.ManageLinks}): the
+ * booking's access token travels only there, in the link's fragment, and only to the booking's own client,
+ * never in an e-mail to staff. An online location's address and notes are never shown: a meeting
  * link is online access (rule 3) and goes out only with the link-release e-mails.
  *
  * <p>Every invite of a booking carries its UID and the booking's {@code calendarSequence}: 0 when booked,
@@ -32,34 +34,38 @@ public final class BookingEmails {
 
     /**
      * A new appointment: confirmation to the client, notification to the practitioner.
-     * {@code bookingPageLink} is the studio's booking page shown to the client, or null; it must not
-     * carry an access token.
+     * {@code manageLink} is the booking's manage link, for the client's e-mail only.
      */
     public static List<Email> booked(Booking booking, StudioSettings studio, Staff practitioner, Location location,
-                                     String bookingPageLink) {
+                                     String manageLink) {
         return List.of(bookedToClient(new Facts(booking, studio, practitioner, location, booking.language()),
-                        bookingPageLink),
+                        manageLink),
                 bookedToPractitioner(new Facts(booking, studio, practitioner, location, null)));
     }
 
-    /** A cancelled appointment: to the client and to the practitioner, each with a cancelling invite. */
-    public static List<Email> cancelled(Booking booking, StudioSettings studio, Staff practitioner, Location location) {
+    /**
+     * A cancelled appointment: to the client and to the practitioner, each with a cancelling invite;
+     * {@code manageLink} (to see it) in the client's only.
+     */
+    public static List<Email> cancelled(Booking booking, StudioSettings studio, Staff practitioner, Location location,
+                                        String manageLink) {
         if (booking.cancellation() == null) {
             throw new IllegalArgumentException("booking " + booking.bookingId() + " has not been cancelled");
         }
-        return List.of(cancelledToClient(new Facts(booking, studio, practitioner, location, booking.language())),
+        return List.of(cancelledToClient(new Facts(booking, studio, practitioner, location, booking.language()), manageLink),
                 cancelledToPractitioner(new Facts(booking, studio, practitioner, location, null)));
     }
 
     /**
      * The client (or staff for them) moved the appointment: {@code before} and {@code moved} are the booking
-     * before and after. To the client and to the practitioner, each with the updated invite (same UID).
+     * before and after. To the client and to the practitioner, each with the updated invite (same UID);
+     * {@code manageLink} in the client's only.
      */
     public static List<Email> moved(Booking before, Booking moved, StudioSettings studio, Staff practitioner,
-                                    Location location, Instant movedAt) {
+                                    Location location, Instant movedAt, String manageLink) {
         Facts client = new Facts(moved, studio, practitioner, location, moved.language()).movedAt(movedAt);
         Facts staff = new Facts(moved, studio, practitioner, location, null).movedAt(movedAt);
-        return List.of(movedToClient(client, before), movedToPractitioner(staff, before));
+        return List.of(movedToClient(client, before, manageLink), movedToPractitioner(staff, before));
     }
 
     /**
@@ -71,7 +77,7 @@ public final class BookingEmails {
                 .clientInvite(CalendarInvite.Method.PUBLISH);
     }
 
-    private static Email movedToClient(Facts f, Booking before) {
+    private static Email movedToClient(Facts f, Booking before, String manageLink) {
         Booking b = f.booking;
         StudioFormat t = f.format;
         MailBody body = t.body()
@@ -86,6 +92,7 @@ public final class BookingEmails {
         }
         String policy = t.cancellationPolicy();
         if (policy != null) body.paragraph(policy);
+        t.manageLink(body, manageLink, true);
         body.paragraph(f.studio.name());
         String subject = t.text("subject.moved", "what", f.serviceWithPractitioner(), "when", f.shortStart());
         return email(b.client().email(), subject, body, f.clientInvite(CalendarInvite.Method.REQUEST));
@@ -107,7 +114,7 @@ public final class BookingEmails {
         return email(f.practitionerEmail(), subject, body, f.practitionerInvite(CalendarInvite.Method.REQUEST));
     }
 
-    private static Email bookedToClient(Facts f, String bookingPageLink) {
+    private static Email bookedToClient(Facts f, String manageLink) {
         Booking b = f.booking;
         StudioFormat t = f.format;
         boolean awaitingTransfer = b.paymentMethod() == PaymentMethod.BANK_TRANSFER
@@ -121,9 +128,7 @@ public final class BookingEmails {
         if (awaitingTransfer) t.bankTransfer(body, b.price(), b.reference(), b.paymentDueBy());
         String policy = t.cancellationPolicy();
         if (policy != null) body.paragraph(policy);
-        if (bookingPageLink != null && !bookingPageLink.isBlank()) {
-            body.link(t.text("link.yourBooking"), bookingPageLink.strip());
-        }
+        t.manageLink(body, manageLink, true);
         body.paragraph(f.studio.name());
         String subject = t.text("subject.booked", "what", f.serviceWithPractitioner(), "when", f.shortStart());
         return email(b.client().email(), subject, body, f.clientInvite(CalendarInvite.Method.REQUEST));
@@ -145,7 +150,7 @@ public final class BookingEmails {
         return email(f.practitionerEmail(), subject, body, f.practitionerInvite(CalendarInvite.Method.REQUEST));
     }
 
-    private static Email cancelledToClient(Facts f) {
+    private static Email cancelledToClient(Facts f, String manageLink) {
         Booking b = f.booking;
         StudioFormat t = f.format;
         Cancellation how = b.cancellation();
@@ -168,6 +173,7 @@ public final class BookingEmails {
         }
         String policy = t.cancellationPolicyText();
         if (policy != null) body.paragraph(policy);
+        t.manageLink(body, manageLink, false);
         body.paragraph(f.studio.name());
         String subject = t.text("subject.cancelled", "what", f.serviceWithPractitioner(), "when", f.shortStart());
         return email(b.client().email(), subject, body, f.clientInvite(CalendarInvite.Method.CANCEL));

@@ -26,7 +26,7 @@ public final class ClientReminderEmail {
 
     /** A seat in a session; {@code location} is the session's room (null online). */
     public static Email ofSeat(Booking booking, Session session, StudioSettings studio, Location location,
-                               Optional<OnlineAccess> access) {
+                               Optional<OnlineAccess> access, String manageLink) {
         if (booking.session() == null || !booking.session().sessionId().equals(session.sessionId())
                 || !booking.studioId().equals(session.studioId())) {
             throw new IllegalArgumentException("booking " + booking.bookingId() + " is not for session " + session.sessionId());
@@ -52,11 +52,11 @@ public final class ClientReminderEmail {
                 body.paragraph(t.text("online.linkWillFollow"));
             }
         }
-        return finish(t, booking, studio, body, what, session.start());
+        return finish(t, booking, studio, body, what, session.start(), manageLink);
     }
 
     /** An appointment with a practitioner, at {@code location} (or none). */
-    public static Email ofAppointment(Booking booking, StudioSettings studio, Location location) {
+    public static Email ofAppointment(Booking booking, StudioSettings studio, Location location, String manageLink) {
         StudioFormat t = new StudioFormat(studio, booking.language());
         String what = withStaff(t, booking.serviceName(), booking.staffName());
         MailBody body = t.body()
@@ -67,12 +67,13 @@ public final class ClientReminderEmail {
                         t.row("duration", t.duration(booking.start(), booking.end())),
                         t.row("with", booking.staffName()), t.row("where", t.where(location)),
                         t.row("payment", payment(t, booking)), t.row("reference", booking.reference())));
-        return finish(t, booking, studio, body, what, booking.start());
+        return finish(t, booking, studio, body, what, booking.start(), manageLink);
     }
 
     private static Email finish(StudioFormat t, Booking booking, StudioSettings studio, MailBody body, String what,
-                                Instant start) {
-        body.paragraph(t.text("reminder.cannotCome", "studio", studio.name())).paragraph(studio.name());
+                                Instant start, String manageLink) {
+        body.paragraph(t.text("reminder.cannotCome", "studio", studio.name()));
+        t.manageLink(body, manageLink, true).paragraph(studio.name());
         return body.email(List.of(booking.client().email()), List.of(),
                 t.text("subject.reminder", "what", what, "when", t.shortDateTime(start)), List.of());
     }

@@ -23,7 +23,7 @@ public final class MoneyBackEmail {
     private MoneyBackEmail() {}
 
     /** In the booking's language (else the studio's). */
-    public static Email of(Booking booking, StudioSettings studio, Why why) {
+    public static Email of(Booking booking, StudioSettings studio, Why why, String manageLink) {
         StudioFormat t = new StudioFormat(studio, booking.language());
         String what = switch (why) {
             case LATE_CARD_PAYMENT_REFUNDED -> t.text("moneyBack.lateCard");
@@ -35,8 +35,8 @@ public final class MoneyBackEmail {
                 .paragraph(what)
                 .details(List.of(t.row("booking", booking.serviceName()),
                         t.row("when", t.when(booking.start(), booking.end())),
-                        t.row("amount", t.money(booking.price())), t.row("reference", booking.reference())))
-                .paragraph(studio.name());
+                        t.row("amount", t.money(booking.price())), t.row("reference", booking.reference())));
+        t.manageLink(body, manageLink, false).paragraph(studio.name());
         String subject = t.text(why == Why.LATE_TRANSFER_TO_BE_RETURNED ? "subject.refundOnItsWay" : "subject.refunded",
                 "what", booking.serviceName(), "when", t.shortDateTime(booking.start()));
         return body.email(List.of(booking.client().email()), List.of(), subject, List.of());

@@ -13,7 +13,7 @@ public final class PaymentLinkEmail {
     private PaymentLinkEmail() {}
 
     /** In the booking's language (else the studio's); {@code booking} holds an open checkout. */
-    public static Email of(Booking booking, StudioSettings studio) {
+    public static Email of(Booking booking, StudioSettings studio, String manageLink) {
         StudioFormat t = new StudioFormat(studio, booking.language());
         MailBody body = t.body()
                 .paragraph(t.text("hello", "name", booking.client().name()))
@@ -23,7 +23,7 @@ public final class PaymentLinkEmail {
                 .details(List.of(t.row("service", booking.serviceName()),
                         t.row("when", t.when(booking.start(), booking.end())),
                         t.row("amount", t.money(booking.price())), t.row("reference", booking.reference())));
-        body.paragraph(studio.name());
+        t.manageLink(body, manageLink, true).paragraph(studio.name());
         return body.email(List.of(booking.client().email()), List.of(), t.text("subject.payToKeep",
                 "what", booking.serviceName(), "when", t.shortDateTime(booking.start())), List.of());
     }

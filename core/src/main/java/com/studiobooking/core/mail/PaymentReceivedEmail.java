@@ -11,7 +11,7 @@ public final class PaymentReceivedEmail {
     private PaymentReceivedEmail() {}
 
     /** In the booking's language (else the studio's). */
-    public static Email of(Booking booking, StudioSettings studio) {
+    public static Email of(Booking booking, StudioSettings studio, String manageLink) {
         StudioFormat t = new StudioFormat(studio, booking.language());
         MailBody body = t.body()
                 .paragraph(t.text("hello", "name", booking.client().name()))
@@ -20,7 +20,7 @@ public final class PaymentReceivedEmail {
                         t.row("when", t.when(booking.start(), booking.end())),
                         t.row("amount", t.money(booking.price())), t.row("reference", booking.reference())));
         BookingEmails.onlineLinkNote(t, body, booking);
-        body.paragraph(studio.name());
+        t.manageLink(body, manageLink, true).paragraph(studio.name());
         return body.email(List.of(booking.client().email()), List.of(), t.text("subject.paymentReceived",
                 "what", booking.serviceName(), "when", t.shortDateTime(booking.start())), List.of());
     }

@@ -29,14 +29,18 @@ import java.util.Optional;
  * {@link #booked}, the updates of {@link #rescheduled} and {@link #moved} and the cancel of {@link #cancelled}
  * or {@link #released} share its UID; each carries the booking's {@code calendarSequence}, which every move
  * and cancellation raises in the write the e-mail follows, so each invite has a higher SEQUENCE than the last.
+ * A card booking's client, sent no booked e-mail, gets the invite with {@link #paymentConfirmed} instead.
+ *
+ * <p>Every e-mail to the client ends with the booking's manage link ({@code manageLink}, the booking's
+ * access token in its fragment; see {@link BookingEmails}); the staff reminder has none.
  */
 public final class SessionEmails {
     private SessionEmails() {}
 
     /** Confirmation to the client right after booking. */
     public static Email booked(Booking booking, Session session, StudioSettings studio, Staff instructor,
-                               Location location, Optional<OnlineAccess> access) {
-        return booked(booking, session, studio, instructor, location, access, false);
+                               Location location, Optional<OnlineAccess> access, String manageLink) {
+        return booked(booking, session, studio, instructor, location, access, false, manageLink);
     }
 
     /**
@@ -55,12 +59,13 @@ public final class SessionEmails {
      * for a card, the page to pay on before the hold ends (a transfer's details are part of the booked e-mail).
      */
     public static Email promoted(Booking booking, Session session, StudioSettings studio, Staff instructor,
-                                 Location location, Optional<OnlineAccess> access) {
-        return booked(booking, session, studio, instructor, location, access, true);
+                                 Location location, Optional<OnlineAccess> access, String manageLink) {
+        return booked(booking, session, studio, instructor, location, access, true, manageLink);
     }
 
     private static Email booked(Booking booking, Session session, StudioSettings studio, Staff instructor,
-                                Location location, Optional<OnlineAccess> access, boolean fromWaitlist) {
+                                Location location, Optional<OnlineAccess> access, boolean fromWaitlist,
+                                String manageLink) {
         Facts f = new Facts(booking, session, studio, instructor == null ? null : instructor.name());
         StudioFormat t = f.format;
         Optional<OnlineAccess> shown = f.shown(access);
@@ -82,7 +87,7 @@ public final class SessionEmails {
                         t.row("duration", t.duration(session.start(), session.end())),
                         t.row("instructor", f.instructor), t.row("where", f.where(location)),
                         t.row("price", f.price()), t.row("payment", f.payment()), t.row("reference", booking.reference())));
-        f.howToJoinAndPay(body, shown, awaitingTransfer);
+        f.howToJoinAndPay(body, shown, awaitingTransfer, manageLink);
         return f.toClient(t.text(fromWaitlist ? "subject.placeFreed" : "subject.booked", "what", f.withInstructor(session),
                         "when", f.shortStart(session)), body,
                 f.invite(CalendarInvite.Method.REQUEST, booking.calendarSequence(), booking.createdAt(), session, location,
@@ -103,7 +108,8 @@ public final class SessionEmails {
     }
 
     /** The client joined the waitlist of a full session: their place in line, and what happens next. */
-    public static Email waitlisted(Booking booking, Session session, StudioSettings studio, Integer position) {
+    public static Email waitlisted(Booking booking, Session session, StudioSettings studio, Integer position,
+                                   String manageLink) {
         Facts f = new Facts(booking, session, studio, null);
         StudioFormat t = f.format;
         MailBody body = f.hello()
@@ -111,13 +117,14 @@ public final class SessionEmails {
                 .paragraph(t.text("waitlist.whatNext"))
                 .details(List.of(t.row("session", session.name()), t.row("when", f.when(session)),
                         t.row("instructor", f.instructor), t.row("payment", f.payment()),
-                        t.row("reference", booking.reference())))
-                .paragraph(studio.name());
+                        t.row("reference", booking.reference())));
+        t.manageLink(body, manageLink, true).paragraph(studio.name());
         return f.toClient(t.text("subject.waitlisted", "what", session.name(), "when", f.shortStart(session)), body, null);
     }
 
     /** The client's place in the waitlist ended without a seat ({@code why}); nothing was paid, nothing is owed. */
-    public static Email waitlistEnded(Booking booking, Session session, StudioSettings studio, LineEnd why) {
+    public static Email waitlistEnded(Booking booking, Session session, StudioSettings studio, LineEnd why,
+                                      String manageLink) {
         Facts f = new Facts(booking, session, studio, null);
         StudioFormat t = f.format;
         String key = switch (why) {
@@ -131,14 +138,18 @@ public final class SessionEmails {
                 .paragraph(t.text(key, "session", session.name(), "studio", studio.name()))
                 .details(List.of(t.row("session", session.name()), t.row("when", f.when(session)),
                         t.row("reference", booking.reference())))
-                .paragraph(t.text("waitlist.nothingOwed"))
-                .paragraph(studio.name());
+                .paragraph(t.text("waitlist.nothingOwed"));
+        t.manageLink(body, manageLink, false).paragraph(studio.name());
         return f.toClient(t.text("subject.waitlistEnded", "what", session.name(), "when", f.shortStart(session)), body, null);
     }
 
-    /** The client's payment was confirmed (bank transfer by staff, later card by webhook). */
-    public static Email paymentConfirmed(Booking booking, Session session, StudioSettings studio,
-                                         Optional<OnlineAccess> access) {
+    /**
+     * The client's payment was confirmed (bank transfer by staff, later card by webhook). {@code withInvite}:
+     * the client holds no invite of this booking yet (a card booking is sent no booked e-mail), so this
+     * e-mail carries it, as the booked e-mail would have; {@code location} is the session's room (null online).
+     */
+    public static Email paymentConfirmed(Booking booking, Session session, StudioSettings studio, Location location,
+                                         Optional<OnlineAccess> access, boolean withInvite, String manageLink) {
         Facts f = new Facts(booking, session, studio, null);
         StudioFormat t = f.format;
         Optional<OnlineAccess> shown = f.shown(access);
@@ -156,14 +167,15 @@ public final class SessionEmails {
                 body.paragraph(t.text("online.linkWillFollow"));
             }
         }
-        body.paragraph(studio.name());
+        t.manageLink(body, manageLink, true).paragraph(studio.name());
         return f.toClient(t.text("subject.paymentReceived", "what", session.name(), "when", f.shortStart(session)),
-                body, null);
+                body, withInvite ? f.invite(CalendarInvite.Method.REQUEST, booking.calendarSequence(), booking.createdAt(),
+                        session, location, shown) : null);
     }
 
     /** Staff added or changed the link: sent once per change to each entitled participant. */
     public static Email linkReleased(Booking booking, Session session, StudioSettings studio, OnlineAccess access,
-                                     boolean changed) {
+                                     boolean changed, String manageLink) {
         Facts f = new Facts(booking, session, studio, null);
         StudioFormat t = f.format;
         OnlineAccess shown = f.shown(Optional.ofNullable(access)).orElseThrow(() -> new IllegalArgumentException(
@@ -172,15 +184,15 @@ public final class SessionEmails {
                 .paragraph(t.text(changed ? "link.changed" : "link.howToJoin", "session", session.name()));
         f.howToJoin(body, shown);
         body.details(List.of(t.row("session", session.name()), t.row("when", f.when(session)),
-                        t.row("instructor", f.instructor), t.row("reference", booking.reference())))
-                .paragraph(studio.name());
+                        t.row("instructor", f.instructor), t.row("reference", booking.reference())));
+        t.manageLink(body, manageLink, true).paragraph(studio.name());
         return f.toClient(t.text(changed ? "subject.newLink" : "subject.yourLink", "what", session.name(),
                 "when", f.shortStart(session)), body, null);
     }
 
     /** The booking was cancelled (by the client or staff, or the session was cancelled). */
     public static Email cancelled(Booking booking, Session session, StudioSettings studio, Restitution restitution,
-                                  boolean sessionCancelled) {
+                                  boolean sessionCancelled, String manageLink) {
         Cancellation how = booking.cancellation();
         if (how == null) {
             throw new IllegalArgumentException("booking " + booking.bookingId() + " has not been cancelled");
@@ -202,14 +214,15 @@ public final class SessionEmails {
                 .paragraph(f.restitution(restitution));
         String policy = t.cancellationPolicyText();
         if (byClient && policy != null) body.paragraph(policy);
-        body.paragraph(studio.name());
+        t.manageLink(body, manageLink, false).paragraph(studio.name());
         Instant stamp = how.cancelledAt() != null ? how.cancelledAt() : booking.createdAt();
         return f.toClient(t.text("subject.cancelled", "what", f.withInstructor(session), "when", f.shortStart(session)),
                 body, f.invite(CalendarInvite.Method.CANCEL, booking.calendarSequence(), stamp, session, null, Optional.empty()));
     }
 
     /** The session moved; {@code before} is the old version. */
-    public static Email rescheduled(Booking booking, Session before, Session after, StudioSettings studio) {
+    public static Email rescheduled(Booking booking, Session before, Session after, StudioSettings studio,
+                                    String manageLink) {
         Facts f = new Facts(booking, after, studio, null);
         StudioFormat t = f.format;
         MailBody body = f.hello()
@@ -217,8 +230,8 @@ public final class SessionEmails {
                 .details(List.of(
                         t.row("session", after.name()), t.row("newTime", f.when(after)), t.row("was", f.when(before)),
                         t.row("instructor", f.instructor), t.row("reference", booking.reference())))
-                .paragraph(t.text("session.movedContact", "studio", studio.name()))
-                .paragraph(studio.name());
+                .paragraph(t.text("session.movedContact", "studio", studio.name()));
+        t.manageLink(body, manageLink, true).paragraph(studio.name());
         return f.toClient(t.text("subject.newTime", "what", f.withInstructor(after), "when", f.shortStart(after)), body,
                 f.invite(CalendarInvite.Method.REQUEST, booking.calendarSequence(), booking.createdAt(), after, null,
                         Optional.empty()));
@@ -230,7 +243,7 @@ public final class SessionEmails {
      * invite keeps the booking's UID; the link appears only as {@code access} granted it (rule 3).
      */
     public static Email moved(Booking moved, Session from, Session to, StudioSettings studio, Staff instructor,
-                              Location location, Optional<OnlineAccess> access, Instant movedAt) {
+                              Location location, Optional<OnlineAccess> access, Instant movedAt, String manageLink) {
         Facts f = new Facts(moved, to, studio, instructor == null ? null : instructor.name());
         StudioFormat t = f.format;
         Optional<OnlineAccess> shown = f.shown(access);
@@ -242,13 +255,13 @@ public final class SessionEmails {
                         t.row("session", to.name()), t.row("newTime", f.when(to)), t.row("was", f.when(from)),
                         t.row("instructor", f.instructor), t.row("where", f.where(location)),
                         t.row("payment", f.payment()), t.row("reference", moved.reference())));
-        f.howToJoinAndPay(body, shown, awaitingTransfer);
+        f.howToJoinAndPay(body, shown, awaitingTransfer, manageLink);
         return f.toClient(t.text("subject.moved", "what", f.withInstructor(to), "when", f.shortStart(to)), body,
                 f.invite(CalendarInvite.Method.REQUEST, moved.calendarSequence(), movedAt, to, location, shown));
     }
 
     /** An unpaid booking's due time passed and its place was released. */
-    public static Email released(Booking booking, Session session, StudioSettings studio) {
+    public static Email released(Booking booking, Session session, StudioSettings studio, String manageLink) {
         Facts f = new Facts(booking, session, studio, null);
         StudioFormat t = f.format;
         String due = t.fullDateTime(booking.paymentDueBy());
@@ -259,7 +272,8 @@ public final class SessionEmails {
                 .details(List.of(t.row("session", session.name()), t.row("when", f.when(session)),
                         t.row("reference", booking.reference())));
         if (transfer) body.paragraph(t.text("released.doNotTransfer", "studio", studio.name()));
-        body.paragraph(t.text("released.bookAgain")).paragraph(studio.name());
+        body.paragraph(t.text("released.bookAgain"));
+        t.manageLink(body, manageLink, false).paragraph(studio.name());
         Cancellation how = booking.cancellation();
         Instant stamp = how != null && how.cancelledAt() != null ? how.cancelledAt()
                 : booking.paymentDueBy() != null ? booking.paymentDueBy() : booking.createdAt();
@@ -313,9 +327,9 @@ public final class SessionEmails {
 
         /**
          * The end of a booked or moved seat's e-mail: how to join online (the link only as rule 3 shows it,
-         * else when it will come), the transfer details while one is awaited, the policy, the studio.
+         * else when it will come), the transfer details while one is awaited, the policy, the manage link, the studio.
          */
-        void howToJoinAndPay(MailBody body, Optional<OnlineAccess> shown, boolean awaitingTransfer) {
+        void howToJoinAndPay(MailBody body, Optional<OnlineAccess> shown, boolean awaitingTransfer, String manageLink) {
             if (booking.isOnlineSeat()) {
                 if (shown.isPresent()) {
                     body.paragraph(format.text("online.joinBelow"));
@@ -327,7 +341,7 @@ public final class SessionEmails {
             if (awaitingTransfer) format.bankTransfer(body, booking.price(), booking.reference(), booking.paymentDueBy());
             String policy = format.cancellationPolicy();
             if (policy != null) body.paragraph(policy);
-            body.paragraph(studio.name());
+            format.manageLink(body, manageLink, true).paragraph(studio.name());
         }
 
         Facts(Booking booking, Session session, StudioSettings studio, String instructorName) {

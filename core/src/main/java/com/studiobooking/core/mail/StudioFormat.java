@@ -198,4 +198,14 @@ public final class StudioFormat {
     public MailBody body() {
         return new MailBody(language());
     }
+
+    /**
+     * The "manage your booking" link of an e-mail to the booking's client ({@code manageLink}, which carries
+     * the booking's access token in its fragment), labelled for a booking still on ({@code ongoing}: change,
+     * cancel, add to the calendar) or one that ended (see it). Nothing when there is no link.
+     */
+    MailBody manageLink(MailBody body, String manageLink, boolean ongoing) {
+        if (manageLink == null || manageLink.isBlank()) return body;
+        return body.link(text(ongoing ? "manage.link" : "manage.see"), manageLink.strip());
+    }
 }

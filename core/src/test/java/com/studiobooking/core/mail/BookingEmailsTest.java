@@ -32,7 +32,7 @@ class BookingEmailsTest {
     private static final Location MAIN_ROOM = new Location("loc1", "Main room", "Str. Lalelelor 3", false, null,
             Instant.parse("2026-01-01T00:00:00Z"));
     private static final Client MARIA = new Client("Maria Popescu", "maria@example.com", "+40 722 000 111");
-    private static final String PAGE = "https://lotus.example/book";
+    private static final String PAGE = "https://lotus.example/book?studio=st1&booking=bk1#access=ba_token";
 
     /** A 60-minute massage with Ioana on Tue 1 Dec 2026 at 09:00 in Bucharest (07:00Z). */
     private static Booking massage(Client client, PaymentMethod method, BookingStatus status, PaymentStatus paid,
@@ -105,7 +105,7 @@ class BookingEmailsTest {
                 Cancellation policy (cut-off 12 hours before the start):
                 You can cancel free of charge up to 12 hours before the start.
 
-                Your booking: https://lotus.example/book
+                Manage your booking (change, cancel, add to calendar): https://lotus.example/book?studio=st1&booking=bk1#access=ba_token
 
                 Lotus Yoga
                 """);
@@ -114,17 +114,18 @@ class BookingEmailsTest {
                 "<tr><th align=\"left\" valign=\"top\">Amount</th><td>250.00 RON</td></tr>",
                 "<tr><th align=\"left\" valign=\"top\">Reference</th><td>LY-7K3Q</td></tr>",
                 "<tr><th align=\"left\" valign=\"top\">Pay by</th><td>Wed 25 Nov 2026, 12:00 (Europe/Bucharest)</td></tr>",
-                "<p>Your booking: <a href=\"https://lotus.example/book\">https://lotus.example/book</a></p>");
+                "<p>Manage your booking (change, cancel, add to calendar): <a href=\"https://lotus.example/book?studio=st1&amp;booking=bk1#access=ba_token\">"
+                        + "https://lotus.example/book?studio=st1&amp;booking=bk1#access=ba_token</a></p>");
     }
 
     @Test
-    void no_e_mail_carries_a_token_or_an_online_location_s_link() {
+    void no_e_mail_shows_an_online_location_s_link() {
         Location zoom = new Location("loc2", "Zoom room", "https://zoom.us/j/123?pwd=s3cret", true,
                 "password s3cret", Instant.parse("2026-01-01T00:00:00Z"));
         Booking booking = awaitingTransfer();
         List<Email> emails = new java.util.ArrayList<>(BookingEmails.booked(booking, STUDIO, IOANA, zoom, null));
         emails.addAll(BookingEmails.cancelled(booking.cancelled(
-                new Cancellation(Instant.parse("2026-11-24T08:00:00Z"), Cancellation.By.CLIENT, false)), STUDIO, IOANA, zoom));
+                new Cancellation(Instant.parse("2026-11-24T08:00:00Z"), Cancellation.By.CLIENT, false)), STUDIO, IOANA, zoom, null));
 
         for (Email email : emails) {
             assertThat(everything(email)).doesNotContainIgnoringCase("token").doesNotContain("s3cret")
@@ -142,7 +143,7 @@ class BookingEmailsTest {
         assertThat(free.text()).contains("is booked.", "Payment: free\n").doesNotContain("Price:", "IBAN", "transfer");
         assertThat(atStudio.text()).contains("is booked.", "Price: 250.00 RON\nPayment: pay at the studio\n")
                 .doesNotContain("IBAN", "transfer");
-        assertThat(free.text()).doesNotContain("Your booking:");
+        assertThat(free.text()).doesNotContain("Manage your booking");
     }
 
     @Test
@@ -200,7 +201,7 @@ class BookingEmailsTest {
     void a_link_that_is_not_a_web_address_is_shown_but_not_made_clickable() {
         Email email = toClient(BookingEmails.booked(confirmed(PaymentMethod.FREE), STUDIO, IOANA, MAIN_ROOM,
                 "javascript:alert(1)"));
-        assertThat(email.html()).contains("<p>Your booking: javascript:alert(1)</p>").doesNotContain("href");
+        assertThat(email.html()).contains("<p>Manage your booking (change, cancel, add to calendar): javascript:alert(1)</p>").doesNotContain("href");
     }
 
     @Test
@@ -229,7 +230,7 @@ class BookingEmailsTest {
     void a_client_s_late_cancellation_says_who_and_that_it_was_after_the_cut_off() {
         Booking cancelled = awaitingTransfer().cancelled(
                 new Cancellation(Instant.parse("2026-11-30T20:00:00Z"), Cancellation.By.CLIENT, true));
-        List<Email> emails = BookingEmails.cancelled(cancelled, STUDIO, IOANA, MAIN_ROOM);
+        List<Email> emails = BookingEmails.cancelled(cancelled, STUDIO, IOANA, MAIN_ROOM, null);
 
         Email client = toClient(emails);
         assertThat(client.subject()).isEqualTo("Cancelled: Massage with Ioana on Tue 1 Dec 09:00");
@@ -263,7 +264,7 @@ class BookingEmailsTest {
     void a_cancellation_by_the_studio_before_the_cut_off_says_so() {
         Booking cancelled = confirmed(PaymentMethod.PAY_AT_STUDIO).cancelled(
                 new Cancellation(Instant.parse("2026-11-24T08:00:00Z"), Cancellation.By.STAFF, false));
-        List<Email> emails = BookingEmails.cancelled(cancelled, STUDIO, IOANA, MAIN_ROOM);
+        List<Email> emails = BookingEmails.cancelled(cancelled, STUDIO, IOANA, MAIN_ROOM, null);
 
         assertThat(toClient(emails).text()).contains(
                 "Lotus Yoga cancelled your appointment. This was before the cancellation cut-off of 12 hours before the start.")
@@ -276,7 +277,7 @@ class BookingEmailsTest {
         Booking booking = awaitingTransfer();
         List<Email> booked = BookingEmails.booked(booking, STUDIO, IOANA, MAIN_ROOM, PAGE);
         List<Email> cancelled = BookingEmails.cancelled(booking.cancelled(
-                new Cancellation(Instant.parse("2026-11-30T20:00:00Z"), Cancellation.By.CLIENT, true)), STUDIO, IOANA, MAIN_ROOM);
+                new Cancellation(Instant.parse("2026-11-30T20:00:00Z"), Cancellation.By.CLIENT, true)), STUDIO, IOANA, MAIN_ROOM, null);
 
         for (int i = 0; i < 2; i++) {
             assertThat(cancelled.get(i).attachments().get(0).filename()).isEqualTo("invite.ics");
@@ -296,7 +297,7 @@ class BookingEmailsTest {
                 Instant.parse("2026-12-01T07:30:00Z"), Instant.parse("2026-12-01T08:30:00Z"), 0, 15, null,
                 booking.paymentDueBy()));
         List<Email> emails = BookingEmails.moved(booking, moved, STUDIO, IOANA, MAIN_ROOM,
-                Instant.parse("2026-11-26T12:00:00Z"));
+                Instant.parse("2026-11-26T12:00:00Z"), null);
 
         Email client = toClient(emails);
         assertThat(client.subject()).isEqualTo("Moved: Massage with Ioana on Tue 1 Dec 09:30");
@@ -314,16 +315,16 @@ class BookingEmailsTest {
         // moved twice, then cancelled: every invite of the UID carries a higher SEQUENCE than the one before
         Booking again = moved.moved(new Booking.Move("Massage", "sf1", "Ioana", "loc1",
                 Instant.parse("2026-12-01T09:00:00Z"), Instant.parse("2026-12-01T10:00:00Z"), 0, 15, null, null));
-        Email second = toClient(BookingEmails.moved(moved, again, STUDIO, IOANA, MAIN_ROOM, Instant.parse("2026-11-27T12:00:00Z")));
+        Email second = toClient(BookingEmails.moved(moved, again, STUDIO, IOANA, MAIN_ROOM, Instant.parse("2026-11-27T12:00:00Z"), null));
         Email cancel = toClient(BookingEmails.cancelled(again.cancelled(new Cancellation(
-                Instant.parse("2026-11-28T12:00:00Z"), Cancellation.By.CLIENT, false)), STUDIO, IOANA, MAIN_ROOM));
+                Instant.parse("2026-11-28T12:00:00Z"), Cancellation.By.CLIENT, false)), STUDIO, IOANA, MAIN_ROOM, null));
         assertThat(sequence(invite(second))).isEqualTo(2);
         assertThat(sequence(invite(cancel))).isEqualTo(3);
     }
 
     @Test
     void cancelled_e_mails_need_a_cancelled_booking() {
-        assertThatThrownBy(() -> BookingEmails.cancelled(awaitingTransfer(), STUDIO, IOANA, MAIN_ROOM))
+        assertThatThrownBy(() -> BookingEmails.cancelled(awaitingTransfer(), STUDIO, IOANA, MAIN_ROOM, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -45,7 +45,7 @@ class ClientReminderEmailTest {
     @Test
     void a_seat_in_the_studio_is_reminded_of_what_when_where_and_its_reference() {
         Email email = ClientReminderEmail.ofSeat(seat(SessionFormat.IN_PERSON, PaymentMethod.PAY_AT_STUDIO,
-                BookingStatus.CONFIRMED, PaymentStatus.UNPAID, null), VINYASA, STUDIO, ROOM, Optional.empty());
+                BookingStatus.CONFIRMED, PaymentStatus.UNPAID, null), VINYASA, STUDIO, ROOM, Optional.empty(), null);
 
         assertThat(email.to()).containsExactly("maria@example.com");
         assertThat(email.subject()).isEqualTo("Reminder: Vinyasa with Ioana on Tue 1 Dec 18:00");
@@ -62,12 +62,12 @@ class ClientReminderEmailTest {
     void a_paid_online_seat_gets_the_link_that_was_granted_and_otherwise_hears_it_will_follow() {
         Booking paid = seat(SessionFormat.ONLINE, PaymentMethod.CARD, BookingStatus.CONFIRMED, PaymentStatus.PAID, null);
 
-        Email withLink = ClientReminderEmail.ofSeat(paid, VINYASA, STUDIO, null, Optional.of(SECRET));
+        Email withLink = ClientReminderEmail.ofSeat(paid, VINYASA, STUDIO, null, Optional.of(SECRET), null);
         assertThat(withLink.text()).contains("Where: online", "You'll join online:", "Link: " + SECRET.link(),
                 "Password: pw-9876", "Door code 4321");
         assertThat(withLink.html()).contains("<a href=\"" + SECRET.link() + "\">");
 
-        Email notGranted = ClientReminderEmail.ofSeat(paid, VINYASA, STUDIO, null, Optional.empty());
+        Email notGranted = ClientReminderEmail.ofSeat(paid, VINYASA, STUDIO, null, Optional.empty(), null);
         assertThat(notGranted.text()).contains("The link will follow by e-mail before the session.")
                 .doesNotContain(SECRET.link(), "pw-9876", "Door code");
     }
@@ -80,7 +80,7 @@ class ClientReminderEmailTest {
                 null);
 
         for (Booking booking : List.of(unpaid, inTheRoom)) {
-            Email email = ClientReminderEmail.ofSeat(booking, VINYASA, STUDIO, ROOM, Optional.of(SECRET));
+            Email email = ClientReminderEmail.ofSeat(booking, VINYASA, STUDIO, ROOM, Optional.of(SECRET), null);
             assertThat(email.subject() + email.text() + email.html()).doesNotContain(SECRET.link(), "pw-9876", "Door code");
         }
     }
@@ -92,7 +92,7 @@ class ClientReminderEmailTest {
                 PaymentMethod.BANK_TRANSFER, BookingStatus.CONFIRMED, PaymentStatus.PAID, new Money(25000L, "RON"),
                 "SB-AB12CD34", null, null, null, "ro", LONG_AGO, null, null, null, null, null, 0, null, 0, Booking.NEW);
 
-        Email email = ClientReminderEmail.ofAppointment(massage, STUDIO, ROOM);
+        Email email = ClientReminderEmail.ofAppointment(massage, STUDIO, ROOM, null);
 
         assertThat(email.subject()).isEqualTo("Memento: Thai massage cu Ioana, marți, 1 decembrie, 10:00");
         assertThat(email.text()).contains("Acesta este un memento pentru programarea dumneavoastră la Lotus Yoga.",
@@ -107,7 +107,7 @@ class ClientReminderEmailTest {
                 PaymentStatus.PAID, new Money(5000L, "RON"), "SB-1", null, null, null, null, LONG_AGO,
                 new Booking.SessionSeat("ss2", SessionFormat.ONLINE), null, null, null, null, 0, null, 0, Booking.NEW);
 
-        assertThatThrownBy(() -> ClientReminderEmail.ofSeat(other, VINYASA, STUDIO, null, Optional.of(SECRET)))
+        assertThatThrownBy(() -> ClientReminderEmail.ofSeat(other, VINYASA, STUDIO, null, Optional.of(SECRET), null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

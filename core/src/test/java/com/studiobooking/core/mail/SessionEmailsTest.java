@@ -113,7 +113,7 @@ class SessionEmailsTest {
 
     @Test
     void an_online_seat_awaiting_a_bank_transfer_gets_the_bank_details_and_no_link() {
-        Email email = SessionEmails.booked(onlineAwaitingTransfer(), VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty());
+        Email email = SessionEmails.booked(onlineAwaitingTransfer(), VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty(), null);
 
         assertThat(email.to()).containsExactly("maria@example.com");
         assertThat(email.cc()).isEmpty();
@@ -160,7 +160,7 @@ class SessionEmailsTest {
 
     @Test
     void an_online_seat_with_granted_access_gets_link_instructions_and_password_in_mail_and_invite() {
-        Email email = SessionEmails.booked(onlinePaidByCard(), VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.of(SECRET));
+        Email email = SessionEmails.booked(onlinePaidByCard(), VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.of(SECRET), null);
 
         assertThat(email.text()).contains("""
                 Price: 50.00 RON
@@ -188,7 +188,7 @@ class SessionEmailsTest {
 
     @Test
     void a_paid_online_seat_without_access_is_told_the_link_will_follow() {
-        Email email = SessionEmails.booked(onlinePaidByCard(), VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty());
+        Email email = SessionEmails.booked(onlinePaidByCard(), VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty(), null);
 
         assertThat(email.text()).contains("Where: online\n",
                 "\n\nYou'll join online. The link will follow by e-mail before the session.\n\n");
@@ -199,7 +199,7 @@ class SessionEmailsTest {
     @Test
     void a_free_online_seat_without_access_is_told_the_link_will_follow_and_shows_no_price() {
         Booking free = online(PaymentMethod.FREE, BookingStatus.CONFIRMED, PaymentStatus.NOT_REQUIRED);
-        Email email = SessionEmails.booked(free, VINYASA, STUDIO, IOANA, null, Optional.empty());
+        Email email = SessionEmails.booked(free, VINYASA, STUDIO, IOANA, null, Optional.empty(), null);
 
         assertThat(email.text()).contains("Payment: free\n", "The link will follow by e-mail before the session.")
                 .doesNotContain("Price", "IBAN");
@@ -207,7 +207,7 @@ class SessionEmailsTest {
 
     @Test
     void a_seat_in_the_studio_gets_the_room_and_the_payment_but_nothing_about_joining_online() {
-        Email email = SessionEmails.booked(inPersonPaidByCard(), VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.of(SECRET));
+        Email email = SessionEmails.booked(inPersonPaidByCard(), VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.of(SECRET), null);
 
         assertThat(email.subject()).isEqualTo("Booked: Vinyasa with Ioana on Tue 1 Dec 18:00");
         assertThat(email.text()).isEqualTo("""
@@ -240,21 +240,35 @@ class SessionEmailsTest {
         Booking pass = booking(MARIA, SessionFormat.IN_PERSON, PaymentMethod.PASS, BookingStatus.CONFIRMED,
                 PaymentStatus.PAID, new Booking.WalletUse("ps1", 0));
 
-        assertThat(SessionEmails.booked(credits, VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty()).text())
+        assertThat(SessionEmails.booked(credits, VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty(), null).text())
                 .contains("Payment: 2 credits\n").doesNotContain("Price");
-        assertThat(SessionEmails.booked(pass, VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty()).text())
+        assertThat(SessionEmails.booked(pass, VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty(), null).text())
                 .contains("Payment: pass entry\n").doesNotContain("Price");
     }
 
     @Test
     void the_booked_invite_is_a_request_at_the_studio_s_wall_clock_time() {
-        Email email = SessionEmails.booked(onlineAwaitingTransfer(), VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty());
+        Email email = SessionEmails.booked(onlineAwaitingTransfer(), VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty(), null);
 
         assertThat(email.attachments().get(0).contentType()).isEqualTo("text/calendar; charset=UTF-8; method=REQUEST");
         assertThat(invite(email)).contains("METHOD:REQUEST", "UID:bk1@studio-booking", "SEQUENCE:0",
                 "STATUS:CONFIRMED", "DTSTAMP:20261123T100000Z", "DTSTART;TZID=Europe/Bucharest:20261201T180000",
                 "DTEND;TZID=Europe/Bucharest:20261201T190000", "SUMMARY:Vinyasa with Ioana", "LOCATION:Online",
                 "ATTENDEE;CN=Maria Popescu;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:maria@example.com");
+    }
+
+    @Test
+    void a_card_payment_s_confirmation_carries_the_invite_the_booked_e_mail_would_have_and_otherwise_none() {
+        Booking paid = inPersonPaidByCard();
+        Email withInvite = SessionEmails.paymentConfirmed(paid, VINYASA, STUDIO, MAIN_ROOM, Optional.empty(), true, null);
+        Email booked = SessionEmails.booked(paid, VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty(), null);
+
+        assertThat(uid(withInvite)).isEqualTo(uid(booked)).isEqualTo("UID:bk1@studio-booking");
+        assertThat(sequence(withInvite)).isZero();
+        assertThat(invite(withInvite)).contains("METHOD:REQUEST", "DTSTAMP:20261123T100000Z");
+        assertThat(invite(withInvite)).isEqualTo(invite(booked));
+        assertThat(SessionEmails.paymentConfirmed(paid, VINYASA, STUDIO, MAIN_ROOM, Optional.empty(), false, null)
+                .attachments()).isEmpty();
     }
 
     // --- rule 3 ---------------------------------------------------------------------------------------------
@@ -265,17 +279,17 @@ class SessionEmailsTest {
         List<Email> emails = new ArrayList<>();
         for (Booking b : List.of(onlineAwaitingTransfer(), onlinePaidByCard(), onlineTransferReceived(),
                 inPersonPaidByCard(), online(PaymentMethod.FREE, BookingStatus.CONFIRMED, PaymentStatus.NOT_REQUIRED))) {
-            emails.add(SessionEmails.booked(b, VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty()));
-            emails.add(SessionEmails.paymentConfirmed(b, VINYASA, STUDIO, Optional.empty()));
+            emails.add(SessionEmails.booked(b, VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty(), null));
+            emails.add(SessionEmails.paymentConfirmed(b, VINYASA, STUDIO, null, Optional.empty(), false, null));
             for (Restitution restitution : Restitution.values()) {
                 for (boolean sessionCancelled : new boolean[]{false, true}) {
                     emails.add(SessionEmails.cancelled(cancelledBy(b, Cancellation.By.CLIENT, false, b.paymentStatus()),
-                            VINYASA, STUDIO, restitution, sessionCancelled));
+                            VINYASA, STUDIO, restitution, sessionCancelled, null));
                 }
             }
             emails.add(SessionEmails.rescheduled(b, VINYASA,
-                    session("Vinyasa", Instant.parse("2026-12-02T16:00:00Z")), STUDIO));
-            emails.add(SessionEmails.released(b, VINYASA, STUDIO));
+                    session("Vinyasa", Instant.parse("2026-12-02T16:00:00Z")), STUDIO, null));
+            emails.add(SessionEmails.released(b, VINYASA, STUDIO, null));
         }
         emails.add(SessionEmails.missingLinkReminder(VINYASA, STUDIO, IOANA, ANA, 3, ADMIN));
 
@@ -294,10 +308,10 @@ class SessionEmailsTest {
     @Test
     void access_handed_in_for_a_booking_that_has_not_paid_is_still_not_shown() {
         List<Email> emails = List.of(
-                SessionEmails.booked(onlineAwaitingTransfer(), VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.of(SECRET)),
-                SessionEmails.paymentConfirmed(onlineAwaitingTransfer(), VINYASA, STUDIO, Optional.of(SECRET)),
+                SessionEmails.booked(onlineAwaitingTransfer(), VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.of(SECRET), null),
+                SessionEmails.paymentConfirmed(onlineAwaitingTransfer(), VINYASA, STUDIO, null, Optional.of(SECRET), false, null),
                 SessionEmails.booked(online(PaymentMethod.CARD, BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID),
-                        VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.of(SECRET)));
+                        VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.of(SECRET), null));
 
         for (Email email : emails) {
             String all = email.subject() + email.text() + email.html()
@@ -305,9 +319,9 @@ class SessionEmailsTest {
             assertThat(all).doesNotContain(LINK, INSTRUCTIONS, PASSWORD);
         }
         assertThat(emails.get(0).text()).contains("The link is sent once your payment is confirmed.");
-        assertThatThrownBy(() -> SessionEmails.linkReleased(onlineAwaitingTransfer(), VINYASA, STUDIO, SECRET, false))
+        assertThatThrownBy(() -> SessionEmails.linkReleased(onlineAwaitingTransfer(), VINYASA, STUDIO, SECRET, false, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SessionEmails.linkReleased(inPersonPaidByCard(), VINYASA, STUDIO, SECRET, false))
+        assertThatThrownBy(() -> SessionEmails.linkReleased(inPersonPaidByCard(), VINYASA, STUDIO, SECRET, false, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -316,7 +330,7 @@ class SessionEmailsTest {
         Session other = new Session("ss2", "st1", null, "Yin", null, VINYASA.start(), 60, SessionFormat.ONLINE, 10,
                 null, "sf1", null, null, null, List.of(PaymentMethod.CARD), SECRET, 1, Session.Status.SCHEDULED,
                 Map.of(), LONG_AGO, null, null);
-        assertThatThrownBy(() -> SessionEmails.linkReleased(onlinePaidByCard(), other, STUDIO, SECRET, false))
+        assertThatThrownBy(() -> SessionEmails.linkReleased(onlinePaidByCard(), other, STUDIO, SECRET, false, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -324,7 +338,7 @@ class SessionEmailsTest {
 
     @Test
     void a_confirmed_transfer_for_an_online_seat_brings_the_link_when_there_is_one() {
-        Email email = SessionEmails.paymentConfirmed(onlineTransferReceived(), VINYASA, STUDIO, Optional.of(SECRET));
+        Email email = SessionEmails.paymentConfirmed(onlineTransferReceived(), VINYASA, STUDIO, null, Optional.of(SECRET), false, null);
 
         assertThat(email.to()).containsExactly("maria@example.com");
         assertThat(email.subject()).isEqualTo("Payment received: Vinyasa on Tue 1 Dec 18:00");
@@ -356,7 +370,7 @@ class SessionEmailsTest {
 
     @Test
     void a_confirmed_payment_without_a_link_yet_says_it_will_follow() {
-        Email email = SessionEmails.paymentConfirmed(onlineTransferReceived(), VINYASA, STUDIO, Optional.empty());
+        Email email = SessionEmails.paymentConfirmed(onlineTransferReceived(), VINYASA, STUDIO, null, Optional.empty(), false, null);
 
         assertThat(email.text()).contains(
                 "\n\nYou'll join online. The link will follow by e-mail before the session.\n\nLotus Yoga\n");
@@ -366,7 +380,7 @@ class SessionEmailsTest {
     void a_confirmed_payment_for_a_seat_in_the_studio_just_confirms() {
         Booking transfer = booking(MARIA, SessionFormat.IN_PERSON, PaymentMethod.BANK_TRANSFER, BookingStatus.CONFIRMED,
                 PaymentStatus.PAID, null);
-        Email email = SessionEmails.paymentConfirmed(transfer, VINYASA, STUDIO, Optional.empty());
+        Email email = SessionEmails.paymentConfirmed(transfer, VINYASA, STUDIO, null, Optional.empty(), false, null);
 
         assertThat(email.text()).isEqualTo("""
                 Hello Maria Popescu,
@@ -387,7 +401,7 @@ class SessionEmailsTest {
 
     @Test
     void the_first_link_is_sent_as_your_link() {
-        Email email = SessionEmails.linkReleased(onlinePaidByCard(), VINYASA, STUDIO, SECRET, false);
+        Email email = SessionEmails.linkReleased(onlinePaidByCard(), VINYASA, STUDIO, SECRET, false, null);
 
         assertThat(email.to()).containsExactly("maria@example.com");
         assertThat(email.subject()).isEqualTo("Your link for Vinyasa on Tue 1 Dec 18:00");
@@ -417,7 +431,7 @@ class SessionEmailsTest {
     @Test
     void a_changed_link_is_sent_as_a_new_link() {
         OnlineAccess moved = new OnlineAccess("https://meet.example/other-room", null, null);
-        Email email = SessionEmails.linkReleased(onlinePaidByCard(), VINYASA, STUDIO, moved, true);
+        Email email = SessionEmails.linkReleased(onlinePaidByCard(), VINYASA, STUDIO, moved, true, null);
 
         assertThat(email.subject()).isEqualTo("New link for Vinyasa on Tue 1 Dec 18:00");
         assertThat(email.text()).contains("The link for Vinyasa has changed. Please use this one:\n\n"
@@ -447,7 +461,7 @@ class SessionEmailsTest {
 
         assertThat(expected).hasSize(Restitution.values().length);
         expected.forEach((restitution, sentence) ->
-                assertThat(SessionEmails.cancelled(cancelled, VINYASA, STUDIO, restitution, false).text())
+                assertThat(SessionEmails.cancelled(cancelled, VINYASA, STUDIO, restitution, false, null).text())
                         .contains("\n\n" + sentence + "\n\n"));
     }
 
@@ -458,16 +472,16 @@ class SessionEmailsTest {
                 BookingStatus.CONFIRMED, PaymentStatus.PAID, new Booking.WalletUse(null, 1)),
                 Cancellation.By.CLIENT, false, PaymentStatus.PAID);
 
-        assertThat(SessionEmails.cancelled(card, VINYASA, STUDIO, Restitution.NOTHING_PAID, false).text())
+        assertThat(SessionEmails.cancelled(card, VINYASA, STUDIO, Restitution.NOTHING_PAID, false, null).text())
                 .contains("No payment was taken for this booking, so nothing is owed.\n").doesNotContain("transfer");
-        assertThat(SessionEmails.cancelled(oneCredit, VINYASA, STUDIO, Restitution.CREDITS_RETURNED, false).text())
+        assertThat(SessionEmails.cancelled(oneCredit, VINYASA, STUDIO, Restitution.CREDITS_RETURNED, false, null).text())
                 .contains("\n1 credit is back in your account.\n");
     }
 
     @Test
     void a_client_s_late_cancellation_says_so_and_gives_the_policy() {
         Booking cancelled = cancelledBy(onlinePaidByCard(), Cancellation.By.CLIENT, true, PaymentStatus.PAID);
-        Email email = SessionEmails.cancelled(cancelled, VINYASA, STUDIO, Restitution.NONE, false);
+        Email email = SessionEmails.cancelled(cancelled, VINYASA, STUDIO, Restitution.NONE, false, null);
 
         assertThat(email.to()).containsExactly("maria@example.com");
         assertThat(email.subject()).isEqualTo("Cancelled: Vinyasa with Ioana on Tue 1 Dec 18:00");
@@ -494,7 +508,7 @@ class SessionEmailsTest {
     @Test
     void when_the_studio_cancels_the_session_the_client_is_told_so_and_refunded() {
         Booking cancelled = cancelledBy(onlinePaidByCard(), Cancellation.By.STAFF, true, PaymentStatus.REFUNDED);
-        Email email = SessionEmails.cancelled(cancelled, VINYASA, STUDIO, Restitution.CARD_REFUND, true);
+        Email email = SessionEmails.cancelled(cancelled, VINYASA, STUDIO, Restitution.CARD_REFUND, true, null);
 
         assertThat(email.text()).startsWith("""
                 Hello Maria Popescu,
@@ -504,7 +518,7 @@ class SessionEmailsTest {
                 """).contains("Your payment of 50.00 RON is refunded to your card.")
                 .doesNotContain("cut-off", "Cancellation policy");
 
-        Email onlyThisBooking = SessionEmails.cancelled(cancelled, VINYASA, STUDIO, Restitution.CARD_REFUND, false);
+        Email onlyThisBooking = SessionEmails.cancelled(cancelled, VINYASA, STUDIO, Restitution.CARD_REFUND, false, null);
         assertThat(onlyThisBooking.text()).contains("\n\nLotus Yoga cancelled your booking for Vinyasa.\n\n")
                 .doesNotContain("the session");
     }
@@ -512,9 +526,9 @@ class SessionEmailsTest {
     @Test
     void the_cancel_invite_replaces_the_booked_one() {
         Booking booking = onlinePaidByCard();
-        Email booked = SessionEmails.booked(booking, VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty());
+        Email booked = SessionEmails.booked(booking, VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty(), null);
         Email cancelled = SessionEmails.cancelled(cancelledBy(booking, Cancellation.By.CLIENT, false,
-                PaymentStatus.REFUNDED), VINYASA, STUDIO, Restitution.CARD_REFUND, false);
+                PaymentStatus.REFUNDED), VINYASA, STUDIO, Restitution.CARD_REFUND, false, null);
 
         assertThat(cancelled.attachments().get(0).contentType()).isEqualTo("text/calendar; charset=UTF-8; method=CANCEL");
         assertThat(invite(cancelled)).contains("METHOD:CANCEL", "STATUS:CANCELLED", "DTSTAMP:20261130T200000Z",
@@ -525,7 +539,7 @@ class SessionEmailsTest {
 
     @Test
     void cancelled_e_mails_need_a_cancelled_booking() {
-        assertThatThrownBy(() -> SessionEmails.cancelled(onlinePaidByCard(), VINYASA, STUDIO, Restitution.NONE, false))
+        assertThatThrownBy(() -> SessionEmails.cancelled(onlinePaidByCard(), VINYASA, STUDIO, Restitution.NONE, false, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -535,8 +549,8 @@ class SessionEmailsTest {
     void a_moved_session_gives_the_old_and_the_new_time_and_updates_the_invite() {
         Session moved = session("Vinyasa", Instant.parse("2026-12-02T17:30:00Z"));
         Booking booking = onlinePaidByCard();
-        Email booked = SessionEmails.booked(booking, VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty());
-        Email email = SessionEmails.rescheduled(booking.rescheduled(moved.start(), moved.end()), VINYASA, moved, STUDIO);
+        Email booked = SessionEmails.booked(booking, VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty(), null);
+        Email email = SessionEmails.rescheduled(booking.rescheduled(moved.start(), moved.end()), VINYASA, moved, STUDIO, null);
 
         assertThat(email.to()).containsExactly("maria@example.com");
         assertThat(email.subject()).isEqualTo("New time: Vinyasa with Ioana on Wed 2 Dec 19:30");
@@ -561,7 +575,7 @@ class SessionEmailsTest {
         assertThat(sequence(email)).isGreaterThan(sequence(booked));
 
         Email cancelledAfterwards = SessionEmails.cancelled(cancelledBy(booking.rescheduled(moved.start(), moved.end()),
-                Cancellation.By.CLIENT, false, PaymentStatus.REFUNDED), moved, STUDIO, Restitution.CARD_REFUND, false);
+                Cancellation.By.CLIENT, false, PaymentStatus.REFUNDED), moved, STUDIO, Restitution.CARD_REFUND, false, null);
         assertThat(sequence(cancelledAfterwards)).isGreaterThan(sequence(email));
     }
 
@@ -572,11 +586,11 @@ class SessionEmailsTest {
                 new Money(5000L, "RON"), 1, VINYASA.paymentMethods(), SECRET, 1, Session.Status.SCHEDULED, Map.of(),
                 LONG_AGO, null, null);
         Booking paid = onlinePaidByCard();
-        Email booked = SessionEmails.booked(paid, VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty());
+        Email booked = SessionEmails.booked(paid, VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty(), null);
         Booking moved = movedTo(paid, thursday);
 
         Email email = SessionEmails.moved(moved, VINYASA, thursday, STUDIO, IOANA, MAIN_ROOM, Optional.of(SECRET),
-                Instant.parse("2026-11-26T12:00:00Z"));
+                Instant.parse("2026-11-26T12:00:00Z"), null);
 
         assertThat(email.to()).containsExactly("maria@example.com");
         assertThat(email.subject()).isEqualTo("Moved: Vinyasa with Ioana on Thu 3 Dec 18:00");
@@ -589,7 +603,7 @@ class SessionEmailsTest {
         assertThat(sequence(email)).isGreaterThan(sequence(booked));
 
         Email unpaid = SessionEmails.moved(movedTo(onlineAwaitingTransfer(), thursday), VINYASA, thursday, STUDIO, IOANA,
-                MAIN_ROOM, Optional.of(SECRET), Instant.parse("2026-11-26T12:00:00Z"));
+                MAIN_ROOM, Optional.of(SECRET), Instant.parse("2026-11-26T12:00:00Z"), null);
         assertThat(unpaid.subject() + unpaid.text() + unpaid.html() + String.join("\n", invite(unpaid)))
                 .doesNotContain(LINK, PASSWORD, INSTRUCTIONS);
         assertThat(unpaid.text()).contains("RO49AAAA1B31007593840000");
@@ -605,10 +619,10 @@ class SessionEmailsTest {
     @Test
     void a_released_place_says_the_transfer_came_too_late_and_must_not_be_made_now() {
         Booking awaiting = onlineAwaitingTransfer();
-        Email booked = SessionEmails.booked(awaiting, VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty());
+        Email booked = SessionEmails.booked(awaiting, VINYASA, STUDIO, IOANA, MAIN_ROOM, Optional.empty(), null);
         Booking released = awaiting.cancelled(new Cancellation(awaiting.paymentDueBy(), Cancellation.By.SYSTEM, false),
                 PaymentStatus.UNPAID);
-        Email email = SessionEmails.released(released, VINYASA, STUDIO);
+        Email email = SessionEmails.released(released, VINYASA, STUDIO, null);
 
         assertThat(email.to()).containsExactly("maria@example.com");
         assertThat(email.subject()).isEqualTo("Place released: Vinyasa on Tue 1 Dec 18:00");
@@ -693,9 +707,9 @@ class SessionEmailsTest {
         Booking booking = booking(eve, SessionFormat.ONLINE, PaymentMethod.CARD, BookingStatus.CONFIRMED,
                 PaymentStatus.PAID, null);
         List<Email> emails = List.of(
-                SessionEmails.booked(booking, evil, STUDIO, IOANA, MAIN_ROOM, Optional.of(access)),
-                SessionEmails.linkReleased(booking, evil, STUDIO, access, true),
-                SessionEmails.paymentConfirmed(booking, evil, STUDIO, Optional.of(access)));
+                SessionEmails.booked(booking, evil, STUDIO, IOANA, MAIN_ROOM, Optional.of(access), null),
+                SessionEmails.linkReleased(booking, evil, STUDIO, access, true, null),
+                SessionEmails.paymentConfirmed(booking, evil, STUDIO, null, Optional.of(access), false, null));
 
         for (Email email : emails) {
             assertThat(email.html()).contains("<p>Hello &lt;script&gt;alert(1)&lt;/script&gt;,</p>",
@@ -712,7 +726,7 @@ class SessionEmailsTest {
     @Test
     void a_subject_never_holds_a_line_break() {
         Session injected = session("Vinyasa\r\nBcc: all@example.com", VINYASA.start());
-        Email email = SessionEmails.booked(onlinePaidByCard(), injected, STUDIO, IOANA, MAIN_ROOM, Optional.empty());
+        Email email = SessionEmails.booked(onlinePaidByCard(), injected, STUDIO, IOANA, MAIN_ROOM, Optional.empty(), null);
         assertThat(email.subject()).isEqualTo("Booked: Vinyasa Bcc: all@example.com with Ioana on Tue 1 Dec 18:00");
     }
 
@@ -723,7 +737,7 @@ class SessionEmailsTest {
         StudioSettings romanian = STUDIO.changedBy(new StudioSettings(null, null, null, "ro", null, null, null, null,
                 null, null));
 
-        Email email = SessionEmails.booked(onlineAwaitingTransfer(), VINYASA, newYork, IOANA, MAIN_ROOM, Optional.empty());
+        Email email = SessionEmails.booked(onlineAwaitingTransfer(), VINYASA, newYork, IOANA, MAIN_ROOM, Optional.empty(), null);
         assertThat(email.subject()).isEqualTo("Booked: Vinyasa with Ioana on Tue 1 Dec 11:00");
         assertThat(email.text()).contains("When: Tue 1 Dec 2026, 11:00–12:00 (America/New_York)",
                 "Pay by: Wed 25 Nov 2026, 05:00 (America/New_York)");

@@ -130,6 +130,17 @@ public record Booking(String bookingId, String studioId, Kind kind, String servi
                 attendance, waitlistTicket, calendarSequence, onlineAccess, linkVersion, version + 1, bookedBy);
     }
 
+    /**
+     * This same change, with the next calendar SEQUENCE: a place the system released (its invite cancelled the
+     * event) and now taken again, whose new invite must outrank that cancel.
+     */
+    public Booking withNextCalendarSequence() {
+        return new Booking(bookingId, studioId, kind, serviceId, serviceName, staffId, staffName, locationId, start, end,
+                bufferBeforeMinutes, bufferAfterMinutes, client, clientId, paymentMethod, status, paymentStatus,
+                price, reference, paymentDueBy, cancellation, notes, language, createdAt, session, walletUse, card,
+                attendance, waitlistTicket, calendarSequence + 1, onlineAccess, linkVersion, version, bookedBy);
+    }
+
     /** Only the payment status changes (a refund completed or marked paid out). */
     public Booking withPaymentStatus(PaymentStatus newPaymentStatus) {
         return withPayment(status, newPaymentStatus, card);

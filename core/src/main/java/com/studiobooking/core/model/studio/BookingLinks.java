@@ -23,6 +23,16 @@ public final class BookingLinks {
         return studio(studioId) + "&service=" + encode(serviceId);
     }
 
+    /**
+     * The page of one booking, where its client manages it: {@code ?studio=…&booking=…}, then {@code extraQuery}
+     * (e.g. {@code paid=1}, or null), and the booking's access token in the fragment ({@code #access=…}): a
+     * browser never sends a fragment to a server, so the token stays out of access logs and Referer headers.
+     */
+    public String booking(String studioId, String bookingId, String extraQuery, String accessToken) {
+        return studio(studioId) + "&booking=" + encode(bookingId)
+                + (extraQuery == null ? "" : "&" + extraQuery) + "#access=" + encode(accessToken);
+    }
+
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

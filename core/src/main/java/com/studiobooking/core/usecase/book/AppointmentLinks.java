@@ -5,6 +5,7 @@ import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.mail.AppointmentLinkEmails;
 import com.studiobooking.core.model.booking.Booking;
 import com.studiobooking.core.model.booking.LinkVisibility;
+import com.studiobooking.core.model.booking.ManageLinks;
 import com.studiobooking.core.model.identity.Caller;
 import com.studiobooking.core.model.identity.Role;
 import com.studiobooking.core.model.session.OnlineAccess;
@@ -28,12 +29,15 @@ public final class AppointmentLinks {
     private final BookingStore bookings;
     private final Mailer mailer;
     private final ReminderSchedules reminders;
+    private final ManageLinks manageLinks;
 
-    AppointmentLinks(StudioStore studios, BookingStore bookings, Mailer mailer, ReminderSchedules reminders) {
+    AppointmentLinks(StudioStore studios, BookingStore bookings, Mailer mailer, ReminderSchedules reminders,
+                     ManageLinks manageLinks) {
         this.studios = studios;
         this.bookings = bookings;
         this.mailer = mailer;
         this.reminders = reminders;
+        this.manageLinks = manageLinks;
     }
 
     /**
@@ -75,7 +79,8 @@ public final class AppointmentLinks {
     boolean release(Booking written, StudioSettings settings, boolean changed) {
         Optional<OnlineAccess> access = LinkVisibility.forAppointment(written);
         if (access.isEmpty() || !bookings.markLinkSent(written.bookingId(), written.linkVersion())) return false;
-        mailer.send(AppointmentLinkEmails.linkReleased(written, settings, changed));
+        mailer.send(AppointmentLinkEmails.linkReleased(written, settings, changed,
+                manageLinks.manage(written)));
         return true;
     }
 }

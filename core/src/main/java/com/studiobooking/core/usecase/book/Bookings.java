@@ -12,6 +12,7 @@ import com.studiobooking.core.mail.PaymentReceivedEmail;
 import com.studiobooking.core.model.booking.Attendance;
 import com.studiobooking.core.model.booking.Booking;
 import com.studiobooking.core.model.booking.BookingAccess;
+import com.studiobooking.core.model.booking.ManageLinks;
 import com.studiobooking.core.model.booking.BookingStatus;
 import com.studiobooking.core.model.booking.Cancellation;
 import com.studiobooking.core.model.booking.Client;
@@ -26,7 +27,6 @@ import com.studiobooking.core.model.session.OnlineAccess;
 import com.studiobooking.core.model.session.SessionFormat;
 import com.studiobooking.core.model.slots.Slot;
 import com.studiobooking.core.model.studio.BankTransfer;
-import com.studiobooking.core.model.studio.BookingLinks;
 import com.studiobooking.core.model.studio.Location;
 import com.studiobooking.core.model.studio.PaymentMethod;
 import com.studiobooking.core.model.studio.Service;
@@ -71,7 +71,7 @@ public final class Bookings {
     private final BookingAccess access;
     private final Function<String, Caller> callers;
     private final Mailer mailer;
-    private final BookingLinks links;
+    private final ManageLinks manageLinks;
     private final SessionBooking seats;
     private final Scheduler scheduler;
     private final CardCheckouts cards;
@@ -80,7 +80,7 @@ public final class Bookings {
     private final Clock clock;
 
     public Bookings(StudioStore studios, BookingStore bookings, ClientDirectory clients, SlotLookup slots,
-                    BookingAccess access, Function<String, Caller> callers, Mailer mailer, BookingLinks links,
+                    BookingAccess access, Function<String, Caller> callers, Mailer mailer, ManageLinks manageLinks,
                     SessionBooking seats, Scheduler scheduler, CardCheckouts cards, Clock clock) {
         this.studios = studios;
         this.bookings = bookings;
@@ -89,12 +89,12 @@ public final class Bookings {
         this.access = access;
         this.callers = callers;
         this.mailer = mailer;
-        this.links = links;
+        this.manageLinks = manageLinks;
         this.seats = seats;
         this.scheduler = scheduler;
         this.cards = cards;
         this.reminders = new ReminderSchedules(scheduler, clock);
-        this.appointmentLinks = new AppointmentLinks(studios, bookings, mailer, reminders);
+        this.appointmentLinks = new AppointmentLinks(studios, bookings, mailer, reminders, manageLinks);
         this.clock = clock;
     }
 
@@ -227,12 +227,14 @@ public final class Bookings {
             if (reservation instanceof BookingStore.Reservation.Reserved reserved && order.method() == PaymentMethod.CARD) {
                 Booking withCheckout = cards.open(reserved.booking(), settings, held -> bookings.cancel(
                         held.cancelled(new Cancellation(clock.instant(), Cancellation.By.SYSTEM, false), PaymentStatus.UNPAID)));
-                if (byStaff && withCheckout.card() != null) mailer.send(PaymentLinkEmail.of(withCheckout, settings));
+                if (byStaff && withCheckout.card() != null) mailer.send(PaymentLinkEmail.of(withCheckout, settings,
+                        manageLinks.manage(withCheckout)));
                 return view(withCheckout, settings, true, null);
             }
             if (reservation instanceof BookingStore.Reservation.Reserved reserved) {
                 Location location = location(catalog, reserved.booking().locationId());
-                BookingEmails.booked(reserved.booking(), settings, practitioner, location, links.studio(studioId))
+                BookingEmails.booked(reserved.booking(), settings, practitioner, location,
+                                manageLinks.manage(reserved.booking()))
                         .forEach(mailer::send);
                 if (reserved.booking().status() == BookingStatus.AWAITING_PAYMENT) {
                     scheduler.schedule(TimedJobs.release(studioId, reserved.booking().bookingId(),
@@ -363,7 +365,8 @@ public final class Bookings {
             scheduler.schedule(TimedJobs.release(moved.studioId(), moved.bookingId(), moved.paymentDueBy(), settings.timezone()));
         }
         reminders.moved(moved, settings);
-        BookingEmails.moved(booking, moved, settings, practitioner, location(catalog, moved.locationId()), now)
+        BookingEmails.moved(booking, moved, settings, practitioner, location(catalog, moved.locationId()), now,
+                        manageLinks.manage(moved))
                 .forEach(mailer::send);
         return Optional.of(moved);
     }
@@ -388,7 +391,7 @@ public final class Bookings {
         Booking settled = cancelled.paymentStatus() == PaymentStatus.REFUND_PENDING
                 ? refundAppointment(cancelled, settings, 0) : cancelled;
         catalog.staffMember(booking.staffId()).ifPresent(practitioner -> BookingEmails.cancelled(settled, settings,
-                practitioner, location(catalog, booking.locationId())).forEach(mailer::send));
+                practitioner, location(catalog, booking.locationId()), manageLinks.manage(settled)).forEach(mailer::send));
         return Optional.of(settled);
     }
 
@@ -431,7 +434,8 @@ public final class Bookings {
             }
             Booking refunded = booking.withPaymentStatus(PaymentStatus.REFUNDED);
             if (!saveChange(refunded)) return Optional.empty();
-            mailer.send(MoneyBackEmail.of(refunded, studios.settingsOf(studioId), MoneyBackEmail.Why.TRANSFER_RETURNED));
+            mailer.send(MoneyBackEmail.of(refunded, studios.settingsOf(studioId), MoneyBackEmail.Why.TRANSFER_RETURNED,
+                    manageLinks.manage(refunded)));
             return Optional.of(refunded);
         });
         return view(result, studios.settingsOf(studioId), false, null);
@@ -543,9 +547,9 @@ public final class Bookings {
         appointmentLinks.release(paid, settings, false);
         if (paid.paymentMethod() == PaymentMethod.CARD) {
             catalog.staffMember(paid.staffId()).ifPresent(practitioner -> BookingEmails.booked(paid, settings,
-                    practitioner, location(catalog, paid.locationId()), links.studio(paid.studioId())).forEach(mailer::send));
+                    practitioner, location(catalog, paid.locationId()), manageLinks.manage(paid)).forEach(mailer::send));
         } else {
-            mailer.send(PaymentReceivedEmail.of(paid, settings));
+            mailer.send(PaymentReceivedEmail.of(paid, settings, manageLinks.manage(paid)));
         }
         return Optional.of(paid);
     }
@@ -554,7 +558,8 @@ public final class Bookings {
      * A payment for a place the system released: take the place again if it is free; if it was taken
      * meanwhile, the money goes back ({@code owed}: REFUND_PENDING for cards, REFUND_DUE for transfers).
      */
-    private Optional<Booking> takeAgainOrOwe(Booking released, Booking paid, PaymentStatus owed) {
+    private Optional<Booking> takeAgainOrOwe(Booking released, Booking payment, PaymentStatus owed) {
+        Booking paid = payment.withNextCalendarSequence(); // its invite outranks the release's cancel
         BookingStore.Reinstatement outcome = paid.kind() == Booking.Kind.SESSION
                 ? seats.reinstate(paid) : bookings.reinstateAppointment(paid);
         switch (outcome) {
@@ -568,7 +573,7 @@ public final class Bookings {
                     appointmentLinks.release(paid, catalog.studio().settings(), false);
                     catalog.staffMember(paid.staffId()).ifPresent(practitioner -> BookingEmails.booked(paid,
                             catalog.studio().settings(), practitioner, location(catalog, paid.locationId()),
-                            links.studio(paid.studioId())).forEach(mailer::send));
+                            manageLinks.manage(paid)).forEach(mailer::send));
                 }
                 return Optional.of(paid);
             }
@@ -587,10 +592,12 @@ public final class Bookings {
         StudioSettings settings = studios.settingsOf(owing.studioId());
         if (owing.paymentStatus() == PaymentStatus.REFUND_PENDING) {
             Booking settled = completeRefund(owing, 0);
-            mailer.send(MoneyBackEmail.of(settled, settings, MoneyBackEmail.Why.LATE_CARD_PAYMENT_REFUNDED));
+            mailer.send(MoneyBackEmail.of(settled, settings, MoneyBackEmail.Why.LATE_CARD_PAYMENT_REFUNDED,
+                    manageLinks.manage(settled)));
             return Optional.of(settled);
         }
-        mailer.send(MoneyBackEmail.of(owing, settings, MoneyBackEmail.Why.LATE_TRANSFER_TO_BE_RETURNED));
+        mailer.send(MoneyBackEmail.of(owing, settings, MoneyBackEmail.Why.LATE_TRANSFER_TO_BE_RETURNED,
+                manageLinks.manage(owing)));
         return Optional.of(owing);
     }
 
@@ -602,7 +609,8 @@ public final class Bookings {
         if (!freed) return Optional.empty();
         scheduler.cancel(TimedJobs.releaseName(held.bookingId()));
         Booking settled = completeRefund(released, 0);
-        mailer.send(MoneyBackEmail.of(settled, studios.settingsOf(held.studioId()), MoneyBackEmail.Why.LATE_CARD_PAYMENT_REFUNDED));
+        mailer.send(MoneyBackEmail.of(settled, studios.settingsOf(held.studioId()), MoneyBackEmail.Why.LATE_CARD_PAYMENT_REFUNDED,
+                manageLinks.manage(settled)));
         return Optional.of(settled);
     }
 
@@ -615,7 +623,8 @@ public final class Bookings {
         StudioCatalog catalog = studios.catalog(booking.studioId()).orElseThrow();
         reminders.ended(booking, catalog.studio().settings());
         catalog.staffMember(booking.staffId()).ifPresent(practitioner -> BookingEmails.cancelled(released,
-                catalog.studio().settings(), practitioner, location(catalog, booking.locationId())).forEach(mailer::send));
+                catalog.studio().settings(), practitioner, location(catalog, booking.locationId()),
+                manageLinks.manage(released)).forEach(mailer::send));
         return Optional.of(released);
     }
 

@@ -13,6 +13,7 @@ import com.studiobooking.core.model.booking.BookingStatus;
 import com.studiobooking.core.model.booking.Cancellation;
 import com.studiobooking.core.model.booking.Client;
 import com.studiobooking.core.model.booking.LinkVisibility;
+import com.studiobooking.core.model.booking.ManageLinks;
 import com.studiobooking.core.model.booking.MoneyRules;
 import com.studiobooking.core.model.booking.MoveRules;
 import com.studiobooking.core.model.booking.PaymentStatus;
@@ -62,10 +63,11 @@ public final class SessionBooking {
     private final CardCheckouts cards;
     private final Mailer mailer;
     private final ReminderSchedules reminders;
+    private final ManageLinks manageLinks;
     private final Clock clock;
 
     public SessionBooking(StudioStore studios, SessionStore sessions, BookingStore bookings, WalletStore wallets,
-                          Scheduler scheduler, CardCheckouts cards, Mailer mailer, Clock clock) {
+                          Scheduler scheduler, CardCheckouts cards, Mailer mailer, ManageLinks manageLinks, Clock clock) {
         this.studios = studios;
         this.sessions = sessions;
         this.bookings = bookings;
@@ -74,6 +76,7 @@ public final class SessionBooking {
         this.cards = cards;
         this.mailer = mailer;
         this.reminders = new ReminderSchedules(scheduler, clock);
+        this.manageLinks = manageLinks;
         this.clock = clock;
     }
 
@@ -196,7 +199,8 @@ public final class SessionBooking {
                     fillFromWaitlist(studioId, session.sessionId(), seat);
                 }
             });
-            if (byStaff && withCheckout.card() != null) mailer.send(PaymentLinkEmail.of(withCheckout, settings));
+            if (byStaff && withCheckout.card() != null) mailer.send(PaymentLinkEmail.of(withCheckout, settings,
+                    manageLinks.manage(withCheckout)));
             tellInstructor(withCheckout, settings, true);
             return new Outcome.Booked(withCheckout, Optional.empty());
         }
@@ -205,7 +209,8 @@ public final class SessionBooking {
         }
         reminders.confirmed(booking, settings);
         Optional<OnlineAccess> access = grantAccess(booking, session);
-        mailer.send(SessionEmails.booked(booking, session, settings, instructor, location(studioId, session), access));
+        mailer.send(SessionEmails.booked(booking, session, settings, instructor, location(studioId, session), access,
+                manageLinks.manage(booking)));
         tellInstructor(booking, settings, true);
         return new Outcome.Booked(booking, access);
     }
@@ -259,7 +264,8 @@ public final class SessionBooking {
         }
         reminders.moved(moved, settings);
         Optional<OnlineAccess> access = grantAccess(moved, to);
-        mailer.send(SessionEmails.moved(moved, from, to, settings, instructor, location(booking.studioId(), to), access, now));
+        mailer.send(SessionEmails.moved(moved, from, to, settings, instructor, location(booking.studioId(), to), access, now,
+                manageLinks.manage(moved)));
         return Optional.of(moved);
     }
 
@@ -378,8 +384,19 @@ public final class SessionBooking {
         StudioSettings settings = studios.settingsOf(paid.studioId());
         reminders.confirmed(paid, settings);
         Optional<OnlineAccess> access = grantAccess(paid, session);
-        mailer.send(SessionEmails.paymentConfirmed(paid, session, settings, access));
+        mailer.send(SessionEmails.paymentConfirmed(paid, session, settings, location(paid.studioId(), session), access,
+                holdsNoInvite(paid), manageLinks.manage(paid)));
         return Optional.of(paid);
+    }
+
+    /**
+     * Whether the client of a booking now paid was never sent its calendar invite: a card booking is sent no
+     * booked e-mail (its confirmation carries the invite instead), unless it came from the line (the promoted
+     * e-mail carried it) or was moved (the moved e-mail did). A transfer's booked e-mail carried it already.
+     * The confirmation is sent once: a repeated payment event changes nothing and sends nothing.
+     */
+    private static boolean holdsNoInvite(Booking paid) {
+        return paid.paymentMethod() == PaymentMethod.CARD && paid.waitlistTicket() == null && paid.calendarSequence() == 0;
     }
 
     /** Takes a seat again for a booking the system released, now paid. */
@@ -387,12 +404,16 @@ public final class SessionBooking {
         return sessions.reinstate(paid);
     }
 
-    /** Tells the client of a reinstated booking it is paid, with the link when there is one; reminds them later. */
+    /**
+     * Tells the client of a reinstated booking it is paid, with the link when there is one, and the invite again
+     * (their calendar was sent the release's cancel); reminds them later.
+     */
     public void tellReinstated(Booking paid) {
         Session session = sessions.find(paid.studioId(), paid.session().sessionId()).orElseThrow();
         StudioSettings settings = studios.settingsOf(paid.studioId());
         reminders.confirmed(paid, settings);
-        mailer.send(SessionEmails.paymentConfirmed(paid, session, settings, grantAccess(paid, session)));
+        mailer.send(SessionEmails.paymentConfirmed(paid, session, settings, location(paid.studioId(), session),
+                grantAccess(paid, session), true, manageLinks.manage(paid)));
     }
 
     /** Whether the booking's session was cancelled (its seats are being, or have been, cancelled too). */
@@ -427,7 +448,7 @@ public final class SessionBooking {
                 PaymentStatus.UNPAID);
         if (!sessions.releaseSeat(released, null)) return Optional.empty();
         StudioSettings settings = studios.settingsOf(booking.studioId());
-        mailer.send(SessionEmails.released(released, session, settings));
+        mailer.send(SessionEmails.released(released, session, settings, manageLinks.manage(released)));
         fillFromWaitlist(session.studioId(), session.sessionId(), booking.session().format());
         tellInstructor(released, settings, false);
         return Optional.of(released);
@@ -450,7 +471,8 @@ public final class SessionBooking {
             Optional<OnlineAccess> access = booking.flatMap(b -> LinkVisibility.forBooking(b, session));
             if (access.isEmpty()) continue;
             if (sessions.markLinkSent(session.studioId(), session.sessionId(), p.bookingId(), session.linkVersion())) {
-                mailer.send(SessionEmails.linkReleased(booking.get(), session, settings, access.get(), changed));
+                mailer.send(SessionEmails.linkReleased(booking.get(), session, settings, access.get(), changed,
+                        manageLinks.manage(booking.get())));
                 sent++;
             }
         }
@@ -509,7 +531,8 @@ public final class SessionBooking {
         if (booking.status() == BookingStatus.AWAITING_PAYMENT) scheduler.cancel(TimedJobs.releaseName(booking.bookingId()));
         reminders.ended(booking, settings);
         Booking settled = after == PaymentStatus.REFUND_PENDING ? completeRefund(cancelled, 0) : cancelled;
-        mailer.send(SessionEmails.cancelled(settled, session, settings, restitution, sessionCancelled));
+        mailer.send(SessionEmails.cancelled(settled, session, settings, restitution, sessionCancelled,
+                manageLinks.manage(settled)));
         if (!sessionCancelled) {
             fillFromWaitlist(session.studioId(), session.sessionId(), booking.session().format());
             tellInstructor(settled, settings, false);
@@ -626,7 +649,7 @@ public final class SessionBooking {
         Optional<OnlineAccess> access = grantAccess(current, session);
         Staff instructor = studios.findStaff(session.studioId(), session.instructorId()).orElse(null);
         mailer.send(SessionEmails.promoted(current, session, settings, instructor, location(session.studioId(), session),
-                access));
+                access, manageLinks.manage(current)));
         tellInstructor(current, settings, true); // a place taken from the line is a booking like any other
         return true;
     }
@@ -636,7 +659,8 @@ public final class SessionBooking {
         Booking left = waiting.cancelled(new Cancellation(clock.instant(), by, false));
         if (!sessions.leaveWaitlist(left)) return Optional.empty();
         Session session = sessions.find(left.studioId(), left.session().sessionId()).orElseThrow();
-        mailer.send(SessionEmails.waitlistEnded(left, session, studios.settingsOf(left.studioId()), why));
+        mailer.send(SessionEmails.waitlistEnded(left, session, studios.settingsOf(left.studioId()), why,
+                manageLinks.manage(left)));
         return Optional.of(left);
     }
 
@@ -664,7 +688,8 @@ public final class SessionBooking {
         SessionStore.WaitResult result = sessions.joinWaitlist(waiting, key, LONGEST_LINE);
         if (result instanceof SessionStore.WaitResult.Joined joined) {
             Booking entry = joined.booking();
-            mailer.send(SessionEmails.waitlisted(entry, session, settings, waitlistPosition(entry)));
+            mailer.send(SessionEmails.waitlisted(entry, session, settings, waitlistPosition(entry),
+                    manageLinks.manage(entry)));
             return Optional.of(new Outcome.Booked(entry, Optional.empty()));
         }
         if (result instanceof SessionStore.WaitResult.Repeated r) return Optional.of(new Outcome.Repeated(r.bookingId(), r.requestFingerprint()));

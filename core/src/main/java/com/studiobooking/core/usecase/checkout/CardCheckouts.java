@@ -3,6 +3,7 @@ package com.studiobooking.core.usecase.checkout;
 import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.common.ErrorKind;
 import com.studiobooking.core.model.booking.Booking;
+import com.studiobooking.core.model.booking.ManageLinks;
 import com.studiobooking.core.model.schedule.TimedJobs;
 import com.studiobooking.core.model.studio.StudioSettings;
 import com.studiobooking.core.port.BookingStore;
@@ -34,15 +35,21 @@ public final class CardCheckouts {
     private final PaymentGateway gateway;
     private final BookingStore bookings;
     private final Scheduler scheduler;
-    private final String returnUrl;
+    private final ManageLinks returnTo;
     private final Clock clock;
 
-    /** @param returnUrl the booking page the client comes back to after paying or cancelling */
-    public CardCheckouts(PaymentGateway gateway, BookingStore bookings, Scheduler scheduler, String returnUrl, Clock clock) {
+    /**
+     * @param returnTo makes the page the client comes back to after paying or cancelling: the booking's manage
+     *                 page with {@code paid=1} or {@code cancelled=1}, its access token in the fragment, so a client
+     *                 who pays from an e-mail in another browser still sees their booking
+     *                 (docs/decisions/manage-link.md)
+     */
+    public CardCheckouts(PaymentGateway gateway, BookingStore bookings, Scheduler scheduler, ManageLinks returnTo,
+                         Clock clock) {
         this.gateway = gateway;
         this.bookings = bookings;
         this.scheduler = scheduler;
-        this.returnUrl = returnUrl;
+        this.returnTo = returnTo;
         this.clock = clock;
     }
 
@@ -66,9 +73,9 @@ public final class CardCheckouts {
     public Booking open(Booking held, StudioSettings studio, Consumer<Booking> release) {
         Checkout checkout;
         try {
-            String back = returnUrl + (returnUrl.contains("?") ? "&" : "?") + "studio=" + held.studioId() + "&booking=" + held.bookingId();
             checkout = gateway.createCheckout(new CheckoutRequest(held.bookingId(), held.studioId(), held.price(),
-                    held.serviceName() + " — " + studio.name(), held.client().email(), back + "&paid=1", back + "&cancelled=1",
+                    held.serviceName() + " — " + studio.name(), held.client().email(), returnTo.afterCheckout(held, true),
+                    returnTo.afterCheckout(held, false),
                     held.paymentDueBy(), "checkout-" + held.bookingId()));
         } catch (RuntimeException providerFailed) {
             release.accept(held);

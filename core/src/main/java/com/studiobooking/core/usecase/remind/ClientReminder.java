@@ -5,6 +5,7 @@ import com.studiobooking.core.mail.Email;
 import com.studiobooking.core.model.booking.Booking;
 import com.studiobooking.core.model.booking.BookingStatus;
 import com.studiobooking.core.model.booking.LinkVisibility;
+import com.studiobooking.core.model.booking.ManageLinks;
 import com.studiobooking.core.model.schedule.TimedJobs;
 import com.studiobooking.core.model.session.Session;
 import com.studiobooking.core.model.studio.Location;
@@ -31,15 +32,17 @@ public final class ClientReminder {
     private final SessionStore sessions;
     private final Scheduler scheduler;
     private final Mailer mailer;
+    private final ManageLinks manageLinks;
     private final Clock clock;
 
     public ClientReminder(StudioStore studios, BookingStore bookings, SessionStore sessions, Scheduler scheduler,
-                          Mailer mailer, Clock clock) {
+                          Mailer mailer, ManageLinks manageLinks, Clock clock) {
         this.studios = studios;
         this.bookings = bookings;
         this.sessions = sessions;
         this.scheduler = scheduler;
         this.mailer = mailer;
+        this.manageLinks = manageLinks;
         this.clock = clock;
     }
 
@@ -67,9 +70,11 @@ public final class ClientReminder {
                     .filter(s -> s.status() == Session.Status.SCHEDULED);
             if (session.isEmpty()) return false;
             email = ClientReminderEmail.ofSeat(booking, session.get(), settings, location(studioId,
-                    session.get().locationId()), LinkVisibility.forBooking(booking, session.get()));
+                    session.get().locationId()), LinkVisibility.forBooking(booking, session.get()),
+                    manageLinks.manage(booking));
         } else {
-            email = ClientReminderEmail.ofAppointment(booking, settings, location(studioId, booking.locationId()));
+            email = ClientReminderEmail.ofAppointment(booking, settings, location(studioId, booking.locationId()),
+                    manageLinks.manage(booking));
         }
         if (!bookings.markReminderSent(bookingId, hoursBefore, booking.start())) return false;
         mailer.send(email);

@@ -6,6 +6,7 @@ import com.studiobooking.core.common.Ids;
 import com.studiobooking.core.common.TimeRange;
 import com.studiobooking.core.mail.SessionEmails;
 import com.studiobooking.core.model.booking.Booking;
+import com.studiobooking.core.model.booking.ManageLinks;
 import com.studiobooking.core.model.identity.Caller;
 import com.studiobooking.core.model.schedule.TimedJobs;
 import com.studiobooking.core.model.session.OnlineAccess;
@@ -49,10 +50,11 @@ public final class SessionSetup {
     private final Scheduler scheduler;
     private final Mailer mailer;
     private final ReminderSchedules reminders;
+    private final ManageLinks manageLinks;
     private final Clock clock;
 
     public SessionSetup(StudioStore studios, SessionStore sessions, BookingStore bookings, SessionBooking seats,
-                        Scheduler scheduler, Mailer mailer, Clock clock) {
+                        Scheduler scheduler, Mailer mailer, ManageLinks manageLinks, Clock clock) {
         this.studios = studios;
         this.sessions = sessions;
         this.bookings = bookings;
@@ -60,6 +62,7 @@ public final class SessionSetup {
         this.scheduler = scheduler;
         this.mailer = mailer;
         this.reminders = new ReminderSchedules(scheduler, clock);
+        this.manageLinks = manageLinks;
         this.clock = clock;
     }
 
@@ -191,7 +194,8 @@ public final class SessionSetup {
             keepReminderInStep(after, settings);
             movedBookings.forEach(b -> reminders.moved(b, settings));
             movedBookings.stream().filter(b -> b.status().holdsPlace())
-                    .forEach(b -> mailer.send(SessionEmails.rescheduled(b, before, after, settings)));
+                    .forEach(b -> mailer.send(SessionEmails.rescheduled(b, before, after, settings,
+                            manageLinks.manage(b))));
         }
         if (moved || !before.instructorId().equals(after.instructorId())) {
             for (Session twin : sessions.twinsOf(after)) {
