@@ -55,6 +55,18 @@ final class LocalHttp {
         }
     }
 
+    /** The "manage your booking" link of the newest e-mail to {@code email} about {@code bookingId}, or null. */
+    String manageLinkTo(String email, String bookingId) {
+        Pattern link = Pattern.compile(
+                "https?://\\S+[?&]booking=" + Pattern.quote(bookingId) + "#access=[A-Za-z0-9_-]+");
+        List<JsonNode> mails = mailsTo(email);
+        for (int i = mails.size() - 1; i >= 0; i--) {
+            Matcher m = link.matcher(mails.get(i).get("text").asText());
+            if (m.find()) return m.group();
+        }
+        return null;
+    }
+
     /** The sign-in code of the newest e-mail to {@code email} once it has more than {@code before}; null until then. */
     String codeAfter(String email, int before) {
         List<JsonNode> mails = mailsTo(email);

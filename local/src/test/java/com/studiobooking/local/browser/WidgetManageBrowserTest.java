@@ -95,11 +95,14 @@ class WidgetManageBrowserTest {
             browser.assertAccessible("manage-paid-" + w);
             clean("manage-paid-" + w);
 
-            // the e-mail's link in a browser that never booked: the booking shows, the token leaves the address bar
+            // the e-mail's link (from the outbox) in a browser that never booked: the booking shows, the token leaves the address bar
             browser.script("localStorage.clear();");
             http.send("PUT", "/studios/st_demo/sessions/" + sessionId, owner, Map.of(
                     "start", OffsetDateTime.now(BUCHAREST).plusMinutes(10).truncatedTo(ChronoUnit.SECONDS).toString()));
-            browser.open(base + "/widget/?studio=st_demo&booking=" + bookingId + "#access=" + token, size);
+            String link = http.manageLinkTo("maria" + w + "@example.com", bookingId);
+            assertThat(link).as("the payment e-mail's manage link").isEqualTo(
+                    base + "/widget/?studio=st_demo&booking=" + bookingId + "#access=" + token);
+            browser.open(link, size);
             WebElement join = browser.visible("a#manage-join");
             assertThat(join.getText()).isEqualTo("Intrați");
             assertThat(join.getAttribute("href")).isEqualTo(LINK);
