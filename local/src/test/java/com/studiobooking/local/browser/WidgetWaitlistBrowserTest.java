@@ -19,7 +19,8 @@ import com.studiobooking.local.LocalRuntime;
 
 /**
  * Issue 15: a client joins a full class's waitlist from the widget, sees their place in line, and is
- * offered the seat by e-mail (with the card's pay link) when a participant cancels; and a client whose
+ * offered the seat by e-mail (with the card's pay link) when a participant cancels, then pays from the e-mail's
+ * manage link in a browser that never booked and comes back to "paid"; and a client whose
  * last place went while they typed is offered the waitlist in the same form, with what they typed kept.
  * Chromium at 1280 and 390 px, the demo studio (Romanian), axe-scanned, no console error, no sideways scrolling.
  */
@@ -87,6 +88,24 @@ class WidgetWaitlistBrowserTest {
             });
             assertThat(mails.get(mails.size() - 1).get("text").asText()).as("the seat offered, with the card's pay link")
                     .contains("/_dev/checkout/");
+
+            // the offer's manage link, in a browser that never booked: pay there, come back to "paid"
+            String bookingId = line.get("waitlist").get(0).get("bookingId").asText();
+            String link = http.manageLinkTo(radu, bookingId);
+            browser.script("localStorage.clear();");
+            browser.open(link, size);
+            assertThat(browser.visible("#manage-status").getText()).isEqualTo("Așteaptă plata");
+            browser.visible("#manage-pay").click();
+            browser.await(d -> d.getCurrentUrl().contains("/_dev/checkout/"));
+            browser.await(d -> d.findElement(By.cssSelector("button.pay"))).click();
+            browser.await(java.time.Duration.ofSeconds(15), d -> d.findElements(By.id("manage-paid")).stream()
+                    .filter(WebElement::isDisplayed).findFirst().orElse(null));
+            assertThat(browser.visible("#manage-status").getText()).isEqualTo("Confirmată");
+            JsonNode promoted = http.send("GET", "/bookings/" + bookingId, link.substring(link.indexOf("#access=") + 8), null);
+            assertThat(promoted.get("status").asText()).isEqualTo("CONFIRMED");
+            assertThat(promoted.get("paymentStatus").asText()).isEqualTo("PAID");
+            browser.assertAccessible("widget-waitlist-promoted-paid-" + size.getWidth());
+            clean("widget-waitlist-promoted-paid-" + size.getWidth());
         }
     }
 
