@@ -77,11 +77,17 @@ public final class Purchases {
             throw DomainException.invalid("passTypeId", "give either passTypeId or packId");
         }
         if (request.passTypeId() != null) {
+            if (!settings.accepts(PaymentMethod.PASS)) {
+                throw DomainException.policy("PAYMENT_METHOD_NOT_ACCEPTED", "the studio does not take passes", "passTypeId");
+            }
             PassType type = wallets.findPassType(studioId, Check.id(request.passTypeId(), "passTypeId"))
                     .orElseThrow(() -> DomainException.invalid("passTypeId", "is not a pass type of this studio"));
             draft = new Purchase(Ids.next("pu"), studioId, caller.subject(), email, Purchase.Kind.PASS, type.passTypeId(),
                     type.name(), type.price(), Purchase.Status.AWAITING_PAYMENT, null, null, null, null, now);
         } else {
+            if (!settings.accepts(PaymentMethod.CREDITS)) {
+                throw DomainException.policy("PAYMENT_METHOD_NOT_ACCEPTED", "the studio does not take credits", "packId");
+            }
             CreditPack pack = wallets.findCreditPack(studioId, Check.id(request.packId(), "packId"))
                     .orElseThrow(() -> DomainException.invalid("packId", "is not a credit pack of this studio"));
             draft = new Purchase(Ids.next("pu"), studioId, caller.subject(), email, Purchase.Kind.CREDITS, pack.packId(),
