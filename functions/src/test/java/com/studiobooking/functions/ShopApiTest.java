@@ -97,7 +97,7 @@ class ShopApiTest {
         JsonNode wallet = ok(api.call("booking/get-me-wallet.json").token(client).send()).json();
         assertThat(wallet.get("credits").asInt()).isEqualTo(5);
         assertThat(wallet.get("history").findValuesAsText("kind")).containsExactly("CREDITS_GRANTED");
-        assertThat(wallet.get("history").get(0).get("description").asText()).isEqualTo("5 credits — bought by card");
+        assertThat(wallet.get("history").get(0).get("description").asText()).isEqualTo("5 credits");
     }
 
     @Test

@@ -107,7 +107,10 @@ public final class Purchases {
         return reference.startsWith("pu_");
     }
 
-    /** The card payment arrived: the pass or credits land in the wallet, once. */
+    /**
+     * The card payment arrived: the pass or credits land in the wallet, once. The history line's description
+     * is the item's name only (the client reads it in their language beside the line's kind).
+     */
     public void paid(String purchaseId, String paymentId) {
         Optional<Purchase> found = purchases.find(purchaseId);
         if (found.isEmpty() || found.get().status() != Purchase.Status.AWAITING_PAYMENT) return;
@@ -119,11 +122,11 @@ public final class Purchases {
             Pass pass = new Pass(Ids.next("ps"), p.clientId(), type.passTypeId(), type.name(), type.entries(), type.entries(),
                     now, now.plus(Duration.ofDays(type.validDays())));
             purchases.completeWithPass(paid, pass, new WalletEntry(now, WalletEntry.Kind.PASS_ISSUED, 0, type.entries(),
-                    pass.passId(), null, type.name() + " — bought by card"));
+                    pass.passId(), null, type.name()));
         } else {
             CreditPack pack = wallets.findCreditPack(p.studioId(), p.itemId()).orElseThrow();
             purchases.completeWithCredits(paid, pack.credits(), new WalletEntry(now, WalletEntry.Kind.CREDITS_GRANTED,
-                    pack.credits(), 0, null, null, pack.name() + " — bought by card"));
+                    pack.credits(), 0, null, null, pack.name()));
         }
     }
 
