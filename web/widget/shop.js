@@ -288,6 +288,14 @@ export function walletChoice(method, target) {
   return null;
 }
 
+/** Beside "sign in to use your pass / credits": a way to buy some, when the studio sells them. */
+export function buyLink(method) {
+  const sold = method === 'PASS' ? passTypes().length : method === 'CREDITS' ? creditPacks().length : 0;
+  if (!sold) return null;
+  return h('button', { type: 'button', class: 'button link', id: 'hint-buy',
+    text: method === 'PASS' ? t('shop.buyPass') : t('shop.buyCredits'), onclick: () => openShop(true) });
+}
+
 function buyNote(text, action) {
   return h('p', { class: 'muted wallet-note' }, action ? `${text} ` : text,
     action ? h('button', { type: 'button', class: 'button link', text: action, onclick: () => openShop(true) }) : null);

@@ -22,6 +22,7 @@ import { canWait, waitlistedResult } from './waitlist.js';
 import { reportHeightToParent } from './frame.js';
 import {
   initShop, renderShop, continuePurchase, fetchWallet, refreshWallet, forgetWallet, onWalletChange, renderWallet, walletChoice,
+  buyLink,
 } from './shop.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -560,6 +561,8 @@ function renderPaymentHint() {
   } else if ((method === 'PASS' || method === 'CREDITS') && !clientToken()) {
     hint.append(`${t(`hint.signIn.${method}`)} `,
       h('button', { type: 'button', class: 'button link', text: t('account.signIn'), onclick: () => openAccount(true) }));
+    const buy = buyLink(method);
+    if (buy) hint.append(' · ', buy);
   } else if (method === 'CARD') {
     hint.append(t('hint.card'));
   } else if (method === 'BANK_TRANSFER' && state.profile.bankTransfer) {

@@ -61,6 +61,13 @@ class WidgetShopBrowserTest {
             session(creditsClass, LocalDate.now(BUCHAREST).plusDays(4 + SIZES.indexOf(size)));
 
             browser.open(base + "/widget/?studio=st_demo", size);
+            // signed out, a pass is offered with a way to sign in or to buy one
+            bookButton("Vinyasa flow").click();
+            click("#pay-PASS");
+            assertThat(text("#payment-hint")).isEqualTo("Autentificați-vă ca să folosiți abonamentul. Autentificare · Cumpărați un abonament");
+            browser.visible("#book-cancel").click();
+            browser.script("window.scrollTo(0, 0);");
+            browser.screenshot("widget-shop-header-" + w);
             browser.visible("#shop-toggle").click();
             WebElement pass = offer("10 classes");
             assertThat(pass.getText()).contains("10 intrări · valabil 90 de zile de la cumpărare", "400,00 lei");
