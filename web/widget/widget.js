@@ -23,6 +23,10 @@ import { filterSessions, initTimetable, loadWeek, noMatch, renderTimetable, week
 import { installManage, renderManage, showBooking } from './manage.js';
 import { canWait, waitlistedResult } from './waitlist.js';
 import { reportHeightToParent } from './frame.js';
+import {
+  initShop, renderShop, continuePurchase, fetchWallet, refreshWallet, forgetWallet, onWalletChange, renderWallet, walletChoice,
+  buyLink,
+} from './shop.js';
 
 // ---------------------------------------------------------------------------------------------
 // The studio
@@ -48,6 +52,8 @@ async function start() {
   state.today = todayIn(state.profile.timezone);
   state.sessionsFrom = state.today;
   renderPage();
+  initShop({ openAccount });
+  onWalletChange(() => { if (state.target) renderPaymentOptions(); });
   if (state.bookingId) showBooking(state.bookingId);
   loadSessions();
   if (state.serviceId) {
@@ -108,6 +114,7 @@ function renderPage() {
   if (state.viewed) renderManage();
   if (state.codeSentTo) $('code-sent').textContent = t('account.codeSent', { email: state.codeSentTo });
   if (!$('wallet').hidden) loadWallet();
+  renderShop();
 }
 
 function applyStaticTexts() {
@@ -414,6 +421,7 @@ function openBookingForm(target) {
   const account = clientSession();
   if (account && !$('client-email').value) $('client-email').value = account.email ?? '';
   renderBookingForm();
+  refreshWallet();
   bookingStep(true);
   focusHeading('book-title');
 }
@@ -516,12 +524,14 @@ function transferHiddenReason() {
 function renderPaymentOptions() {
   const container = $('payment-options');
   const previous = container.querySelector('input:checked')?.value;
-  const choices = paymentChoices();
+  // a signed-in client's wallet turns PASS / CREDITS into what is left, or a way to buy instead of a dead choice
+  const fromWallet = new Map(paymentChoices().map((method) => [method, walletChoice(method, state.target)]));
+  const choices = [...fromWallet.keys()].filter((method) => !fromWallet.get(method)?.note);
   container.replaceChildren(...choices.map((method) => {
     const id = `pay-${method}`;
-    const label = method === 'CREDITS'
+    const label = fromWallet.get(method)?.label ?? (method === 'CREDITS'
       ? t('payOption.CREDITS', { credits: plural('credits.amount', state.target.session.creditPrice) })
-      : named(`payOption.${method}`, method);
+      : named(`payOption.${method}`, method));
     return h('div', { class: 'choice' },
       h('input', { type: 'radio', id, name: 'paymentMethod', value: method, onchange: renderPaymentHint }),
       h('label', { for: id, text: label }));
@@ -533,6 +543,7 @@ function renderPaymentOptions() {
   if (choices.length === 0) {
     container.append(h('p', { class: 'muted', text: t('payment.none') }));
   }
+  for (const choice of fromWallet.values()) if (choice?.note) container.append(choice.note);
   const noTransfer = transferHiddenReason();
   if (noTransfer) container.append(h('p', { class: 'muted', id: 'transfer-too-late', text: noTransfer }));
   renderPaymentHint();
@@ -547,6 +558,8 @@ function renderPaymentHint() {
   } else if ((method === 'PASS' || method === 'CREDITS') && !clientToken()) {
     hint.append(`${t(`hint.signIn.${method}`)} `,
       h('button', { type: 'button', class: 'button link', text: t('account.signIn'), onclick: () => openAccount(true) }));
+    const buy = buyLink(method);
+    if (buy) hint.append(' · ', buy);
   } else if (method === 'CARD') {
     hint.append(t('hint.card'));
   } else if (method === 'BANK_TRANSFER' && state.profile.bankTransfer) {
@@ -705,6 +718,7 @@ function afterBooking(booking) {
   }
   state.target = null;
   bookingStep(false);
+  if (!$('wallet').hidden) loadWallet();
   renderResult(booking);
   show($('result'));
   focusHeading('result-title');
@@ -878,6 +892,7 @@ async function exchangeCode(event) {
   if (state.bookingId) showBooking(state.bookingId);
   loadWallet();
   focusHeading('account-title');
+  continuePurchase();
 }
 
 async function loadWallet() {
@@ -893,7 +908,7 @@ async function loadWallet() {
   let mine;
   try {
     [wallet, mine] = await Promise.all([
-      api('GET', `/me/wallet`, { token: account.token }),
+      fetchWallet(),
       api('GET', `/me/bookings`, { token: account.token }),
     ]);
   } catch (e) {
@@ -905,21 +920,7 @@ async function loadWallet() {
     walletBody.replaceChildren(h('p', { class: 'form-error', role: 'alert', text: errorText(e) }));
     return;
   }
-  const change = (n) => i18n.number(n, { signDisplay: 'always' });
-  const passes = (wallet.passes ?? []).map((p) => h('li', {
-    text: plural('wallet.pass', p.entriesLeft, { name: p.name, total: i18n.number(p.entries), date: fmt.date(p.validUntil) }),
-  }));
-  walletBody.replaceChildren(...[
-    h('p', { text: plural('wallet.credits', wallet.credits ?? 0) }),
-    passes.length ? h('ul', { class: 'plain' }, passes) : h('p', { class: 'muted', text: t('wallet.noPasses') }),
-    (wallet.history ?? []).length ? h('details', {},
-      h('summary', { text: t('wallet.history') }),
-      h('ul', { class: 'plain' }, wallet.history.slice(-20).reverse().map((entry) => h('li', {
-        text: [fmt.date(entry.at), named(`walletEntry.${entry.kind}`, entry.kind),
-          entry.credits ? plural('wallet.creditsChange', Math.abs(entry.credits), { change: change(entry.credits) }) : null,
-          entry.entries ? plural('wallet.entriesChange', Math.abs(entry.entries), { change: change(entry.entries) }) : null,
-          entry.description].filter(Boolean).join(' · '),
-      })))) : null].filter(Boolean));
+  renderWallet(walletBody, wallet);
   const bookings = (mine.bookings ?? []).slice().sort((a, b) => Date.parse(b.start) - Date.parse(a.start));
   bookingsBody.replaceChildren(bookings.length
     ? h('ul', { class: 'plain' }, bookings.map((b) => h('li', {},
@@ -930,6 +931,7 @@ async function loadWallet() {
 
 function signOut() {
   storage.remove(clientKey(state.studioId));
+  forgetWallet();
   renderAccountButton();
   show($('wallet'), false);
   show($('token-form'), false);

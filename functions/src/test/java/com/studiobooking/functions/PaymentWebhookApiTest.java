@@ -193,6 +193,8 @@ class PaymentWebhookApiTest {
 
     @Test
     void a_pass_bought_by_card_lands_in_the_wallet_once_however_often_the_payment_is_announced() throws Exception {
+        ok(api.call("admin/put-studios-studioId-settings.json").path("studioId", studioId).token(owner)
+                .body(Map.of("paymentMethods", List.of("CARD", "PAY_AT_STUDIO", "PASS"))).send());
         String passType = ok(api.call("admin/post-studios-studioId-pass-types.json").path("studioId", studioId).token(owner)
                 .body(Map.of("name", "10 classes", "entries", 10, "validDays", 90, "price", Map.of("amount", 40000, "currency", "RON")))
                 .send()).json().get("passTypeId").asText();

@@ -16,6 +16,7 @@ import com.studiobooking.core.model.studio.StaffRole;
 import com.studiobooking.core.model.studio.Studio;
 import com.studiobooking.core.model.studio.StudioSettings;
 import com.studiobooking.core.model.studio.WeeklyBlock;
+import com.studiobooking.core.model.wallet.CreditPack;
 import com.studiobooking.core.model.wallet.PassType;
 import com.studiobooking.core.usecase.setup.SessionSetup;
 import com.studiobooking.functions.Wiring;
@@ -33,7 +34,7 @@ import java.util.List;
 
 /**
  * The seeded demo studio: fixed ids, so the README's commands work as written, and something to book
- * at once (a service with weekday hours, two classes this week, a pass type).
+ * at once (a service with weekday hours, two classes this week, a pass type and a credit pack on sale).
  */
 public record DemoStudio(String studioId, String ownerEmail, String staffEmail) {
     public static final String STUDIO_ID = "st_demo";
@@ -79,8 +80,9 @@ public record DemoStudio(String studioId, String ownerEmail, String staffEmail) 
                 SessionFormat.ONLINE, null, new Money(4000L, "RON"), null,
                 List.of(PaymentMethod.CARD, PaymentMethod.BANK_TRANSFER),
                 new OnlineAccess("https://meet.example/lotus-yin", "Camera optional.", "yin-42")));
-        new DynamoWalletStore(table).savePassType(STUDIO_ID, new PassType("pt_demo_ten", "10 classes", 10, 90,
-                new Money(40000L, "RON"), now));
+        DynamoWalletStore wallets = new DynamoWalletStore(table);
+        wallets.savePassType(STUDIO_ID, new PassType("pt_demo_ten", "10 classes", 10, 90, new Money(40000L, "RON"), now));
+        wallets.saveCreditPack(STUDIO_ID, new CreditPack("cp_demo_five", "5 credits", 5, new Money(20000L, "RON"), now));
         return DEMO;
     }
 }

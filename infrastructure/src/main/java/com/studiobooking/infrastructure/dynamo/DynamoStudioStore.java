@@ -8,6 +8,8 @@ import com.studiobooking.core.model.studio.Staff;
 import com.studiobooking.core.model.studio.Studio;
 import com.studiobooking.core.model.studio.StudioCatalog;
 import com.studiobooking.core.model.studio.StudioSettings;
+import com.studiobooking.core.model.wallet.CreditPack;
+import com.studiobooking.core.model.wallet.PassType;
 import com.studiobooking.core.port.StudioStore;
 import com.studiobooking.infrastructure.table.Condition;
 import com.studiobooking.infrastructure.table.ItemTable;
@@ -171,6 +173,8 @@ public final class DynamoStudioStore implements StudioStore {
         List<Location> locations = new ArrayList<>();
         List<Service> services = new ArrayList<>();
         Map<String, Availability> availability = new HashMap<>();
+        List<PassType> passTypes = new ArrayList<>();
+        List<CreditPack> creditPacks = new ArrayList<>();
         for (Map<String, AttributeValue> item : table.query(KeyQuery.partition(Keys.studio(studioId)))) {
             switch (item.get("type").s()) {
                 case "STUDIO" -> studio = StudioMapper.studio(item);
@@ -178,10 +182,12 @@ public final class DynamoStudioStore implements StudioStore {
                 case "LOCATION" -> locations.add(StudioMapper.location(item));
                 case "SERVICE" -> services.add(AppointmentMapper.service(item));
                 case "AVAILABILITY" -> availability.put(item.get("staffId").s(), AppointmentMapper.availability(item));
+                case "PASS_TYPE" -> passTypes.add(DynamoWalletStore.passType(item));
+                case "CREDIT_PACK" -> creditPacks.add(DynamoWalletStore.creditPack(item));
                 default -> { }
             }
         }
         return studio == null ? Optional.empty()
-                : Optional.of(new StudioCatalog(studio, staff, locations, services, availability));
+                : Optional.of(new StudioCatalog(studio, staff, locations, services, availability, passTypes, creditPacks));
     }
 }

@@ -155,12 +155,12 @@ public final class DynamoWalletStore implements WalletStore {
                 .build());
     }
 
-    private static CreditPack creditPack(Map<String, AttributeValue> i) {
+    static CreditPack creditPack(Map<String, AttributeValue> i) {
         return new CreditPack(str(i, "packId"), str(i, "name"), integer(i, "credits"),
                 AppointmentMapper.money(map(i, "price")), instant(i, "createdAt"));
     }
 
-    private static PassType passType(Map<String, AttributeValue> i) {
+    static PassType passType(Map<String, AttributeValue> i) {
         return new PassType(str(i, "passTypeId"), str(i, "name"), integer(i, "entries"), integer(i, "validDays"),
                 AppointmentMapper.money(map(i, "price")), instant(i, "createdAt"));
     }

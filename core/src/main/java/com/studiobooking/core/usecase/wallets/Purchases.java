@@ -77,11 +77,17 @@ public final class Purchases {
             throw DomainException.invalid("passTypeId", "give either passTypeId or packId");
         }
         if (request.passTypeId() != null) {
+            if (!settings.accepts(PaymentMethod.PASS)) {
+                throw DomainException.policy("PAYMENT_METHOD_NOT_ACCEPTED", "the studio does not take passes", "passTypeId");
+            }
             PassType type = wallets.findPassType(studioId, Check.id(request.passTypeId(), "passTypeId"))
                     .orElseThrow(() -> DomainException.invalid("passTypeId", "is not a pass type of this studio"));
             draft = new Purchase(Ids.next("pu"), studioId, caller.subject(), email, Purchase.Kind.PASS, type.passTypeId(),
                     type.name(), type.price(), Purchase.Status.AWAITING_PAYMENT, null, null, null, null, now);
         } else {
+            if (!settings.accepts(PaymentMethod.CREDITS)) {
+                throw DomainException.policy("PAYMENT_METHOD_NOT_ACCEPTED", "the studio does not take credits", "packId");
+            }
             CreditPack pack = wallets.findCreditPack(studioId, Check.id(request.packId(), "packId"))
                     .orElseThrow(() -> DomainException.invalid("packId", "is not a credit pack of this studio"));
             draft = new Purchase(Ids.next("pu"), studioId, caller.subject(), email, Purchase.Kind.CREDITS, pack.packId(),
@@ -101,7 +107,10 @@ public final class Purchases {
         return reference.startsWith("pu_");
     }
 
-    /** The card payment arrived: the pass or credits land in the wallet, once. */
+    /**
+     * The card payment arrived: the pass or credits land in the wallet, once. The history line's description
+     * is the item's name only (the client reads it in their language beside the line's kind).
+     */
     public void paid(String purchaseId, String paymentId) {
         Optional<Purchase> found = purchases.find(purchaseId);
         if (found.isEmpty() || found.get().status() != Purchase.Status.AWAITING_PAYMENT) return;
@@ -113,11 +122,11 @@ public final class Purchases {
             Pass pass = new Pass(Ids.next("ps"), p.clientId(), type.passTypeId(), type.name(), type.entries(), type.entries(),
                     now, now.plus(Duration.ofDays(type.validDays())));
             purchases.completeWithPass(paid, pass, new WalletEntry(now, WalletEntry.Kind.PASS_ISSUED, 0, type.entries(),
-                    pass.passId(), null, type.name() + " — bought by card"));
+                    pass.passId(), null, type.name()));
         } else {
             CreditPack pack = wallets.findCreditPack(p.studioId(), p.itemId()).orElseThrow();
             purchases.completeWithCredits(paid, pack.credits(), new WalletEntry(now, WalletEntry.Kind.CREDITS_GRANTED,
-                    pack.credits(), 0, null, null, pack.name() + " — bought by card"));
+                    pack.credits(), 0, null, null, pack.name()));
         }
     }
 
