@@ -53,7 +53,7 @@ public final class BookingHandler implements RequestHandler<APIGatewayV2HTTPEven
                 .on("GET /me/bookings", r -> Response.ok(Map.of("bookings", bookings.mine(auth.caller(r.bearerToken())))))
                 .on("GET /me/wallet", r -> Response.ok(wallets.mine(auth.caller(r.bearerToken()))))
                 .on("POST /studios/{studioId}/purchases", r -> Response.created(purchases.buy(auth.caller(r.bearerToken()),
-                        r.path("studioId"), r.body(Purchases.PurchaseRequest.class))))
+                        r.path("studioId"), r.body(Purchases.PurchaseRequest.class), r.header("idempotency-key"))))
                 .on("POST /bookings/{bookingId}/reschedule", r -> Response.ok(bookings.reschedule(r.path("bookingId"),
                         r.body(Bookings.RescheduleRequest.class), r.bearerToken())));
     }

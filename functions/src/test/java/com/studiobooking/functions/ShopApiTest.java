@@ -2,6 +2,7 @@ package com.studiobooking.functions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.studiobooking.infrastructure.testing.TestTables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,11 +15,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the public profile offers for sale (pass types and credit packs, only what the studio takes by
- * card), and buying credits by card as a client does from the widget.
+ * card), and buying credits by card as a client does from the widget, once per Idempotency-Key.
  */
 @ParameterizedClass
 @EnumSource(TestTables.Engine.class)
@@ -119,11 +122,63 @@ class ShopApiTest {
                 .body(Map.of("passTypeId", passTypeId)).send().status()).isEqualTo(201);
     }
 
+    @Test
+    void the_same_idempotency_key_sent_eight_times_at_once_opens_one_purchase_with_one_checkout() throws Exception {
+        accept("CARD", "PASS", "CREDITS");
+        String client = api.signIn(studioId, "maria@example.com");
+        List<JsonNode> answers = Parallel.run(8, i -> ok(buy(client, "buy-1", Map.of("passTypeId", passTypeId))).json());
+
+        assertThat(answers.stream().map(a -> a.get("purchaseId").asText()).distinct()).hasSize(1);
+        assertThat(answers.stream().map(a -> a.get("nextAction").get("url").asText()).distinct()).hasSize(1);
+        String purchaseId = answers.get(0).get("purchaseId").asText();
+        assertThat(purchaseId).startsWith("pu_");
+        // every request that reached Stripe asked for the same checkout, with the same key and the same parameters
+        List<LoggedRequest> asked = stripe.findAll(postRequestedFor(urlEqualTo("/v1/checkout/sessions")));
+        assertThat(asked).isNotEmpty();
+        assertThat(asked.stream().map(r -> r.getHeader("Idempotency-Key")).distinct()).containsExactly("checkout-" + purchaseId);
+        assertThat(asked.stream().map(LoggedRequest::getBodyAsString).distinct()).hasSize(1);
+
+        // paid once, the pass lands once
+        api.deliver(api.paidEvent(purchaseId, studioId, 40000, "evt_pass_1"));
+        JsonNode wallet = ok(api.call("booking/get-me-wallet.json").token(client).send()).json();
+        assertThat(wallet.get("passes")).hasSize(1);
+        // the repeat after payment answers the paid purchase and opens nothing
+        int before = stripe.findAll(postRequestedFor(urlEqualTo("/v1/checkout/sessions"))).size();
+        JsonNode again = ok(buy(client, "buy-1", Map.of("passTypeId", passTypeId))).json();
+        assertThat(again.get("purchaseId").asText()).isEqualTo(purchaseId);
+        assertThat(again.get("status").asText()).isEqualTo("PAID");
+        assertThat(stripe.findAll(postRequestedFor(urlEqualTo("/v1/checkout/sessions")))).hasSize(before);
+    }
+
+    @Test
+    void a_key_used_for_one_item_is_refused_for_another_and_another_client_with_the_same_key_buys_their_own() {
+        accept("CARD", "PASS", "CREDITS");
+        String maria = api.signIn(studioId, "maria@example.com");
+        String first = ok(buy(maria, "buy-2", Map.of("passTypeId", passTypeId))).json().get("purchaseId").asText();
+
+        Api.Reply other = buy(maria, "buy-2", Map.of("packId", packId));
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.json().get("error").get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(other.json().get("error").get("field").asText()).isEqualTo("Idempotency-Key");
+
+        String radu = api.signIn(studioId, "radu@example.com");
+        assertThat(ok(buy(radu, "buy-2", Map.of("passTypeId", passTypeId))).json().get("purchaseId").asText()).isNotEqualTo(first);
+
+        Api.Reply bad = buy(maria, "not a key", Map.of("passTypeId", passTypeId));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("error").get("field").asText()).isEqualTo("Idempotency-Key");
+    }
+
     // --- helpers ---------------------------------------------------------------------------------
 
     private void accept(String... methods) {
         ok(api.call("admin/put-studios-studioId-settings.json").path("studioId", studioId).token(owner)
                 .body(Map.of("paymentMethods", List.of(methods))).send());
+    }
+
+    private Api.Reply buy(String client, String key, Map<String, String> item) {
+        return api.call("booking/post-studios-studioId-purchases.json").path("studioId", studioId).token(client)
+                .header("idempotency-key", key).body(item).send();
     }
 
     private JsonNode profile() {

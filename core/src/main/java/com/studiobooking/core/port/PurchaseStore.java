@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /** Card purchases of passes and credit packs; completing one and filling the wallet is one transaction. */
 public interface PurchaseStore {
-    void create(Purchase purchase);
+    /** Writes a new purchase; false (and nothing written) when one with its id exists. */
+    boolean create(Purchase purchase);
 
     Optional<Purchase> find(String purchaseId);
 

@@ -27,10 +27,8 @@ public final class DynamoPurchaseStore implements PurchaseStore {
     }
 
     @Override
-    public void create(Purchase purchase) {
-        if (!table.write(Write.putNew(item(purchase)))) {
-            throw new IllegalStateException("purchase " + purchase.purchaseId() + " exists");
-        }
+    public boolean create(Purchase purchase) {
+        return table.write(Write.putNew(item(purchase)));
     }
 
     @Override

@@ -20,6 +20,9 @@ import com.studiobooking.core.port.PurchaseStore;
 import com.studiobooking.core.port.StudioStore;
 import com.studiobooking.core.port.WalletStore;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +35,7 @@ import java.util.Optional;
  */
 public final class Purchases {
     private static final Duration CHECKOUT = Duration.ofMinutes(30);
+    private static final String BASE32 = "0123456789abcdefghjkmnpqrstvwxyz";
 
     private final StudioStore studios;
     private final WalletStore wallets;
@@ -61,11 +65,18 @@ public final class Purchases {
         }
     }
 
-    public PurchaseView buy(Caller caller, String studioId, PurchaseRequest request) {
+    /**
+     * Opens a card checkout for a pass or a credit pack. With an {@code idempotencyKey} (the widget sends one per
+     * "Buy" click) the purchase's id is derived from the client and the key, so a repeated or concurrent request
+     * finds the same purchase and the same checkout (the provider is asked with the same key and the same
+     * parameters) instead of opening a second one; the same key for another item is refused.
+     */
+    public PurchaseView buy(Caller caller, String studioId, PurchaseRequest request, String idempotencyKey) {
         if (caller.isAnonymous()) throw DomainException.unauthenticated("sign in to buy a pass or credits");
         caller.requireMemberOf(studioId);
         if (caller.role() != Role.CLIENT) throw DomainException.forbidden("clients buy passes and credits; staff grant them");
         Check.required(request, "body");
+        String purchaseId = idempotencyKey == null ? Ids.next("pu") : keyedId(studioId, caller.subject(), idempotencyKey);
         StudioSettings settings = studios.settingsOf(studioId);
         if (!settings.accepts(PaymentMethod.CARD)) {
             throw DomainException.policy("PAYMENT_METHOD_NOT_ACCEPTED", "the studio does not take cards", null);
@@ -82,7 +93,7 @@ public final class Purchases {
             }
             PassType type = wallets.findPassType(studioId, Check.id(request.passTypeId(), "passTypeId"))
                     .orElseThrow(() -> DomainException.invalid("passTypeId", "is not a pass type of this studio"));
-            draft = new Purchase(Ids.next("pu"), studioId, caller.subject(), email, Purchase.Kind.PASS, type.passTypeId(),
+            draft = new Purchase(purchaseId, studioId, caller.subject(), email, Purchase.Kind.PASS, type.passTypeId(),
                     type.name(), type.price(), Purchase.Status.AWAITING_PAYMENT, null, null, null, null, now);
         } else {
             if (!settings.accepts(PaymentMethod.CREDITS)) {
@@ -90,17 +101,51 @@ public final class Purchases {
             }
             CreditPack pack = wallets.findCreditPack(studioId, Check.id(request.packId(), "packId"))
                     .orElseThrow(() -> DomainException.invalid("packId", "is not a credit pack of this studio"));
-            draft = new Purchase(Ids.next("pu"), studioId, caller.subject(), email, Purchase.Kind.CREDITS, pack.packId(),
+            draft = new Purchase(purchaseId, studioId, caller.subject(), email, Purchase.Kind.CREDITS, pack.packId(),
                     pack.name(), pack.price(), Purchase.Status.AWAITING_PAYMENT, null, null, null, null, now);
         }
-        purchases.create(draft);
-        String back = returnUrl + (returnUrl.contains("?") ? "&" : "?") + "studio=" + studioId + "&purchase=" + draft.purchaseId();
-        Checkout checkout = gateway.createCheckout(new CheckoutRequest(draft.purchaseId(), studioId, draft.price(),
-                draft.name() + " — " + settings.name(), email, back + "&paid=1", back + "&cancelled=1", now.plus(CHECKOUT),
-                "checkout-" + draft.purchaseId()));
-        Purchase open = draft.with(Purchase.Status.AWAITING_PAYMENT, checkout.checkoutId(), checkout.url(), checkout.expiresAt(), null);
+        Purchase purchase = draft;
+        if (!purchases.create(draft)) {
+            purchase = purchases.find(purchaseId).orElseThrow(() -> new IllegalStateException("purchase " + purchaseId + " vanished"));
+            if (purchase.kind() != draft.kind() || !purchase.itemId().equals(draft.itemId())) {
+                throw DomainException.policy("IDEMPOTENCY_KEY_REUSED",
+                        "this Idempotency-Key was used for a different purchase", "Idempotency-Key");
+            }
+            if (purchase.checkoutUrl() != null || purchase.status() != Purchase.Status.AWAITING_PAYMENT) return view(purchase);
+        }
+        return view(openCheckout(purchase, settings));
+    }
+
+    /**
+     * The purchase's checkout. Everything sent to the provider follows from the stored purchase (its expiry from
+     * {@code createdAt}), so a concurrent repeat asks with the same idempotency key and the same parameters and
+     * gets the same checkout back.
+     */
+    private Purchase openCheckout(Purchase purchase, StudioSettings settings) {
+        String studioId = purchase.studioId();
+        String back = returnUrl + (returnUrl.contains("?") ? "&" : "?") + "studio=" + studioId + "&purchase=" + purchase.purchaseId();
+        Checkout checkout = gateway.createCheckout(new CheckoutRequest(purchase.purchaseId(), studioId, purchase.price(),
+                purchase.name() + " — " + settings.name(), purchase.clientEmail(), back + "&paid=1", back + "&cancelled=1",
+                purchase.createdAt().plus(CHECKOUT), "checkout-" + purchase.purchaseId()));
+        Purchase open = purchase.with(Purchase.Status.AWAITING_PAYMENT, checkout.checkoutId(), checkout.url(), checkout.expiresAt(), null);
         purchases.attachCheckout(open);
-        return view(open);
+        return open;
+    }
+
+    /** {@code pu_} and 26 base32 characters of SHA-256(studio, client, key): the same for a repeat, unguessable otherwise. */
+    private static String keyedId(String studioId, String clientId, String idempotencyKey) {
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > 100 || !idempotencyKey.matches("[A-Za-z0-9._:-]+")) {
+            throw DomainException.invalid("Idempotency-Key", "must be 1–100 letters, digits or . _ : -");
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(
+                    (studioId + "\n" + clientId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+            StringBuilder id = new StringBuilder("pu_");
+            for (int i = 0; i < 26; i++) id.append(BASE32.charAt(hash[i] & 31));
+            return id.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public boolean isPurchase(String reference) {
