@@ -1,8 +1,8 @@
 package com.studiobooking.core.port;
 
-import com.studiobooking.core.model.wallet.CreditPack;
+import com.studiobooking.core.model.studio.CreditPack;
 import com.studiobooking.core.model.wallet.Pass;
-import com.studiobooking.core.model.wallet.PassType;
+import com.studiobooking.core.model.studio.PassType;
 import com.studiobooking.core.model.wallet.Wallet;
 import com.studiobooking.core.model.wallet.WalletEntry;
 

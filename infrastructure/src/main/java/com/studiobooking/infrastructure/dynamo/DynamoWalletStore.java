@@ -2,9 +2,9 @@ package com.studiobooking.infrastructure.dynamo;
 
 import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.common.Ids;
-import com.studiobooking.core.model.wallet.CreditPack;
+import com.studiobooking.core.model.studio.CreditPack;
 import com.studiobooking.core.model.wallet.Pass;
-import com.studiobooking.core.model.wallet.PassType;
+import com.studiobooking.core.model.studio.PassType;
 import com.studiobooking.core.model.wallet.Wallet;
 import com.studiobooking.core.model.wallet.WalletEntry;
 import com.studiobooking.core.port.WalletStore;

@@ -1,8 +1,6 @@
 package com.studiobooking.core.model.studio;
 
 
-import com.studiobooking.core.model.wallet.CreditPack;
-import com.studiobooking.core.model.wallet.PassType;
 
 import java.util.List;
 import java.util.Map;

@@ -13,8 +13,8 @@ import com.studiobooking.core.model.studio.Studio;
 import com.studiobooking.core.model.studio.StudioCatalog;
 import com.studiobooking.core.model.studio.StudioSettings;
 import com.studiobooking.core.model.studio.WaitlistPolicy;
-import com.studiobooking.core.model.wallet.CreditPack;
-import com.studiobooking.core.model.wallet.PassType;
+import com.studiobooking.core.model.studio.CreditPack;
+import com.studiobooking.core.model.studio.PassType;
 import com.studiobooking.core.text.Languages;
 import com.studiobooking.core.text.Texts;
 

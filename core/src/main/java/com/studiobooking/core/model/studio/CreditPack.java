@@ -1,4 +1,4 @@
-package com.studiobooking.core.model.wallet;
+package com.studiobooking.core.model.studio;
 
 import com.studiobooking.core.common.Money;
 
