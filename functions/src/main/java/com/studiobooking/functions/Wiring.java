@@ -103,7 +103,7 @@ public final class Wiring {
         };
         BookingLinks links = new BookingLinks(parts.widgetBaseUrl());
         Lazy<BookingAccess> bookingAccess = Lazy.of(() -> new BookingAccess(keys.get().bookingAccessKey()));
-        Lazy<ManageLinks> manageLinks = Lazy.of(() -> new ManageLinks(links, bookingAccess.get()));
+        ManageLinks manageLinks = new ManageLinks(links, bookingAccess);
 
         Lazy<DynamoStudioStore> studios = Lazy.of(() -> new DynamoStudioStore(table));
         Lazy<DynamoBookingStore> bookingStore = Lazy.of(() -> new DynamoBookingStore(table));
@@ -111,7 +111,7 @@ public final class Wiring {
         Lazy<DynamoWalletStore> walletStore = Lazy.of(() -> new DynamoWalletStore(table));
         DynamoClientDirectory clients = new DynamoClientDirectory(table);
         Lazy<CardCheckouts> cards = Lazy.of(() -> new CardCheckouts(payments, bookingStore.get(), scheduler,
-                manageLinks.get(), clock));
+                manageLinks, clock));
 
         this.studioSetup = Lazy.of(() -> new StudioSetup(studios.get(), links, scheduler, clock));
         this.authentication = Lazy.of(() -> new Authentication(studios.get(),
@@ -120,12 +120,12 @@ public final class Wiring {
         this.appointmentSetup = Lazy.of(() -> new AppointmentSetup(studios.get(), links, clock));
         this.slotLookup = Lazy.of(() -> new SlotLookup(studios.get(), bookingStore.get(), clock));
         this.sessionBooking = Lazy.of(() -> new SessionBooking(studios.get(), sessions.get(), bookingStore.get(),
-                walletStore.get(), scheduler, cards.get(), sendLater, manageLinks.get(), clock));
+                walletStore.get(), scheduler, cards.get(), sendLater, manageLinks, clock));
         this.bookings = Lazy.of(() -> new Bookings(studios.get(), bookingStore.get(), clients, slotLookup.get(),
                 bookingAccess.get(), token -> authentication().caller(token), sendLater,
-                manageLinks.get(), sessionBooking.get(), scheduler, cards.get(), clock));
+                manageLinks, sessionBooking.get(), scheduler, cards.get(), clock));
         this.sessionSetup = Lazy.of(() -> new SessionSetup(studios.get(), sessions.get(), bookingStore.get(),
-                sessionBooking.get(), scheduler, sendLater, manageLinks.get(), clock));
+                sessionBooking.get(), scheduler, sendLater, manageLinks, clock));
         this.seriesSetup = Lazy.of(() -> new SeriesSetup(studios.get(), sessions.get(), bookingStore.get(),
                 sessionSetup.get(), clock));
         this.wallets = Lazy.of(() -> new Wallets(studios.get(), walletStore.get(), clients, clock));
@@ -139,7 +139,7 @@ public final class Wiring {
         this.jobRunner = Lazy.of(() -> new JobRunner(new MissingLinkReminder(studios.get(), sessions.get(),
                 bookingStore.get(), sessionBooking.get(), sendLater, parts.adminPageUrl(), clock),
                 new ClientReminder(studios.get(), bookingStore.get(), sessions.get(), scheduler, sendLater,
-                        manageLinks.get(), clock),
+                        manageLinks, clock),
                 bookings.get(), new InstructorDigest(studios.get(), sessions.get(), sendLater, clock)));
     }
 
