@@ -66,7 +66,7 @@ def main():
     print(f"{args.jar}: {os.path.getsize(args.jar):,} bytes on disk, {len(infos):,} entries, "
           f"{total:,} bytes compressed")
     print(f"| {'dependency':<34} | {'entries':>7} | {'compressed bytes':>16} | {'MiB':>5} |")
-    print(f"|{'-' * 36}|{'-' * 9}:|{'-' * 18}:|{'-' * 7}:|")
+    print(f"|{'-' * 36}|{'-' * 8}:|{'-' * 17}:|{'-' * 6}:|")
     for a, b in by_artifact.most_common(args.top):
         print(f"| {a:<34} | {count[a]:>7,} | {b:>16,} | {b / mib:>5.1f} |")
     rest = by_artifact.most_common()[args.top:]
@@ -76,7 +76,7 @@ def main():
     if by_package:
         print()
         print(f"| {'package':<40} | {'compressed bytes':>16} |")
-        print(f"|{'-' * 42}|{'-' * 18}:|")
+        print(f"|{'-' * 42}|{'-' * 17}:|")
         for p, b in by_package.most_common(args.top):
             print(f"| {p:<40} | {b:>16,} |")
 
