@@ -12,11 +12,15 @@ import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.Test;
 
+import com.studiobooking.infrastructure.testing.MotoServer;
+import com.studiobooking.infrastructure.testing.TestTables;
+
 /**
  * The guard of the second jar (issue 16): auth, catalogue and link-release ship
  * {@code studio-booking-functions-no-stripe.jar}, the functions jar without stripe-java and Gson
  * (Makefile, docs/benchmarks.md). Each of their sample events runs through their handlers in a JVM of its
- * own on that jar, so a route of theirs that comes to need Stripe fails here with
+ * own on that jar (against a studio opened in moto through production's table adapter), so a route of theirs
+ * that comes to need Stripe or Gson fails here with
  * {@link NoClassDefFoundError}, not in AWS; and the same events on the full jar load no Stripe or Gson
  * class at all (class-load log).
  */
@@ -35,11 +39,12 @@ class NoStripeJarIT {
     @Test
     void every_sample_event_of_auth_catalogue_and_link_release_runs_on_the_small_jar() throws Exception {
         ShadedJar.Run run = ShadedJar.run(ShadedJar.jar("studio-booking-functions-no-stripe.jar"),
-                NoStripeHandlersDriver.class, List.of(), List.of(sqliteJdbc()), events());
+                NoStripeHandlersDriver.class, List.of(), arguments());
 
         assertThat(run.output()).doesNotContain("NoClassDefFoundError", "ClassNotFoundException", " 500", " 502", " 503");
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("event auth/post-auth-code.json", "event catalogue/get-studios-studioId.json",
+        assertThat(run.output()).contains("event auth/post-auth-code.json 202", "event catalogue/get-studios-studioId.json 200",
+                "event catalogue/get-studios-studioId-sessions.json 200",
                 "event link-release/post-studios-studioId-bookings-bookingId-attendance.json", "OK");
     }
 
@@ -48,7 +53,7 @@ class NoStripeJarIT {
         Path log = Paths.get("target", "no-stripe-driver-classes.log");
         Files.deleteIfExists(log);
         ShadedJar.Run run = ShadedJar.run(ShadedJar.jar("studio-booking-functions.jar"), NoStripeHandlersDriver.class,
-                List.of("-Xlog:class+load=info:file=" + log), List.of(sqliteJdbc()), events());
+                List.of("-Xlog:class+load=info:file=" + log), arguments());
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         List<String> loaded = Files.readAllLines(log);
@@ -56,8 +61,9 @@ class NoStripeJarIT {
         assertThat(loaded).noneMatch(line -> line.contains(" com.stripe.") || line.contains(" com.google.gson."));
     }
 
-    private static String[] events() throws Exception {
-        List<String> files = new ArrayList<>();
+    /** moto's endpoint, a fresh table of the production shape there, and the sample events. */
+    private static String[] arguments() throws Exception {
+        List<String> files = new ArrayList<>(List.of(MotoServer.shared().endpoint().toString(), TestTables.freshMotoTable()));
         Path root = Paths.get("..", "events").toAbsolutePath().normalize();
         for (String function : FUNCTIONS) {
             try (Stream<Path> listing = Files.list(root.resolve(function))) {
@@ -65,10 +71,5 @@ class NoStripeJarIT {
             }
         }
         return files.toArray(String[]::new);
-    }
-
-    /** The local runtime's table engine, from this test's class path (never in a deployable jar). */
-    private static Path sqliteJdbc() throws Exception {
-        return Paths.get(org.sqlite.JDBC.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 }

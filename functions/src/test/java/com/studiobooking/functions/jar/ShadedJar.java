@@ -26,12 +26,6 @@ final class ShadedJar {
     }
 
     static Run run(Path jar, Class<?> driver, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
-        return run(jar, driver, jvmOptions, List.of(), args);
-    }
-
-    /** @param extraJars put on the class path after the jar (sqlite-jdbc, standing in for DynamoDB) */
-    static Run run(Path jar, Class<?> driver, List<String> jvmOptions, List<Path> extraJars, String... args)
-            throws IOException, InterruptedException {
         Path classes = Files.createTempDirectory("shaded-driver");
         String file = driver.getName().replace('.', '/') + ".class";
         Path copy = classes.resolve(file);
@@ -43,9 +37,7 @@ final class ShadedJar {
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        StringBuilder classPath = new StringBuilder(jar.toAbsolutePath().toString());
-        for (Path extra : extraJars) classPath.append(java.io.File.pathSeparator).append(extra.toAbsolutePath());
-        command.add(classPath.append(java.io.File.pathSeparator).append(classes).toString());
+        command.add(jar.toAbsolutePath() + java.io.File.pathSeparator + classes);
         command.add(driver.getName());
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
