@@ -40,6 +40,7 @@ class NoStripeJarIT {
     void every_sample_event_of_auth_catalogue_and_link_release_runs_on_the_small_jar() throws Exception {
         ShadedJar.Run run = ShadedJar.run(ShadedJar.jar("studio-booking-functions-no-stripe.jar"),
                 NoStripeHandlersDriver.class, List.of(), arguments());
+        run.output().lines().filter(line -> line.startsWith("event ")).forEach(System.out::println);
 
         assertThat(run.output()).doesNotContain("NoClassDefFoundError", "ClassNotFoundException", " 500", " 502", " 503");
         assertThat(run.exitCode()).as(run.output()).isZero();
