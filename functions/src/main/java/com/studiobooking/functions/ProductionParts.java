@@ -21,10 +21,11 @@ final class ProductionParts {
 
     static Wiring wiring() {
         Config config = Config.fromSystemEnvironment();
-        Supplier<Secret> tokenSecret = config.tokenSecret(SecretResolver.using(config.aws()));
+        // one resolver, so one Secrets Manager client however many secrets the function reads
+        SecretResolver secrets = SecretResolver.using(config.aws());
+        Supplier<Secret> tokenSecret = config.tokenSecret(secrets);
 
         Clock clock = Clock.systemUTC();
-        SecretResolver secrets = SecretResolver.using(config.aws());
         Supplier<StripeKeys> stripe = () -> config.stripeKeys(secrets).orElseThrow(() ->
                 new IllegalStateException("STRIPE_SECRET_KEY_PARAMETER and STRIPE_WEBHOOK_SECRET_PARAMETER are not set"));
         return new Wiring(new Wiring.Parts(

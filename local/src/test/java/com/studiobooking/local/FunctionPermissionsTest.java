@@ -479,12 +479,11 @@ class FunctionPermissionsTest {
         boolean mail;
         boolean schedules;
         boolean passesSchedulerRole;
-        final Set<String> ssmReads = new java.util.HashSet<>();
         final Set<String> secretsManagerReads = new java.util.HashSet<>();
 
-        /** A secret named by a parameter may be in SSM or in Secrets Manager: the function needs both reads. */
+        /** A secret named by a parameter is a Secrets Manager secret (docs/decisions/secrets-path.md). */
         boolean readsSecret(String parameter) {
-            return ssmReads.contains(parameter) && secretsManagerReads.contains(parameter);
+            return secretsManagerReads.contains(parameter);
         }
 
         @SuppressWarnings("unchecked")
@@ -501,13 +500,12 @@ class FunctionPermissionsTest {
                     p.tableWrite = true;
                 }
                 if (table.equals(statementOrTemplate.get("DynamoDBReadPolicy"))) p.tableRead = true;
-                if (statementOrTemplate.get("SSMParameterWithSlashPrefixReadPolicy") instanceof Map<?, ?> ssm
-                        && ssm.get("ParameterName") instanceof Map<?, ?> ref) {
-                    p.ssmReads.add(String.valueOf(ref.get("Ref")));
-                }
                 if (statementOrTemplate.get("AWSSecretsManagerGetSecretValuePolicy") instanceof Map<?, ?> sm
-                        && sm.get("SecretArn") instanceof Map<?, ?> ref) {
-                    p.secretsManagerReads.add(String.valueOf(ref.get("Ref")));
+                        && sm.get("SecretArn") instanceof Map<?, ?> arn && arn.get("Fn::Sub") instanceof String sub) {
+                    java.util.regex.Matcher name = java.util.regex.Pattern.compile(
+                            "arn:\\$\\{AWS::Partition}:secretsmanager:\\$\\{AWS::Region}:\\$\\{AWS::AccountId}:secret:\\$\\{(\\w+)}-\\?{6}")
+                            .matcher(sub);
+                    if (name.matches()) p.secretsManagerReads.add(name.group(1));
                 }
                 for (Object s : (List<Object>) statementOrTemplate.getOrDefault("Statement", List.of())) {
                     Map<String, Object> statement = (Map<String, Object>) s;

@@ -113,7 +113,7 @@ class SamTemplateTest {
         @Test
         void the_real_template_parses_with_all_its_tags() {
             SamTemplate template = SamTemplate.load(RepoRoot.resolve("template.yaml"));
-            assertThat(template.document()).containsKeys("Parameters", "Conditions", "Globals", "Resources", "Outputs");
+            assertThat(template.document()).containsKeys("Parameters", "Globals", "Resources", "Outputs");
         }
     }
 
@@ -287,10 +287,18 @@ class SamTemplateTest {
             List<String> functions = resources.entrySet().stream()
                     .filter(e -> "AWS::Serverless::Function".equals(((Map<String, Object>) e.getValue()).get("Type")))
                     .map(Map.Entry::getKey).toList();
-            String makefileFunctions = Files.readAllLines(RepoRoot.resolve("Makefile")).stream()
-                    .filter(line -> line.startsWith("FUNCTIONS :=")).findFirst().orElseThrow()
-                    .substring("FUNCTIONS :=".length()).trim();
-            assertThat(makefileFunctions.split("\\s+")).containsExactlyInAnyOrderElementsOf(functions);
+            List<String> makefile = Files.readAllLines(RepoRoot.resolve("Makefile"));
+            java.util.function.Function<String, List<String>> names = variable -> List.of(makefile.stream()
+                    .filter(line -> line.startsWith(variable + " :=")).findFirst().orElseThrow()
+                    .substring((variable + " :=").length()).trim().split("\\s+"));
+            assertThat(makefile).contains("FUNCTIONS := $(STRIPE_FUNCTIONS) $(NO_STRIPE_FUNCTIONS)");
+            List<String> noStripe = names.apply("NO_STRIPE_FUNCTIONS");
+            List<String> all = new java.util.ArrayList<>(names.apply("STRIPE_FUNCTIONS"));
+            all.addAll(noStripe);
+            assertThat(all).containsExactlyInAnyOrderElementsOf(functions);
+            // the jar without stripe-java (issue 16) only for functions given no Stripe secret
+            assertThat(noStripe).isNotEmpty().allSatisfy(function -> assertThat(
+                    ((Map<String, Object>) resources.get(function)).toString()).as(function).doesNotContain("STRIPE_"));
             assertThat(functions).contains("BookingFunction", "PaymentWebhookFunction", "LinkReleaseFunction", "TimedJobsFunction")
                     .allSatisfy(function -> {
                 Map<String, Object> resource = (Map<String, Object>) resources.get(function);
@@ -406,24 +414,22 @@ class SamTemplateTest {
         private final Map<String, Object> resources = (Map<String, Object>) document.get("Resources");
 
         @Test
-        void the_secret_parameters_default_to_ssm_names_and_take_an_ssm_name_or_a_secrets_manager_arn_like_the_token_secret() {
+        void the_secret_parameters_are_secrets_manager_names_like_the_token_secret() {
             Map<String, Object> parameters = (Map<String, Object>) document.get("Parameters");
             Map<String, Object> token = (Map<String, Object>) parameters.get("TokenSecretParameterName");
+            assertThat(token).containsEntry("Default", "studio-booking/token-secret");
             assertThat((Map<String, Object>) parameters.get("StripeSecretKeyParameterName"))
-                    .containsEntry("Default", "/studio-booking/stripe-secret-key")
+                    .containsEntry("Default", "studio-booking/stripe-secret-key")
                     .containsEntry("AllowedPattern", token.get("AllowedPattern"));
             assertThat((Map<String, Object>) parameters.get("StripeWebhookSecretParameterName"))
-                    .containsEntry("Default", "/studio-booking/stripe-webhook-secret")
+                    .containsEntry("Default", "studio-booking/stripe-webhook-secret")
                     .containsEntry("AllowedPattern", token.get("AllowedPattern"));
-            Map<String, Object> conditions = (Map<String, Object>) document.get("Conditions");
-            for (String[] names : new String[][] {{"StripeSecretKey", "StripeSecretKeyParameterName"},
-                    {"StripeWebhookSecret", "StripeWebhookSecretParameterName"}}) {
-                assertThat(conditions).containsEntry(names[0] + "InSecretsManager", Map.of("Fn::Equals", List.of("",
-                        Map.of("Fn::Select", List.of(0, Map.of("Fn::Split",
-                                List.of("arn:aws:secretsmanager:", Map.of("Ref", names[1]))))))));
-                assertThat(conditions).containsEntry(names[0] + "InSsm",
-                        Map.of("Fn::Not", List.of(Map.of("Condition", names[0] + "InSecretsManager"))));
-            }
+            // an SSM name of before issue 16 (a stale override) is refused at deploy, not at the first request
+            java.util.regex.Pattern allowed = java.util.regex.Pattern.compile((String) token.get("AllowedPattern"));
+            assertThat(allowed.matcher("studio-booking/token-secret").matches()).isTrue();
+            assertThat(allowed.matcher("/studio-booking/token-secret").matches()).isFalse();
+            assertThat(allowed.matcher("arn:aws:secretsmanager:eu-central-1:1:secret:x-AbCdEf").matches()).isFalse();
+            assertThat(document).doesNotContainKey("Conditions");
         }
 
         @Test
@@ -445,24 +451,20 @@ class SamTemplateTest {
         }
 
         @Test
-        void each_function_may_read_only_the_stripe_secrets_it_uses_in_ssm_or_secrets_manager() {
+        void each_function_may_read_only_the_stripe_secrets_it_uses_from_secrets_manager() {
             functions().forEach(id -> {
                 List<Object> policies = (List<Object>) properties(id).get("Policies");
                 for (String parameter : PARAMETERS.values()) {
-                    String condition = parameter.replace("ParameterName", "");
-                    Map<String, Object> ssm = Map.of("Fn::If", List.of(condition + "InSsm",
-                            Map.of("SSMParameterWithSlashPrefixReadPolicy", Map.of("ParameterName", Map.of("Ref", parameter))),
-                            Map.of("Ref", "AWS::NoValue")));
-                    Map<String, Object> secretsManager = Map.of("Fn::If", List.of(condition + "InSecretsManager",
-                            Map.of("AWSSecretsManagerGetSecretValuePolicy", Map.of("SecretArn", Map.of("Ref", parameter))),
-                            Map.of("Ref", "AWS::NoValue")));
+                    Map<String, Object> secretsManager = Map.of("AWSSecretsManagerGetSecretValuePolicy", Map.of("SecretArn",
+                            Map.of("Fn::Sub", "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${"
+                                    + parameter + "}-??????")));
                     boolean reads = READERS.getOrDefault(id, List.of()).contains(parameter);
-                    assertThat(policies.contains(ssm)).as(id + " reads " + parameter + " from SSM").isEqualTo(reads);
                     assertThat(policies.contains(secretsManager)).as(id + " reads " + parameter + " from Secrets Manager")
                             .isEqualTo(reads);
                     assertThat(policies.stream().filter(p -> p.toString().contains(parameter)).count())
-                            .as(id + " policies naming " + parameter).isEqualTo(reads ? 2 : 0);
+                            .as(id + " policies naming " + parameter).isEqualTo(reads ? 1 : 0);
                 }
+                assertThat(policies.toString()).as(id).doesNotContain("SSMParameter");
             });
         }
 
@@ -569,7 +571,7 @@ class SamTemplateTest {
                             "ADMIN_PAGE_URL", "SCHEDULE_GROUP", "JAVA_TOOL_OPTIONS")
                     .containsEntry("TABLE_NAME", "studio-booking")
                     .containsEntry("SCHEDULE_GROUP", "studio-booking-timed-jobs")
-                    .containsEntry("TOKEN_SECRET_PARAMETER", "/studio-booking/token-secret");
+                    .containsEntry("TOKEN_SECRET_PARAMETER", "studio-booking/token-secret");
             assertThat(real.parameterDefaults()).containsEntry("LogRetentionDays", "30");
         }
     }

@@ -7,7 +7,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The one place SDK clients are built, configured for a Lambda cold start: explicit region and
@@ -23,10 +22,6 @@ public final class AwsClients {
 
     public static SesV2Client sesV2(AwsSettings settings) {
         return build(SesV2Client.builder(), settings);
-    }
-
-    public static SsmClient ssm(AwsSettings settings) {
-        return build(SsmClient.builder(), settings);
     }
 
     public static SecretsManagerClient secretsManager(AwsSettings settings) {

@@ -105,7 +105,7 @@ public final class Config {
 
     /**
      * Stripe's secret API key and webhook signing secret, each a literal ({@code STRIPE_SECRET_KEY},
-     * {@code STRIPE_WEBHOOK_SECRET}: local and dev only) or the name of an SSM parameter or Secrets
+     * {@code STRIPE_WEBHOOK_SECRET}: local and dev only) or the name or ARN of a Secrets
      * Manager secret ({@code …_PARAMETER}) fetched through {@code secrets} on first {@code get()}.
      * Empty when none of them is set: card payments then use the local checkout. Setting only one of
      * the two is refused now.

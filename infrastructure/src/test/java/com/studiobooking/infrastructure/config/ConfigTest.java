@@ -29,7 +29,6 @@ class ConfigTest {
 
     /** A resolver that fails if it is ever asked for anything. */
     private static final SecretResolver UNUSABLE = new SecretResolver(
-            () -> { throw new AssertionError("SSM client built"); },
             () -> { throw new AssertionError("Secrets Manager client built"); });
 
     @Test
@@ -101,8 +100,7 @@ class ConfigTest {
 
     @Test
     void the_token_secret_parameter_is_resolved_on_first_use_not_at_start() {
-        SecretResolver resolver = new SecretResolver(() -> { throw new IllegalStateException("fetched"); },
-                () -> { throw new AssertionError(); });
+        SecretResolver resolver = new SecretResolver(() -> { throw new IllegalStateException("fetched"); });
 
         Supplier<Secret> secret = new Config(DEPLOYED).tokenSecret(resolver);
 
@@ -140,17 +138,16 @@ class ConfigTest {
     }
 
     @Test
-    void stripe_key_parameters_are_resolved_on_first_use_from_ssm_or_secrets_manager() {
+    void stripe_key_secret_names_are_resolved_on_first_use_from_secrets_manager() {
         Map<String, String> env = new HashMap<>(DEPLOYED);
-        env.put("STRIPE_SECRET_KEY_PARAMETER", "/studio-booking/stripe-secret-key");
+        env.put("STRIPE_SECRET_KEY_PARAMETER", "studio-booking/stripe-secret-key");
         env.put("STRIPE_WEBHOOK_SECRET_PARAMETER",
                 "arn:aws:secretsmanager:eu-central-1:123456789012:secret:stripe-webhook-AbCdEf");
-        SecretResolver resolver = new SecretResolver(() -> { throw new IllegalStateException("read from SSM"); },
-                () -> { throw new IllegalStateException("read from Secrets Manager"); });
+        SecretResolver resolver = new SecretResolver(() -> { throw new IllegalStateException("read from Secrets Manager"); });
 
         StripeKeys keys = new Config(env).stripeKeys(resolver).orElseThrow();
 
-        assertThatThrownBy(keys.secretKey()::get).hasMessage("read from SSM");
+        assertThatThrownBy(keys.secretKey()::get).hasMessage("read from Secrets Manager");
         assertThatThrownBy(keys.webhookSecret()::get).hasMessage("read from Secrets Manager");
     }
 

@@ -20,84 +20,73 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.InvalidRequestException;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
- * {@link SecretResolver} against SSM Parameter Store and Secrets Manager as moto emulates them (server
- * mode, production-built SDK clients): real parameters and secrets are put into moto with the SDK and read
- * back through the adapter. Unlike the WireMock stubs of {@link SecretResolverTest}, which answer any
- * GetParameter with the stubbed value, moto keeps SecureStrings encrypted unless the request asks for
- * decryption, keeps the random suffix of a secret's ARN, and answers a missing parameter, a missing secret
- * and a secret scheduled for deletion with the errors AWS documents.
+ * {@link SecretResolver} against Secrets Manager as moto emulates it (server mode, production-built SDK
+ * client): real secrets are put into moto with the SDK and read back through the adapter, by name, by full
+ * ARN and by partial ARN. Unlike the WireMock stubs of {@link SecretResolverTest}, which answer any
+ * GetSecretValue with the stubbed value, moto keeps the random suffix of a secret's ARN, keeps versions, and
+ * answers a missing secret and a secret scheduled for deletion with the errors AWS documents.
+ * (Until issue 16 secrets could also be SSM parameters; the SSM client is gone: docs/decisions/secrets-path.md.)
  */
 class SecretResolverMotoTest {
     private static AwsSettings aws;
-    private static SsmClient ssm;
     private static SecretsManagerClient secretsManager;
 
     @BeforeAll
     static void clients() {
         aws = new AwsSettings(Region.EU_CENTRAL_1, MotoServer.shared().endpoint(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
-        ssm = AwsClients.ssm(aws);
         secretsManager = AwsClients.secretsManager(aws);
     }
 
     @AfterAll
     static void close() {
-        ssm.close();
         secretsManager.close();
     }
 
     @Test
-    void a_secure_string_parameter_is_read_decrypted_by_its_name() {
-        String name = uniqueParameter("token-secret");
-        ssm.putParameter(r -> r.name(name).type(ParameterType.SECURE_STRING).value("s3cret-șță"));
+    void a_secret_is_read_by_the_name_the_template_passes() {
+        String name = unique("studio-booking/token-secret");
+        secretsManager.createSecret(r -> r.name(name).secretString("s3cret-șță"));
 
         assertThat(SecretResolver.using(aws).resolve(name).value()).isEqualTo("s3cret-șță");
-
-        // What the adapter's WithDecryption=true buys: without it moto, like SSM, does not hand out the
-        // plain value (moto answers "kms:<key>:<value>", SSM the ciphertext).
-        String undecrypted = ssm.getParameter(r -> r.name(name).withDecryption(false)).parameter().value();
-        assertThat(undecrypted).isNotEqualTo("s3cret-șță").startsWith("kms:");
     }
 
     @Test
-    void a_plain_string_parameter_is_read_as_it_is() {
-        String name = uniqueParameter("plain");
-        ssm.putParameter(r -> r.name(name).type(ParameterType.STRING).value("not-so-secret"));
-
-        assertThat(SecretResolver.using(aws).resolve(name).value()).isEqualTo("not-so-secret");
-    }
-
-    @Test
-    void a_parameter_is_read_once_per_process_so_a_rotated_value_is_seen_only_by_a_new_resolver() {
-        String name = uniqueParameter("token-secret");
-        ssm.putParameter(r -> r.name(name).type(ParameterType.SECURE_STRING).value("first"));
+    void a_secret_is_read_once_per_process_so_a_rotated_value_is_seen_only_by_a_new_resolver() {
+        String name = unique("studio-booking/token-secret");
+        secretsManager.createSecret(r -> r.name(name).secretString("first"));
         SecretResolver resolver = SecretResolver.using(aws);
         assertThat(resolver.resolve(name).value()).isEqualTo("first");
 
-        ssm.putParameter(r -> r.name(name).type(ParameterType.SECURE_STRING).value("second").overwrite(true));
+        secretsManager.putSecretValue(r -> r.secretId(name).secretString("second"));
 
         assertThat(resolver.resolve(name).value()).isEqualTo("first");
         assertThat(SecretResolver.using(aws).resolve(name).value()).isEqualTo("second");
     }
 
     @Test
-    void a_missing_parameter_fails_naming_it_and_is_found_once_it_exists() {
-        String name = uniqueParameter("stripe-webhook-secret");
+    void a_missing_secret_fails_naming_it_and_is_found_once_it_exists() {
+        String name = unique("studio-booking/stripe-webhook-secret");
         SecretResolver resolver = SecretResolver.using(aws);
 
         assertThatThrownBy(() -> resolver.resolve(name))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(name)
-                .hasMessageContaining("ParameterNotFoundException")
-                .hasCauseInstanceOf(ParameterNotFoundException.class);
+                .hasMessageContaining("ResourceNotFoundException")
+                .hasCauseInstanceOf(ResourceNotFoundException.class);
 
-        ssm.putParameter(r -> r.name(name).type(ParameterType.SECURE_STRING).value("whsec_1"));
+        secretsManager.createSecret(r -> r.name(name).secretString("whsec_1"));
         assertThat(resolver.resolve(name).value()).isEqualTo("whsec_1");
+    }
+
+    @Test
+    void an_ssm_parameter_name_of_before_issue_16_is_not_found_in_secrets_manager() {
+        assertThatThrownBy(() -> SecretResolver.using(aws).resolve("/studio-booking/" + UUID.randomUUID() + "/token-secret"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("from Secrets Manager")
+                .hasCauseInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test
@@ -160,25 +149,6 @@ class SecretResolverMotoTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("InvalidRequestException")
                 .hasCauseInstanceOf(InvalidRequestException.class);
-    }
-
-    @Test
-    void only_the_client_of_the_store_a_name_points_to_is_used() {
-        String name = uniqueParameter("token-secret");
-        ssm.putParameter(r -> r.name(name).type(ParameterType.SECURE_STRING).value("from-ssm"));
-        String arn = secretsManager.createSecret(r -> r.name(unique("token")).secretString("from-sm")).arn();
-        SecretResolver parameterOnly = new SecretResolver(() -> AwsClients.ssm(aws),
-                () -> { throw new AssertionError("Secrets Manager client built for a parameter name"); });
-        SecretResolver secretOnly = new SecretResolver(
-                () -> { throw new AssertionError("SSM client built for a Secrets Manager ARN"); },
-                () -> AwsClients.secretsManager(aws));
-
-        assertThat(parameterOnly.resolve(name).value()).isEqualTo("from-ssm");
-        assertThat(secretOnly.resolve(arn).value()).isEqualTo("from-sm");
-    }
-
-    private static String uniqueParameter(String name) {
-        return "/studio-booking/" + UUID.randomUUID() + "/" + name;
     }
 
     private static String unique(String prefix) {

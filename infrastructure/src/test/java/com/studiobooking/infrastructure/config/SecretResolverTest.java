@@ -30,11 +30,10 @@ import com.studiobooking.infrastructure.aws.AwsSettings;
 import com.studiobooking.infrastructure.aws.WireMockAws;
 
 class SecretResolverTest {
-    private static final String PARAMETER = "/studio-booking/token-secret";
+    private static final String NAME = "studio-booking/token-secret";
     private static final String SECRET_ARN = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:token-AbCdEf";
 
     private final WireMockServer wireMock = new WireMockServer(options().dynamicPort());
-    private final AtomicInteger ssmClientsBuilt = new AtomicInteger();
     private final AtomicInteger secretsManagerClientsBuilt = new AtomicInteger();
     private SecretResolver resolver;
 
@@ -43,7 +42,6 @@ class SecretResolverTest {
         wireMock.start();
         AwsSettings settings = WireMockAws.settings(wireMock);
         resolver = new SecretResolver(
-                () -> { ssmClientsBuilt.incrementAndGet(); return AwsClients.ssm(settings); },
                 () -> { secretsManagerClientsBuilt.incrementAndGet(); return AwsClients.secretsManager(settings); });
     }
 
@@ -53,23 +51,23 @@ class SecretResolverTest {
     }
 
     @Test
-    void a_parameter_name_is_read_once_from_ssm_with_decryption() {
-        wireMock.stubFor(getParameter().willReturn(json("""
-                {"Parameter":{"Name":"/studio-booking/token-secret","Type":"SecureString","Value":"s3cret","Version":1}}""")));
+    void a_secret_name_is_read_once_from_secrets_manager() {
+        wireMock.stubFor(getSecretValue().willReturn(json("""
+                {"ARN":"%s","Name":"%s","SecretString":"s3cret","VersionId":"v1"}""".formatted(SECRET_ARN, NAME))));
 
-        assertThat(resolver.resolve(PARAMETER).value()).isEqualTo("s3cret");
-        assertThat(resolver.resolve(PARAMETER).value()).isEqualTo("s3cret");
+        assertThat(resolver.resolve(NAME).value()).isEqualTo("s3cret");
+        assertThat(resolver.resolve(NAME).value()).isEqualTo("s3cret");
 
         wireMock.verify(1, postRequestedFor(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo("AmazonSSM.GetParameter"))
-                .withRequestBody(equalToJson("{\"Name\":\"/studio-booking/token-secret\",\"WithDecryption\":true}")));
+                .withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
+                .withRequestBody(equalToJson("{\"SecretId\":\"%s\"}".formatted(NAME))));
         assertThat(wireMock.getAllServeEvents()).hasSize(1);
-        assertThat(secretsManagerClientsBuilt).hasValue(0);
+        assertThat(secretsManagerClientsBuilt).hasValue(1);
     }
 
     @Test
     void a_secrets_manager_arn_is_read_once_from_secrets_manager() {
-        wireMock.stubFor(post("/").withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
+        wireMock.stubFor(getSecretValue()
                 .willReturn(json("""
                         {"ARN":"%s","Name":"token","SecretString":"sm-s3cret","VersionId":"v1"}""".formatted(SECRET_ARN))));
 
@@ -80,32 +78,29 @@ class SecretResolverTest {
                 .withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
                 .withRequestBody(equalToJson("{\"SecretId\":\"%s\"}".formatted(SECRET_ARN))));
         assertThat(wireMock.getAllServeEvents()).hasSize(1);
-        assertThat(ssmClientsBuilt).hasValue(0);
     }
 
     @Test
     void no_client_is_built_until_a_secret_is_needed_and_then_only_once() {
-        assertThat(ssmClientsBuilt).hasValue(0);
         assertThat(secretsManagerClientsBuilt).hasValue(0);
 
-        wireMock.stubFor(getParameter().willReturn(json("{\"Parameter\":{\"Name\":\"x\",\"Value\":\"v\"}}")));
-        resolver.resolve("/a");
-        resolver.resolve("/b");
+        wireMock.stubFor(getSecretValue().willReturn(json("{\"Name\":\"x\",\"SecretString\":\"v\"}")));
+        resolver.resolve("a");
+        resolver.resolve("b");
 
-        assertThat(ssmClientsBuilt).hasValue(1);
-        assertThat(secretsManagerClientsBuilt).hasValue(0);
+        assertThat(secretsManagerClientsBuilt).hasValue(1);
     }
 
     @Test
     void parallel_first_uses_fetch_the_secret_once() throws Exception {
-        wireMock.stubFor(getParameter().willReturn(json("{\"Parameter\":{\"Name\":\"x\",\"Value\":\"v\"}}")
+        wireMock.stubFor(getSecretValue().willReturn(json("{\"Name\":\"x\",\"SecretString\":\"v\"}")
                 .withFixedDelay(200)));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Secret>> results = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                results.add(pool.submit(() -> { go.await(); return resolver.resolve(PARAMETER); }));
+                results.add(pool.submit(() -> { go.await(); return resolver.resolve(NAME); }));
             }
             go.countDown();
             for (Future<Secret> result : results) assertThat(result.get().value()).isEqualTo("v");
@@ -114,43 +109,44 @@ class SecretResolverTest {
         }
 
         assertThat(wireMock.getAllServeEvents()).hasSize(1);
-        assertThat(ssmClientsBuilt).hasValue(1);
+        assertThat(secretsManagerClientsBuilt).hasValue(1);
     }
 
     @Test
-    void a_failed_read_names_the_parameter_and_is_not_cached() {
-        wireMock.stubFor(getParameter().willReturn(aResponse().withStatus(400)
+    void a_failed_read_names_the_secret_and_is_not_cached() {
+        wireMock.stubFor(getSecretValue().willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/x-amz-json-1.1")
-                .withBody("{\"__type\":\"ParameterNotFound\",\"message\":\"\"}")));
+                .withBody("{\"__type\":\"ResourceNotFoundException\",\"message\":\"Secrets Manager can't find the specified secret.\"}")));
 
-        assertThatThrownBy(() -> resolver.resolve(PARAMETER))
+        assertThatThrownBy(() -> resolver.resolve(NAME))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(PARAMETER)
-                .hasMessageContaining("ParameterNotFoundException");
+                .hasMessageContaining(NAME)
+                .hasMessageContaining("ResourceNotFoundException");
 
-        wireMock.stubFor(getParameter().willReturn(json("{\"Parameter\":{\"Name\":\"x\",\"Value\":\"later\"}}")));
-        assertThat(resolver.resolve(PARAMETER).value()).isEqualTo("later");
+        wireMock.stubFor(getSecretValue().willReturn(json("{\"Name\":\"x\",\"SecretString\":\"later\"}")));
+        assertThat(resolver.resolve(NAME).value()).isEqualTo("later");
     }
 
     @Test
     void neither_a_secret_nor_the_resolver_prints_the_value() {
-        wireMock.stubFor(getParameter().willReturn(json("{\"Parameter\":{\"Name\":\"x\",\"Value\":\"s3cret\"}}")));
-        Secret secret = resolver.resolve(PARAMETER);
+        wireMock.stubFor(getSecretValue().willReturn(json("{\"Name\":\"x\",\"SecretString\":\"s3cret\"}")));
+        Secret secret = resolver.resolve(NAME);
 
         assertThat(secret.toString()).doesNotContain("s3cret");
-        assertThat(resolver.toString()).doesNotContain("s3cret").contains(PARAMETER);
+        assertThat(resolver.toString()).doesNotContain("s3cret").contains(NAME);
     }
 
     @Test
-    void secrets_manager_arns_are_recognised_in_every_partition() {
-        assertThat(SecretResolver.isSecretsManagerArn(SECRET_ARN)).isTrue();
-        assertThat(SecretResolver.isSecretsManagerArn("arn:aws-cn:secretsmanager:cn-north-1:1:secret:x")).isTrue();
-        assertThat(SecretResolver.isSecretsManagerArn("arn:aws:ssm:eu-central-1:1:parameter/x")).isFalse();
-        assertThat(SecretResolver.isSecretsManagerArn("/studio-booking/arn:aws:secretsmanager:x")).isFalse();
+    void a_failure_message_never_carries_a_value() {
+        wireMock.stubFor(getSecretValue().willReturn(json("{\"Name\":\"x\",\"SecretBinary\":\"czNjcmV0\"}")));
+
+        assertThatThrownBy(() -> resolver.resolve(NAME))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Secret " + NAME + " has no SecretString");
     }
 
-    private static MappingBuilder getParameter() {
-        return post("/").withHeader("X-Amz-Target", equalTo("AmazonSSM.GetParameter"));
+    private static MappingBuilder getSecretValue() {
+        return post("/").withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"));
     }
 
     private static ResponseDefinitionBuilder json(String body) {

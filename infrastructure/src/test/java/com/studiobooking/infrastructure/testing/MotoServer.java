@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 
 /**
  * moto's server mode (open source, Apache-2.0) as a subprocess on a free loopback port: the engine the
- * DynamoDB adapter, SES v2, EventBridge Scheduler, SSM and Secrets Manager tests talk to through the
+ * DynamoDB adapter, SES v2, EventBridge Scheduler and Secrets Manager tests talk to through the
  * real AWS SDK. One server per JVM, started on first use and stopped with the JVM.
  *
  * <p>moto comes from PyPI into a project-local virtual environment ({@code .moto/venv-<hash>} at the
