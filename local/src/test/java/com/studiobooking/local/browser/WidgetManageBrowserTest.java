@@ -34,32 +34,9 @@ import com.studiobooking.local.LocalRuntime;
  * it is confirmed; an appointment and a class move to another slot or session. Each result checked over HTTP.
  * Chromium at 1280 and 390 px, the demo studio (Romanian), axe-scanned, no console error, no sideways scrolling.
  */
-class WidgetManageBrowserTest {
-    private static final ZoneId BUCHAREST = ZoneId.of("Europe/Bucharest");
-    private static final List<Dimension> SIZES = List.of(Browser.DESKTOP, Browser.PHONE);
+class WidgetManageBrowserTest extends WidgetBrowserTest {
     private static final HttpClient RAW = HttpClient.newHttpClient();
     private static final String LINK = "https://meet.example/manage-room";
-
-    private static LocalRuntime runtime;
-    private static Browser browser;
-    private static String base;
-    private static LocalHttp http;
-    private static String owner;
-
-    @BeforeAll
-    static void start() throws Exception {
-        runtime = LocalRuntime.start(LocalRuntime.Options.parse(new String[]{"--port", "0", "--in-memory"}), mail -> { });
-        base = "http://127.0.0.1:" + runtime.port();
-        http = new LocalHttp(base);
-        owner = http.signIn("st_demo", "ana@example.com").get("token").asText();
-        browser = Browser.start("en-GB");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (runtime != null) runtime.close();
-    }
 
     @Test
     void a_guest_pays_by_card_returns_to_paid_opens_the_e_mail_link_elsewhere_joins_near_the_start_and_downloads_the_ics() throws Exception {

@@ -27,31 +27,7 @@ import com.studiobooking.local.LocalRuntime;
  * Chromium at 1280 and 390 px, the demo studio (Romanian, its seeded pass type and credit pack),
  * axe-scanned, no console error, no sideways scrolling.
  */
-class WidgetShopBrowserTest {
-    private static final ZoneId BUCHAREST = ZoneId.of("Europe/Bucharest");
-    private static final List<Dimension> SIZES = List.of(Browser.DESKTOP, Browser.PHONE);
-
-    private static LocalRuntime runtime;
-    private static Browser browser;
-    private static String base;
-    private static LocalHttp http;
-    private static String owner;
-
-    @BeforeAll
-    static void start() throws Exception {
-        runtime = LocalRuntime.start(LocalRuntime.Options.parse(new String[]{"--port", "0", "--in-memory"}), mail -> { });
-        base = "http://127.0.0.1:" + runtime.port();
-        http = new LocalHttp(base);
-        owner = http.signIn("st_demo", "ana@example.com").get("token").asText();
-        browser = Browser.start("en-GB");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (runtime != null) runtime.close();
-    }
-
+class WidgetShopBrowserTest extends WidgetBrowserTest {
     @Test
     void a_client_buys_a_pass_and_credits_then_pays_classes_with_them_and_the_wallet_keeps_count() throws Exception {
         for (Dimension size : SIZES) {

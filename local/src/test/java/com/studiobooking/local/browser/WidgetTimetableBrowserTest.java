@@ -39,9 +39,7 @@ import com.studiobooking.local.LocalRuntime;
  * rooms, one online and one hybrid; the demo's own classes are cancelled first so the week holds only
  * these. Chromium at 1280 and 390 px, axe-scanned, no console error, no sideways scrolling.
  */
-class WidgetTimetableBrowserTest {
-    private static final ZoneId BUCHAREST = ZoneId.of("Europe/Bucharest");
-    private static final List<Dimension> SIZES = List.of(Browser.DESKTOP, Browser.PHONE);
+class WidgetTimetableBrowserTest extends WidgetBrowserTest {
     private static final Pattern TWELVE_HOUR = Pattern.compile("\\b\\d{1,2}[:.]\\d{2}\\s?([AaPp]\\.?[Mm]\\.?)(?!\\w)");
 
     private static final String HATHA = "Hatha dimineața";
@@ -49,22 +47,13 @@ class WidgetTimetableBrowserTest {
     private static final String MEDITATION = "Meditație online";
     private static final String VINYASA = "Vinyasa hibrid";
 
-    private static LocalRuntime runtime;
     private static OtherSite site;
-    private static Browser browser;
-    private static String base;
-    private static LocalHttp http;
-    private static String owner;
     private static String garden;
     private static LocalDate monday;
     private static String yinId;
 
     @BeforeAll
-    static void start() throws Exception {
-        runtime = LocalRuntime.start(LocalRuntime.Options.parse(new String[]{"--port", "0", "--in-memory"}), mail -> { });
-        base = "http://127.0.0.1:" + runtime.port();
-        http = new LocalHttp(base);
-        owner = http.signIn("st_demo", "ana@example.com").get("token").asText();
+    static void seedTheWeek() throws Exception {
         // two weeks ahead at most: from this week the pager reaches the week after next, no further
         http.send("PUT", "/studios/st_demo/settings", owner, Map.of("bookingPolicy", Map.of("minNoticeMinutes", 60, "maxDaysAhead", 14)));
         LocalDate today = LocalDate.now(BUCHAREST);
@@ -80,14 +69,11 @@ class WidgetTimetableBrowserTest {
         session(HATHA, monday.plusDays(3), LocalTime.of(9, 0), "sf_demo_ioana", "IN_PERSON", "lc_demo_main");
         session(VINYASA, monday.plusDays(4), LocalTime.of(18, 0), "sf_demo_owner", "HYBRID", "lc_demo_main");
         site = new OtherSite();
-        browser = Browser.start("en-GB");
     }
 
     @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
+    static void closeTheOtherSite() {
         if (site != null) site.close();
-        if (runtime != null) runtime.close();
     }
 
     @Test

@@ -24,30 +24,10 @@ import com.studiobooking.local.LocalRuntime;
  * last place went while they typed is offered the waitlist in the same form, with what they typed kept.
  * Chromium at 1280 and 390 px, the demo studio (Romanian), axe-scanned, no console error, no sideways scrolling.
  */
-class WidgetWaitlistBrowserTest {
-    private static final ZoneId BUCHAREST = ZoneId.of("Europe/Bucharest");
-    private static final List<Dimension> SIZES = List.of(Browser.DESKTOP, Browser.PHONE);
-
-    private static LocalRuntime runtime;
-    private static Browser browser;
-    private static String base;
-    private static LocalHttp http;
-    private static String owner;
-
+class WidgetWaitlistBrowserTest extends WidgetBrowserTest {
     @BeforeAll
-    static void start() throws Exception {
-        runtime = LocalRuntime.start(LocalRuntime.Options.parse(new String[]{"--port", "0", "--in-memory"}), mail -> { });
-        base = "http://127.0.0.1:" + runtime.port();
-        http = new LocalHttp(base);
-        owner = http.signIn("st_demo", "ana@example.com").get("token").asText();
+    static void openTheWaitlist() throws Exception {
         http.send("PUT", "/studios/st_demo/settings", owner, Map.of("waitlist", Map.of("enabled", true, "closesMinutesBefore", 60)));
-        browser = Browser.start("en-GB");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (runtime != null) runtime.close();
     }
 
     @Test
