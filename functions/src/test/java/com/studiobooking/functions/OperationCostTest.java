@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the Lambda invocations. The figures are pinned here, so they cannot grow silently, and the table this
  * test prints is the one in docs/benchmarks.md (checked row by row).
  *
- * <p>Capacity is computed, not reported: moto's ConsumedCapacity is not used (the table adapter does not ask
- * for it). As DynamoDB's on-demand page prices it: a strongly consistent GetItem of an item up to 4 KB is 1 read
+ * <p>Capacity is computed, not reported: moto 5.2.1 answers ReturnConsumedCapacity with a fixed figure per call
+ * (0.5 for any GetItem, none for UpdateItem, an empty list for TransactWriteItems), not DynamoDB's. As DynamoDB's on-demand page prices it: a strongly consistent GetItem of an item up to 4 KB is 1 read
  * request unit; a Query 1 unit per 4 KB read (our queries here read well under 4 KB); a standard write of an
  * item up to 1 KB is 1 write request unit, a transactional one 2 per item (ConditionCheck included). The largest
  * item a booking writes is measured below and pinned under 1 KB, so the 1-unit-per-item figures hold.
