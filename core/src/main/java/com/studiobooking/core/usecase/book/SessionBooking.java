@@ -112,6 +112,11 @@ public final class SessionBooking {
         SessionFormat seat = seat(session, order.format());
         PaymentMethod method = order.method();
         checkMethod(session, settings, seat, method);
+        // a full format is refused on the session just read (a strongly consistent read: the class was full
+        // then), before the client is looked up and before any transaction: in a flash crowd a loser costs two
+        // reads. Rule 1 does not rest on this: the seat transaction's condition still decides every seat.
+        boolean full = session.spotsLeft(seat) == 0;
+        if (full && !order.waitlist()) throw capacityReached(seat);
 
         String clientId;
         if (byStaff) {
@@ -171,7 +176,7 @@ public final class SessionBooking {
                 new Booking.SessionSeat(session.sessionId(), seat), use, null, null, null, 0, null, 0, Booking.NEW,
                 byStaff ? caller.subject() : null);
 
-        SessionStore.SeatResult result = sessions.reserveSeat(booking, debit, key);
+        SessionStore.SeatResult result = full ? new SessionStore.SeatResult.Full() : sessions.reserveSeat(booking, debit, key);
         for (int attempt = 0; result instanceof SessionStore.SeatResult.Full && order.waitlist() && attempt < 3; attempt++) {
             Optional<Outcome> waiting = waitInLine(session, settings, booking, key, now);
             if (waiting.isPresent()) return waiting.get();
@@ -181,7 +186,7 @@ public final class SessionBooking {
         if (result instanceof SessionStore.SeatResult.Full) {
             // seats free but refused: they are kept for the line; give them to it now if nobody did
             if (session.spotsLeft(seat) > 0) fillFromWaitlist(studioId, session.sessionId(), seat);
-            throw DomainException.conflict("CAPACITY_REACHED", "no " + seatName(seat) + " seats left", "sessionId");
+            throw capacityReached(seat);
         }
         if (result instanceof SessionStore.SeatResult.WalletRefused) {
             throw method == PaymentMethod.PASS
@@ -787,6 +792,10 @@ public final class SessionBooking {
         return session.locationId() == null ? null : studios.findLocation(studioId, session.locationId()).orElse(null);
     }
 
+
+    private static DomainException capacityReached(SessionFormat seat) {
+        return DomainException.conflict("CAPACITY_REACHED", "no " + seatName(seat) + " seats left", "sessionId");
+    }
 
     private static String seatName(SessionFormat seat) {
         return seat == SessionFormat.ONLINE ? "online" : "in-studio";
