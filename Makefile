@@ -2,7 +2,7 @@
 # SAM runs `make build-<LogicalId>` once per function with ARTIFACTS_DIR set. Maven builds two shaded
 # jars in one run (only when a source or pom changed): the functions that can call Stripe ship the full
 # jar, the others (auth, catalogue, link-release) the same jar without stripe-java and Gson (issue 16:
-# 16.5 MB instead of 23.5 MB, docs/benchmarks.md; NoStripeJarIT is its guard). Each target copies its jar
+# 17.2 MB instead of 24.1 MB, docs/benchmarks.md; NoStripeJarIT is its guard). Each target copies its jar
 # to $(ARTIFACTS_DIR)/lib/, where Lambda's Java runtime puts every jar on the classpath.
 
 MVN ?= mvn

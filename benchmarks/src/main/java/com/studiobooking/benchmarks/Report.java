@@ -56,7 +56,10 @@ final class Report {
 
         Jars jars = result.jars();
         md.append("\n| Jar | Size |\n|---|---:|\n")
-                .append("| `functions/target/studio-booking-functions.jar` (every function) | ").append(mb(jars.functions())).append(" |\n");
+                .append("| `functions/target/studio-booking-functions.jar` (payment-webhook, booking, admin, timed-jobs) | ")
+                .append(mb(jars.functions())).append(" |\n")
+                .append("| `functions/target/studio-booking-functions-no-stripe.jar` (auth, catalogue, link-release) | ")
+                .append(mb(jars.noStripe())).append(" |\n");
         if (jars.variant() != null) {
             md.append("| variant: `").append(jars.variant().getFileName()).append("` (see below) | ").append(mb(jars.variant())).append(" |\n");
         }

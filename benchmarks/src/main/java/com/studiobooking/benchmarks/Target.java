@@ -82,10 +82,12 @@ enum Target {
         return this == PAYMENT_WEBHOOK;
     }
 
+    /** The jar the handler ships in: the Makefile gives auth, catalogue and link-release the one without Stripe. */
     Path jar(Jars jars) {
         return switch (this) {
             case FLOOR -> jars.floor();
             case FLOOR_POWERTOOLS -> jars.floorPowertools();
+            case AUTH, CATALOGUE, CATALOGUE_SLOTS, LINK_RELEASE -> jars.noStripe();
             default -> jars.functions();
         };
     }

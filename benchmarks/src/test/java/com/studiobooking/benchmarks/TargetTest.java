@@ -35,6 +35,21 @@ class TargetTest {
     }
 
     @Test
+    void each_handler_is_measured_on_the_jar_the_makefile_ships_it_in() throws Exception {
+        String noStripeLine = Files.readAllLines(REPO.resolve("Makefile")).stream()
+                .filter(line -> line.startsWith("NO_STRIPE_FUNCTIONS :=")).findFirst().orElseThrow();
+        java.util.List<String> noStripe = java.util.List.of(noStripeLine.substring(noStripeLine.indexOf('=') + 1).trim().split("\\s+"));
+        Jars jars = Jars.in(REPO, null);
+        for (Target target : Target.values()) {
+            if (!target.inFunctionsJar()) continue;
+            String function = target.handlerClass.substring(target.handlerClass.lastIndexOf('.') + 1).replace("Handler", "Function");
+            assertThat(target.jar(jars)).as(target.label)
+                    .isEqualTo(noStripe.contains(function) ? jars.noStripe() : jars.functions());
+        }
+        assertThat(noStripe).containsExactlyInAnyOrder("AuthFunction", "CatalogueFunction", "LinkReleaseFunction");
+    }
+
+    @Test
     void staff_routes_carry_the_token_and_dated_routes_start_from_today() {
         ObjectNode booking = Target.BOOKING.fill(sample(Target.BOOKING), STUDIO, 1);
         ObjectNode slots = Target.CATALOGUE_SLOTS.fill(sample(Target.CATALOGUE_SLOTS), STUDIO, 1);
