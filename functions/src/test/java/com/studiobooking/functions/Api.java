@@ -26,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +143,38 @@ final class Api {
                 "currency", "RON", "locale", locale, "owner", Map.of("name", "Ana Pop", "email", ownerEmail))).send();
         assertThat(opened.status()).isEqualTo(201);
         return opened.json().get("studioId").asText();
+    }
+
+    /** A practitioner with a room and a service: what {@link #weekdayMassage} sets up. */
+    record Practice(String staffId, String locationId, String serviceId) {
+    }
+
+    /**
+     * The studio's practitioner Ioana (ioana@example.com) in "Room 1, Str. Lalelelor 3", free Monday to Friday
+     * 09:00–17:00, offering a 60-minute Massage at 250 RON on a 15-minute step.
+     */
+    Practice weekdayMassage(String studioId, String staffToken) {
+        String staffId = created(call("admin/post-studios-studioId-staff.json").path("studioId", studioId).token(staffToken)
+                .body(Map.of("name", "Ioana", "email", "ioana@example.com")).send()).get("staffId").asText();
+        String roomId = created(call("admin/post-studios-studioId-locations.json").path("studioId", studioId).token(staffToken)
+                .body(Map.of("name", "Room 1", "address", "Str. Lalelelor 3")).send()).get("locationId").asText();
+        List<Map<String, String>> week = new ArrayList<>();
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
+            week.add(Map.of("day", day, "start", "09:00", "end", "17:00", "locationId", roomId));
+        }
+        Reply hours = call("admin/put-studios-studioId-staff-staffId-availability.json").path("studioId", studioId)
+                .path("staffId", staffId).token(staffToken).body(Map.of("weekly", week)).send();
+        assertThat(hours.status()).as(hours.body()).isEqualTo(200);
+        String serviceId = created(call("admin/post-studios-studioId-services.json").path("studioId", studioId).token(staffToken)
+                .body(Map.of("name", "Massage", "durationMinutes", 60, "price", Map.of("amount", 25000, "currency", "RON"),
+                        "slotStepMinutes", 15, "staffIds", List.of(staffId), "locationIds", List.of(roomId))).send())
+                .get("serviceId").asText();
+        return new Practice(staffId, roomId, serviceId);
+    }
+
+    private static JsonNode created(Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return reply.json();
     }
 
     /** Staff add a client by e-mail (or find the one the studio knows): its id. */

@@ -11,7 +11,6 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,20 +43,9 @@ class BookingCalendarApiTest {
         owner = api.signIn(studioId, "ana@example.com");
         ok(api.call("admin/put-studios-studioId-settings.json").path("studioId", studioId).token(owner)
                 .body(Map.of("paymentMethods", List.of("CARD", "PAY_AT_STUDIO"))).send());
-        staffId = ok(api.call("admin/post-studios-studioId-staff.json").path("studioId", studioId).token(owner)
-                .body(Map.of("name", "Ioana", "email", "ioana@example.com")).send()).json().get("staffId").asText();
-        String roomId = ok(api.call("admin/post-studios-studioId-locations.json").path("studioId", studioId).token(owner)
-                .body(Map.of("name", "Room 1", "address", "Str. Lalelelor 3")).send()).json().get("locationId").asText();
-        List<Map<String, String>> week = new ArrayList<>();
-        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
-            week.add(Map.of("day", day, "start", "09:00", "end", "17:00", "locationId", roomId));
-        }
-        ok(api.call("admin/put-studios-studioId-staff-staffId-availability.json").path("studioId", studioId)
-                .path("staffId", staffId).token(owner).body(Map.of("weekly", week)).send());
-        massageId = ok(api.call("admin/post-studios-studioId-services.json").path("studioId", studioId).token(owner)
-                .body(Map.of("name", "Massage", "durationMinutes", 60, "price", Map.of("amount", 25000, "currency", "RON"),
-                        "slotStepMinutes", 15, "staffIds", List.of(staffId), "locationIds", List.of(roomId)))
-                .send()).json().get("serviceId").asText();
+        Api.Practice ioana = api.weekdayMassage(studioId, owner);
+        staffId = ioana.staffId();
+        massageId = ioana.serviceId();
     }
 
     @Test

@@ -41,20 +41,7 @@ class BookingDetailApiTest {
                 .body(Map.of("paymentMethods", List.of("PAY_AT_STUDIO", "BANK_TRANSFER"),
                         "bankTransfer", Map.of("enabled", true, "accountName", "Lotus SRL",
                                 "iban", "RO49AAAA1B31007593840000", "dueHours", 48))).send());
-        String practitionerId = ok(api.call("admin/post-studios-studioId-staff.json").path("studioId", studioId).token(owner)
-                .body(Map.of("name", "Ioana", "email", "ioana@example.com")).send()).json().get("staffId").asText();
-        String locationId = ok(api.call("admin/post-studios-studioId-locations.json").path("studioId", studioId).token(owner)
-                .body(Map.of("name", "Room 1", "address", "Str. Lalelelor 3")).send()).json().get("locationId").asText();
-        List<Map<String, String>> week = new ArrayList<>();
-        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
-            week.add(Map.of("day", day, "start", "09:00", "end", "17:00", "locationId", locationId));
-        }
-        ok(api.call("admin/put-studios-studioId-staff-staffId-availability.json").path("studioId", studioId)
-                .path("staffId", practitionerId).token(owner).body(Map.of("weekly", week)).send());
-        massageId = ok(api.call("admin/post-studios-studioId-services.json").path("studioId", studioId).token(owner)
-                .body(Map.of("name", "Massage", "durationMinutes", 60, "price", Map.of("amount", 25000, "currency", "RON"),
-                        "staffIds", List.of(practitionerId), "locationIds", List.of(locationId))).send())
-                .json().get("serviceId").asText();
+        massageId = api.weekdayMassage(studioId, owner).serviceId();
     }
 
     @Test

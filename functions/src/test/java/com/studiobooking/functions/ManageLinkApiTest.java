@@ -10,7 +10,6 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,20 +47,10 @@ class ManageLinkApiTest {
         owner = api.signIn(studioId, "ana@example.com");
         ok(api.call("admin/put-studios-studioId-settings.json").path("studioId", studioId).token(owner)
                 .body(Map.of("paymentMethods", List.of("CARD", "PAY_AT_STUDIO"))).send());
-        instructorId = ok(api.call("admin/post-studios-studioId-staff.json").path("studioId", studioId).token(owner)
-                .body(Map.of("name", "Ioana", "email", "ioana@example.com")).send()).json().get("staffId").asText();
-        roomId = ok(api.call("admin/post-studios-studioId-locations.json").path("studioId", studioId).token(owner)
-                .body(Map.of("name", "Main room", "address", "Str. Lalelelor 3")).send()).json().get("locationId").asText();
-        List<Map<String, String>> week = new ArrayList<>();
-        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
-            week.add(Map.of("day", day, "start", "09:00", "end", "17:00", "locationId", roomId));
-        }
-        ok(api.call("admin/put-studios-studioId-staff-staffId-availability.json").path("studioId", studioId)
-                .path("staffId", instructorId).token(owner).body(Map.of("weekly", week)).send());
-        massageId = ok(api.call("admin/post-studios-studioId-services.json").path("studioId", studioId).token(owner)
-                .body(Map.of("name", "Massage", "durationMinutes", 60, "price", Map.of("amount", 25000, "currency", "RON"),
-                        "staffIds", List.of(instructorId), "locationIds", List.of(roomId))).send())
-                .json().get("serviceId").asText();
+        Api.Practice ioana = api.weekdayMassage(studioId, owner);
+        instructorId = ioana.staffId();
+        roomId = ioana.locationId();
+        massageId = ioana.serviceId();
     }
 
     @Test

@@ -142,6 +142,14 @@ public final class Check {
         return DomainException.invalid(field, "must be in the years " + FIRST_YEAR + " to " + LAST_YEAR);
     }
 
+    /** An {@code Idempotency-Key} header as every create route takes it: 1–100 letters, digits or . _ : - */
+    public static String idempotencyKey(String key) {
+        if (key.isBlank() || key.length() > 100 || !key.matches("[A-Za-z0-9._:-]+")) {
+            throw DomainException.invalid("Idempotency-Key", "must be 1–100 letters, digits or . _ : -");
+        }
+        return key;
+    }
+
     public static String id(String value, String field) {
         String id = text(value, field, Ids.MAX_LENGTH);
         if (!Ids.wellFormed(id)) throw DomainException.invalid(field, "is not a valid id");

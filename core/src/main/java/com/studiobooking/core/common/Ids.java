@@ -1,5 +1,8 @@
 package com.studiobooking.core.common;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
 
@@ -20,6 +23,21 @@ public final class Ids {
 
     public static String next(String prefix) {
         return prefix + "_" + random(16);
+    }
+
+    /**
+     * The same id every time for the same {@code parts} (SHA-256 of them, 16 characters of the same alphabet), for
+     * a repeated request that must find what its first run made, e.g. a purchase named by its Idempotency-Key.
+     */
+    public static String derived(String prefix, String... parts) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
+            char[] out = new char[16];
+            for (int i = 0; i < out.length; i++) out[i] = ALPHABET[hash[i] & 31];
+            return prefix + "_" + new String(out);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
     }
 
     /** {@code length} characters of Crockford-style base32: 5 bits of entropy each. */

@@ -131,7 +131,7 @@ public final class Bookings {
                     false);
         }
         BookingStore.IdempotencyKey key = idempotencyKey == null ? null : new BookingStore.IdempotencyKey(
-                checkKey(idempotencyKey), fingerprint(order), clock.instant().plus(IDEMPOTENCY_MEMORY));
+                Check.idempotencyKey(idempotencyKey), fingerprint(order), clock.instant().plus(IDEMPOTENCY_MEMORY));
         if (key != null) {
             var earlier = bookings.findRepeat(studioId, key.key());
             if (earlier.isPresent()) return repeated(earlier.get(), key);
@@ -767,13 +767,6 @@ public final class Bookings {
         return catalog.locations().stream().filter(l -> l.locationId().equals(locationId)).findFirst().orElse(null);
     }
 
-
-    private static String checkKey(String key) {
-        if (key.isBlank() || key.length() > 100 || !key.matches("[A-Za-z0-9._:-]+")) {
-            throw DomainException.invalid("Idempotency-Key", "must be 1–100 letters, digits or . _ : -");
-        }
-        return key;
-    }
 
     private static String fingerprint(Order order) {
         try {

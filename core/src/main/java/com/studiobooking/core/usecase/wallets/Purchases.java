@@ -20,9 +20,6 @@ import com.studiobooking.core.port.PurchaseStore;
 import com.studiobooking.core.port.StudioStore;
 import com.studiobooking.core.port.WalletStore;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +32,6 @@ import java.util.Optional;
  */
 public final class Purchases {
     private static final Duration CHECKOUT = Duration.ofMinutes(30);
-    private static final String BASE32 = "0123456789abcdefghjkmnpqrstvwxyz";
 
     private final StudioStore studios;
     private final WalletStore wallets;
@@ -76,7 +72,8 @@ public final class Purchases {
         caller.requireMemberOf(studioId);
         if (caller.role() != Role.CLIENT) throw DomainException.forbidden("clients buy passes and credits; staff grant them");
         Check.required(request, "body");
-        String purchaseId = idempotencyKey == null ? Ids.next("pu") : keyedId(studioId, caller.subject(), idempotencyKey);
+        String purchaseId = idempotencyKey == null ? Ids.next("pu") : Ids.derived("pu", studioId, caller.subject(),
+                Check.idempotencyKey(idempotencyKey));
         StudioSettings settings = studios.settingsOf(studioId);
         if (!settings.accepts(PaymentMethod.CARD)) {
             throw DomainException.policy("PAYMENT_METHOD_NOT_ACCEPTED", "the studio does not take cards", null);
@@ -130,22 +127,6 @@ public final class Purchases {
         Purchase open = purchase.with(Purchase.Status.AWAITING_PAYMENT, checkout.checkoutId(), checkout.url(), checkout.expiresAt(), null);
         purchases.attachCheckout(open);
         return open;
-    }
-
-    /** {@code pu_} and 26 base32 characters of SHA-256(studio, client, key): the same for a repeat, unguessable otherwise. */
-    private static String keyedId(String studioId, String clientId, String idempotencyKey) {
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > 100 || !idempotencyKey.matches("[A-Za-z0-9._:-]+")) {
-            throw DomainException.invalid("Idempotency-Key", "must be 1–100 letters, digits or . _ : -");
-        }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(
-                    (studioId + "\n" + clientId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
-            StringBuilder id = new StringBuilder("pu_");
-            for (int i = 0; i < 26; i++) id.append(BASE32.charAt(hash[i] & 31));
-            return id.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public boolean isPurchase(String reference) {
