@@ -138,10 +138,22 @@ function statusLine(b) {
     h('strong', { text: status }));
 }
 
+/** A booking's status, with its place in line while it waits. */
+function statusText(b) {
+  return b.status === 'WAITLISTED' && b.waitlistPosition
+    ? t('facts.waitlistPosition', { status: named('bookingStatus.WAITLISTED', b.status), position: b.waitlistPosition })
+    : named(`bookingStatus.${b.status}`, b.status);
+}
+
 /** An online seat, or an online appointment (the API says whether its link is set, never the link itself). */
 const isOnline = (b) => b.format === 'ONLINE' || (b.onlineLinkSet !== undefined && b.onlineLinkSet !== null);
 
-function bookingFacts(b) {
+/**
+ * What a booking is, as the booking page and the widget's result after booking show it. The result adds the
+ * status (this page has its own status line) and leaves out the due time and reference when the bank
+ * transfer's details beside it already give them.
+ */
+export function bookingFacts(b, { withStatus = false, withPaymentDetails = true } = {}) {
   const payment = [b.paymentMethod ? named(`paymentMethod.${b.paymentMethod}`, b.paymentMethod) : null,
     b.paymentStatus ? named(`paymentStatus.${b.paymentStatus}`, b.paymentStatus) : null].filter(Boolean).join(' · ');
   return facts([
@@ -149,10 +161,11 @@ function bookingFacts(b) {
     [t('facts.when'), fmt.when(b.start, b.end)],
     [t('facts.with'), b.staffName],
     [t('facts.where'), isOnline(b) ? t('format.ONLINE') : locationName(b.locationId)],
+    [t('facts.status'), withStatus ? statusText(b) : null],
     [t('facts.price'), b.paymentMethod === 'PASS' || b.paymentMethod === 'CREDITS' ? null : price(i18n, b.price)],
     [t('facts.payment'), payment],
-    [t('manage.dueBy'), b.paymentDueBy ? fmt.moment(b.paymentDueBy) : null],
-    [t('facts.reference'), b.reference ? h('span', { class: 'mono', text: b.reference }) : null],
+    [t('manage.dueBy'), withPaymentDetails && b.paymentDueBy ? fmt.moment(b.paymentDueBy) : null],
+    [t('facts.reference'), withPaymentDetails && b.reference ? h('span', { class: 'mono', text: b.reference }) : null],
     [t('facts.bookedFor'), b.client ? `${b.client.name} (${b.client.email})` : null],
     [t('facts.notes'), b.notes],
   ]);

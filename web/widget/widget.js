@@ -20,7 +20,7 @@ import {
   bankTransferFacts,
 } from './base.js';
 import { filterSessions, initTimetable, loadWeek, noMatch, renderTimetable, weekShown } from './timetable.js';
-import { installManage, renderManage, showBooking } from './manage.js';
+import { bookingFacts, installManage, renderManage, showBooking } from './manage.js';
 import { canWait, waitlistedResult } from './waitlist.js';
 import { reportHeightToParent } from './frame.js';
 import {
@@ -736,13 +736,13 @@ function renderResult(booking) {
   const viewLink = h('a', { href: bookingPageUrl(booking.bookingId), text: t('result.viewLink') });
   if (booking.status === 'WAITLISTED') {
     $('result-title').textContent = t('result.waitlisted.title');
-    body.replaceChildren(...waitlistedResult(booking), bookingFacts(booking), h('p', {}, viewLink));
+    body.replaceChildren(...waitlistedResult(booking), bookingFacts(booking, { withStatus: true }), h('p', {}, viewLink));
   } else if (next.type === 'BANK_TRANSFER' && next.bankTransfer) {
     $('result-title').textContent = t('result.bankTransfer.title');
     body.replaceChildren(
       h('p', { text: t('result.bankTransfer.text', { when: fmt.moment(next.bankTransfer.dueBy) }) }),
       bankTransferFacts(next.bankTransfer),
-      bookingFacts(booking),
+      bookingFacts(booking, { withStatus: true, withPaymentDetails: false }),
       h('p', {}, viewLink));
   } else if (next.type === 'REDIRECT') {
     $('result-title').textContent = t('result.redirect.title');
@@ -751,7 +751,7 @@ function renderResult(booking) {
     $('result-title').textContent = booking.status === 'CONFIRMED' ? t('result.confirmed') : t('result.received');
     body.replaceChildren(...[
       h('p', { text: booking.client?.email ? t('result.sentTo', { email: booking.client.email }) : t('result.sentToYou') }),
-      bookingFacts(booking),
+      bookingFacts(booking, { withStatus: true }),
       onlineAccessBox(booking),
       h('p', {}, viewLink)].filter(Boolean));
   }
@@ -759,25 +759,6 @@ function renderResult(booking) {
 
 function bookingPageUrl(bookingId) {
   return widgetUrl({ booking: bookingId });
-}
-
-function bookingFacts(b) {
-  const where = b.format === 'ONLINE' ? t('format.ONLINE') : locationName(b.locationId);
-  const payment = [b.paymentMethod ? named(`paymentMethod.${b.paymentMethod}`, b.paymentMethod) : null,
-    b.paymentStatus ? named(`paymentStatus.${b.paymentStatus}`, b.paymentStatus) : null].filter(Boolean).join(' · ');
-  return facts([
-    [t('facts.what'), b.serviceName],
-    [t('facts.when'), fmt.when(b.start, b.end)],
-    [t('facts.with'), b.staffName],
-    [t('facts.where'), where],
-    [t('facts.status'), b.status === 'WAITLISTED' && b.waitlistPosition
-      ? t('facts.waitlistPosition', { status: named('bookingStatus.WAITLISTED', b.status), position: b.waitlistPosition })
-      : named(`bookingStatus.${b.status}`, b.status)],
-    [t('facts.price'), price(i18n, b.price)],
-    [t('facts.payment'), payment],
-    [t('facts.bookedFor'), b.client ? `${b.client.name} (${b.client.email})` : null],
-    [t('facts.notes'), b.notes],
-  ]);
 }
 
 function onlineAccessBox(b) {
