@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * target and JVM mode a fresh JVM that constructs the handler and answers one sample event (see
  * {@link ColdStartProbe}). Prints a Markdown section and writes it into {@code docs/benchmarks.md}.
  * <p>{@code java -jar benchmarks/target/benchmarks.jar cold-start [--runs 10] [--warmups 1] [--only auth,admin,…]
- * [--variant-jar JAR] [--repo DIR] [--no-write] [--verbose]}. With {@code --variant-jar}, every target of the
+ * [--variant-jar JAR] [--repo DIR] [--no-write] [--verbose] [--jvm-flag F]…}. {@code --jvm-flag} adds one flag to every
+ * child JVM (e.g. {@code -Xlog:class+load:file=/tmp/classes-%p.log} to see what a cold invocation loads). With {@code --variant-jar}, every target of the
  * functions jar that does not run Stripe is also measured from that jar (a differently built functions jar),
  * interleaved with the others.
  */
@@ -46,7 +47,8 @@ public final class ColdStart {
 
     private ColdStart() {}
 
-    record Options(int runs, int warmups, List<Target> targets, Path variantJar, Path repo, boolean write, boolean verbose) {
+    record Options(int runs, int warmups, List<Target> targets, Path variantJar, Path repo, boolean write, boolean verbose,
+                   List<String> jvmFlags) {
         static Options parse(String... args) {
             int runs = 10;
             int warmups = 1;
@@ -55,6 +57,7 @@ public final class ColdStart {
             Path repo = defaultRepo();
             boolean write = true;
             boolean verbose = false;
+            List<String> jvmFlags = new ArrayList<>();
             List<String> rest = new ArrayList<>(Arrays.asList(args));
             if (!rest.isEmpty() && rest.get(0).equals("cold-start")) rest.remove(0);
             for (int i = 0; i < rest.size(); i++) {
@@ -67,12 +70,13 @@ public final class ColdStart {
                     case "--repo" -> repo = Path.of(rest.get(++i)).toAbsolutePath().normalize();
                     case "--no-write" -> write = false;
                     case "--verbose" -> verbose = true;
+                    case "--jvm-flag" -> jvmFlags.add(rest.get(++i));
                     default -> throw new IllegalArgumentException("unknown argument " + arg
-                            + "; usage: cold-start [--runs N] [--warmups N] [--only a,b] [--variant-jar JAR] [--repo DIR] [--no-write] [--verbose]");
+                            + "; usage: cold-start [--runs N] [--warmups N] [--only a,b] [--variant-jar JAR] [--repo DIR] [--no-write] [--verbose] [--jvm-flag F]");
                 }
             }
             if (runs < 1 || warmups < 0) throw new IllegalArgumentException("--runs must be >= 1 and --warmups >= 0");
-            return new Options(runs, warmups, targets, variantJar, repo, write, verbose);
+            return new Options(runs, warmups, targets, variantJar, repo, write, verbose, List.copyOf(jvmFlags));
         }
 
         /** The repository this class was built in: benchmarks/target/{benchmarks.jar,classes} → ../.. */
@@ -102,6 +106,7 @@ public final class ColdStart {
                 command.append(" --only ").append(String.join(",", targets.stream().map(t -> t.label).toList()));
             }
             if (variantJar != null) command.append(" --variant-jar ").append(variantJar);
+            jvmFlags.forEach(flag -> command.append(" --jvm-flag '").append(flag).append('\''));
             return command.toString();
         }
     }
@@ -151,7 +156,8 @@ public final class ColdStart {
                             Path jar = variant ? jars.variant() : target.jar(jars);
                             // every link-release run finds the session's reminder, as the first link set on it would
                             if (target == Target.LINK_RELEASE) aws.schedule(studio.reminder());
-                            Measurement m = launch(target, mode, jar, variant, jars, event, environment(aws, target), options.verbose());
+                            Measurement m = launch(target, mode, jar, variant, jars, event, environment(aws, target),
+                                    options.jvmFlags(), options.verbose());
                             if (target == Target.AUTH) authInvocations++;
                             if (target == Target.LINK_RELEASE) {
                                 linkReleases++;
@@ -204,10 +210,11 @@ public final class ColdStart {
 
     /** One fresh JVM, one invocation; the clock runs from just before the process starts to its probe line. */
     static Measurement launch(Target target, JvmMode mode, Path jar, boolean variant, Jars jars, Path event,
-                              Map<String, String> env, boolean verbose) throws IOException, InterruptedException {
+                              Map<String, String> env, List<String> jvmFlags, boolean verbose) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(mode.flags);
+        command.addAll(jvmFlags);
         command.addAll(List.of("-cp", jar + File.pathSeparator + jars.probe(),
                 PROBE_CLASS, target.handlerClass, event.toString(), target.isJob() ? "job" : "http"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
