@@ -1,9 +1,5 @@
 package com.studiobooking.functions;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.studiobooking.core.model.identity.Caller;
 import com.studiobooking.core.model.session.SeriesChange;
 import com.studiobooking.core.model.session.SeriesDetails;
@@ -32,7 +28,7 @@ import java.util.Map;
  * availability, session templates, sessions and recurring series, pass types, credit packs and clients' wallets,
  * and who waits for a seat of a session.
  */
-public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class AdminHandler extends HttpFunction {
     private static final String STUDIO = "/studios/{studioId}";
 
     private final Routes routes;
@@ -150,8 +146,8 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return routes.handle(event, context);
+    protected Routes routes() {
+        return routes;
     }
 
     /**

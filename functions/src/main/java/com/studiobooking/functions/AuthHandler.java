@@ -1,9 +1,5 @@
 package com.studiobooking.functions;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.studiobooking.core.usecase.signin.Authentication;
 import com.studiobooking.functions.http.Response;
 import com.studiobooking.functions.http.Routes;
@@ -11,7 +7,7 @@ import com.studiobooking.functions.http.Routes;
 import java.util.Map;
 
 /** The auth function: passwordless sign-in with an e-mailed one-time code. */
-public final class AuthHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class AuthHandler extends HttpFunction {
     private final Routes routes;
 
     public AuthHandler() {
@@ -31,7 +27,7 @@ public final class AuthHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return routes.handle(event, context);
+    protected Routes routes() {
+        return routes;
     }
 }

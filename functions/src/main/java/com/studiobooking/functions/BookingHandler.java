@@ -1,9 +1,5 @@
 package com.studiobooking.functions;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.studiobooking.core.mail.CalendarInvite;
 import com.studiobooking.core.model.view.BookingsCsv;
 import com.studiobooking.core.usecase.book.Bookings;
@@ -19,7 +15,7 @@ import java.util.Map;
  * The booking function: create, view (also as an .ics file), cancel and reschedule bookings; staff list them by date and export
  * them as CSV; clients see theirs and their wallet, and buy passes and credits by card.
  */
-public final class BookingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class BookingHandler extends HttpFunction {
     private final Routes routes;
 
     public BookingHandler() {
@@ -59,7 +55,7 @@ public final class BookingHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return routes.handle(event, context);
+    protected Routes routes() {
+        return routes;
     }
 }

@@ -1,9 +1,5 @@
 package com.studiobooking.functions;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.studiobooking.core.usecase.book.SlotLookup;
 import com.studiobooking.core.usecase.setup.SessionSetup;
 import com.studiobooking.core.usecase.setup.StudioSetup;
@@ -13,7 +9,7 @@ import com.studiobooking.functions.http.Routes;
 import java.util.Map;
 
 /** The public catalogue ("slots" function): the studio profile, sessions and free slots, read without signing in. */
-public final class CatalogueHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class CatalogueHandler extends HttpFunction {
     private final Routes routes;
 
     public CatalogueHandler() {
@@ -36,7 +32,7 @@ public final class CatalogueHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return routes.handle(event, context);
+    protected Routes routes() {
+        return routes;
     }
 }

@@ -1,9 +1,5 @@
 package com.studiobooking.functions;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.studiobooking.core.model.identity.Caller;
 import com.studiobooking.core.model.session.OnlineAccess;
 import com.studiobooking.core.usecase.book.Bookings;
@@ -20,7 +16,7 @@ import com.studiobooking.functions.http.Routes;
  * of write (a versioned change of one booking and its participant line, staff token only) and need
  * no grant this function lacks.
  */
-public final class LinkReleaseHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class LinkReleaseHandler extends HttpFunction {
     private final Routes routes;
     private final Authentication auth;
 
@@ -49,8 +45,8 @@ public final class LinkReleaseHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return routes.handle(event, context);
+    protected Routes routes() {
+        return routes;
     }
 
     private Caller staff(Request request) {

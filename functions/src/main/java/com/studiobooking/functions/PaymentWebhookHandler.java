@@ -1,9 +1,5 @@
 package com.studiobooking.functions;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.studiobooking.core.usecase.pay.PaymentWebhook;
 import com.studiobooking.functions.http.Response;
 import com.studiobooking.functions.http.Routes;
@@ -15,7 +11,7 @@ import java.util.Map;
  * Gateway says so). A bad, stale or future-dated signature, or a signed body that is not a Stripe event,
  * is a 400 (it would fail the same way again); anything unexpected a 500, so Stripe retries.
  */
-public final class PaymentWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class PaymentWebhookHandler extends HttpFunction {
     private final Routes routes;
 
     public PaymentWebhookHandler() {
@@ -31,7 +27,7 @@ public final class PaymentWebhookHandler implements RequestHandler<APIGatewayV2H
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return routes.handle(event, context);
+    protected Routes routes() {
+        return routes;
     }
 }

@@ -1,8 +1,8 @@
 package com.studiobooking.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.studiobooking.functions.HttpFunction;
 import com.studiobooking.functions.http.Json;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.server.Handler;
@@ -47,12 +47,12 @@ final class ApiGatewayBridge extends Handler.Abstract {
             "json", "application/json", "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon");
 
     private final SamTemplate template;
-    private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers;
+    private final Map<String, HttpFunction> handlers;
     private final DevRoutes dev;
     private final Path webRoot;
 
     ApiGatewayBridge(SamTemplate template,
-                     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers,
+                     Map<String, HttpFunction> handlers,
                      DevRoutes dev, Path webRoot) {
         this.template = template;
         this.handlers = handlers;
@@ -105,7 +105,7 @@ final class ApiGatewayBridge extends Handler.Abstract {
         }
         APIGatewayV2HTTPEvent event = event(request, method, path, rawQuery, query, body, match.get());
         APIGatewayV2HTTPResponse answer = handlers.get(match.get().route().handler())
-                .handleRequest(event, new LocalContext(event.getRequestContext().getRequestId(),
+                .handle(event, new LocalContext(event.getRequestContext().getRequestId(),
                         match.get().route().functionLogicalId()));
         if (answer.getHeaders() != null) answer.getHeaders().forEach(response.getHeaders()::add);
         String text = answer.getBody();

@@ -1,8 +1,6 @@
 package com.studiobooking.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.studiobooking.functions.HttpFunction;
 import com.studiobooking.core.common.Ids;
 import com.studiobooking.core.mail.Email;
 import com.studiobooking.functions.Wiring;
@@ -101,7 +99,7 @@ public final class LocalRuntime implements AutoCloseable {
         DemoStudio demo = DemoStudio.seedIfMissing(table, wiring);
         scheduler.start(Duration.ofSeconds(1));
 
-        Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = new HashMap<>();
+        Map<String, HttpFunction> handlers = new HashMap<>();
         for (SamTemplate.Route route : template.routes()) {
             handlers.computeIfAbsent(route.handler(), name -> instantiate(name, wiring));
         }
@@ -243,10 +241,10 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> instantiate(String handler, Wiring wiring) {
+    private static HttpFunction instantiate(String handler, Wiring wiring) {
         String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
         try {
-            return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
+            return (HttpFunction)
                     Class.forName(className).getConstructor(Wiring.class).newInstance(wiring);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("template.yaml names " + handler

@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.studiobooking.functions.http.HttpEvents;
+import com.studiobooking.functions.HttpFunction;
 import com.studiobooking.core.common.Money;
 import com.studiobooking.core.model.booking.Client;
 import com.studiobooking.core.model.identity.Caller;
@@ -386,15 +388,14 @@ class FunctionPermissionsTest {
                         .handleRequest(job, null);
                 return result.containsKey("error") ? "refused " + result.get("error") : "done " + result.get("done");
             }
-            APIGatewayV2HTTPEvent event = JSON.readValue(text, APIGatewayV2HTTPEvent.class);
+            APIGatewayV2HTTPEvent event = HttpEvents.read(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             Map<String, String> headers = new LinkedHashMap<>(Optional.ofNullable(event.getHeaders()).orElse(Map.of()));
             if (headers.containsKey("authorization")) headers.put("authorization", "Bearer " + tokenFor(event, booking));
             if (headers.containsKey("stripe-signature")) {
                 headers.put("stripe-signature", StripeSignature.sign(event.getBody(), WEBHOOK_SECRET, NOW));
             }
             event.setHeaders(headers);
-            APIGatewayV2HTTPResponse response = ((RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler)
-                    .handleRequest(event, null);
+            APIGatewayV2HTTPResponse response = ((HttpFunction) handler).handle(event, null);
             String code = response.getStatusCode() >= 400 && response.getBody() != null
                     ? " " + JSON.readTree(response.getBody()).path("error").path("code").asText() : "";
             return response.getStatusCode() + code;

@@ -1,13 +1,12 @@
 package com.studiobooking.functions.jar;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.studiobooking.core.model.schedule.DailyJob;
 import com.studiobooking.core.model.studio.NewStudio;
@@ -15,6 +14,7 @@ import com.studiobooking.core.model.schedule.ScheduledJob;
 import com.studiobooking.core.port.Scheduler;
 import com.studiobooking.functions.AuthHandler;
 import com.studiobooking.functions.CatalogueHandler;
+import com.studiobooking.functions.HttpFunction;
 import com.studiobooking.functions.LinkReleaseHandler;
 import com.studiobooking.functions.Wiring;
 import com.studiobooking.infrastructure.config.Secret;
@@ -60,20 +60,21 @@ public final class NoStripeHandlersDriver implements Scheduler {
                 () -> new StripePaymentGateway(StripeClients.create(new Secret("sk_test_unreachable"), "http://127.0.0.1:9"), clock),
                 () -> new StripeWebhookVerifier(new Secret("whsec_unreachable"), clock),
                 "https://book.example/widget", "https://admin.example/", clock));
-        java.util.Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = java.util.Map.of(
+        java.util.Map<String, HttpFunction> handlers = java.util.Map.of(
                 "auth", new AuthHandler(wiring),
                 "catalogue", new CatalogueHandler(wiring),
                 "link-release", new LinkReleaseHandler(wiring));
         String studioId = wiring.studioSetup().openStudio(new NewStudio("Lotus Yoga", "Europe/Bucharest", "RON", "en",
                 new NewStudio.Owner("Ana Pop", "ana@example.com"))).studioId();
-        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        ObjectMapper json = new ObjectMapper();
         for (String file : java.util.Arrays.asList(args).subList(2, args.length)) {
             Path path = Path.of(file);
             String function = path.getParent().getFileName().toString();
-            APIGatewayV2HTTPEvent event = json.readValue(Files.readString(path).replace("st_demo0000000000000", studioId),
-                    APIGatewayV2HTTPEvent.class);
-            APIGatewayV2HTTPResponse response = handlers.get(function).handleRequest(event, null);
-            System.out.println("event " + function + "/" + path.getFileName() + " " + response.getStatusCode());
+            // the bytes, as the Lambda runtime hands them to a stream handler
+            byte[] event = Files.readString(path).replace("st_demo0000000000000", studioId).getBytes(StandardCharsets.UTF_8);
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            handlers.get(function).handleRequest(new ByteArrayInputStream(event), response, null);
+            System.out.println("event " + function + "/" + path.getFileName() + " " + json.readTree(response.toByteArray()).path("statusCode").asInt());
         }
     }
 
