@@ -38,12 +38,15 @@ import com.studiobooking.infrastructure.config.Secret;
  *   <li>a {@code charge}: {@code metadata.bookingId}, {@code payment_intent}, {@code amount_refunded},
  *       {@code currency}.</li>
  * </ul>
- * These paths are the same in every API release Stripe has published up to the pinned
- * {@link StripeClients#API_VERSION} (they are the documented event envelope and the oldest fields of both
- * objects), so an event whose {@code api_version} is another release than ours (an endpoint created with
- * another version, or the Stripe CLI forwarding in the account's default one), or that has none (signed
- * by hand), is read the same way. {@code payment_intent} may come as an id or, expanded, as an object with
- * an {@code id}. The object's own {@code object} field must name what the event type carries.
+ * These paths are the same across API releases (the event envelope and long-standing fields of both
+ * objects; the breaking changes in Stripe's changelog that touch Checkout Sessions move other fields, e.g.
+ * {@code shipping_details} in 2025-03-31.basil, or change when a value is set: since 2022-08-01
+ * {@code payment_intent} stays null until the session is paid), so an event whose {@code api_version} is
+ * another release than the pinned {@link StripeClients#API_VERSION} (an endpoint created with another
+ * version, or the Stripe CLI forwarding in the account's default one), or that has none (signed by hand),
+ * is read the same way; the tests read the pinned release, 2025-03-31.basil, 2024-06-20 (the shaded-jar
+ * test) and none. {@code payment_intent} may come as an id or, expanded, as an object with an {@code id}.
+ * The object's own {@code object} field must name what the event type carries.
  *
  * <p>Reading is strict about the fields it reads: a string where Stripe sends a string, a whole number
  * that fits a {@code long} where it sends a number (Gson, which read them before, also took {@code 42} for
