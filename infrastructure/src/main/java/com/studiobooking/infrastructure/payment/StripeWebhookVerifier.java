@@ -4,17 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-import com.stripe.exception.EventDataObjectDeserializationException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.stripe.exception.SignatureVerificationException;
-import com.stripe.model.Charge;
-import com.stripe.model.Event;
-import com.stripe.model.EventDataObjectDeserializer;
-import com.stripe.model.StripeObject;
-import com.stripe.model.checkout.Session;
 import com.stripe.net.Webhook;
 import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.common.ErrorKind;
@@ -26,10 +26,33 @@ import com.studiobooking.infrastructure.config.Secret;
 /**
  * Verifies a Stripe webhook on its raw body and reduces the event to a {@link PaymentEvent}.
  *
- * <p>Events whose {@code api_version} belongs to another release than the SDK's (an endpoint created
- * with the wrong version, or the Stripe CLI forwarding in the account's default version) are still
- * read: the SDK then refuses its safe deserialization, and the object is read with
- * {@code deserializeUnsafe()} instead. The few fields used here have been stable across releases.
+ * <p>stripe-java checks only the signature ({@link Webhook.Signature#verifyHeader}, an HMAC); the signed
+ * body is then read here as a Jackson tree (the functions load Jackson for every request anyway), not
+ * through stripe-java's {@code Event} model, whose Gson parsing loaded 311 {@code com.stripe.model} and 155
+ * Gson classes on a function's first webhook (issue 16, docs/benchmarks.md). Only the fields below are
+ * read; every other field is ignored, whatever it holds:
+ * <ul>
+ *   <li>the event: {@code id}, {@code type}, {@code created}, {@code data.object};</li>
+ *   <li>a {@code checkout.session}: {@code id}, {@code client_reference_id}, {@code metadata.bookingId},
+ *       {@code payment_intent}, {@code amount_total}, {@code currency}, {@code payment_status};</li>
+ *   <li>a {@code charge}: {@code metadata.bookingId}, {@code payment_intent}, {@code amount_refunded},
+ *       {@code currency}.</li>
+ * </ul>
+ * These paths are the same across API releases (the event envelope and long-standing fields of both
+ * objects; the breaking changes in Stripe's changelog that touch Checkout Sessions move other fields, e.g.
+ * {@code shipping_details} in 2025-03-31.basil, or change when a value is set: since 2022-08-01
+ * {@code payment_intent} stays null until the session is paid), so an event whose {@code api_version} is
+ * another release than the pinned {@link StripeClients#API_VERSION} (an endpoint created with another
+ * version, or the Stripe CLI forwarding in the account's default one), or that has none (signed by hand),
+ * is read the same way; the tests read the pinned release, 2025-03-31.basil, 2024-06-20 (the shaded-jar
+ * test) and none. {@code payment_intent} may come as an id or, expanded, as an object with an {@code id}.
+ * The object's own {@code object} field must name what the event type carries.
+ *
+ * <p>Reading is strict about the fields it reads: a string where Stripe sends a string, a whole number
+ * that fits a {@code long} where it sends a number (Gson, which read them before, also took {@code 42} for
+ * a string and {@code "42"} for a number, and lenient JSON; Stripe sends neither). The body's nesting,
+ * numbers and strings are bounded ({@link #LIMITS}), so a hostile signed body is refused as bad input
+ * before it costs deep recursion or a big-number parse.
  */
 public final class StripeWebhookVerifier implements WebhookVerifier {
     /** How old a signature may be: Stripe's recommended tolerance against replays (and how far ahead). */
@@ -38,6 +61,23 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
     private static final Pattern STRIPE_ID = Pattern.compile("[A-Za-z0-9_]{1,255}");
     /** Our booking and purchase ids, as every path id of the API. */
     private static final Pattern OUR_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /**
+     * Far above any Stripe event (about 6 levels deep, 64-bit numbers, metadata values of at most 500
+     * characters, URLs of a few thousand), far below Jackson's defaults (1,000 levels, 1,000 digits,
+     * 20 M characters).
+     */
+    static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(64)
+            .maxNumberLength(50)
+            .maxStringLength(100_000)
+            .maxNameLength(1_000)
+            .build();
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private static final String NOT_AN_EVENT_OBJECT = "it is not a JSON object with an event's fields";
+    private static final String NOT_WHAT_IT_CARRIES = "its data.object is not what its type carries";
 
     private final String secret;
     private final Clock clock;
@@ -63,23 +103,37 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
             throw DomainException.invalid(StripeSignature.HEADER, "is malformed");
         }
         refuseTimestampsFromTheFuture(signatureHeader);
-        Event event;
+
+        JsonNode event;
         try {
-            event = Webhook.constructEvent(body, signatureHeader, secret, TOLERANCE.toSeconds(), clock);
-        } catch (SignatureVerificationException e) {
-            throw DomainException.invalid(StripeSignature.HEADER, "is not valid: " + e.getMessage());
-        } catch (RuntimeException e) {
-            throw notAnEvent("it is not a JSON object with an event's fields", e);
+            event = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw notAnEvent(NOT_AN_EVENT_OBJECT, e);
         }
-        if (event == null) throw notAnEvent("it is not a JSON object", null);
-        if (event.getId() == null || !STRIPE_ID.matcher(event.getId()).matches()) throw notAnEvent("its id is not a Stripe id", null);
-        if (event.getType() == null || event.getType().isBlank()) throw notAnEvent("it has no type", null);
+        // as before: an empty body or null was no event for stripe-java's reader either
+        if (event == null || event.isNull() || event.isMissingNode()) throw notAnEvent(NOT_AN_EVENT_OBJECT, null);
+        String id;
+        String type;
+        Long created;
+        JsonNode object;
+        try {
+            if (!event.isObject()) throw new Unreadable("the body is not an object");
+            id = text(event, "id");
+            type = text(event, "type");
+            created = whole(event, "created");
+            text(event, "api_version");
+            object = objectOrNull(objectOrNull(event, "data"), "object");
+        } catch (Unreadable e) {
+            throw notAnEvent(NOT_AN_EVENT_OBJECT, e);
+        }
+        if (id == null || !STRIPE_ID.matcher(id).matches()) throw notAnEvent("its id is not a Stripe id", null);
+        if (type == null || type.isBlank()) throw notAnEvent("it has no type", null);
         PaymentEvent read;
         try {
-            read = toPaymentEvent(event);
+            read = toPaymentEvent(id, type, created == null ? null : Instant.ofEpochSecond(created), object);
         } catch (RuntimeException e) {
             // the same body fails the same way every time: a 400, not a 500 Stripe would retry for days
-            throw notAnEvent("its data.object is not what its type carries", e);
+            throw notAnEvent(NOT_WHAT_IT_CARRIES, e);
         }
         return ownIds(read);
     }
@@ -121,26 +175,25 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
         return new DomainException(ErrorKind.VALIDATION, "VALIDATION_FAILED", "is not a Stripe event: " + why, "body", cause);
     }
 
-    private static PaymentEvent toPaymentEvent(Event event) {
-        switch (event.getType()) {
+    private static PaymentEvent toPaymentEvent(String id, String type, Instant created, JsonNode object) {
+        switch (type) {
             case "checkout.session.completed": {
-                Session session = dataObject(event, Session.class);
-                return fromSession(event, completedType(session.getPaymentStatus()), session);
+                JsonNode session = dataObject(object, "checkout.session");
+                return fromSession(id, completedType(text(session, "payment_status")), created, session);
             }
             case "checkout.session.async_payment_succeeded":
-                return fromSession(event, PaymentEvent.Type.ASYNC_PAYMENT_SUCCEEDED, dataObject(event, Session.class));
+                return fromSession(id, PaymentEvent.Type.ASYNC_PAYMENT_SUCCEEDED, created, dataObject(object, "checkout.session"));
             case "checkout.session.async_payment_failed":
-                return fromSession(event, PaymentEvent.Type.ASYNC_PAYMENT_FAILED, dataObject(event, Session.class));
+                return fromSession(id, PaymentEvent.Type.ASYNC_PAYMENT_FAILED, created, dataObject(object, "checkout.session"));
             case "checkout.session.expired":
-                return fromSession(event, PaymentEvent.Type.CHECKOUT_EXPIRED, dataObject(event, Session.class));
+                return fromSession(id, PaymentEvent.Type.CHECKOUT_EXPIRED, created, dataObject(object, "checkout.session"));
             case "charge.refunded": {
-                Charge charge = dataObject(event, Charge.class);
-                return new PaymentEvent(event.getId(), PaymentEvent.Type.REFUNDED, created(event),
-                        metadata(charge.getMetadata(), "bookingId"), null, charge.getPaymentIntent(),
-                        money(charge.getAmountRefunded(), charge.getCurrency()));
+                JsonNode charge = dataObject(object, "charge");
+                return new PaymentEvent(id, PaymentEvent.Type.REFUNDED, created, bookingId(charge), null,
+                        expandableId(charge, "payment_intent"), money(whole(charge, "amount_refunded"), text(charge, "currency")));
             }
             default:
-                return new PaymentEvent(event.getId(), PaymentEvent.Type.OTHER, created(event), null, null, null, null);
+                return new PaymentEvent(id, PaymentEvent.Type.OTHER, created, null, null, null, null);
         }
     }
 
@@ -150,41 +203,63 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
                 ? PaymentEvent.Type.CHECKOUT_PAID : PaymentEvent.Type.CHECKOUT_PENDING;
     }
 
-    private static PaymentEvent fromSession(Event event, PaymentEvent.Type type, Session session) {
-        String reference = session.getClientReferenceId() != null ? session.getClientReferenceId()
-                : metadata(session.getMetadata(), "bookingId");
-        return new PaymentEvent(event.getId(), type, created(event), reference, session.getId(),
-                session.getPaymentIntent(), money(session.getAmountTotal(), session.getCurrency()));
+    private static PaymentEvent fromSession(String eventId, PaymentEvent.Type type, Instant created, JsonNode session) {
+        String clientReference = text(session, "client_reference_id");
+        String reference = clientReference != null ? clientReference : bookingId(session);
+        return new PaymentEvent(eventId, type, created, reference, text(session, "id"),
+                expandableId(session, "payment_intent"), money(whole(session, "amount_total"), text(session, "currency")));
     }
 
-    private static <T extends StripeObject> T dataObject(Event event, Class<T> type) {
-        EventDataObjectDeserializer data = event.getDataObjectDeserializer();
-        StripeObject object;
-        try {
-            // empty when the event's API release differs from the SDK's, even if the JSON would fit; an event
-            // without api_version (hand-written, never Stripe's) makes the SDK's check throw: read it the same way
-            object = event.getApiVersion() != null && data.getObject().isPresent() ? data.getObject().get()
-                    : data.deserializeUnsafe();
-        } catch (EventDataObjectDeserializationException e) {
-            throw new IllegalStateException("Stripe event " + event.getId() + " (" + event.getType() + ", API version "
-                    + event.getApiVersion() + ") could not be read: " + e.getMessage());
-        }
-        if (!type.isInstance(object)) {
-            throw new IllegalStateException("Stripe event " + event.getId() + " (" + event.getType() + ") carries a "
-                    + (object == null ? "null" : object.getClass().getSimpleName()) + ", not a " + type.getSimpleName());
-        }
-        return type.cast(object);
+    /** {@code data.object}, which must be the kind of Stripe object ({@code "object": "charge"}, …) the type carries. */
+    private static JsonNode dataObject(JsonNode object, String kind) {
+        if (object == null) throw new Unreadable("no data.object");
+        if (!kind.equals(text(object, "object"))) throw new Unreadable("data.object is not a " + kind);
+        return object;
     }
 
-    private static Instant created(Event event) {
-        return event.getCreated() == null ? null : Instant.ofEpochSecond(event.getCreated());
+    private static String bookingId(JsonNode object) {
+        return text(objectOrNull(object, "metadata"), "bookingId");
     }
 
-    private static String metadata(Map<String, String> metadata, String key) {
-        return metadata == null ? null : metadata.get(key);
+    /** An expandable field: the id, or (expanded) the object with its {@code id}. */
+    private static String expandableId(JsonNode parent, String field) {
+        JsonNode value = parent.get(field);
+        if (value != null && value.isObject()) return text(value, "id");
+        return text(parent, field);
+    }
+
+    /** The field's string; null when absent or null (or when {@code parent} is). */
+    private static String text(JsonNode parent, String field) {
+        JsonNode value = parent == null ? null : parent.get(field);
+        if (value == null || value.isNull()) return null;
+        if (!value.isTextual()) throw new Unreadable(field + " is not a string");
+        return value.textValue();
+    }
+
+    /** The field's whole number; null when absent or null. */
+    private static Long whole(JsonNode parent, String field) {
+        JsonNode value = parent.get(field);
+        if (value == null || value.isNull()) return null;
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) throw new Unreadable(field + " is not a whole number");
+        return value.longValue();
+    }
+
+    /** The field's object; null when absent or null (or when {@code parent} is). */
+    private static JsonNode objectOrNull(JsonNode parent, String field) {
+        JsonNode value = parent == null ? null : parent.get(field);
+        if (value == null || value.isNull()) return null;
+        if (!value.isObject()) throw new Unreadable(field + " is not an object");
+        return value;
     }
 
     private static Money money(Long amount, String currency) {
         return amount == null || currency == null ? null : new Money(amount, currency.toUpperCase(Locale.ROOT));
+    }
+
+    /** A field of the signed body that is not what Stripe sends there. */
+    private static final class Unreadable extends RuntimeException {
+        Unreadable(String message) {
+            super(message, null, false, false);
+        }
     }
 }
