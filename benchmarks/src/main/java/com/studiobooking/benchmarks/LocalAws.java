@@ -120,11 +120,14 @@ final class LocalAws implements AutoCloseable {
         return sent;
     }
 
-    /** moto's whole state as JSON: every model instance it made since it started, by service. */
+    /**
+     * moto's whole state as JSON: every model instance it made since it started, by service. Slow once a run has
+     * written thousands of items (a priming run of 100 requests per handler timed out at 30 s), hence the long timeout.
+     */
     private JsonNode state() {
         try {
             HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(moto.endpoint().resolve("/moto-api/data.json"))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                    .timeout(Duration.ofMinutes(5)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException("moto answered " + response.statusCode() + " for /moto-api/data.json");

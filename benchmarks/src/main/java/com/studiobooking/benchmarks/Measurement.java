@@ -7,10 +7,11 @@ import java.util.Map;
  * One cold invocation. {@code totalMillis} is measured by the parent, from just before the child process is
  * started to the moment its probe line is read; the parts come from the child's own clock, and
  * {@link #jvmToMainMillis()} is what is left: process start, JVM boot and loading the probe's main class.
- * {@code variant} says the handler ran from the variant jar rather than its own.
+ * {@code variant} says the handler ran from the variant jar rather than its own; {@code stream} that it is a
+ * {@code RequestStreamHandler} (handed the event's bytes, no event serializer).
  */
 record Measurement(Target target, JvmMode mode, boolean variant, int status, double totalMillis, double mainToResponseMillis,
-                   double initMillis, double invokeMillis, double serdeMillis) {
+                   double initMillis, double invokeMillis, double serdeMillis, boolean stream) {
 
     double jvmToMainMillis() {
         return totalMillis - mainToResponseMillis;
@@ -25,7 +26,8 @@ record Measurement(Target target, JvmMode mode, boolean variant, int status, dou
         }
         return new Measurement(target, mode, variant, Integer.parseInt(required(fields, "status", line)), totalMillis,
                 millis(fields, "mainToResponseMicros", line), millis(fields, "initMicros", line),
-                millis(fields, "invokeMicros", line), millis(fields, "serdeMicros", line));
+                millis(fields, "invokeMicros", line), millis(fields, "serdeMicros", line),
+                Boolean.parseBoolean(fields.getOrDefault("stream", "false")));
     }
 
     private static double millis(Map<String, String> fields, String name, String line) {

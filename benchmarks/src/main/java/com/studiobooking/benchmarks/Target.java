@@ -40,6 +40,8 @@ enum Target {
     /** Invoked by EventBridge Scheduler with a plain JSON map, not an API Gateway event. */
     TIMED_JOBS("timed-jobs", "com.studiobooking.functions.TimedJobsHandler", "timed-jobs/missing-link-reminder.json"),
     FLOOR("floor", "com.studiobooking.benchmarks.floor.FloorHandler", "catalogue/get-studios-studioId.json"),
+    /** The floor as a {@code RequestStreamHandler}: no event serializer, jackson-core's streaming parser. */
+    FLOOR_STREAM("floor-stream", "com.studiobooking.benchmarks.floor.FloorStreamHandler", "catalogue/get-studios-studioId.json"),
     FLOOR_POWERTOOLS("floor-powertools", "com.studiobooking.benchmarks.floor.PowertoolsFloorHandler",
             "catalogue/get-studios-studioId.json");
 
@@ -74,7 +76,17 @@ enum Target {
 
     /** Whether the handler ships in the functions jar (the floors have jars of their own). */
     boolean inFunctionsJar() {
-        return this != FLOOR && this != FLOOR_POWERTOOLS;
+        return !isFloor();
+    }
+
+    /** Whether this is one of the reference handlers in a jar of their own. */
+    boolean isFloor() {
+        return this == FLOOR || this == FLOOR_STREAM || this == FLOOR_POWERTOOLS;
+    }
+
+    /** Whether the priming measurement runs it: every handler of ours, and the two floors as a reference. */
+    boolean primed() {
+        return this != FLOOR_POWERTOOLS;
     }
 
     /** Whether the measured route runs Stripe's code (so it cannot run from a jar without stripe-java). */
@@ -86,6 +98,7 @@ enum Target {
     Path jar(Jars jars) {
         return switch (this) {
             case FLOOR -> jars.floor();
+            case FLOOR_STREAM -> jars.floorStream();
             case FLOOR_POWERTOOLS -> jars.floorPowertools();
             case AUTH, CATALOGUE, CATALOGUE_SLOTS, LINK_RELEASE -> jars.noStripe();
             default -> jars.functions();
