@@ -137,7 +137,7 @@ final class Report {
                 .append("lists a week of slots of the service; booking lists a week of bookings (staff token); link-release ")
                 .append("sets a new link on the session every run (and deletes its missing-link reminder, put back in moto before each run); payment-webhook takes ")
                 .append("a freshly signed Stripe `checkout.session.expired` for the demo booking (a new event id every run, ")
-                .append("verified and read by stripe-java, recorded once; the booking is paid at the studio, so it stays); ")
+                .append("its signature checked by stripe-java and its body read with Jackson, recorded once; the booking is paid at the studio, so it stays); ")
                 .append("timed-jobs runs a missing-link reminder for a session that does not exist (it reads, finds nothing ")
                 .append("and answers `done=false`; status 200 means it answered without an error).\n")
                 .append("- Not Lambda: no Firecracker micro-VM, no runtime API, no SnapStart snapshot or restore (template.yaml enables ")
