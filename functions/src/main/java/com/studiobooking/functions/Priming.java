@@ -70,7 +70,10 @@ final class Priming implements Resource {
         boolean asExpected() { return expected == status; }
     }
 
-    /** A synthetic request through a route: {@code token} "none", "foreign" (signed by a throwaway key) or null. */
+    /**
+     * A synthetic request through a route: {@code token} null (none: the caller is anonymous) or "malformed" (an
+     * Authorization header that is not a bearer token). Never a token to verify: that takes the real secret.
+     */
     record Synthetic(String routeKey, String token, String body, int expected) {
     }
 
@@ -137,14 +140,14 @@ final class Priming implements Resource {
         return http("booking", handler, wiring, true, true, true, List.of(
                 new Synthetic("POST /studios/{studioId}/bookings", null, booking, 404),
                 new Synthetic("POST /studios/{studioId}/bookings", null, "{\"paymentMethod\":\"NONE\"}", 400),
-                new Synthetic("GET /studios/{studioId}/bookings", "foreign", null, 401),
-                new Synthetic("GET /studios/{studioId}/bookings/export", "foreign", null, 401),
+                new Synthetic("GET /studios/{studioId}/bookings", "malformed", null, 401),
+                new Synthetic("GET /studios/{studioId}/bookings/export", null, null, 401),
                 new Synthetic("GET /bookings/{bookingId}", null, null, 404),
                 new Synthetic("GET /bookings/{bookingId}/calendar.ics", null, null, 404),
                 new Synthetic("POST /bookings/{bookingId}/cancel", null, null, 404),
-                new Synthetic("GET /me/bookings", "foreign", null, 401),
-                new Synthetic("GET /me/wallet", "foreign", null, 401),
-                new Synthetic("POST /studios/{studioId}/purchases", "foreign", "{}", 401),
+                new Synthetic("GET /me/bookings", null, null, 401),
+                new Synthetic("GET /me/wallet", null, null, 401),
+                new Synthetic("POST /studios/{studioId}/purchases", null, "{}", 401),
                 new Synthetic("POST /bookings/{bookingId}/reschedule", null, "{\"start\":\"2026-12-01T10:00:00Z\"}", 404)),
                 List.of("PAYMENT_LINK", "MONEY_BACK", "ICS"));
     }
@@ -159,8 +162,9 @@ final class Priming implements Resource {
                 "PUT {s}/sessions/{sessionId}", "POST {s}/sessions/{sessionId}/cancel", "GET {s}/pass-types",
                 "GET {s}/clients", "POST {s}/clients/{clientId}/passes", "POST {s}/series",
                 "PATCH {s}/series/{seriesId}", "GET {s}/sessions/{sessionId}/waitlist")) {
-            requests.add(new Synthetic(route.replace("{s}", "/studios/{studioId}"), "foreign", "{}", 401));
+            requests.add(new Synthetic(route.replace("{s}", "/studios/{studioId}"), null, "{}", 401));
         }
+        requests.add(new Synthetic("GET /studios/{studioId}/settings", "malformed", null, 401));
         return http("admin", handler, wiring, true, true, true, requests, List.of("PAYMENT_LINK", "MONEY_BACK", "ICS"));
     }
 
@@ -171,9 +175,9 @@ final class Priming implements Resource {
                 "POST /studios/{studioId}/bookings/{bookingId}/mark-refunded",
                 "POST /studios/{studioId}/bookings/{bookingId}/attendance",
                 "PUT /studios/{studioId}/bookings/{bookingId}/online-access")) {
-            requests.add(new Synthetic(route, "foreign", "{}", 401));
             requests.add(new Synthetic(route, null, "{}", 401));
         }
+        requests.add(new Synthetic("POST /studios/{studioId}/bookings/{bookingId}/attendance", "malformed", "{}", 401));
         return http("link-release", handler, wiring, true, true, false, requests, List.of("PAYMENT_RECEIVED", "ICS"));
     }
 
@@ -206,12 +210,11 @@ final class Priming implements Resource {
     private static Priming http(String function, RequestStreamHandler handler, Wiring wiring, boolean mail,
                                 boolean schedule, boolean stripe, List<Synthetic> requests, List<String> emails) {
         return new Priming(function, () -> {
-            String foreign = foreignToken();
             List<Outcome> outcomes = new ArrayList<>();
             for (Synthetic request : requests) {
                 Map<String, String> headers = new LinkedHashMap<>();
                 headers.put("content-type", "application/json");
-                if ("foreign".equals(request.token())) headers.put("authorization", "Bearer " + foreign);
+                if ("malformed".equals(request.token())) headers.put("authorization", "Basic cHJpbWluZw==");
                 byte[] response = send(handler, event(request.routeKey(), request.body(), headers));
                 int status = ((Number) Json.read(new String(response, StandardCharsets.UTF_8), Map.class).get("statusCode")).intValue();
                 outcomes.add(new Outcome(request.routeKey() + (request.token() == null ? "" : " (" + request.token() + " token)"),
@@ -226,6 +229,7 @@ final class Priming implements Resource {
     private static void common(Wiring wiring, boolean mail, boolean schedule, boolean stripe, List<String> emails) {
         wiring.readNothing("STUDIO#" + STUDIO);
         wiring.buildClients(mail, schedule);
+        throwawayToken();
         if (stripe) StripePriming.run();
         if (mail) renderEmails(emails);
         Json.write(Map.of("error", Map.of("code", "PRIMING", "message", "priming", "field", "body")));
@@ -271,8 +275,8 @@ final class Priming implements Resource {
         return response.toByteArray();
     }
 
-    /** A token as ours look, signed and verified with a random key that is dropped: the real one is never read. */
-    private static String foreignToken() {
+    /** Signs and verifies a token as ours with a random key that is dropped (nimbus' path): the real key is never read. */
+    private static String throwawayToken() {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         JwtTokenService throwaway = new JwtTokenService(new SigningKeys(Base64.getEncoder().encodeToString(random)),

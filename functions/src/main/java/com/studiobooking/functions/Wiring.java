@@ -4,6 +4,7 @@ import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.common.Money;
 import com.studiobooking.core.jobs.JobRunner;
 import com.studiobooking.core.model.booking.BookingAccess;
+import com.studiobooking.core.model.identity.Caller;
 import com.studiobooking.core.model.booking.ManageLinks;
 import com.studiobooking.core.model.schedule.DailyJob;
 import com.studiobooking.core.model.schedule.ScheduledJob;
@@ -14,6 +15,7 @@ import com.studiobooking.core.port.Mailer;
 import com.studiobooking.core.port.PaymentGateway;
 import com.studiobooking.core.port.Refund;
 import com.studiobooking.core.port.Scheduler;
+import com.studiobooking.core.port.TokenService;
 import com.studiobooking.core.port.WebhookVerifier;
 import com.studiobooking.core.usecase.book.BookingExport;
 import com.studiobooking.core.usecase.book.Bookings;
@@ -48,6 +50,8 @@ import com.studiobooking.infrastructure.token.JwtTokenService;
 import com.studiobooking.infrastructure.token.SigningKeys;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -121,15 +125,22 @@ public final class Wiring {
                 manageLinks, clock));
 
         this.studioSetup = Lazy.of(() -> new StudioSetup(studios.get(), links, scheduler, clock));
+        // the token secret is fetched on the first request that signs or checks something, never while the
+        // function starts: a SnapStart snapshot holds no secret (docs/decisions/snapstart-priming.md)
+        Lazy<JwtTokenService> jwt = Lazy.of(() -> new JwtTokenService(keys.get(), clock));
+        TokenService tokens = new TokenService() {
+            @Override public String issue(Caller caller, Instant expiresAt) { return jwt.get().issue(caller, expiresAt); }
+            @Override public Optional<Caller> verify(String token) { return jwt.get().verify(token); }
+        };
+        Lazy<byte[]> loginCodeKey = Lazy.of(() -> keys.get().loginCodeKey());
         this.authentication = Lazy.of(() -> new Authentication(studios.get(),
-                new DynamoLoginCodeStore(table), clients,
-                new JwtTokenService(keys.get(), clock), sendLater, fence, clock, keys.get().loginCodeKey()));
+                new DynamoLoginCodeStore(table), clients, tokens, sendLater, fence, clock, loginCodeKey));
         this.appointmentSetup = Lazy.of(() -> new AppointmentSetup(studios.get(), links, clock));
         this.slotLookup = Lazy.of(() -> new SlotLookup(studios.get(), bookingStore.get(), clock));
         this.sessionBooking = Lazy.of(() -> new SessionBooking(studios.get(), sessions.get(), bookingStore.get(),
                 walletStore.get(), scheduler, cards.get(), sendLater, manageLinks, clock));
         this.bookings = Lazy.of(() -> new Bookings(studios.get(), bookingStore.get(), clients, slotLookup.get(),
-                bookingAccess.get(), token -> authentication().caller(token), sendLater,
+                bookingAccess, token -> authentication().caller(token), sendLater,
                 manageLinks, sessionBooking.get(), scheduler, cards.get(), clock));
         this.sessionSetup = Lazy.of(() -> new SessionSetup(studios.get(), sessions.get(), bookingStore.get(),
                 sessionBooking.get(), scheduler, sendLater, manageLinks, clock));
