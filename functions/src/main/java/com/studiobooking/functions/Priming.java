@@ -237,6 +237,11 @@ final class Priming implements Resource {
 
     /** One API Gateway HTTP API event (payload format 2.0) for a route key, its path ids filled with priming ids. */
     static byte[] event(String routeKey, String body, Map<String, String> headers) {
+        return event(routeKey, STUDIO, Map.of(), body, headers);
+    }
+
+    /** The same, for the studio {@code studioId} and with a query (a measurement's real request). */
+    static byte[] event(String routeKey, String studioId, Map<String, String> query, String body, Map<String, String> headers) {
         String method = routeKey.substring(0, routeKey.indexOf(' '));
         String template = routeKey.substring(routeKey.indexOf(' ') + 1);
         Map<String, String> pathParameters = new LinkedHashMap<>();
@@ -244,7 +249,7 @@ final class Priming implements Resource {
         StringBuilder path = new StringBuilder();
         while (parameter.find()) {
             String name = parameter.group(1);
-            String value = name.equals("studioId") ? STUDIO : "priming_" + name.substring(0, name.length() - 2);
+            String value = name.equals("studioId") ? studioId : "priming_" + name.substring(0, name.length() - 2);
             pathParameters.put(name, value);
             parameter.appendReplacement(path, value);
         }
@@ -255,7 +260,10 @@ final class Priming implements Resource {
         event.put("version", "2.0");
         event.put("routeKey", routeKey);
         event.put("rawPath", path.toString());
-        event.put("rawQueryString", "");
+        StringBuilder rawQuery = new StringBuilder();
+        query.forEach((name, value) -> rawQuery.append(rawQuery.length() == 0 ? "" : "&").append(name).append('=').append(value));
+        event.put("rawQueryString", rawQuery.toString());
+        if (!query.isEmpty()) event.put("queryStringParameters", query);
         event.put("headers", headers);
         if (!pathParameters.isEmpty()) event.put("pathParameters", pathParameters);
         event.put("requestContext", Map.of("requestId", "priming", "routeKey", routeKey, "stage", "$default",
