@@ -89,6 +89,8 @@ public final class Wiring {
     private final StaffTokenFence staffTokenFence;
     private final Lazy<Mailer> mailer;
     private final Lazy<Scheduler> schedulerNow;
+    /** Builds the secrets client ahead of its first use (production only: see {@link #buildingAhead}). */
+    private Runnable buildAhead = () -> { };
 
     public Wiring(Parts parts) {
         // every store writes through the fence: a staff request's writes are checked against its token
@@ -185,8 +187,15 @@ public final class Wiring {
      * {@code Lazy}s its requests use, without sending anything.
      */
     void buildClients(boolean mail, boolean schedule) {
+        buildAhead.run();
         if (mail) mailer.get();
         if (schedule && schedulerNow.get() instanceof EventBridgeScheduler eventBridge) eventBridge.buildClient();
+    }
+
+    /** What {@link #buildClients} builds besides the parts: production's Secrets Manager client (no secret read). */
+    Wiring buildingAhead(Runnable clients) {
+        this.buildAhead = clients;
+        return this;
     }
 
     /** SnapStart priming: one read of a key no item has, so the table's client is built and connected. */
