@@ -2,7 +2,7 @@ package com.studiobooking.functions;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.studiobooking.core.common.Money;
-import com.studiobooking.core.mail.CalendarInvite;
+import com.studiobooking.core.mail.BookingEmails;
 import com.studiobooking.core.mail.Email;
 import com.studiobooking.core.mail.MoneyBackEmail;
 import com.studiobooking.core.mail.PaymentLinkEmail;
@@ -10,12 +10,16 @@ import com.studiobooking.core.mail.PaymentReceivedEmail;
 import com.studiobooking.core.mail.SignInCodeEmail;
 import com.studiobooking.core.model.booking.Booking;
 import com.studiobooking.core.model.booking.BookingStatus;
+import com.studiobooking.core.model.booking.Cancellation;
 import com.studiobooking.core.model.booking.Client;
 import com.studiobooking.core.model.booking.PaymentStatus;
 import com.studiobooking.core.model.identity.Caller;
 import com.studiobooking.core.model.identity.Role;
 import com.studiobooking.core.model.schedule.JobKind;
+import com.studiobooking.core.model.studio.Location;
 import com.studiobooking.core.model.studio.PaymentMethod;
+import com.studiobooking.core.model.studio.Staff;
+import com.studiobooking.core.model.studio.StaffRole;
 import com.studiobooking.core.model.studio.StudioSettings;
 import com.studiobooking.functions.http.Json;
 import com.studiobooking.functions.logging.Log;
@@ -34,7 +38,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -307,10 +310,16 @@ final class Priming implements Resource {
                     case "PAYMENT_RECEIVED" -> rendered.add(PaymentReceivedEmail.of(booking, studio, "https://priming.invalid/m"));
                     case "MONEY_BACK" -> rendered.add(MoneyBackEmail.of(booking, studio, MoneyBackEmail.Why.values()[0],
                             "https://priming.invalid/m"));
-                    case "ICS" -> new CalendarInvite(CalendarInvite.Method.REQUEST, CalendarInvite.bookingUid(booking.bookingId()),
-                            0, booking.createdAt(), ZoneId.of("Europe/Bucharest"), booking.start(), booking.end(),
-                            booking.serviceName(), "Priming", "Priming", new CalendarInvite.Person("Priming", "priming@example.invalid"),
-                            new CalendarInvite.Person("Priming", "priming@example.invalid")).attachment();
+                    case "ICS" -> {
+                        // an appointment booked and cancelled, with its .ics (the client's, the practitioner's)
+                        Staff practitioner = new Staff("sf_priming", "Priming", "priming@example.invalid", StaffRole.OWNER, null,
+                                booking.createdAt());
+                        Location location = new Location("lc_priming", "Priming", "Priming 1", false, null, booking.createdAt());
+                        rendered.addAll(BookingEmails.booked(booking, studio, practitioner, location, "https://priming.invalid/m"));
+                        rendered.addAll(BookingEmails.cancelled(cancelled(booking), studio, practitioner, location,
+                                "https://priming.invalid/m"));
+                        BookingEmails.calendar(booking, studio, practitioner, location).text();
+                    }
                     default -> throw new IllegalArgumentException(kind);
                 }
             }
@@ -318,6 +327,14 @@ final class Priming implements Resource {
                 if (email.html() == null || email.text() == null) throw new IllegalStateException("empty e-mail");
             }
         }
+    }
+
+    private static Booking cancelled(Booking b) {
+        return new Booking(b.bookingId(), b.studioId(), b.kind(), b.serviceId(), b.serviceName(), b.staffId(), b.staffName(),
+                b.locationId(), b.start(), b.end(), 0, 0, b.client(), b.clientId(), b.paymentMethod(), BookingStatus.CANCELLED,
+                b.paymentStatus(), b.price(), b.reference(), b.paymentDueBy(),
+                new Cancellation(b.createdAt(), Cancellation.By.CLIENT, false), null, b.language(), b.createdAt(), null, null,
+                b.card(), null, null, 1, null, 0, 2, null);
     }
 
     private static Booking sampleBooking(String language) {
