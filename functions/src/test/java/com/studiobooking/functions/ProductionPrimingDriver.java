@@ -12,14 +12,20 @@ import java.util.List;
  * token and Stripe secrets are configured as Secrets Manager names that do not exist: a read would fail priming.
  */
 public final class ProductionPrimingDriver {
+    /** @param args the functions to build (auth, admin, catalogue, booking, link-release, payment-webhook, timed-jobs) */
     public static void main(String[] args) throws Exception {
-        new AuthHandler();
-        new AdminHandler();
-        new CatalogueHandler();
-        new BookingHandler();
-        new LinkReleaseHandler();
-        new PaymentWebhookHandler();
-        new TimedJobsHandler();
+        for (String function : args) {
+            switch (function) {
+                case "auth" -> new AuthHandler();
+                case "admin" -> new AdminHandler();
+                case "catalogue" -> new CatalogueHandler();
+                case "booking" -> new BookingHandler();
+                case "link-release" -> new LinkReleaseHandler();
+                case "payment-webhook" -> new PaymentWebhookHandler();
+                case "timed-jobs" -> new TimedJobsHandler();
+                default -> throw new IllegalArgumentException(function);
+            }
+        }
         Field registered = Priming.class.getDeclaredField("REGISTERED");
         registered.setAccessible(true);
         @SuppressWarnings("unchecked")
