@@ -36,7 +36,7 @@ public final class AdminHandler extends HttpFunction {
 
     public AdminHandler() {
         this(Wiring.production());
-        Priming.register();
+        Priming.register(Priming.admin(this, Wiring.production()));
     }
 
     /** Tests and the local runtime pass their own wiring. */

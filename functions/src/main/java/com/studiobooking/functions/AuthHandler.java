@@ -12,7 +12,7 @@ public final class AuthHandler extends HttpFunction {
 
     public AuthHandler() {
         this(Wiring.production());
-        Priming.register();
+        Priming.register(Priming.auth(this, Wiring.production()));
     }
 
     /** Tests and the local runtime pass their own wiring. */

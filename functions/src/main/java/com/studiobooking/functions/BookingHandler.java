@@ -20,7 +20,7 @@ public final class BookingHandler extends HttpFunction {
 
     public BookingHandler() {
         this(Wiring.production());
-        Priming.register();
+        Priming.register(Priming.booking(this, Wiring.production()));
     }
 
     /** Tests and the local runtime pass their own wiring. */

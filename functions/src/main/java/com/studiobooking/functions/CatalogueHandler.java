@@ -14,7 +14,7 @@ public final class CatalogueHandler extends HttpFunction {
 
     public CatalogueHandler() {
         this(Wiring.production());
-        Priming.register();
+        Priming.register(Priming.catalogue(this, Wiring.production()));
     }
 
     /** Tests and the local runtime pass their own wiring. */

@@ -22,7 +22,7 @@ public final class LinkReleaseHandler extends HttpFunction {
 
     public LinkReleaseHandler() {
         this(Wiring.production());
-        Priming.register();
+        Priming.register(Priming.linkRelease(this, Wiring.production()));
     }
 
     /** Tests and the local runtime pass their own wiring. */

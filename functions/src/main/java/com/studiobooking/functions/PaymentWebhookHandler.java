@@ -16,7 +16,7 @@ public final class PaymentWebhookHandler extends HttpFunction {
 
     public PaymentWebhookHandler() {
         this(Wiring.production());
-        Priming.register();
+        Priming.register(Priming.paymentWebhook(this, Wiring.production()));
     }
 
     /** Tests and the local runtime pass their own wiring. */

@@ -1,43 +1,348 @@
 package com.studiobooking.functions;
 
-import com.studiobooking.core.usecase.book.Bookings;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.studiobooking.core.common.Money;
+import com.studiobooking.core.mail.BookingEmails;
+import com.studiobooking.core.mail.Email;
+import com.studiobooking.core.mail.MoneyBackEmail;
+import com.studiobooking.core.mail.PaymentLinkEmail;
+import com.studiobooking.core.mail.PaymentReceivedEmail;
+import com.studiobooking.core.mail.SignInCodeEmail;
+import com.studiobooking.core.model.booking.Booking;
+import com.studiobooking.core.model.booking.BookingStatus;
+import com.studiobooking.core.model.booking.Cancellation;
+import com.studiobooking.core.model.booking.Client;
+import com.studiobooking.core.model.booking.PaymentStatus;
+import com.studiobooking.core.model.identity.Caller;
+import com.studiobooking.core.model.identity.Role;
+import com.studiobooking.core.model.schedule.JobKind;
+import com.studiobooking.core.model.studio.Location;
+import com.studiobooking.core.model.studio.PaymentMethod;
+import com.studiobooking.core.model.studio.Staff;
+import com.studiobooking.core.model.studio.StaffRole;
+import com.studiobooking.core.model.studio.StudioSettings;
 import com.studiobooking.functions.http.Json;
+import com.studiobooking.functions.logging.Log;
+import com.studiobooking.infrastructure.token.JwtTokenService;
+import com.studiobooking.infrastructure.token.SigningKeys;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * SnapStart priming: before Lambda takes the snapshot of an initialised function, run the JSON
- * paths every request takes (strict request parsing, error and response writing), so their classes
- * are loaded and linked in the snapshot instead of on the first request after a restore. Nothing
- * here calls AWS: a snapshot must not hold connections. Outside SnapStart the hook never runs.
+ * SnapStart priming (docs/decisions/snapstart-priming.md): before Lambda takes the snapshot of an initialised
+ * function, send synthetic API Gateway events, as bytes, through the function's own {@link RequestStreamHandler}
+ * (event read, routing, use case, table read, error or answer written), build the clients it will use through the
+ * wiring's own {@code Lazy}s, sign and verify a token and render its e-mails; so the classes of the whole request
+ * path are loaded, linked and partly compiled in the snapshot, and the table's connection is open.
+ *
+ * <p>Nothing is written: every request names {@link #STUDIO}, a studio no one can have (our ids never hold an
+ * {@code i}), or carries a token no key of ours signed, or a body that fails validation, and is refused or
+ * answered after reads only. No secret is read: tokens are signed with a throwaway key, Stripe's paths run with a
+ * throwaway key and webhook secret ({@link StripePriming}), and the webhook route is sent unsigned. No mail,
+ * schedule or payment is sent. Outside SnapStart the hook never runs.
  */
 final class Priming implements Resource {
-    private static final Priming INSTANCE = new Priming();
+    /** Well-formed ({@code Ids.wellFormed}), but no studio's: {@code Ids} draws from an alphabet without {@code i}. */
+    static final String STUDIO = "st_priming";
+    /** Resources are kept here: the CRaC context is allowed to hold them weakly. */
+    private static final List<Priming> REGISTERED = new CopyOnWriteArrayList<>();
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{(\\w+)}");
 
-    private Priming() {}
+    /** What a synthetic request got, against what it was meant to get. */
+    record Outcome(String request, int expected, int status) {
+        boolean asExpected() { return expected == status; }
+    }
 
-    /** Registers once per execution environment (handlers share it). */
-    static void register() {
-        Core.getGlobalContext().register(INSTANCE);
+    /**
+     * A synthetic request through a route: {@code token} null (none: the caller is anonymous) or "malformed" (an
+     * Authorization header that is not a bearer token). Never a token to verify: that takes the real secret.
+     */
+    record Synthetic(String routeKey, String token, String body, int expected) {
+    }
+
+    private final String function;
+    private final java.util.function.Supplier<List<Outcome>> steps;
+
+    private Priming(String function, java.util.function.Supplier<List<Outcome>> steps) {
+        this.function = function;
+        this.steps = steps;
+    }
+
+    /** Registers the hook of a production handler (its no-arg constructor); the {@code (Wiring)} constructors never do. */
+    static void register(Priming priming) {
+        REGISTERED.add(priming);
+        Core.getGlobalContext().register(priming);
+    }
+
+    /** How many hooks this JVM registered (tests: the {@code (Wiring)} constructors register none). */
+    static int registered() {
+        return REGISTERED.size();
     }
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        prime();
+        List<Outcome> outcomes = prime();
+        long unexpected = outcomes.stream().filter(o -> !o.asExpected()).count();
+        Log.info("priming", function + " primed with " + outcomes.size() + " synthetic requests"
+                + (unexpected == 0 ? "" : ", " + unexpected + " not answered as expected: " + outcomes));
     }
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        // nothing to reconnect: clients are built lazily or reconnect on use
+        // Nothing to do: the SDK's clients open new connections when the snapshot's are gone, and our random
+        // values are drawn per request from SecureRandom (docs/decisions/snapstart-priming.md, "Uniqueness").
     }
 
-    static void prime() {
-        Bookings.BookingRequest request = Json.read("{\"sessionId\":\"ss_priming\",\"paymentMethod\":\"CARD\","
-                + "\"client\":{\"name\":\"Priming\",\"email\":\"priming@example.com\"}}", Bookings.BookingRequest.class);
+    /** Runs the priming: the synthetic requests' outcomes, in order. */
+    List<Outcome> prime() {
+        return steps.get();
+    }
+
+    // ---- the functions ------------------------------------------------------------------------------------
+
+    static Priming auth(AuthHandler handler, Wiring wiring) {
+        return http("auth", handler, wiring, true, false, false, List.of(
+                new Synthetic("POST /auth/code", null, "{\"studioId\":\"" + STUDIO + "\",\"email\":\"priming@example.invalid\"}", 202),
+                new Synthetic("POST /auth/code", null, "{\"studioId\":\"" + STUDIO + "\"}", 400),
+                // a well-formed code would be counted against the address (a conditional write): this one is refused first
+                new Synthetic("POST /auth/token", null, "{\"studioId\":\"" + STUDIO + "\",\"email\":\"priming@example.invalid\","
+                        + "\"code\":\"x\"}", 400),
+                new Synthetic("POST /auth/token", null, "not json", 400)), List.of());
+    }
+
+    static Priming catalogue(CatalogueHandler handler, Wiring wiring) {
+        return http("catalogue", handler, wiring, false, false, false, List.of(
+                new Synthetic("GET /studios/{studioId}", null, null, 404),
+                new Synthetic("GET /studios/{studioId}/slots", null, null, 400),
+                new Synthetic("GET /studios/{studioId}/sessions", null, null, 404)), List.of());
+    }
+
+    static Priming booking(BookingHandler handler, Wiring wiring) {
+        String booking = "{\"sessionId\":\"ss_priming\",\"paymentMethod\":\"CARD\",\"language\":\"en\","
+                + "\"client\":{\"name\":\"Priming\",\"email\":\"priming@example.invalid\"}}";
+        return http("booking", handler, wiring, true, true, true, List.of(
+                new Synthetic("POST /studios/{studioId}/bookings", null, booking, 404),
+                new Synthetic("POST /studios/{studioId}/bookings", null, "{\"paymentMethod\":\"NONE\"}", 400),
+                new Synthetic("GET /studios/{studioId}/bookings", "malformed", null, 401),
+                new Synthetic("GET /studios/{studioId}/bookings/export", null, null, 401),
+                new Synthetic("GET /bookings/{bookingId}", null, null, 404),
+                new Synthetic("GET /bookings/{bookingId}/calendar.ics", null, null, 404),
+                new Synthetic("POST /bookings/{bookingId}/cancel", null, null, 404),
+                new Synthetic("GET /me/bookings", null, null, 401),
+                new Synthetic("GET /me/wallet", null, null, 401),
+                new Synthetic("POST /studios/{studioId}/purchases", null, "{}", 401),
+                new Synthetic("POST /bookings/{bookingId}/reschedule", null, "{\"start\":\"2026-12-01T10:00:00Z\"}", 404)),
+                List.of("PAYMENT_LINK", "MONEY_BACK", "ICS"));
+    }
+
+    static Priming admin(AdminHandler handler, Wiring wiring) {
+        List<Synthetic> requests = new ArrayList<>();
+        requests.add(new Synthetic("POST /studios", null, "{}", 400));
+        for (String route : List.of("GET {s}/settings", "PUT {s}/settings", "GET {s}/staff", "POST {s}/staff",
+                "GET {s}/staff/{staffId}", "PUT {s}/staff/{staffId}", "DELETE {s}/staff/{staffId}",
+                "GET {s}/locations", "POST {s}/locations", "GET {s}/services", "POST {s}/services",
+                "PUT {s}/staff/{staffId}/availability", "GET {s}/session-templates", "POST {s}/sessions",
+                "PUT {s}/sessions/{sessionId}", "POST {s}/sessions/{sessionId}/cancel", "GET {s}/pass-types",
+                "GET {s}/clients", "POST {s}/clients/{clientId}/passes", "POST {s}/series",
+                "PATCH {s}/series/{seriesId}", "GET {s}/sessions/{sessionId}/waitlist")) {
+            requests.add(new Synthetic(route.replace("{s}", "/studios/{studioId}"), null, "{}", 401));
+        }
+        requests.add(new Synthetic("GET /studios/{studioId}/settings", "malformed", null, 401));
+        return http("admin", handler, wiring, true, true, true, requests, List.of("PAYMENT_LINK", "MONEY_BACK", "ICS"));
+    }
+
+    static Priming linkRelease(LinkReleaseHandler handler, Wiring wiring) {
+        List<Synthetic> requests = new ArrayList<>();
+        for (String route : List.of("PUT /studios/{studioId}/sessions/{sessionId}/online-access",
+                "POST /studios/{studioId}/bookings/{bookingId}/confirm-payment",
+                "POST /studios/{studioId}/bookings/{bookingId}/mark-refunded",
+                "POST /studios/{studioId}/bookings/{bookingId}/attendance",
+                "PUT /studios/{studioId}/bookings/{bookingId}/online-access")) {
+            requests.add(new Synthetic(route, null, "{}", 401));
+        }
+        requests.add(new Synthetic("POST /studios/{studioId}/bookings/{bookingId}/attendance", "malformed", "{}", 401));
+        return http("link-release", handler, wiring, true, true, false, requests, List.of("PAYMENT_RECEIVED", "ICS"));
+    }
+
+    static Priming paymentWebhook(PaymentWebhookHandler handler, Wiring wiring) {
+        // unsigned: refused before the webhook secret is fetched; the signed path runs in StripePriming on a throwaway secret
+        return http("payment-webhook", handler, wiring, true, true, true, List.of(
+                new Synthetic("POST /webhooks/stripe", null, "{\"id\":\"evt_priming\",\"object\":\"event\"}", 400)),
+                List.of("PAYMENT_LINK", "PAYMENT_RECEIVED", "MONEY_BACK", "ICS"));
+    }
+
+    static Priming timedJobs(TimedJobsHandler handler, Wiring wiring) {
+        return new Priming("timed-jobs", () -> {
+            List<Outcome> outcomes = new ArrayList<>();
+            for (JobKind kind : JobKind.values()) {
+                Map<String, String> job = new HashMap<>(Map.of("kind", kind.name(), "studioId", STUDIO,
+                        "sessionId", "ss_priming", "bookingId", "bk_priming", "hoursBefore", "24",
+                        "start", "2026-12-01T10:00:00Z", "attempt", "1"));
+                Map<String, Object> result = handler.handleRequest(job, null);
+                outcomes.add(new Outcome("job " + kind, 200, Boolean.FALSE.equals(result.get("done")) ? 200 : 500));
+            }
+            Map<String, Object> refused = handler.handleRequest(Map.of("kind", "NO_SUCH_JOB"), null);
+            outcomes.add(new Outcome("job NO_SUCH_JOB", 400, refused.containsKey("error") ? 400 : 500));
+            common(wiring, true, true, true, List.of("PAYMENT_LINK", "MONEY_BACK", "ICS"));
+            return outcomes;
+        });
+    }
+
+    // ---- the parts --------------------------------------------------------------------------------------
+
+    private static Priming http(String function, RequestStreamHandler handler, Wiring wiring, boolean mail,
+                                boolean schedule, boolean stripe, List<Synthetic> requests, List<String> emails) {
+        return new Priming(function, () -> {
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Synthetic request : requests) {
+                Map<String, String> headers = new LinkedHashMap<>();
+                headers.put("content-type", "application/json");
+                if ("malformed".equals(request.token())) headers.put("authorization", "Basic cHJpbWluZw==");
+                byte[] response = send(handler, event(request.routeKey(), request.body(), headers));
+                int status = ((Number) Json.read(new String(response, StandardCharsets.UTF_8), Map.class).get("statusCode")).intValue();
+                outcomes.add(new Outcome(request.routeKey() + (request.token() == null ? "" : " (" + request.token() + " token)"),
+                        request.expected(), status));
+            }
+            common(wiring, mail, schedule, stripe, emails);
+            return outcomes;
+        });
+    }
+
+    /** What every function primes beside its routes: a table read, its clients, Stripe's paths, its e-mails. */
+    private static void common(Wiring wiring, boolean mail, boolean schedule, boolean stripe, List<String> emails) {
+        wiring.readNothing("STUDIO#" + STUDIO);
+        wiring.buildClients(mail, schedule);
+        throwawayToken();
+        if (stripe) StripePriming.run();
+        if (mail) renderEmails(emails);
         Json.write(Map.of("error", Map.of("code", "PRIMING", "message", "priming", "field", "body")));
-        Json.write(request);
+    }
+
+    /** One API Gateway HTTP API event (payload format 2.0) for a route key, its path ids filled with priming ids. */
+    static byte[] event(String routeKey, String body, Map<String, String> headers) {
+        return event(routeKey, STUDIO, Map.of(), body, headers);
+    }
+
+    /** The same, for the studio {@code studioId} and with a query (a measurement's real request). */
+    static byte[] event(String routeKey, String studioId, Map<String, String> query, String body, Map<String, String> headers) {
+        String method = routeKey.substring(0, routeKey.indexOf(' '));
+        String template = routeKey.substring(routeKey.indexOf(' ') + 1);
+        Map<String, String> pathParameters = new LinkedHashMap<>();
+        Matcher parameter = PATH_PARAMETER.matcher(template);
+        StringBuilder path = new StringBuilder();
+        while (parameter.find()) {
+            String name = parameter.group(1);
+            String value = name.equals("studioId") ? studioId : "priming_" + name.substring(0, name.length() - 2);
+            pathParameters.put(name, value);
+            parameter.appendReplacement(path, value);
+        }
+        parameter.appendTail(path);
+        Map<String, Object> http = Map.of("method", method, "path", path.toString(), "protocol", "HTTP/1.1",
+                "sourceIp", "127.0.0.1", "userAgent", "snapstart-priming");
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "2.0");
+        event.put("routeKey", routeKey);
+        event.put("rawPath", path.toString());
+        StringBuilder rawQuery = new StringBuilder();
+        query.forEach((name, value) -> rawQuery.append(rawQuery.length() == 0 ? "" : "&").append(name).append('=').append(value));
+        event.put("rawQueryString", rawQuery.toString());
+        if (!query.isEmpty()) event.put("queryStringParameters", query);
+        event.put("headers", headers);
+        if (!pathParameters.isEmpty()) event.put("pathParameters", pathParameters);
+        event.put("requestContext", Map.of("requestId", "priming", "routeKey", routeKey, "stage", "$default",
+                "http", http, "timeEpoch", 0));
+        if (body != null) event.put("body", body);
+        event.put("isBase64Encoded", false);
+        return Json.write(event).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] send(RequestStreamHandler handler, byte[] event) {
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(event), response, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return response.toByteArray();
+    }
+
+    /** Signs and verifies a token as ours with a random key that is dropped (nimbus' path): the real key is never read. */
+    private static String throwawayToken() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        JwtTokenService throwaway = new JwtTokenService(new SigningKeys(Base64.getEncoder().encodeToString(random)),
+                Clock.systemUTC());
+        String token = throwaway.issue(new Caller(STUDIO, "sf_priming", Role.OWNER, 0), Instant.now().plusSeconds(60));
+        throwaway.verify(token);
+        return token;
+    }
+
+    /** Renders (never sends) each kind of e-mail in each language, so bundles, formatters and templates are loaded. */
+    private static void renderEmails(List<String> kinds) {
+        for (String language : List.of("en", "ro", "id")) {
+            StudioSettings studio = StudioSettings.initial("Priming", "Europe/Bucharest", "RON", language);
+            Booking booking = sampleBooking(language);
+            List<Email> rendered = new ArrayList<>();
+            rendered.add(SignInCodeEmail.of("priming@example.invalid", studio, "000000", Duration.ofMinutes(10)));
+            for (String kind : kinds) {
+                switch (kind) {
+                    case "PAYMENT_LINK" -> rendered.add(PaymentLinkEmail.of(booking, studio, "https://priming.invalid/m"));
+                    case "PAYMENT_RECEIVED" -> rendered.add(PaymentReceivedEmail.of(booking, studio, "https://priming.invalid/m"));
+                    case "MONEY_BACK" -> rendered.add(MoneyBackEmail.of(booking, studio, MoneyBackEmail.Why.values()[0],
+                            "https://priming.invalid/m"));
+                    case "ICS" -> {
+                        // an appointment booked and cancelled, with its .ics (the client's, the practitioner's)
+                        Staff practitioner = new Staff("sf_priming", "Priming", "priming@example.invalid", StaffRole.OWNER, null,
+                                booking.createdAt());
+                        Location location = new Location("lc_priming", "Priming", "Priming 1", false, null, booking.createdAt());
+                        rendered.addAll(BookingEmails.booked(booking, studio, practitioner, location, "https://priming.invalid/m"));
+                        rendered.addAll(BookingEmails.cancelled(cancelled(booking), studio, practitioner, location,
+                                "https://priming.invalid/m"));
+                        BookingEmails.calendar(booking, studio, practitioner, location).text();
+                    }
+                    default -> throw new IllegalArgumentException(kind);
+                }
+            }
+            for (Email email : rendered) {
+                if (email.html() == null || email.text() == null) throw new IllegalStateException("empty e-mail");
+            }
+        }
+    }
+
+    private static Booking cancelled(Booking b) {
+        return new Booking(b.bookingId(), b.studioId(), b.kind(), b.serviceId(), b.serviceName(), b.staffId(), b.staffName(),
+                b.locationId(), b.start(), b.end(), 0, 0, b.client(), b.clientId(), b.paymentMethod(), BookingStatus.CANCELLED,
+                b.paymentStatus(), b.price(), b.reference(), b.paymentDueBy(),
+                new Cancellation(b.createdAt(), Cancellation.By.CLIENT, false), null, b.language(), b.createdAt(), null, null,
+                b.card(), null, null, 1, null, 0, 2, null);
+    }
+
+    private static Booking sampleBooking(String language) {
+        Instant start = Instant.parse("2026-12-01T10:00:00Z");
+        return new Booking("bk_priming", STUDIO, Booking.Kind.APPOINTMENT, "sv_priming", "Priming", "sf_priming", "Priming",
+                "lc_priming", start, start.plusSeconds(3600), 0, 0, new Client("Priming", "priming@example.invalid", null),
+                "cl_priming", PaymentMethod.CARD, BookingStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID,
+                new Money(25000L, "RON"), "SB-PRIMING", start, null, null, language, start.minusSeconds(86400), null, null,
+                new Booking.CardPayment("cs_priming", "https://priming.invalid/pay", null), null, null, 0, null, 0, 1);
     }
 }

@@ -39,6 +39,6 @@ final class ProductionParts {
                 () -> new StripeWebhookVerifier(stripe.get().webhookSecret().get(), clock),
                 config.widgetBaseUrl(),
                 config.adminPageUrl(),
-                clock));
+                clock)).buildingAhead(secrets::buildClient);
     }
 }

@@ -21,7 +21,7 @@ public final class TimedJobsHandler implements RequestHandler<Map<String, String
 
     public TimedJobsHandler() {
         this(Wiring.production());
-        Priming.register();
+        Priming.register(Priming.timedJobs(this, Wiring.production()));
     }
 
     /** Tests and the local runtime pass their own wiring. */

@@ -1,8 +1,10 @@
 package com.studiobooking.functions;
 
+import com.studiobooking.core.common.DomainException;
 import com.studiobooking.core.common.Money;
 import com.studiobooking.core.jobs.JobRunner;
 import com.studiobooking.core.model.booking.BookingAccess;
+import com.studiobooking.core.model.identity.Caller;
 import com.studiobooking.core.model.booking.ManageLinks;
 import com.studiobooking.core.model.schedule.DailyJob;
 import com.studiobooking.core.model.schedule.ScheduledJob;
@@ -13,6 +15,7 @@ import com.studiobooking.core.port.Mailer;
 import com.studiobooking.core.port.PaymentGateway;
 import com.studiobooking.core.port.Refund;
 import com.studiobooking.core.port.Scheduler;
+import com.studiobooking.core.port.TokenService;
 import com.studiobooking.core.port.WebhookVerifier;
 import com.studiobooking.core.usecase.book.BookingExport;
 import com.studiobooking.core.usecase.book.Bookings;
@@ -40,11 +43,15 @@ import com.studiobooking.infrastructure.dynamo.DynamoSessionStore;
 import com.studiobooking.infrastructure.dynamo.DynamoStudioStore;
 import com.studiobooking.infrastructure.dynamo.DynamoWalletStore;
 import com.studiobooking.infrastructure.dynamo.StaffTokenFence;
+import com.studiobooking.infrastructure.payment.StripeSignature;
+import com.studiobooking.infrastructure.schedule.EventBridgeScheduler;
 import com.studiobooking.infrastructure.table.ItemTable;
 import com.studiobooking.infrastructure.token.JwtTokenService;
 import com.studiobooking.infrastructure.token.SigningKeys;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -80,6 +87,10 @@ public final class Wiring {
     private final Lazy<BookingExport> bookingExport;
 
     private final StaffTokenFence staffTokenFence;
+    private final Lazy<Mailer> mailer;
+    private final Lazy<Scheduler> schedulerNow;
+    /** Builds the secrets client ahead of its first use (production only: see {@link #buildingAhead}). */
+    private Runnable buildAhead = () -> { };
 
     public Wiring(Parts parts) {
         // every store writes through the fence: a staff request's writes are checked against its token
@@ -88,8 +99,10 @@ public final class Wiring {
         ItemTable table = fence;
         Clock clock = parts.clock();
         Lazy<Mailer> mailer = Lazy.of(parts.mailer());
+        this.mailer = mailer;
         Mailer sendLater = email -> mailer.get().send(email);
         Lazy<Scheduler> schedulerNow = Lazy.of(parts.scheduler());
+        this.schedulerNow = schedulerNow;
         Scheduler scheduler = new Scheduler() {
             @Override public void schedule(ScheduledJob job) { schedulerNow.get().schedule(job); }
             @Override public void scheduleDaily(DailyJob job) { schedulerNow.get().scheduleDaily(job); }
@@ -114,15 +127,22 @@ public final class Wiring {
                 manageLinks, clock));
 
         this.studioSetup = Lazy.of(() -> new StudioSetup(studios.get(), links, scheduler, clock));
+        // the token secret is fetched on the first request that signs or checks something, never while the
+        // function starts: a SnapStart snapshot holds no secret (docs/decisions/snapstart-priming.md)
+        Lazy<JwtTokenService> jwt = Lazy.of(() -> new JwtTokenService(keys.get(), clock));
+        TokenService tokens = new TokenService() {
+            @Override public String issue(Caller caller, Instant expiresAt) { return jwt.get().issue(caller, expiresAt); }
+            @Override public Optional<Caller> verify(String token) { return jwt.get().verify(token); }
+        };
+        Lazy<byte[]> loginCodeKey = Lazy.of(() -> keys.get().loginCodeKey());
         this.authentication = Lazy.of(() -> new Authentication(studios.get(),
-                new DynamoLoginCodeStore(table), clients,
-                new JwtTokenService(keys.get(), clock), sendLater, fence, clock, keys.get().loginCodeKey()));
+                new DynamoLoginCodeStore(table), clients, tokens, sendLater, fence, clock, loginCodeKey));
         this.appointmentSetup = Lazy.of(() -> new AppointmentSetup(studios.get(), links, clock));
         this.slotLookup = Lazy.of(() -> new SlotLookup(studios.get(), bookingStore.get(), clock));
         this.sessionBooking = Lazy.of(() -> new SessionBooking(studios.get(), sessions.get(), bookingStore.get(),
                 walletStore.get(), scheduler, cards.get(), sendLater, manageLinks, clock));
         this.bookings = Lazy.of(() -> new Bookings(studios.get(), bookingStore.get(), clients, slotLookup.get(),
-                bookingAccess.get(), token -> authentication().caller(token), sendLater,
+                bookingAccess, token -> authentication().caller(token), sendLater,
                 manageLinks, sessionBooking.get(), scheduler, cards.get(), clock));
         this.sessionSetup = Lazy.of(() -> new SessionSetup(studios.get(), sessions.get(), bookingStore.get(),
                 sessionBooking.get(), scheduler, sendLater, manageLinks, clock));
@@ -133,7 +153,11 @@ public final class Wiring {
                 new DynamoPurchaseStore(table), clients, payments, parts.widgetBaseUrl(), clock));
         this.bookingExport = Lazy.of(() -> new BookingExport(studios.get(), bookingStore.get()));
         Lazy<WebhookVerifier> verifierNow = Lazy.of(parts.webhooks());
-        WebhookVerifier verifier = (body, signature) -> verifierNow.get().verify(body, signature);
+        // a delivery without a signature is refused as the verifier would refuse it, but before its secret is fetched
+        WebhookVerifier verifier = (body, signature) -> {
+            if (signature == null || signature.isBlank()) throw DomainException.invalid(StripeSignature.HEADER, "is missing");
+            return verifierNow.get().verify(body, signature);
+        };
         this.paymentWebhook = Lazy.of(() -> new PaymentWebhook(verifier,
                 new DynamoPaymentEventLog(table, clock), bookings.get(), purchases.get()));
         this.jobRunner = Lazy.of(() -> new JobRunner(new MissingLinkReminder(studios.get(), sessions.get(),
@@ -156,6 +180,27 @@ public final class Wiring {
      */
     public void requestEnded() {
         staffTokenFence.release();
+    }
+
+    /**
+     * SnapStart priming ({@link Priming}): builds the SES and Scheduler clients a function will use, through the same
+     * {@code Lazy}s its requests use, without sending anything.
+     */
+    void buildClients(boolean mail, boolean schedule) {
+        buildAhead.run();
+        if (mail) mailer.get();
+        if (schedule && schedulerNow.get() instanceof EventBridgeScheduler eventBridge) eventBridge.buildClient();
+    }
+
+    /** What {@link #buildClients} builds besides the parts: production's Secrets Manager client (no secret read). */
+    Wiring buildingAhead(Runnable clients) {
+        this.buildAhead = clients;
+        return this;
+    }
+
+    /** SnapStart priming: one read of a key no item has, so the table's client is built and connected. */
+    void readNothing(String pk) {
+        staffTokenFence.get(pk, "PRIMING");
     }
 
     public StudioSetup studioSetup() { return studioSetup.get(); }

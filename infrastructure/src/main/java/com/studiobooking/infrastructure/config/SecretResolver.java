@@ -30,6 +30,14 @@ public final class SecretResolver {
         return new SecretResolver(() -> AwsClients.secretsManager(settings));
     }
 
+    /**
+     * Builds the Secrets Manager client now, without a request and without reading any secret: SnapStart priming
+     * does this before the snapshot, so the first request that needs a secret only fetches it.
+     */
+    public void buildClient() {
+        secretsManager.get();
+    }
+
     /** @throws IllegalStateException when the secret cannot be read; nothing is cached then */
     public Secret resolve(String name) {
         Objects.requireNonNull(name, "name");

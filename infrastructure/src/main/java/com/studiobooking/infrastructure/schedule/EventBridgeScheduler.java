@@ -207,6 +207,14 @@ public final class EventBridgeScheduler implements Scheduler {
                 .build();
     }
 
+    /**
+     * Builds the client now instead of on the first schedule, without a call to the service: SnapStart
+     * priming does this before the snapshot so the first request after a restore finds it built.
+     */
+    public void buildClient() {
+        client();
+    }
+
     private synchronized SchedulerClient client() {
         if (client == null) client = clientFactory.get();
         return client;

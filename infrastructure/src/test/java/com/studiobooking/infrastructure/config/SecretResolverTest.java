@@ -51,6 +51,18 @@ class SecretResolverTest {
     }
 
     @Test
+    void building_the_client_ahead_sends_nothing_and_the_first_secret_reuses_it() {
+        resolver.buildClient();
+        assertThat(secretsManagerClientsBuilt).hasValue(1);
+        assertThat(wireMock.getAllServeEvents()).isEmpty();
+
+        wireMock.stubFor(getSecretValue().willReturn(json("""
+                {"ARN":"%s","Name":"%s","SecretString":"s3cret","VersionId":"v1"}""".formatted(SECRET_ARN, NAME))));
+        assertThat(resolver.resolve(NAME).value()).isEqualTo("s3cret");
+        assertThat(secretsManagerClientsBuilt).hasValue(1);
+    }
+
+    @Test
     void a_secret_name_is_read_once_from_secrets_manager() {
         wireMock.stubFor(getSecretValue().willReturn(json("""
                 {"ARN":"%s","Name":"%s","SecretString":"s3cret","VersionId":"v1"}""".formatted(SECRET_ARN, NAME))));

@@ -55,6 +55,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Booking, viewing, cancelling and confirming bookings of appointments and of session seats. For
@@ -68,7 +69,7 @@ public final class Bookings {
     private final BookingStore bookings;
     private final ClientDirectory clients;
     private final SlotLookup slots;
-    private final BookingAccess access;
+    private final Supplier<BookingAccess> access;
     private final Function<String, Caller> callers;
     private final Mailer mailer;
     private final ManageLinks manageLinks;
@@ -80,7 +81,7 @@ public final class Bookings {
     private final Clock clock;
 
     public Bookings(StudioStore studios, BookingStore bookings, ClientDirectory clients, SlotLookup slots,
-                    BookingAccess access, Function<String, Caller> callers, Mailer mailer, ManageLinks manageLinks,
+                    Supplier<BookingAccess> access, Function<String, Caller> callers, Mailer mailer, ManageLinks manageLinks,
                     SessionBooking seats, Scheduler scheduler, CardCheckouts cards, Clock clock) {
         this.studios = studios;
         this.bookings = bookings;
@@ -666,7 +667,7 @@ public final class Bookings {
     /** Guests prove access with the booking's token; clients with their own token; staff of the studio always. */
     private Cancellation.By authorise(Booking booking, String bearerToken) {
         if (bearerToken == null) throw DomainException.unauthenticated("the booking's access token is required");
-        if (access.grants(bearerToken, booking.bookingId())) return Cancellation.By.CLIENT;
+        if (access.get().grants(bearerToken, booking.bookingId())) return Cancellation.By.CLIENT;
         Caller caller = callers.apply(bearerToken);
         if (!booking.studioId().equals(caller.studioId())) throw DomainException.forbidden("not your booking");
         if (caller.role().isStaff()) return Cancellation.By.STAFF;
@@ -739,7 +740,7 @@ public final class Bookings {
                     new BookingView.BankTransferInstructions(bank.accountName(), bank.iban(), bank.bankName(),
                             booking.price(), booking.reference(), booking.paymentDueBy().atZone(zone).toOffsetDateTime()));
         }
-        return BookingView.of(booking, zone, withAccessToken ? access.tokenFor(booking.bookingId()) : null, next, onlineAccess,
+        return BookingView.of(booking, zone, withAccessToken ? access.get().tokenFor(booking.bookingId()) : null, next, onlineAccess,
                 booking.kind() == Booking.Kind.SESSION ? seats.waitlistPosition(booking) : null);
     }
 

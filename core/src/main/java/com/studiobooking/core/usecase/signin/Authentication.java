@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Passwordless sign-in: a one-time code by e-mail, exchanged for a signed token. Requests never
@@ -54,11 +55,11 @@ public final class Authentication {
     private final Mailer mailer;
     private final WriteFence fence;
     private final Clock clock;
-    private final byte[] codeHashKey;
+    private final Supplier<byte[]> codeHashKey;
     private final SecureRandom random = new SecureRandom();
 
     public Authentication(StudioStore studios, LoginCodeStore codes, ClientDirectory clients, TokenService tokens,
-                          Mailer mailer, WriteFence fence, Clock clock, byte[] codeHashKey) {
+                          Mailer mailer, WriteFence fence, Clock clock, Supplier<byte[]> codeHashKey) {
         this.studios = studios;
         this.codes = codes;
         this.clients = clients;
@@ -66,7 +67,7 @@ public final class Authentication {
         this.mailer = mailer;
         this.fence = fence;
         this.clock = clock;
-        this.codeHashKey = codeHashKey.clone();
+        this.codeHashKey = codeHashKey;
     }
 
     public record CodeRequest(String studioId, String email) {
@@ -150,7 +151,7 @@ public final class Authentication {
     private String hash(String studioId, String email, String code) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(codeHashKey, "HmacSHA256"));
+            mac.init(new SecretKeySpec(codeHashKey.get(), "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal((studioId + '\n' + email + '\n' + code).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
