@@ -15,12 +15,18 @@ import com.studiobooking.core.model.booking.Client;
 import com.studiobooking.core.model.booking.PaymentStatus;
 import com.studiobooking.core.model.identity.Caller;
 import com.studiobooking.core.model.identity.Role;
+import com.studiobooking.core.model.identity.SignIn;
 import com.studiobooking.core.model.schedule.JobKind;
 import com.studiobooking.core.model.studio.Location;
 import com.studiobooking.core.model.studio.PaymentMethod;
 import com.studiobooking.core.model.studio.Staff;
 import com.studiobooking.core.model.studio.StaffRole;
 import com.studiobooking.core.model.studio.StudioSettings;
+import com.studiobooking.core.model.view.BookingView;
+import com.studiobooking.core.model.view.PublicProfile;
+import com.studiobooking.core.model.view.SessionViews;
+import com.studiobooking.core.model.wallet.Wallet;
+import com.studiobooking.core.usecase.book.SlotLookup;
 import com.studiobooking.functions.http.Json;
 import com.studiobooking.functions.logging.Log;
 import com.studiobooking.infrastructure.token.JwtTokenService;
@@ -127,14 +133,15 @@ final class Priming implements Resource {
                 // a well-formed code would be counted against the address (a conditional write): this one is refused first
                 new Synthetic("POST /auth/token", null, "{\"studioId\":\"" + STUDIO + "\",\"email\":\"priming@example.invalid\","
                         + "\"code\":\"x\"}", 400),
-                new Synthetic("POST /auth/token", null, "not json", 400)), List.of());
+                new Synthetic("POST /auth/token", null, "not json", 400)), List.of(), SignIn.class);
     }
 
     static Priming catalogue(CatalogueHandler handler, Wiring wiring) {
         return http("catalogue", handler, wiring, false, false, false, List.of(
                 new Synthetic("GET /studios/{studioId}", null, null, 404),
                 new Synthetic("GET /studios/{studioId}/slots", null, null, 400),
-                new Synthetic("GET /studios/{studioId}/sessions", null, null, 404)), List.of());
+                new Synthetic("GET /studios/{studioId}/sessions", null, null, 404)), List.of(),
+                PublicProfile.class, SlotLookup.SlotList.class, SessionViews.PublicSession.class);
     }
 
     static Priming booking(BookingHandler handler, Wiring wiring) {
@@ -152,7 +159,7 @@ final class Priming implements Resource {
                 new Synthetic("GET /me/wallet", null, null, 401),
                 new Synthetic("POST /studios/{studioId}/purchases", null, "{}", 401),
                 new Synthetic("POST /bookings/{bookingId}/reschedule", null, "{\"start\":\"2026-12-01T10:00:00Z\"}", 404)),
-                List.of("PAYMENT_LINK", "MONEY_BACK", "ICS"));
+                List.of("PAYMENT_LINK", "MONEY_BACK", "ICS"), BookingView.class, Wallet.class);
     }
 
     static Priming admin(AdminHandler handler, Wiring wiring) {
@@ -168,7 +175,8 @@ final class Priming implements Resource {
             requests.add(new Synthetic(route.replace("{s}", "/studios/{studioId}"), null, "{}", 401));
         }
         requests.add(new Synthetic("GET /studios/{studioId}/settings", "malformed", null, 401));
-        return http("admin", handler, wiring, true, true, true, requests, List.of("PAYMENT_LINK", "MONEY_BACK", "ICS"));
+        return http("admin", handler, wiring, true, true, true, requests, List.of("PAYMENT_LINK", "MONEY_BACK", "ICS"),
+                StudioSettings.class, SessionViews.StaffSession.class);
     }
 
     static Priming linkRelease(LinkReleaseHandler handler, Wiring wiring) {
@@ -181,7 +189,8 @@ final class Priming implements Resource {
             requests.add(new Synthetic(route, null, "{}", 401));
         }
         requests.add(new Synthetic("POST /studios/{studioId}/bookings/{bookingId}/attendance", "malformed", "{}", 401));
-        return http("link-release", handler, wiring, true, true, false, requests, List.of("PAYMENT_RECEIVED", "ICS"));
+        return http("link-release", handler, wiring, true, true, false, requests, List.of("PAYMENT_RECEIVED", "ICS"),
+                SessionViews.StaffSession.class, BookingView.class);
     }
 
     static Priming paymentWebhook(PaymentWebhookHandler handler, Wiring wiring) {
@@ -211,8 +220,10 @@ final class Priming implements Resource {
     // ---- the parts --------------------------------------------------------------------------------------
 
     private static Priming http(String function, RequestStreamHandler handler, Wiring wiring, boolean mail,
-                                boolean schedule, boolean stripe, List<Synthetic> requests, List<String> emails) {
+                                boolean schedule, boolean stripe, List<Synthetic> requests, List<String> emails,
+                                Class<?>... answers) {
         return new Priming(function, () -> {
+            Json.prefetch(answers);
             List<Outcome> outcomes = new ArrayList<>();
             for (Synthetic request : requests) {
                 Map<String, String> headers = new LinkedHashMap<>();

@@ -179,6 +179,29 @@ public final class Json {
         }
     }
 
+    /**
+     * Builds and caches, ahead of the first answer, the serializers of {@code roots} and of every record, enum and
+     * element type reachable from their components (SnapStart priming: no instance is needed, and nothing is written).
+     * Jackson builds a serializer on the first value of its type, and resolves a list's or map's element type only
+     * when it meets one; walking the components reaches those too.
+     */
+    public static void prefetch(Class<?>... roots) {
+        java.util.Set<Class<?>> seen = new java.util.HashSet<>();
+        java.util.ArrayDeque<java.lang.reflect.Type> pending = new java.util.ArrayDeque<>(List.of(roots));
+        while (!pending.isEmpty()) {
+            java.lang.reflect.Type type = pending.pop();
+            if (type instanceof java.lang.reflect.ParameterizedType generic) {
+                pending.addAll(Arrays.asList(generic.getActualTypeArguments()));
+                type = generic.getRawType();
+            }
+            if (!(type instanceof Class<?> c) || c.isPrimitive() || !seen.add(c)) continue;
+            if (c.isRecord() || c.isEnum()) MAPPER.writerFor(c);
+            if (c.isRecord()) {
+                for (java.lang.reflect.RecordComponent component : c.getRecordComponents()) pending.push(component.getGenericType());
+            }
+        }
+    }
+
     private static String path(JsonMappingException e) {
         return field(steps(e));
     }
