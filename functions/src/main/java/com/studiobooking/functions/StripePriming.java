@@ -33,7 +33,7 @@ final class StripePriming {
                 .build().toMap();
         RefundCreateParams.builder().setPaymentIntent("pi_priming").setAmount(1L).build().toMap();
 
-        // a webhook delivery signed with a throwaway secret, verified and parsed (Gson, the event's checkout session)
+        // a webhook delivery signed with a throwaway secret, verified (stripe-java) and read (Jackson)
         Secret secret = new Secret("whsec_priming_" + random());
         LocalCheckoutEvents events = new LocalCheckoutEvents(secret, clock);
         Instant now = clock.instant();
