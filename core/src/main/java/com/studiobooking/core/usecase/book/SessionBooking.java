@@ -46,6 +46,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -466,9 +467,15 @@ public final class SessionBooking {
      */
     public int releaseLink(Session session, boolean changed) {
         if (!session.hasLink() || session.status() != Session.Status.SCHEDULED) return 0;
-        StudioSettings settings = studios.settingsOf(session.studioId());
+        return releaseLink(session, changed, studios.settingsOf(session.studioId()),
+                sessions.participants(session.studioId(), session.sessionId()));
+    }
+
+    /** The same, with the studio's settings and the session's participants already read by the caller. */
+    public int releaseLink(Session session, boolean changed, StudioSettings settings, List<Participant> participants) {
+        if (!session.hasLink() || session.status() != Session.Status.SCHEDULED) return 0;
         int sent = 0;
-        for (Participant p : sessions.participants(session.studioId(), session.sessionId())) {
+        for (Participant p : participants) {
             boolean entitled = p.status() == BookingStatus.CONFIRMED && p.paymentStatus().isSettled()
                     && p.format() == SessionFormat.ONLINE && p.linkSentVersion() < session.linkVersion();
             if (!entitled) continue;

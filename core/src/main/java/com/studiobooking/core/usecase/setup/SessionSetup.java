@@ -259,8 +259,12 @@ public final class SessionSetup {
         if (changed) sessions.update(before, after, List.of());
         StudioSettings settings = studios.settingsOf(studioId);
         keepReminderInStep(after, settings);
-        if (changed && after.hasLink()) seats.releaseLink(after, before.hasLink());
-        return staffView(after, settings);
+        // one read of the settings and of the participants serves the release and the answer, unless a release
+        // marked someone's link as sent: then the answer reads them again
+        List<Participant> participants = sessions.participants(studioId, sessionId);
+        int sent = changed && after.hasLink() ? seats.releaseLink(after, before.hasLink(), settings, participants) : 0;
+        return SessionViews.staffView(after, ZoneId.of(settings.timezone()),
+                sent == 0 ? participants : sessions.participants(studioId, sessionId));
     }
 
     /**
