@@ -152,6 +152,20 @@ final class Api {
         return opened.json().get("studioId").asText();
     }
 
+    /** The studio takes cards and bank transfers (48 hours to pay), as a studio owner sets it in the admin page. */
+    void takeCardsAndTransfers(String studioId, String owner) {
+        Reply settings = call("admin/put-studios-studioId-settings.json").path("studioId", studioId).token(owner)
+                .body(Map.of("paymentMethods", List.of("CARD", "BANK_TRANSFER"), "bankTransfer", Map.of("enabled", true,
+                        "accountName", "Lotus SRL", "iban", "RO49AAAA1B31007593840000", "dueHours", 48))).send();
+        assertThat(settings.status()).as(settings.body()).isEqualTo(200);
+    }
+
+    /** A staff member added by the owner: their id. */
+    String addStaff(String studioId, String owner, String name, String email) {
+        return created(call("admin/post-studios-studioId-staff.json").path("studioId", studioId).token(owner)
+                .body(Map.of("name", name, "email", email)).send()).get("staffId").asText();
+    }
+
     /** A practitioner with a room and a service: what {@link #weekdayMassage} sets up. */
     record Practice(String staffId, String locationId, String serviceId) {
     }

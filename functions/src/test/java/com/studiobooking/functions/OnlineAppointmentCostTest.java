@@ -26,11 +26,8 @@ class OnlineAppointmentCostTest {
         api = new Api(TestTables.Engine.MOTO, table -> counting = CountingTable.withKeys(table));
         studioId = api.openStudio("ana@example.com");
         owner = api.signIn(studioId, "ana@example.com");
-        ok(api.call("admin/put-studios-studioId-settings.json").path("studioId", studioId).token(owner)
-                .body(Map.of("paymentMethods", List.of("CARD", "BANK_TRANSFER"), "bankTransfer", Map.of("enabled", true,
-                        "accountName", "Lotus SRL", "iban", "RO49AAAA1B31007593840000", "dueHours", 48))).send());
-        String practitionerId = api.call("admin/post-studios-studioId-staff.json").path("studioId", studioId).token(owner)
-                .body(Map.of("name", "Ioana", "email", "ioana@example.com")).send().json().get("staffId").asText();
+        api.takeCardsAndTransfers(studioId, owner);
+        String practitionerId = api.addStaff(studioId, owner, "Ioana", "ioana@example.com");
         String roomId = api.call("admin/post-studios-studioId-locations.json").path("studioId", studioId).token(owner)
                 .body(Map.of("name", "Main room", "address", "Str. Lalelelor 3")).send().json().get("locationId").asText();
         ok(api.call("admin/put-studios-studioId-staff-staffId-availability.json").path("studioId", studioId)

@@ -26,11 +26,8 @@ class SessionLinkCostTest {
         api = new Api(TestTables.Engine.MOTO, table -> counting = CountingTable.withKeys(table));
         studioId = api.openStudio("ana@example.com");
         owner = api.signIn(studioId, "ana@example.com");
-        ok(api.call("admin/put-studios-studioId-settings.json").path("studioId", studioId).token(owner)
-                .body(Map.of("paymentMethods", List.of("CARD", "BANK_TRANSFER"), "bankTransfer", Map.of("enabled", true,
-                        "accountName", "Lotus SRL", "iban", "RO49AAAA1B31007593840000", "dueHours", 48))).send());
-        String instructorId = api.call("admin/post-studios-studioId-staff.json").path("studioId", studioId).token(owner)
-                .body(Map.of("name", "Ioana", "email", "ioana@example.com")).send().json().get("staffId").asText();
+        api.takeCardsAndTransfers(studioId, owner);
+        String instructorId = api.addStaff(studioId, owner, "Ioana", "ioana@example.com");
         Api.Reply session = api.call("admin/post-studios-studioId-sessions.json").path("studioId", studioId).token(owner)
                 .body(Map.of("name", "Online Vinyasa", "start", "2026-12-08T18:00:00+02:00", "durationMinutes", 60,
                         "capacity", 20, "instructorId", instructorId, "format", "ONLINE",
