@@ -36,7 +36,7 @@ final class ProductionParts {
                 () -> tokenSecret.get().value(),
                 () -> EventBridgeScheduler.using(config.aws(), config.schedulerSettings(), clock),
                 () -> new StripePaymentGateway(StripeClients.create(stripe.get().secretKey().get()), clock),
-                () -> new StripeWebhookVerifier(stripe.get().webhookSecret().get(), clock),
+                () -> new StripeWebhookVerifier(stripe.get().webhookSecret(), clock),
                 config.widgetBaseUrl(),
                 config.adminPageUrl(),
                 clock)).buildingAhead(secrets::buildClient);

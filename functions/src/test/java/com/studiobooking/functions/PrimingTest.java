@@ -9,6 +9,7 @@ import com.studiobooking.core.port.PaymentGateway;
 import com.studiobooking.core.port.Refund;
 import com.studiobooking.core.port.Scheduler;
 import com.studiobooking.functions.http.HttpEvents;
+import com.studiobooking.infrastructure.payment.StripeWebhookVerifier;
 import com.studiobooking.infrastructure.table.DynamoItemTable;
 import com.studiobooking.infrastructure.table.ItemTable;
 import com.studiobooking.infrastructure.table.KeyQuery;
@@ -60,7 +61,7 @@ class PrimingTest {
                     @Override public Refund refund(String paymentId, Money amount, String key) { calls.add("refund"); return null; }
                 };
             },
-            () -> fail("the webhook secret was read"),
+            () -> new StripeWebhookVerifier(() -> fail("the webhook secret was read"), clock),
             "https://book.example/widget", "https://admin.example/", clock));
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -79,12 +80,24 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
     private static final String NOT_AN_EVENT_OBJECT = "it is not a JSON object with an event's fields";
     private static final String NOT_WHAT_IT_CARRIES = "its data.object is not what its type carries";
 
-    private final String secret;
+    private final Supplier<Secret> secret;
     private final Clock clock;
 
     public StripeWebhookVerifier(Secret webhookSecret, Clock clock) {
-        this.secret = Objects.requireNonNull(webhookSecret, "webhookSecret").value();
+        this(constant(Objects.requireNonNull(webhookSecret, "webhookSecret")), clock);
+    }
+
+    /**
+     * With the signing secret read when the first signed delivery is checked, not before: a delivery without a
+     * signature is refused without it, and building the verifier (SnapStart priming, init) reads nothing.
+     */
+    public StripeWebhookVerifier(Supplier<Secret> webhookSecret, Clock clock) {
+        this.secret = Objects.requireNonNull(webhookSecret, "webhookSecret");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    private static Supplier<Secret> constant(Secret secret) {
+        return () -> secret;
     }
 
     @Override
@@ -96,7 +109,7 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
         // The header is checked on its own first so that a malformed header (which the SDK answers
         // with NumberFormatException and the like) is told apart from a signed body that is not JSON.
         try {
-            Webhook.Signature.verifyHeader(body, signatureHeader, secret, TOLERANCE.toSeconds(), clock);
+            Webhook.Signature.verifyHeader(body, signatureHeader, secret.get().value(), TOLERANCE.toSeconds(), clock);
         } catch (SignatureVerificationException e) {
             throw DomainException.invalid(StripeSignature.HEADER, "is not valid: " + e.getMessage());
         } catch (RuntimeException e) {
