@@ -221,6 +221,10 @@ public final class ColdStart {
                     primings.add(p);
                     System.err.printf("run %d %-16s priming     init %4.0f + priming %4.0f ms, first %5.1f ms, warm p50 %5.1f ms (%d resources)%n",
                             round + 1, target.label, p.initMillis(), p.primingMillis(), p.firstMillis(), p.warm().median(), p.resources());
+                    if (options.verbose()) {
+                        System.err.println("    the requests after the first, in order (ms): " + p.warmMillis().stream().limit(8)
+                                .map(w -> String.format("%.1f", w)).toList());
+                    }
                 }
             }
             return new Result(options, jars, events, measured, primings, authInvocations, aws.emailsSent(), linkReleases,

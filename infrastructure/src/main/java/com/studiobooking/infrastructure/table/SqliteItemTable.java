@@ -2,7 +2,6 @@ package com.studiobooking.infrastructure.table;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,11 +12,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -35,19 +32,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * within days; the stores never rely on either).
  */
 public final class SqliteItemTable implements ItemTable, AutoCloseable {
-    private static final int MAX_TRANSACTION_WRITES = 100;
-    private static final int MAX_PARTITION_KEY_BYTES = 2048;
-    private static final int MAX_SORT_KEY_BYTES = 1024;
-    private static final int MAX_ITEM_BYTES = 400 * 1024;
     private static final String FORMAT = "1";
 
     private final Connection connection;
     private final TableShape shape;
+    private final ItemRules rules;
     private final ReentrantLock lock = new ReentrantLock();
 
     private SqliteItemTable(Connection connection, TableShape shape) {
         this.connection = connection;
         this.shape = shape;
+        this.rules = new ItemRules(shape);
     }
 
     /** The table in {@code file}, created with its folder when missing. */
@@ -102,13 +97,13 @@ public final class SqliteItemTable implements ItemTable, AutoCloseable {
 
     @Override
     public Optional<Map<String, AttributeValue>> get(String pk, String sk) {
-        validateKey(pk, sk);
+        rules.validateKey(pk, sk);
         return locked(() -> read(pk, sk));
     }
 
     @Override
     public List<Map<String, AttributeValue>> query(KeyQuery query) {
-        validatePartitionKey(query.partition());
+        rules.validateQuery(query);
         String sql;
         List<String> args = new ArrayList<>();
         if (query.index() == null) {
@@ -116,7 +111,6 @@ public final class SqliteItemTable implements ItemTable, AutoCloseable {
             args.add(query.partition());
             sql += sortKeyFilter("sk", query, args) + " ORDER BY sk";
         } else {
-            if (!shape.indexes().containsKey(query.index())) throw new TableException("no index " + query.index());
             sql = "SELECT i.body FROM index_keys k JOIN items i ON i.pk = k.pk AND i.sk = k.sk WHERE k.idx = ? AND k.ipk = ?";
             args.add(query.index());
             args.add(query.partition());
@@ -157,27 +151,18 @@ public final class SqliteItemTable implements ItemTable, AutoCloseable {
 
     @Override
     public Optional<Map<String, AttributeValue>> changeReturningOld(Write.Change change) {
-        validateKey(change.pk(), change.sk());
+        rules.validateKey(change.pk(), change.sk());
         return inTransaction(() -> {
             Map<String, AttributeValue> before = read(change.pk(), change.sk()).orElse(Map.of());
             if (!change.condition().holdsFor(before)) return Optional.empty();
-            store(change.pk(), change.sk(), after(change, before));
+            store(change.pk(), change.sk(), rules.after(change, before));
             return Optional.of(before);
         });
     }
 
     @Override
     public List<Boolean> tryTransact(List<Write> writes) {
-        if (writes.isEmpty() || writes.size() > MAX_TRANSACTION_WRITES) {
-            throw new TableException("a transaction holds 1 to " + MAX_TRANSACTION_WRITES + " writes, not " + writes.size());
-        }
-        Set<String> items = new HashSet<>();
-        for (Write w : writes) {
-            validateKey(w.pk(), w.sk());
-            if (!items.add(w.pk() + "\u0000" + w.sk())) {
-                throw new TableException("a transaction cannot write one item twice: " + w.pk() + " / " + w.sk());
-            }
-        }
+        rules.validateTransaction(writes);
         return inTransaction(() -> {
             List<Map<String, AttributeValue>> before = new ArrayList<>();
             List<Boolean> failed = new ArrayList<>();
@@ -188,82 +173,13 @@ public final class SqliteItemTable implements ItemTable, AutoCloseable {
             }
             if (failed.contains(true)) return failed;
             List<Map<String, AttributeValue>> after = new ArrayList<>();
-            for (int i = 0; i < writes.size(); i++) after.add(after(writes.get(i), before.get(i)));
+            for (int i = 0; i < writes.size(); i++) after.add(rules.after(writes.get(i), before.get(i)));
             for (int i = 0; i < writes.size(); i++) {
                 Write w = writes.get(i);
                 if (!(w instanceof Write.Check)) store(w.pk(), w.sk(), after.get(i));
             }
             return null;
         });
-    }
-
-    /** The item after the write; null when the write deletes it. Validated before anything is stored. */
-    private Map<String, AttributeValue> after(Write write, Map<String, AttributeValue> before) {
-        Map<String, AttributeValue> after;
-        if (write instanceof Write.Put put) {
-            after = put.item();
-        } else if (write instanceof Write.Change change) {
-            for (String attribute : List.of(shape.partitionKey(), shape.sortKey())) {
-                if (change.update().sets().containsKey(attribute) || change.update().adds().containsKey(attribute)
-                        || change.update().removes().contains(attribute)) {
-                    throw new TableException("cannot update " + attribute + ": it is part of the key");
-                }
-            }
-            after = change.update().applyTo(before, Map.of(shape.partitionKey(), AttributeValue.fromS(change.pk()),
-                    shape.sortKey(), AttributeValue.fromS(change.sk())));
-        } else if (write instanceof Write.Delete) {
-            return null;
-        } else {
-            return before;
-        }
-        validateItem(after);
-        return after;
-    }
-
-    /** DynamoDB refuses an empty or over-long key in every request that names one, reads included. */
-    private void validateKey(String pk, String sk) {
-        validatePartitionKey(pk);
-        if (sk == null || sk.isEmpty()) throw new TableException("a key attribute cannot be empty");
-        validateSortKey(sk);
-    }
-
-    private static void validatePartitionKey(String pk) {
-        if (pk == null || pk.isEmpty()) throw new TableException("a key attribute cannot be empty");
-        if (pk.getBytes(StandardCharsets.UTF_8).length > MAX_PARTITION_KEY_BYTES) {
-            throw new TableException("the partition key is longer than " + MAX_PARTITION_KEY_BYTES + " bytes");
-        }
-    }
-
-    private static void validateSortKey(String sk) {
-        if (sk.getBytes(StandardCharsets.UTF_8).length > MAX_SORT_KEY_BYTES) {
-            throw new TableException("the sort key is longer than " + MAX_SORT_KEY_BYTES + " bytes");
-        }
-    }
-
-    private void validateItem(Map<String, AttributeValue> item) {
-        for (String attribute : List.of(shape.partitionKey(), shape.sortKey())) {
-            AttributeValue key = item.get(attribute);
-            if (key == null || key.type() != AttributeValue.Type.S) {
-                throw new TableException("the key attribute " + attribute + " must be a string");
-            }
-        }
-        validateKey(item.get(shape.partitionKey()).s(), item.get(shape.sortKey()).s());
-        for (TableShape.Index index : shape.indexes().values()) {
-            for (String attribute : List.of(index.partitionKey(), index.sortKey())) {
-                AttributeValue key = item.get(attribute);
-                if (key != null && (key.type() != AttributeValue.Type.S || key.s().isEmpty())) {
-                    throw new TableException("the index key attribute " + attribute + " must be a non-empty string");
-                }
-            }
-            // an index key has the limits of the table's key: DynamoDB refuses the whole write otherwise
-            AttributeValue ipk = item.get(index.partitionKey());
-            if (ipk != null) validatePartitionKey(ipk.s());
-            AttributeValue isk = item.get(index.sortKey());
-            if (isk != null) validateSortKey(isk.s());
-        }
-        if (ItemJson.write(item).getBytes(StandardCharsets.UTF_8).length > MAX_ITEM_BYTES) {
-            throw new TableException("the item is larger than 400 KB");
-        }
     }
 
     private Optional<Map<String, AttributeValue>> read(String pk, String sk) throws SQLException {

@@ -3,6 +3,7 @@ package com.studiobooking.infrastructure.testing;
 import com.studiobooking.infrastructure.dynamo.StudioTable;
 import com.studiobooking.infrastructure.table.DynamoItemTable;
 import com.studiobooking.infrastructure.table.ItemTable;
+import com.studiobooking.infrastructure.table.MemoryItemTable;
 import com.studiobooking.infrastructure.table.SqliteItemTable;
 import com.studiobooking.infrastructure.table.TableShape;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -14,8 +15,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Fresh, empty tables of the production shape for tests, on either engine: DynamoDB's API served by
- * moto ({@link MotoServer}, the adapter production runs) or the local runtime's SQLite engine. Each
+ * Fresh, empty tables of the production shape for tests, on each engine: DynamoDB's API served by
+ * moto ({@link MotoServer}, the adapter production runs), the local runtime's SQLite engine, or the
+ * in-memory engine of SnapStart's rehearsal. Each
  * call gives a table of its own, so tests never see each other's data.
  */
 public final class TestTables {
@@ -26,10 +28,19 @@ public final class TestTables {
 
     /** The engines the shared contract suite runs against. */
     public enum Engine {
-        MOTO, SQLITE;
+        MOTO, SQLITE, MEMORY;
 
         public ItemTable fresh() {
-            return this == MOTO ? onMoto() : onSqlite();
+            return switch (this) {
+                case MOTO -> onMoto();
+                case SQLITE -> onSqlite();
+                case MEMORY -> new MemoryItemTable(TableShape.STUDIO_BOOKING);
+            };
+        }
+
+        /** SQLite and memory follow DynamoDB's documentation where moto does not (MotoFidelityTest). */
+        public boolean followsDynamoDbDocs() {
+            return this != MOTO;
         }
     }
 

@@ -1,0 +1,118 @@
+package com.studiobooking.infrastructure.table;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What DynamoDB refuses as malformed and how a write turns an item into the next one, for the engines that are not
+ * DynamoDB ({@link SqliteItemTable}, {@link MemoryItemTable}): a key over its size limit, an empty or non-string key,
+ * two writes to one item in a transaction, more than 100 writes, an item over 400 KB, an update of a key attribute.
+ */
+final class ItemRules {
+    private static final int MAX_TRANSACTION_WRITES = 100;
+    private static final int MAX_PARTITION_KEY_BYTES = 2048;
+    private static final int MAX_SORT_KEY_BYTES = 1024;
+    private static final int MAX_ITEM_BYTES = 400 * 1024;
+
+    private final TableShape shape;
+
+    ItemRules(TableShape shape) {
+        this.shape = shape;
+    }
+
+    /** DynamoDB refuses an empty or over-long key in every request that names one, reads included. */
+    void validateKey(String pk, String sk) {
+        validatePartitionKey(pk);
+        if (sk == null || sk.isEmpty()) throw new TableException("a key attribute cannot be empty");
+        validateSortKey(sk);
+    }
+
+    static void validatePartitionKey(String pk) {
+        if (pk == null || pk.isEmpty()) throw new TableException("a key attribute cannot be empty");
+        if (pk.getBytes(StandardCharsets.UTF_8).length > MAX_PARTITION_KEY_BYTES) {
+            throw new TableException("the partition key is longer than " + MAX_PARTITION_KEY_BYTES + " bytes");
+        }
+    }
+
+    static void validateSortKey(String sk) {
+        if (sk.getBytes(StandardCharsets.UTF_8).length > MAX_SORT_KEY_BYTES) {
+            throw new TableException("the sort key is longer than " + MAX_SORT_KEY_BYTES + " bytes");
+        }
+    }
+
+    /** A query names an existing index, and a partition key within the limits. */
+    void validateQuery(KeyQuery query) {
+        validatePartitionKey(query.partition());
+        if (query.index() != null && !shape.indexes().containsKey(query.index())) {
+            throw new TableException("no index " + query.index());
+        }
+    }
+
+    /** 1 to 100 writes, each to a different item, each key valid. */
+    void validateTransaction(List<Write> writes) {
+        if (writes.isEmpty() || writes.size() > MAX_TRANSACTION_WRITES) {
+            throw new TableException("a transaction holds 1 to " + MAX_TRANSACTION_WRITES + " writes, not " + writes.size());
+        }
+        Set<String> items = new HashSet<>();
+        for (Write w : writes) {
+            validateKey(w.pk(), w.sk());
+            if (!items.add(w.pk() + "\u0000" + w.sk())) {
+                throw new TableException("a transaction cannot write one item twice: " + w.pk() + " / " + w.sk());
+            }
+        }
+    }
+
+    /** The item after the write; null when the write deletes it. Validated before anything is stored. */
+    Map<String, AttributeValue> after(Write write, Map<String, AttributeValue> before) {
+        Map<String, AttributeValue> after;
+        if (write instanceof Write.Put put) {
+            after = put.item();
+        } else if (write instanceof Write.Change change) {
+            for (String attribute : List.of(shape.partitionKey(), shape.sortKey())) {
+                if (change.update().sets().containsKey(attribute) || change.update().adds().containsKey(attribute)
+                        || change.update().removes().contains(attribute)) {
+                    throw new TableException("cannot update " + attribute + ": it is part of the key");
+                }
+            }
+            after = change.update().applyTo(before, Map.of(shape.partitionKey(), AttributeValue.fromS(change.pk()),
+                    shape.sortKey(), AttributeValue.fromS(change.sk())));
+        } else if (write instanceof Write.Delete) {
+            return null;
+        } else {
+            return before;
+        }
+        validateItem(after);
+        return after;
+    }
+
+    private void validateItem(Map<String, AttributeValue> item) {
+        for (String attribute : List.of(shape.partitionKey(), shape.sortKey())) {
+            AttributeValue key = item.get(attribute);
+            if (key == null || key.type() != AttributeValue.Type.S) {
+                throw new TableException("the key attribute " + attribute + " must be a string");
+            }
+        }
+        validateKey(item.get(shape.partitionKey()).s(), item.get(shape.sortKey()).s());
+        for (TableShape.Index index : shape.indexes().values()) {
+            for (String attribute : List.of(index.partitionKey(), index.sortKey())) {
+                AttributeValue key = item.get(attribute);
+                if (key != null && (key.type() != AttributeValue.Type.S || key.s().isEmpty())) {
+                    throw new TableException("the index key attribute " + attribute + " must be a non-empty string");
+                }
+            }
+            // an index key has the limits of the table's key: DynamoDB refuses the whole write otherwise
+            AttributeValue ipk = item.get(index.partitionKey());
+            if (ipk != null) validatePartitionKey(ipk.s());
+            AttributeValue isk = item.get(index.sortKey());
+            if (isk != null) validateSortKey(isk.s());
+        }
+        if (ItemJson.write(item).getBytes(StandardCharsets.UTF_8).length > MAX_ITEM_BYTES) {
+            throw new TableException("the item is larger than 400 KB");
+        }
+    }
+}
