@@ -26,6 +26,7 @@ import com.studiobooking.core.model.view.BookingView;
 import com.studiobooking.core.model.view.PublicProfile;
 import com.studiobooking.core.model.view.SessionViews;
 import com.studiobooking.core.model.wallet.Wallet;
+import com.studiobooking.core.port.WebhookVerifier;
 import com.studiobooking.core.usecase.book.SlotLookup;
 import com.studiobooking.functions.http.Json;
 import com.studiobooking.functions.logging.Log;
@@ -51,6 +52,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,6 +86,32 @@ final class Priming implements Resource {
      * Authorization header that is not a bearer token). Never a token to verify: that takes the real secret.
      */
     record Synthetic(String routeKey, String token, String body, int expected) {
+    }
+
+    /**
+     * A success path rehearsed against {@link Rehearsal}'s studio: {@code {studioId}}, {@code {sessionId}},
+     * {@code {bookingId}} and {@code {staffId}} are its ids; {@code owner}: sent with the owner's token.
+     */
+    record Rehearsed(String routeKey, Map<String, String> query, Map<String, String> headers, String body, boolean owner,
+                     int expected) {
+        static Rehearsed anonymous(String routeKey, Map<String, String> query, String body, int expected) {
+            return new Rehearsed(routeKey, query, Map.of(), body, false, expected);
+        }
+
+        static Rehearsed owner(String routeKey, Map<String, String> query, String body, int expected) {
+            return new Rehearsed(routeKey, query, Map.of(), body, true, expected);
+        }
+    }
+
+    /**
+     * What a function rehearses: its handler on the rehearsal's wiring, the requests, and for the webhook function
+     * the verifier of deliveries signed with the rehearsal's secret.
+     */
+    record Rehearsing(Function<Wiring, RequestStreamHandler> handler, Function<Rehearsal, List<Rehearsed>> requests,
+                      Function<String, WebhookVerifier> webhooks) {
+        Rehearsing(Function<Wiring, RequestStreamHandler> handler, Function<Rehearsal, List<Rehearsed>> requests) {
+            this(handler, requests, null);
+        }
     }
 
     private final String function;
@@ -133,7 +161,9 @@ final class Priming implements Resource {
                 // a well-formed code would be counted against the address (a conditional write): this one is refused first
                 new Synthetic("POST /auth/token", null, "{\"studioId\":\"" + STUDIO + "\",\"email\":\"priming@example.invalid\","
                         + "\"code\":\"x\"}", 400),
-                new Synthetic("POST /auth/token", null, "not json", 400)), List.of(), SignIn.class);
+                new Synthetic("POST /auth/token", null, "not json", 400)), List.of(),
+                new Rehearsing(AuthHandler::new, r -> List.of(Rehearsed.anonymous("POST /auth/code", Map.of(),
+                        "{\"studioId\":\"" + r.studioId + "\",\"email\":\"client@rehearsal.invalid\"}", 202))), SignIn.class);
     }
 
     static Priming catalogue(CatalogueHandler handler, Wiring wiring) {
@@ -141,6 +171,12 @@ final class Priming implements Resource {
                 new Synthetic("GET /studios/{studioId}", null, null, 404),
                 new Synthetic("GET /studios/{studioId}/slots", null, null, 400),
                 new Synthetic("GET /studios/{studioId}/sessions", null, null, 404)), List.of(),
+                new Rehearsing(CatalogueHandler::new, r -> List.of(
+                        Rehearsed.anonymous("GET /studios/{studioId}", Map.of(), null, 200),
+                        Rehearsed.anonymous("GET /studios/{studioId}/slots", Map.of("serviceId", r.serviceId, "staffId", r.staffId,
+                                "from", Rehearsal.day(1), "to", Rehearsal.day(7), "timezone", Rehearsal.ZONE.getId()), null, 200),
+                        Rehearsed.anonymous("GET /studios/{studioId}/sessions", Map.of("from", Rehearsal.day(0),
+                                "to", Rehearsal.day(7)), null, 200))),
                 PublicProfile.class, SlotLookup.SlotList.class, SessionViews.PublicSession.class);
     }
 
@@ -159,7 +195,17 @@ final class Priming implements Resource {
                 new Synthetic("GET /me/wallet", null, null, 401),
                 new Synthetic("POST /studios/{studioId}/purchases", null, "{}", 401),
                 new Synthetic("POST /bookings/{bookingId}/reschedule", null, "{\"start\":\"2026-12-01T10:00:00Z\"}", 404)),
-                List.of("PAYMENT_LINK", "MONEY_BACK", "ICS"), BookingView.class, Wallet.class);
+                List.of("PAYMENT_LINK", "MONEY_BACK", "ICS"), new Rehearsing(BookingHandler::new, r -> List.of(
+                        Rehearsed.owner("GET /studios/{studioId}/bookings", Map.of("from", Rehearsal.day(0), "to", Rehearsal.day(6)),
+                                null, 200),
+                        Rehearsed.anonymous("POST /studios/{studioId}/bookings", Map.of(), "{\"serviceId\":\"" + r.serviceId
+                                + "\",\"staffId\":\"" + r.staffId + "\",\"locationId\":\"" + r.locationId + "\",\"start\":\""
+                                + r.freeStart() + "\",\"client\":{\"name\":\"Rehearsal\",\"email\":\"client@rehearsal.invalid\"},"
+                                + "\"paymentMethod\":\"PAY_AT_STUDIO\",\"language\":\"ro\"}", 201),
+                        Rehearsed.anonymous("POST /studios/{studioId}/bookings", Map.of(), "{\"sessionId\":\"" + r.sessionId
+                                + "\",\"client\":{\"name\":\"Rehearsal\",\"email\":\"card@rehearsal.invalid\"},"
+                                + "\"paymentMethod\":\"CARD\",\"language\":\"id\"}", 201))),
+                BookingView.class, Wallet.class);
     }
 
     static Priming admin(AdminHandler handler, Wiring wiring) {
@@ -176,6 +222,12 @@ final class Priming implements Resource {
         }
         requests.add(new Synthetic("GET /studios/{studioId}/settings", "malformed", null, 401));
         return http("admin", handler, wiring, true, true, true, requests, List.of("PAYMENT_LINK", "MONEY_BACK", "ICS"),
+                new Rehearsing(AdminHandler::new, r -> List.of(
+                        Rehearsed.owner("GET /studios/{studioId}/staff", Map.of(), null, 200),
+                        Rehearsed.owner("GET /studios/{studioId}/settings", Map.of(), null, 200),
+                        Rehearsed.owner("GET /studios/{studioId}/sessions/{sessionId}", Map.of(), null, 200),
+                        Rehearsed.owner("GET /studios/{studioId}/services", Map.of(), null, 200),
+                        Rehearsed.owner("GET /studios/{studioId}/clients", Map.of(), null, 200))),
                 StudioSettings.class, SessionViews.StaffSession.class);
     }
 
@@ -190,6 +242,9 @@ final class Priming implements Resource {
         }
         requests.add(new Synthetic("POST /studios/{studioId}/bookings/{bookingId}/attendance", "malformed", "{}", 401));
         return http("link-release", handler, wiring, true, true, false, requests, List.of("PAYMENT_RECEIVED", "ICS"),
+                new Rehearsing(LinkReleaseHandler::new, r -> List.of(
+                        Rehearsed.owner("PUT /studios/{studioId}/sessions/{sessionId}/online-access", Map.of(),
+                                "{\"link\":\"https://rehearsal.invalid/j/1\",\"instructions\":\"Rehearsal\",\"password\":\"x\"}", 200))),
                 SessionViews.StaffSession.class, BookingView.class);
     }
 
@@ -197,7 +252,8 @@ final class Priming implements Resource {
         // unsigned: refused before the webhook secret is fetched; the signed path runs in StripePriming on a throwaway secret
         return http("payment-webhook", handler, wiring, true, true, true, List.of(
                 new Synthetic("POST /webhooks/stripe", null, "{\"id\":\"evt_priming\",\"object\":\"event\"}", 400)),
-                List.of("PAYMENT_LINK", "PAYMENT_RECEIVED", "MONEY_BACK", "ICS"));
+                List.of("PAYMENT_LINK", "PAYMENT_RECEIVED", "MONEY_BACK", "ICS"),
+                new Rehearsing(PaymentWebhookHandler::new, StripePriming::webhookDeliveries, StripePriming::verifier));
     }
 
     static Priming timedJobs(TimedJobsHandler handler, Wiring wiring) {
@@ -207,12 +263,23 @@ final class Priming implements Resource {
                 Map<String, String> job = new HashMap<>(Map.of("kind", kind.name(), "studioId", STUDIO,
                         "sessionId", "ss_priming", "bookingId", "bk_priming", "hoursBefore", "24",
                         "start", "2026-12-01T10:00:00Z", "attempt", "1"));
-                Map<String, Object> result = handler.handleRequest(job, null);
+                Map<?, ?> result = job(handler, job);
                 outcomes.add(new Outcome("job " + kind, 200, Boolean.FALSE.equals(result.get("done")) ? 200 : 500));
             }
-            Map<String, Object> refused = handler.handleRequest(Map.of("kind", "NO_SUCH_JOB"), null);
+            Map<?, ?> refused = job(handler, Map.of("kind", "NO_SUCH_JOB"));
             outcomes.add(new Outcome("job NO_SUCH_JOB", 400, refused.containsKey("error") ? 400 : 500));
             common(wiring, true, true, true, List.of("PAYMENT_LINK", "MONEY_BACK", "ICS"));
+            // the success paths, on the rehearsal's studio: the online class has no link yet, the appointment is tomorrow
+            Rehearsal rehearsal = Rehearsal.open(null);
+            TimedJobsHandler rehearsed = new TimedJobsHandler(rehearsal.wiring);
+            for (Map<String, String> job : List.of(
+                    Map.of("kind", "MISSING_LINK_REMINDER", "studioId", rehearsal.studioId, "sessionId", rehearsal.sessionId),
+                    Map.of("kind", "CLIENT_REMINDER", "studioId", rehearsal.studioId, "bookingId", rehearsal.bookingId,
+                            "hoursBefore", "24", "start", rehearsal.bookingStart.toString()),
+                    Map.of("kind", "INSTRUCTOR_DIGEST", "studioId", rehearsal.studioId))) {
+                Map<?, ?> result = job(rehearsed, job);
+                outcomes.add(new Outcome("rehearsed job " + job.get("kind"), 200, result.containsKey("error") ? 400 : 200));
+            }
             return outcomes;
         });
     }
@@ -221,7 +288,7 @@ final class Priming implements Resource {
 
     private static Priming http(String function, RequestStreamHandler handler, Wiring wiring, boolean mail,
                                 boolean schedule, boolean stripe, List<Synthetic> requests, List<String> emails,
-                                Class<?>... answers) {
+                                Rehearsing rehearsing, Class<?>... answers) {
         return new Priming(function, () -> {
             Json.prefetch(answers);
             List<Outcome> outcomes = new ArrayList<>();
@@ -229,19 +296,47 @@ final class Priming implements Resource {
                 Map<String, String> headers = new LinkedHashMap<>();
                 headers.put("content-type", "application/json");
                 if ("malformed".equals(request.token())) headers.put("authorization", "Basic cHJpbWluZw==");
-                byte[] response = send(handler, event(request.routeKey(), request.body(), headers));
-                int status = ((Number) Json.read(new String(response, StandardCharsets.UTF_8), Map.class).get("statusCode")).intValue();
+                int status = status(send(handler, event(request.routeKey(), request.body(), headers)));
                 outcomes.add(new Outcome(request.routeKey() + (request.token() == null ? "" : " (" + request.token() + " token)"),
                         request.expected(), status));
             }
             common(wiring, mail, schedule, stripe, emails);
+            outcomes.addAll(rehearse(rehearsing));
             return outcomes;
         });
+    }
+
+    /** Runs the success paths once on {@link Rehearsal}'s throwaway studio, through a second instance of the handler. */
+    private static List<Outcome> rehearse(Rehearsing rehearsing) {
+        Rehearsal rehearsal = Rehearsal.open(rehearsing.webhooks());
+        RequestStreamHandler handler = rehearsing.handler().apply(rehearsal.wiring);
+        Map<String, String> ids = Map.of("studioId", rehearsal.studioId, "sessionId", rehearsal.sessionId,
+                "bookingId", rehearsal.bookingId, "staffId", rehearsal.staffId);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Rehearsed request : rehearsing.requests().apply(rehearsal)) {
+            Map<String, String> headers = new LinkedHashMap<>(request.headers());
+            headers.put("content-type", "application/json");
+            if (request.owner()) headers.put("authorization", "Bearer " + rehearsal.ownerToken);
+            int status = status(send(handler, event(request.routeKey(), ids, request.query(), request.body(), headers)));
+            outcomes.add(new Outcome("rehearsed " + request.routeKey(), request.expected(), status));
+        }
+        return outcomes;
+    }
+
+    /** A timed job's input as EventBridge Scheduler sends it, as bytes through the handler; its answer. */
+    private static Map<?, ?> job(TimedJobsHandler handler, Map<String, String> input) {
+        return Json.read(new String(send(handler, Json.write(input).getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8),
+                Map.class);
+    }
+
+    private static int status(byte[] response) {
+        return ((Number) Json.read(new String(response, StandardCharsets.UTF_8), Map.class).get("statusCode")).intValue();
     }
 
     /** What every function primes beside its routes: a table read, its clients, Stripe's paths, its e-mails. */
     private static void common(Wiring wiring, boolean mail, boolean schedule, boolean stripe, List<String> emails) {
         wiring.readNothing("STUDIO#" + STUDIO);
+        wiring.writeNothing("STUDIO#" + STUDIO);
         wiring.buildClients(mail, schedule);
         throwawayToken();
         if (stripe) StripePriming.run();
@@ -256,6 +351,12 @@ final class Priming implements Resource {
 
     /** The same, for the studio {@code studioId} and with a query (a measurement's real request). */
     static byte[] event(String routeKey, String studioId, Map<String, String> query, String body, Map<String, String> headers) {
+        return event(routeKey, Map.of("studioId", studioId), query, body, headers);
+    }
+
+    /** The same, with the path's ids from {@code ids} (a name not in it gets a priming id). */
+    static byte[] event(String routeKey, Map<String, String> ids, Map<String, String> query, String body,
+                        Map<String, String> headers) {
         String method = routeKey.substring(0, routeKey.indexOf(' '));
         String template = routeKey.substring(routeKey.indexOf(' ') + 1);
         Map<String, String> pathParameters = new LinkedHashMap<>();
@@ -263,7 +364,7 @@ final class Priming implements Resource {
         StringBuilder path = new StringBuilder();
         while (parameter.find()) {
             String name = parameter.group(1);
-            String value = name.equals("studioId") ? studioId : "priming_" + name.substring(0, name.length() - 2);
+            String value = ids.getOrDefault(name, "priming_" + name.substring(0, name.length() - 2));
             pathParameters.put(name, value);
             parameter.appendReplacement(path, value);
         }

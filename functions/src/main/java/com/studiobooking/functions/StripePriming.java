@@ -3,6 +3,7 @@ package com.studiobooking.functions;
 import com.studiobooking.core.common.Money;
 import com.studiobooking.core.port.CheckoutRequest;
 import com.studiobooking.core.port.PaymentEvent;
+import com.studiobooking.core.port.WebhookVerifier;
 import com.studiobooking.infrastructure.config.Secret;
 import com.studiobooking.infrastructure.payment.LocalCheckoutEvents;
 import com.studiobooking.infrastructure.payment.SignedWebhook;
@@ -15,7 +16,10 @@ import com.stripe.param.checkout.SessionCreateParams;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The Stripe half of {@link Priming}, for the functions that ship stripe-java (admin, booking, payment-webhook,
@@ -50,6 +54,35 @@ final class StripePriming {
         } catch (com.studiobooking.core.common.DomainException refused) {
             // the refusal path, as a forged delivery takes it
         }
+    }
+
+    /** The rehearsal's verifier: production's, with the rehearsal's random secret. */
+    static WebhookVerifier verifier(String secret) {
+        return new StripeWebhookVerifier(new Secret(secret), Clock.systemUTC());
+    }
+
+    /**
+     * The webhook's success paths on the rehearsal's studio: two places in the online class booked by card (checkouts
+     * answered in the process), then Stripe's deliveries for them, signed with the rehearsal's secret: one checkout
+     * paid, one expired.
+     */
+    static List<Priming.Rehearsed> webhookDeliveries(Rehearsal rehearsal) {
+        Clock clock = Clock.systemUTC();
+        Instant now = clock.instant();
+        LocalCheckoutEvents events = new LocalCheckoutEvents(new Secret(rehearsal.webhookSecret), clock);
+        List<Priming.Rehearsed> deliveries = new ArrayList<>();
+        Rehearsal.CardCheckout paid = rehearsal.bookClassByCard("paid@rehearsal.invalid");
+        deliveries.add(delivery(events.sign(events.paid(new LocalCheckoutEvents.CheckoutSession(paid.checkout().checkoutId(),
+                "pi_rehearsal", paid.request(), now, paid.checkout().expiresAt())))));
+        Rehearsal.CardCheckout expired = rehearsal.bookClassByCard("expired@rehearsal.invalid");
+        deliveries.add(delivery(events.sign(events.expired(new LocalCheckoutEvents.CheckoutSession(
+                expired.checkout().checkoutId(), null, expired.request(), now, now)))));
+        return deliveries;
+    }
+
+    private static Priming.Rehearsed delivery(SignedWebhook signed) {
+        return new Priming.Rehearsed("POST /webhooks/stripe", Map.of(), Map.of("stripe-signature", signed.signatureHeader()),
+                signed.payload(), false, 200);
     }
 
     private static String random() {

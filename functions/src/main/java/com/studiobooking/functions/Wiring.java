@@ -43,12 +43,19 @@ import com.studiobooking.infrastructure.dynamo.DynamoStudioStore;
 import com.studiobooking.infrastructure.dynamo.DynamoWalletStore;
 import com.studiobooking.infrastructure.dynamo.StaffTokenFence;
 import com.studiobooking.infrastructure.schedule.EventBridgeScheduler;
+import com.studiobooking.infrastructure.table.Condition;
 import com.studiobooking.infrastructure.table.ItemTable;
+import com.studiobooking.infrastructure.table.TableShape;
+import com.studiobooking.infrastructure.table.Update;
+import com.studiobooking.infrastructure.table.Write;
 import com.studiobooking.infrastructure.token.JwtTokenService;
 import com.studiobooking.infrastructure.token.SigningKeys;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -195,6 +202,22 @@ public final class Wiring {
     /** SnapStart priming: one read of a key no item has, so the table's client is built and connected. */
     void readNothing(String pk) {
         staffTokenFence.get(pk, "PRIMING");
+    }
+
+    /**
+     * SnapStart priming: the table's write paths (a put, an update returning the old item, a transaction), each on
+     * {@code pk}, an item no one has, under the condition that it exists; so each is refused and nothing is written.
+     */
+    void writeNothing(String pk) {
+        Condition exists = Condition.exists(TableShape.PK);
+        Map<String, AttributeValue> item = Map.of(TableShape.PK, AttributeValue.fromS(pk),
+                TableShape.SK, AttributeValue.fromS("PRIMING"), "n", AttributeValue.fromN("0"));
+        if (staffTokenFence.write(Write.put(item, exists))
+                || staffTokenFence.changeReturningOld(new Write.Change(pk, "PRIMING", Update.create().add("n", 1), exists)).isPresent()
+                || staffTokenFence.tryTransact(List.of(Write.put(item, exists),
+                        Write.change(pk, "PRIMING#2", Update.create().set("n", 1), exists))) == null) {
+            throw new IllegalStateException("a priming write was applied to " + pk);
+        }
     }
 
     public StudioSetup studioSetup() { return studioSetup.get(); }

@@ -175,11 +175,11 @@ class ClientReminderApiTest {
                 Map.entry("bookingId", ""))) {
             Map<String, String> malformed = new HashMap<>(event);
             malformed.put(bad.getKey(), bad.getValue());
-            assertThat(handler.handleRequest(malformed, null)).as(bad.toString()).containsEntry("error", "invalid job input");
+            assertThat(handler.handle(malformed, null)).as(bad.toString()).containsEntry("error", "invalid job input");
         }
         assertThat(reminders("maria@example.com")).isEmpty();
-        assertThat(handler.handleRequest(event, null)).containsEntry("kind", "CLIENT_REMINDER").containsEntry("done", true);
-        assertThat(handler.handleRequest(event, null)).containsEntry("done", false);
+        assertThat(handler.handle(event, null)).containsEntry("kind", "CLIENT_REMINDER").containsEntry("done", true);
+        assertThat(handler.handle(event, null)).containsEntry("done", false);
         assertThat(reminders("maria@example.com")).hasSize(1);
     }
 

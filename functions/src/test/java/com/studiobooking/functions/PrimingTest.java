@@ -10,9 +10,11 @@ import com.studiobooking.core.port.Refund;
 import com.studiobooking.core.port.Scheduler;
 import com.studiobooking.functions.http.HttpEvents;
 import com.studiobooking.infrastructure.payment.StripeWebhookVerifier;
+import com.studiobooking.infrastructure.table.Condition;
 import com.studiobooking.infrastructure.table.DynamoItemTable;
 import com.studiobooking.infrastructure.table.ItemTable;
 import com.studiobooking.infrastructure.table.KeyQuery;
+import com.studiobooking.infrastructure.table.TableShape;
 import com.studiobooking.infrastructure.table.Write;
 import com.studiobooking.infrastructure.testing.MutableClock;
 import com.studiobooking.infrastructure.testing.TestTables;
@@ -36,7 +38,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Every function's SnapStart priming against a real table (moto, through production's adapter) holding an opened
- * studio: it writes nothing, reads no secret (neither does building the handler: the token secret is fetched on the
+ * studio: it writes nothing (its only write attempts are refused by their conditions), reads no secret (neither does building the handler: the token secret is fetched on the
  * first request that needs it), sends no e-mail, makes no schedule and no payment call, answers every
  * synthetic request as planned (never a 500), and may run twice.
  */
@@ -131,7 +133,11 @@ class PrimingTest {
             assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).as(o.request()).isEqualTo(o.expected()));
         }
 
-        assertThat(table.writes).as("writes while priming").isEmpty();
+        // the only write attempts: the table's write paths on an item no one has, each refused by its condition
+        assertThat(table.writes).as("write attempts while priming").isNotEmpty().allSatisfy(w -> {
+            assertThat(w.pk()).isEqualTo("STUDIO#" + Priming.STUDIO);
+            assertThat(w.condition()).isEqualTo(Condition.exists(TableShape.PK));
+        });
         assertThat(calls).as("e-mails, schedules and payment calls while priming").isEmpty();
         assertThat(items()).isEqualTo(itemsBefore);
     }
@@ -162,19 +168,19 @@ class PrimingTest {
     /** The table, with every write attempt (made or refused) noted. */
     private static final class WriteCounting implements ItemTable {
         private final ItemTable table;
-        final List<String> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<Write> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         WriteCounting(ItemTable table) { this.table = table; }
 
         @Override public Optional<Map<String, AttributeValue>> get(String pk, String sk) { return table.get(pk, sk); }
         @Override public List<Map<String, AttributeValue>> query(KeyQuery query) { return table.query(query); }
-        @Override public boolean write(Write write) { writes.add(write.toString()); return table.write(write); }
+        @Override public boolean write(Write write) { writes.add(write); return table.write(write); }
         @Override public Optional<Map<String, AttributeValue>> changeReturningOld(Write.Change change) {
-            writes.add(change.toString());
+            writes.add(change);
             return table.changeReturningOld(change);
         }
         @Override public List<Boolean> tryTransact(List<Write> writes) {
-            this.writes.add(writes.toString());
+            this.writes.addAll(writes);
             return table.tryTransact(writes);
         }
     }

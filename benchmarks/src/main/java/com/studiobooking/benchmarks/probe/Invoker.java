@@ -11,7 +11,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 abstract class Invoker {
 
     static Invoker of(Object handler, boolean job, ClassLoader loader) {
-        return handler instanceof RequestStreamHandler stream ? new StreamInvoker(stream) : TypedInvoker.of(handler, job, loader);
+        return handler instanceof RequestStreamHandler stream ? new StreamInvoker(stream, job) : TypedInvoker.of(handler, job, loader);
     }
 
     /** Whether the handler takes the event's bytes ({@code RequestStreamHandler}). */

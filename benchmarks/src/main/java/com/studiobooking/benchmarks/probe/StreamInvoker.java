@@ -12,9 +12,12 @@ import java.util.regex.Pattern;
 final class StreamInvoker extends Invoker {
     private static final Pattern STATUS = Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)");
     private final RequestStreamHandler handler;
+    private final boolean job;
 
-    StreamInvoker(RequestStreamHandler handler) {
+    /** @param job a timed job's handler: its answer is a JSON map, not an API Gateway response */
+    StreamInvoker(RequestStreamHandler handler, boolean job) {
         this.handler = handler;
+        this.job = job;
     }
 
     @Override
@@ -39,9 +42,13 @@ final class StreamInvoker extends Invoker {
         // the handler wrote it
     }
 
-    /** The written API Gateway response's {@code statusCode}; 0 when there is none. */
+    /**
+     * The written API Gateway response's {@code statusCode}, 0 when there is none; a job's answer counts as 200 unless
+     * it carries an "error".
+     */
     @Override
     int status(Object response) {
+        if (job) return describe(response).contains("\"error\"") ? 500 : 200;
         Matcher matcher = STATUS.matcher(describe(response));
         return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
     }

@@ -19,12 +19,13 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * Handlers reach the adapters in {@code infrastructure/} only through the wiring: {@link Wiring} builds
  * the use cases on the stores, {@link ProductionParts} builds the AWS and Stripe clients, and SnapStart's priming
- * ({@code Priming}, {@code StripePriming}) builds throwaway ones on random keys to load their classes before the
+ * ({@code Priming}, {@code StripePriming}, and {@code Rehearsal}'s throwaway wiring) builds throwaway ones on random keys to load their classes before the
  * snapshot. A handler (or the HTTP mapping, or logging) that news up a store or a client itself fails here.
  */
 class FunctionsArchitectureTest {
     private static final Set<String> WIRING = Set.of(Wiring.class.getName(), "com.studiobooking.functions.ProductionParts",
-            "com.studiobooking.functions.Priming", "com.studiobooking.functions.StripePriming");
+            "com.studiobooking.functions.Priming", "com.studiobooking.functions.StripePriming",
+            "com.studiobooking.functions.Rehearsal");
 
     /** Wiring, ProductionParts and the priming, with their nested and anonymous classes. */
     static final DescribedPredicate<JavaClass> THE_WIRING = DescribedPredicate.describe("are the wiring",

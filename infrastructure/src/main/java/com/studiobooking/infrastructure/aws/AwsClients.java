@@ -2,6 +2,7 @@ package com.studiobooking.infrastructure.aws;
 
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
@@ -17,26 +18,37 @@ public final class AwsClients {
     private AwsClients() {}
 
     public static DynamoDbClient dynamoDb(AwsSettings settings) {
-        return build(DynamoDbClient.builder(), settings);
+        return build(DynamoDbClient.builder(), settings, null);
     }
 
     public static SesV2Client sesV2(AwsSettings settings) {
-        return build(SesV2Client.builder(), settings);
+        return build(SesV2Client.builder(), settings, null);
     }
 
     public static SecretsManagerClient secretsManager(AwsSettings settings) {
-        return build(SecretsManagerClient.builder(), settings);
+        return build(SecretsManagerClient.builder(), settings, null);
     }
 
     public static SchedulerClient scheduler(AwsSettings settings) {
-        return build(SchedulerClient.builder(), settings);
+        return build(SchedulerClient.builder(), settings, null);
+    }
+
+    /** An SES client whose requests {@code http} answers instead of AWS (SnapStart's rehearsal: {@link UnsentHttpClient}). */
+    public static SesV2Client sesV2(AwsSettings settings, SdkHttpClient http) {
+        return build(SesV2Client.builder(), settings, http);
+    }
+
+    /** A Scheduler client whose requests {@code http} answers instead of AWS (SnapStart's rehearsal). */
+    public static SchedulerClient scheduler(AwsSettings settings, SdkHttpClient http) {
+        return build(SchedulerClient.builder(), settings, http);
     }
 
     private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
-            B builder, AwsSettings settings) {
+            B builder, AwsSettings settings, SdkHttpClient http) {
         builder.region(settings.region())
-                .credentialsProvider(settings.credentials())
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
+                .credentialsProvider(settings.credentials());
+        if (http == null) builder.httpClientBuilder(UrlConnectionHttpClient.builder());
+        else builder.httpClient(http);
         if (settings.endpointOverride() != null) {
             builder.endpointOverride(settings.endpointOverride());
         }

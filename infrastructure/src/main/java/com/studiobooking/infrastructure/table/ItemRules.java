@@ -111,8 +111,45 @@ final class ItemRules {
             AttributeValue isk = item.get(index.sortKey());
             if (isk != null) validateSortKey(isk.s());
         }
-        if (ItemJson.write(item).getBytes(StandardCharsets.UTF_8).length > MAX_ITEM_BYTES) {
-            throw new TableException("the item is larger than 400 KB");
+        if (size(item) > MAX_ITEM_BYTES) throw new TableException("the item is larger than 400 KB");
+    }
+
+    /**
+     * An item's size as DynamoDB counts it ("DynamoDB item sizes and formats", developer guide): each attribute's
+     * UTF-8 name plus its value; a string its UTF-8 bytes, a number 1 byte per two significant digits plus 1, a binary
+     * its raw bytes, a boolean or null 1 byte, a list or map 3 bytes plus its elements and 1 byte per element, a set
+     * its elements.
+     */
+    static long size(Map<String, AttributeValue> item) {
+        long size = 0;
+        for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
+            size += utf8(attribute.getKey()) + size(attribute.getValue());
         }
+        return size;
+    }
+
+    private static long size(AttributeValue value) {
+        return switch (value.type()) {
+            case S -> utf8(value.s());
+            case N -> number(value.n());
+            case B -> value.b().asByteArrayUnsafe().length;
+            case BOOL, NUL -> 1;
+            case SS -> value.ss().stream().mapToLong(ItemRules::utf8).sum();
+            case NS -> value.ns().stream().mapToLong(ItemRules::number).sum();
+            case BS -> value.bs().stream().mapToLong(b -> b.asByteArrayUnsafe().length).sum();
+            case L -> 3 + value.l().stream().mapToLong(element -> 1 + size(element)).sum();
+            case M -> 3 + value.m().entrySet().stream().mapToLong(e -> 1 + utf8(e.getKey()) + size(e.getValue())).sum();
+            default -> throw new TableException("an attribute value of unknown type");
+        };
+    }
+
+    private static long utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** Leading and trailing zeroes trimmed, then 1 byte per two significant digits, plus 1. */
+    private static long number(String number) {
+        String digits = new java.math.BigDecimal(number).unscaledValue().abs().toString().replaceAll("0+$", "");
+        return (Math.max(1, digits.length()) + 1) / 2 + 1;
     }
 }

@@ -516,6 +516,22 @@ class ItemTableContractTest {
         else assertThat(table.write(typed)).isTrue();
     }
 
+    /**
+     * DynamoDB refuses an item over 400 KB, counted its way (names and values, not their JSON). SQLite and the memory
+     * engine count it the same way ({@link ItemRules#size}); moto is not relied on here.
+     */
+    @Test
+    void an_item_over_400_kb_is_refused_whole_and_one_just_under_is_stored() {
+        if (!engine.followsDynamoDbDocs()) return;
+        // PK "p" + SK "big" = 2 + 1 + 2 + 3 bytes; "body" = 4 bytes of name
+        String justUnder = "x".repeat(400 * 1024 - (2 + 1 + 2 + 3) - 4);
+        assertThat(table.write(Write.put(item("p", "big", "body", s(justUnder))))).isTrue();
+        assertRefused(() -> table.write(Write.put(item("p", "bigger", "body", s(justUnder + "x")))));
+        assertThat(table.get("p", "bigger")).isEmpty();
+        assertThat(ItemRules.size(Map.of("n", n(10), "m", AttributeValue.fromM(Map.of("k", s("v")))))).isEqualTo(
+                1 + 2 + 1 + (3 + 1 + 1 + 1));
+    }
+
     // ---------------------------------------------------------------- concurrency
 
     @Test

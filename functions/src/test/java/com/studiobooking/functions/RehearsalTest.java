@@ -1,0 +1,48 @@
+package com.studiobooking.functions;
+
+import com.studiobooking.core.common.DomainException;
+import com.studiobooking.core.model.identity.Caller;
+import com.studiobooking.core.model.identity.Role;
+import com.studiobooking.core.model.view.BookingView;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * SnapStart's rehearsal studio: made through the use cases on its own in-memory table, its e-mails and schedules
+ * built by the SDK's own clients and answered in the process (never sent), its card checkouts answered in the process.
+ * Each function's rehearsed requests and their answers are checked by {@link PrimingTest}.
+ */
+class RehearsalTest {
+
+    @Test
+    void the_studio_is_open_and_bookable_and_its_mail_and_schedules_never_leave_the_process() {
+        Rehearsal rehearsal = Rehearsal.open(StripePriming::verifier);
+
+        assertThat(rehearsal.wiring.studioSetup().publicProfile(rehearsal.studioId, "en")).isNotNull();
+        Caller owner = new Caller(rehearsal.studioId, "owner", Role.OWNER);
+        assertThat(rehearsal.wiring.bookings().list(owner, rehearsal.studioId, Rehearsal.day(0), Rehearsal.day(6)))
+                .extracting(BookingView::bookingId).containsExactly(rehearsal.bookingId);
+        // the appointment's confirmation went to SES's client, the online class's missing-link reminder to Scheduler's
+        List<String> requests = rehearsal.unsent.requests();
+        assertThat(requests).anyMatch(r -> r.startsWith("POST /v2/email/outbound-emails"));
+        assertThat(requests).anyMatch(r -> r.startsWith("POST /schedules/"));
+
+        Rehearsal.CardCheckout card = rehearsal.bookClassByCard("card@rehearsal.invalid");
+        assertThat(card.request().studioId()).isEqualTo(rehearsal.studioId);
+        assertThat(rehearsal.checkouts).containsExactly(card);
+    }
+
+    @Test
+    void two_rehearsals_share_nothing() {
+        Rehearsal one = Rehearsal.open(null);
+        Rehearsal two = Rehearsal.open(null);
+        assertThat(one.studioId).isNotEqualTo(two.studioId);
+        assertThat(one.ownerToken).isNotEqualTo(two.ownerToken);
+        assertThatThrownBy(() -> one.wiring.studioSetup().publicProfile(two.studioId, "en"))
+                .isInstanceOf(DomainException.class);
+    }
+}
