@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.studiobooking.core.mail.Email;
 import com.studiobooking.core.model.schedule.JobKind;
 import com.studiobooking.core.model.schedule.ScheduledJob;
+import com.studiobooking.infrastructure.schedule.EventBridgeScheduler;
 import com.studiobooking.infrastructure.testing.TestTables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,24 +164,41 @@ class ClientReminderApiTest {
     }
 
     @Test
-    void the_timed_jobs_function_runs_a_reminder_from_the_scheduler_s_input_and_refuses_a_malformed_one() {
+    void the_timed_jobs_function_runs_a_reminder_from_the_scheduler_s_input_and_refuses_a_malformed_one() throws Exception {
         String sessionId = session("IN_PERSON", SATURDAY_EVENING, List.of("PAY_AT_STUDIO"));
         String id = book(sessionId, "PAY_AT_STUDIO", "maria@example.com").get("bookingId").asText();
         TimedJobsHandler handler = new TimedJobsHandler(api.wiring);
-        Map<String, String> event = new HashMap<>(job("reminder-" + id + "-24h").input());
-        event.put("kind", "CLIENT_REMINDER");
+        // the bytes EventBridge Scheduler delivers: the schedule's target input, as the adapter wrote it
+        String input = EventBridgeScheduler.targetInput(job("reminder-" + id + "-24h"));
         clockAt("2026-11-27T16:00:00Z");
 
+        List<String> malformed = new ArrayList<>();
         for (Map.Entry<String, String> bad : List.of(Map.entry("hoursBefore", "a day"), Map.entry("start", "Saturday"),
                 Map.entry("bookingId", ""))) {
-            Map<String, String> malformed = new HashMap<>(event);
-            malformed.put(bad.getKey(), bad.getValue());
-            assertThat(handler.handle(malformed, null)).as(bad.toString()).containsEntry("error", "invalid job input");
+            Map<Object, Object> changed = new LinkedHashMap<>(JSON.readValue(input, Map.class));
+            changed.put(bad.getKey(), bad.getValue());
+            malformed.add(JSON.writeValueAsString(changed));
+        }
+        malformed.addAll(List.of("not json", "[]", "{\"kind\":\"CLIENT_REMINDER\",\"bookingId\":{\"id\":\"" + id + "\"}}",
+                input.replace("\"CLIENT_REMINDER\"", "\"NO_SUCH_JOB\"")));
+        for (String bad : malformed) {
+            assertThat(run(handler, bad)).as(bad).containsEntry("error", "invalid job input");
         }
         assertThat(reminders("maria@example.com")).isEmpty();
-        assertThat(handler.handle(event, null)).containsEntry("kind", "CLIENT_REMINDER").containsEntry("done", true);
-        assertThat(handler.handle(event, null)).containsEntry("done", false);
+        assertThat(run(handler, input)).containsEntry("kind", "CLIENT_REMINDER").containsEntry("done", true);
+        assertThat(run(handler, input)).containsEntry("done", false);
         assertThat(reminders("maria@example.com")).hasSize(1);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Hands the job's bytes to the function as Lambda does, and reads its answer. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> run(TimedJobsHandler handler, String input) throws Exception {
+        java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+        handler.handleRequest(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                answer, null);
+        return JSON.readValue(answer.toByteArray(), Map.class);
     }
 
     @Test
