@@ -29,13 +29,18 @@ import com.studiobooking.infrastructure.aws.UnsentHttpClient;
 import com.studiobooking.infrastructure.dynamo.DynamoStudioStore;
 import com.studiobooking.infrastructure.mail.SesMailer;
 import com.studiobooking.infrastructure.schedule.EventBridgeScheduler;
+import com.studiobooking.infrastructure.table.Condition;
+import com.studiobooking.infrastructure.table.DynamoItemTable;
 import com.studiobooking.infrastructure.table.MemoryItemTable;
 import com.studiobooking.infrastructure.table.TableShape;
+import com.studiobooking.infrastructure.table.Update;
+import com.studiobooking.infrastructure.table.Write;
 import com.studiobooking.infrastructure.token.JwtTokenService;
 import com.studiobooking.infrastructure.token.SigningKeys;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -46,6 +51,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
@@ -143,6 +149,7 @@ final class Rehearsal {
             if (webhooks == null) throw new UnsupportedOperationException("this function takes no webhooks");
             return webhooks.apply(webhookSecret);
         };
+        writeThroughDynamoDbClient(aws, unsent);
         MemoryItemTable table = new MemoryItemTable(TableShape.STUDIO_BOOKING);
         Wiring wiring = new Wiring(new Wiring.Parts(() -> table,
                 () -> new SesMailer(AwsClients.sesV2(aws, unsent), "rehearsal@rehearsal.invalid"),
@@ -186,6 +193,22 @@ final class Rehearsal {
                 .issue(owner, clock.instant().plus(Duration.ofHours(1)));
         return new Rehearsal(wiring, table, studioId, staff.staffId(), locationId, serviceId, sessionId, bookingId,
                 first.start(), ownerToken, webhookSecret, unsent, checkouts);
+    }
+
+    /**
+     * The DynamoDB adapter's write paths to their end (a put, an update, a transaction, each answered as DynamoDB
+     * answers a write that succeeded), on an SDK client whose requests are answered in the process: production's
+     * priming runs them on the real table only as far as a refused condition.
+     */
+    private static void writeThroughDynamoDbClient(AwsSettings aws, UnsentHttpClient unsent) {
+        DynamoItemTable dynamo = new DynamoItemTable(AwsClients.dynamoDb(aws, unsent), "studio-booking-rehearsal");
+        Map<String, AttributeValue> item = Map.of(TableShape.PK, AttributeValue.fromS("REHEARSAL"),
+                TableShape.SK, AttributeValue.fromS("REHEARSAL"), "n", AttributeValue.fromN("1"));
+        dynamo.write(Write.put(item, Condition.missing(TableShape.PK)));
+        dynamo.changeReturningOld(new Write.Change("REHEARSAL", "REHEARSAL", Update.create().add("n", 1),
+                Condition.exists(TableShape.PK)));
+        dynamo.tryTransact(List.of(Write.put(item), Write.change("REHEARSAL", "REHEARSAL#2", Update.create().set("n", 1),
+                Condition.always())));
     }
 
     /** Books a place in the online class by card, as the booking page does: the checkout is answered in the process. */

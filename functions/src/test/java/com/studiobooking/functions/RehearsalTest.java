@@ -30,6 +30,9 @@ class RehearsalTest {
         List<String> requests = rehearsal.unsent.requests();
         assertThat(requests).anyMatch(r -> r.startsWith("POST /v2/email/outbound-emails"));
         assertThat(requests).anyMatch(r -> r.startsWith("POST /schedules/"));
+        // and the DynamoDB adapter's writes went to the end on DynamoDB's client: a put, an update, a transaction
+        assertThat(requests).filteredOn(r -> r.startsWith("POST / DynamoDB")).containsExactly("POST / DynamoDB_20120810.PutItem",
+                "POST / DynamoDB_20120810.UpdateItem", "POST / DynamoDB_20120810.TransactWriteItems");
 
         Rehearsal.CardCheckout card = rehearsal.bookClassByCard("card@rehearsal.invalid");
         assertThat(card.request().studioId()).isEqualTo(rehearsal.studioId);

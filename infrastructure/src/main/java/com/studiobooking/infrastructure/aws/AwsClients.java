@@ -33,6 +33,11 @@ public final class AwsClients {
         return build(SchedulerClient.builder(), settings, null);
     }
 
+    /** A DynamoDB client whose requests {@code http} answers instead of AWS (SnapStart's rehearsal). */
+    public static DynamoDbClient dynamoDb(AwsSettings settings, SdkHttpClient http) {
+        return build(DynamoDbClient.builder(), settings, http);
+    }
+
     /** An SES client whose requests {@code http} answers instead of AWS (SnapStart's rehearsal: {@link UnsentHttpClient}). */
     public static SesV2Client sesV2(AwsSettings settings, SdkHttpClient http) {
         return build(SesV2Client.builder(), settings, http);

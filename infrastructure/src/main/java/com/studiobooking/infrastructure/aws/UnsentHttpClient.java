@@ -16,8 +16,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An HTTP client for the SDK that never opens a connection: every request is read to its end and answered
- * {@code 200} with an empty JSON object, which the JSON services we call (SES v2, EventBridge Scheduler) read as a
- * success with no fields. SnapStart's rehearsal builds its SES and Scheduler clients on it, so the SDK's whole path
+ * {@code 200} with an empty JSON object, which the JSON services we call read as a success with no fields (SES v2's
+ * {@code SendEmail}, EventBridge Scheduler's calls, and DynamoDB's writes, which answer exactly that when no return
+ * values or consumed capacity are asked for). SnapStart's rehearsal builds its clients on it, so the SDK's whole path
  * (marshalling, endpoint rules, signing, reading the answer) runs before the snapshot and nothing leaves the process.
  * It keeps the operations it was asked for ({@code X-Amz-Target} or method and path), for tests.
  */
@@ -35,7 +36,8 @@ public final class UnsentHttpClient implements SdkHttpClient {
                         body.transferTo(OutputStreamSink.INSTANCE);
                     }
                 }
-                requests.add(request.httpRequest().method() + " " + request.httpRequest().encodedPath());
+                requests.add(request.httpRequest().method() + " " + request.httpRequest().encodedPath()
+                        + request.httpRequest().firstMatchingHeader("X-Amz-Target").map(target -> " " + target).orElse(""));
                 return HttpExecuteResponse.builder()
                         .response(SdkHttpResponse.builder().statusCode(200)
                                 .putHeader("Content-Type", "application/json")
@@ -53,7 +55,7 @@ public final class UnsentHttpClient implements SdkHttpClient {
         };
     }
 
-    /** The requests answered so far, as {@code METHOD /path}. */
+    /** The requests answered so far, as {@code METHOD /path}, followed by the {@code X-Amz-Target} if any. */
     public List<String> requests() {
         return List.copyOf(requests);
     }
