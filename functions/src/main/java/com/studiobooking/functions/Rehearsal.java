@@ -118,7 +118,7 @@ final class Rehearsal {
     /**
      * A throwaway studio, made through the use cases (as the demo studio is): card and pay-at-studio payments, an
      * owner, a practitioner with weekly hours at one location, a 60-minute service, an online class in a week with no
-     * link yet, and tomorrow's first appointment booked, paid at the studio.
+     * link yet and one participant who paid by card, and tomorrow's first appointment booked, paid at the studio.
      *
      * @param webhooks the verifier of the rehearsal's webhook deliveries, given its random secret; null: none
      */
@@ -188,6 +188,12 @@ final class Rehearsal {
                 staff.staffId(), locationId, first.start().atZone(ZONE).toOffsetDateTime().toString(),
                 new Client("Rehearsal Client", "client@rehearsal.invalid", null), PaymentMethod.PAY_AT_STUDIO, null, null,
                 null), null, Caller.ANONYMOUS).bookingId();
+
+        // a paid participant in the online class, so setting its link e-mails someone (rule 7)
+        String participant = wiring.bookings().book(studioId, new Bookings.BookingRequest(null, sessionId, null, null, null,
+                null, new Client("Rehearsal Participant", "participant@rehearsal.invalid", null), PaymentMethod.CARD, null,
+                "ro", null), null, Caller.ANONYMOUS).bookingId();
+        wiring.bookings().cardPaid(participant, "pi_rehearsal_participant");
 
         String ownerToken = new JwtTokenService(new SigningKeys(tokenSecret), clock)
                 .issue(owner, clock.instant().plus(Duration.ofHours(1)));

@@ -6,7 +6,11 @@ import com.studiobooking.core.model.identity.Role;
 import com.studiobooking.core.model.view.BookingView;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,7 +40,23 @@ class RehearsalTest {
 
         Rehearsal.CardCheckout card = rehearsal.bookClassByCard("card@rehearsal.invalid");
         assertThat(card.request().studioId()).isEqualTo(rehearsal.studioId);
-        assertThat(rehearsal.checkouts).containsExactly(card);
+        assertThat(rehearsal.checkouts).hasSize(2).endsWith(card);
+    }
+
+    @Test
+    void setting_the_class_link_e_mails_its_paid_participant_through_the_unsent_client() throws Exception {
+        Rehearsal rehearsal = Rehearsal.open(null);
+        long sent = rehearsal.unsent.requests().stream().filter(r -> r.startsWith("POST /v2/email/outbound-emails")).count();
+
+        byte[] event = Priming.event("PUT /studios/{studioId}/sessions/{sessionId}/online-access",
+                Map.of("studioId", rehearsal.studioId, "sessionId", rehearsal.sessionId), Map.of(),
+                "{\"link\":\"https://rehearsal.invalid/j/2\"}", Map.of("authorization", "Bearer " + rehearsal.ownerToken));
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        new LinkReleaseHandler(rehearsal.wiring).handleRequest(new ByteArrayInputStream(event), answer, null);
+
+        assertThat(answer.toString(StandardCharsets.UTF_8)).contains("\"statusCode\":200");
+        assertThat(rehearsal.unsent.requests().stream().filter(r -> r.startsWith("POST /v2/email/outbound-emails")).count())
+                .as("the participant's link e-mail").isEqualTo(sent + 1);
     }
 
     @Test
