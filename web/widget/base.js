@@ -12,6 +12,28 @@ export const DAYS_OF_SESSIONS = 14;
 export const DAYS_OF_SLOTS = 7;
 
 export const params = new URLSearchParams(location.search);
+
+/** Where the shop keeps a purchase on its way through the checkout (what was bought, and in which language). */
+export const purchaseKey = (purchaseId) => `studio-booking.purchase.${purchaseId}`;
+
+const LANGUAGE = /^[a-z]{2,3}$/;
+
+/**
+ * The language asked for: the link's ?lang=, or, back from a purchase's checkout (whose return address carries
+ * no language), the language the client was reading when they bought.
+ */
+function askedLanguage() {
+  if (LANGUAGE.test(params.get('lang') ?? '')) return params.get('lang');
+  const purchaseId = params.get('purchase');
+  if (!purchaseId) return null;
+  try {
+    const saved = JSON.parse(localStorage.getItem(purchaseKey(purchaseId)) ?? 'null');
+    return LANGUAGE.test(saved?.lang ?? '') ? saved.lang : null;
+  } catch {
+    return null;
+  }
+}
+
 export const state = {
   studioId: params.get('studio') ?? '',
   serviceId: params.get('service'),
@@ -21,8 +43,8 @@ export const state = {
   bookingId: params.get('booking'),
   paid: params.get('paid') === '1',
   cancelled: params.get('cancelled') === '1',
-  /** The language asked for in the link (?lang=), if any; the studio's language otherwise. */
-  lang: /^[a-z]{2,3}$/.test(params.get('lang') ?? '') ? params.get('lang') : null,
+  /** The language asked for (see askedLanguage), if any; the studio's language otherwise. */
+  lang: askedLanguage(),
   visitorZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   /** Times in the visitor's own zone (?times=mine) rather than the studio's. */
   mineTimes: params.get('times') === 'mine',

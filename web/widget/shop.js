@@ -3,8 +3,9 @@
 // The profile lists what the studio sells by card (passTypes, creditPacks). "Buy" needs a signed-in
 // client (the account's e-mailed code; after signing in the purchase continues), posts
 // /studios/{id}/purchases and goes to its checkout; the checkout comes back with
-// ?purchase=<id>&paid=1 (or &cancelled=1), and the wallet is read until the payment's webhook has put
-// the pass or credits in it. The wallet (credits, passes, history) is drawn here, and the booking
+// ?purchase=<id>&paid=1 (or &cancelled=1), in the language the client was reading (kept with the
+// purchase in localStorage: the return address carries none), and the wallet is read until the
+// payment's webhook has put the pass or credits in it. The wallet (credits, passes, history) is drawn here, and the booking
 // form asks here whether a pass or the credits can pay for a class (the server's rule: a pass with
 // an entry left, valid now and still valid when the class starts; credits when the balance covers
 // the class's creditPrice).
@@ -13,7 +14,7 @@ import { h, safeUrl } from '../shared/dom.js';
 import { price } from './format.js';
 import {
   state, params, $, i18n, fmt, t, plural, named, errorText, api, enc, uuid, storage, clientSession, show, notice,
-  focusHeading, sleep,
+  focusHeading, sleep, purchaseKey,
 } from './base.js';
 
 const shop = {
@@ -28,7 +29,6 @@ const shop = {
   openAccount: () => {},
 };
 
-const purchaseKey = (purchaseId) => `studio-booking.purchase.${purchaseId}`;
 const passTypes = () => state.profile?.passTypes ?? [];
 const creditPacks = () => state.profile?.creditPacks ?? [];
 export const onSale = () => passTypes().length + creditPacks().length > 0;
@@ -114,7 +114,7 @@ async function buy(item) {
     const url = safeUrl(purchase.nextAction?.url ?? '');
     if (purchase.nextAction?.type !== 'REDIRECT' || !url) throw new Error('no checkout');
     storage.set(purchaseKey(purchase.purchaseId), JSON.stringify({
-      kind: item.kind, name: item.name, before: before ? landed(before, item.kind) : null,
+      kind: item.kind, name: item.name, before: before ? landed(before, item.kind) : null, lang: i18n.language,
     }));
     notice(() => t('result.redirecting'));
     location.assign(url);

@@ -1,6 +1,5 @@
 package com.studiobooking.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -387,9 +386,11 @@ class FunctionPermissionsTest {
                     .replace("pi_3TdemoWebhookSample00000", latePayment);
             for (Map.Entry<String, String> id : ids.entrySet()) text = text.replace(id.getKey(), id.getValue());
             if (!text.contains("\"routeKey\"")) {
-                Map<String, String> job = JSON.readValue(text, new TypeReference<>() { });
-                Map<String, Object> result = ((RequestHandler<Map<String, String>, Map<String, Object>>) handler)
-                        .handleRequest(job, null);
+                // the sample's bytes, as EventBridge Scheduler hands them to the function
+                java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+                ((com.studiobooking.functions.TimedJobsHandler) handler).handleRequest(
+                        new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), answer, null);
+                Map<String, Object> result = JSON.readValue(answer.toByteArray(), new TypeReference<>() { });
                 return result.containsKey("error") ? "refused " + result.get("error") : "done " + result.get("done");
             }
             APIGatewayV2HTTPEvent event = HttpEvents.read(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

@@ -120,6 +120,21 @@ class WidgetShopBrowserTest extends WidgetBrowserTest {
     }
 
     @Test
+    void a_client_reading_in_english_comes_back_from_the_checkout_in_english() throws Exception {
+        browser.open(base + "/widget/?studio=st_demo&lang=en", Browser.PHONE);
+        browser.visible("#shop-toggle").click();
+        buy("5 credits");
+        signIn("mira@example.com");
+        payOnTheCheckout();
+        // the Romanian studio's page, back from the checkout without ?lang=, still in the client's English
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain("lang=", "paid=");
+        assertThat(browser.visible("#notice").getText()).isEqualTo("Your credits are in your account.");
+        browser.await(d -> d.findElement(By.id("wallet-credits")).getText().equals("You have 5 credits."));
+        clean("widget-shop-return-en-390");
+        browser.visible("#sign-out").click();
+    }
+
+    @Test
     void a_checkout_given_up_says_the_payment_was_not_completed_and_offers_the_shop_again() {
         browser.open(base + "/widget/?studio=st_demo&purchase=pu_gone&cancelled=1", Browser.PHONE);
         assertThat(browser.visible("#notice").getText())
