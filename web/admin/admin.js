@@ -1412,7 +1412,36 @@ async function fillLinks() {
   ].filter(([, url]) => safeUrl(url));
   $('st-links').replaceChildren(h('ul', { class: 'links' }, links.map(([text, url]) => h('li', {},
     h('span', { class: 'muted', text: `${text}: ` }), h('a', { href: url, target: '_blank', rel: 'noopener', text: url })))));
+  fillEmbedOptions();
   $('st-embed').value = embedSnippet();
+}
+
+/**
+ * The choices the snippet carries (web/widget/embed.js reads them as data- attributes, the iframe as its query):
+ * everything or one bookable service or one staff member, classes as a list or the week's timetable, and the
+ * studio's language or another one the booking page speaks. A choice kept across refills when still offered.
+ */
+function fillEmbedOptions() {
+  const offer = $('em-offer');
+  const chosenOffer = offer.value;
+  offer.replaceChildren(h('option', { value: '', text: t('settings.embedEverything') }),
+    ...state.services.filter((s) => s.bookableOnline && s.bookingLink)
+      .map((s) => h('option', { value: `service:${s.serviceId}`, text: t('settings.linkService', { name: s.name }) })),
+    ...state.staff.filter((s) => s.bookingLink)
+      .map((s) => h('option', { value: `staff:${s.staffId}`, text: t('settings.linkStaff', { name: s.name }) })));
+  offer.value = [...offer.options].some((o) => o.value === chosenOffer) ? chosenOffer : '';
+  const lang = $('em-lang');
+  const chosenLang = lang.value;
+  lang.replaceChildren(h('option', { value: '', text: t('settings.embedLangStudio') }),
+    ...languages().filter((l) => l.name).map((l) => h('option', { value: l.code, lang: l.code, text: l.name })));
+  lang.value = [...lang.options].some((o) => o.value === chosenLang) ? chosenLang : '';
+}
+
+/** The snippet's choices, as the widget's query names them. */
+function embedChoices() {
+  const [kind, id] = ($('em-offer').value || ':').split(':');
+  return { service: kind === 'service' ? id : null, staff: kind === 'staff' ? id : null,
+    view: $('em-view').value || null, lang: $('em-lang').value || null };
 }
 
 /**
@@ -1424,9 +1453,13 @@ function embedSnippet() {
   const widget = new URL(safeUrl(state.profile?.bookingLink) ?? `../widget/?${query({ studio: state.studioId })}`, location.href);
   const script = new URL('embed.js', widget);
   script.search = '';
+  const choices = embedChoices();
+  for (const [name, value] of Object.entries(choices)) if (value) widget.searchParams.set(name, value);
   const attribute = (text) => String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const data = Object.entries(choices).filter(([, value]) => value)
+    .map(([name, value]) => ` data-${name}="${attribute(value)}"`).join('');
   const title = t('settings.embedTitle', { name: state.settings?.name ?? '' });
-  return `<script src="${attribute(script.href)}" data-studio="${attribute(state.studioId)}" data-title="${attribute(title)}" async></script>
+  return `<script src="${attribute(script.href)}" data-studio="${attribute(state.studioId)}"${data} data-title="${attribute(title)}" async></script>
 
 <!-- ${t('settings.embedIframe')} -->
 <iframe id="studio-booking" src="${attribute(widget.href)}" title="${attribute(title)}" style="width:100%;height:720px;border:0"></iframe>
@@ -1574,6 +1607,9 @@ function wire() {
   $('availability-form').addEventListener('submit', saveAvailability);
   for (const id of Object.keys(SETTINGS_SECTIONS)) $(id).addEventListener('submit', saveSettings);
   $('st-embed-copy').addEventListener('click', copyEmbed);
+  for (const id of ['em-offer', 'em-view', 'em-lang']) {
+    $(id).addEventListener('change', () => { $('st-embed').value = embedSnippet(); });
+  }
   $('client-form').addEventListener('submit', addClient);
   $('wallet-close').addEventListener('click', closeWallet);
   $('issue-pass-form').addEventListener('submit', issuePass);

@@ -37,10 +37,9 @@ class ColdStartIT {
         // the probe's stream path: floor-stream is handed the event's bytes, floor goes through the event serializer
         assertThat(result.measurements()).filteredOn(m -> m.target() == Target.FLOOR_STREAM).allMatch(Measurement::stream);
         assertThat(result.measurements()).filteredOn(m -> m.target() == Target.FLOOR).noneMatch(Measurement::stream);
-        // every HTTP function ships as a stream handler (HttpFunction): Lambda hands it bytes, as the probe did here
-        assertThat(result.measurements()).filteredOn(m -> m.target().inFunctionsJar() && !m.target().isJob())
+        // every function ships as a stream handler (HttpFunction, and timed-jobs): Lambda hands it bytes, as the probe did here
+        assertThat(result.measurements()).filteredOn(m -> m.target().inFunctionsJar())
                 .isNotEmpty().allMatch(Measurement::stream);
-        assertThat(result.measurements()).filteredOn(m -> m.target().isJob()).noneMatch(Measurement::stream);
 
         assertThat(result.primings()).hasSize(options.primingTargets().size()).allSatisfy(p -> {
             assertThat(p.warmMillis()).as(p.target().label).hasSize(WARM_REQUESTS).allMatch(w -> w > 0);
@@ -59,11 +58,11 @@ class ColdStartIT {
         assertThat(result.remindersRemoved()).isEqualTo(result.linkReleaseInvocations());
         assertThat(Report.section(result)).startsWith(Report.HEADING)
                 .contains("| catalogue-slots (`CatalogueHandler`, stream) | `GET /studios/{studioId}/slots` (200) |")
-                .contains("| timed-jobs (`TimedJobsHandler`) | `job MISSING_LINK_REMINDER` (200) |")
+                .contains("| timed-jobs (`TimedJobsHandler`, stream) | `job MISSING_LINK_REMINDER` (200) |")
                 .contains("| floor-stream (`FloorStreamHandler`, stream) |")
                 .contains("| C1 only: × floor | C1 only: × floor-stream | Default JIT: × floor | Default JIT: × floor-stream |")
                 .contains("**Priming**")
-                .contains("| timed-jobs | 1 |");
+                .contains("| timed-jobs, stream | 1 |");
         assertThat(List.of(Target.values())).allSatisfy(t -> assertThat(options.measuresVariant(t)).isFalse());
     }
 }

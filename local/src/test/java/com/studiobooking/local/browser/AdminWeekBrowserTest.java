@@ -304,10 +304,34 @@ class AdminWeekBrowserTest {
             browser.awaitText("The snippet was copied.");
             screen(width, "settings-all");
 
+            // the snippet's choices: one staff member's bookings, classes as the week's timetable, in English
+            new Select(browser.visible("#em-offer")).selectByValue("staff:sf_demo_owner");
+            new Select(browser.visible("#em-view")).selectByValue("week");
+            new Select(browser.visible("#em-lang")).selectByValue("en");
+            String chosen = browser.visible("#st-embed").getAttribute("value");
+            assertThat(chosen).startsWith("<script src=\"" + base + "/widget/embed.js\" data-studio=\"st_demo\""
+                    + " data-staff=\"sf_demo_owner\" data-view=\"week\" data-lang=\"en\" data-title=")
+                    .contains("<iframe id=\"studio-booking\" src=\"" + base
+                            + "/widget/?studio=st_demo&amp;staff=sf_demo_owner&amp;view=week&amp;lang=en\"");
+            browser.assertAccessible("admin-embed-options-" + width);
+            screen(width, "settings-embed-options");
+            new Select(browser.visible("#em-offer")).selectByValue("");
+            new Select(browser.visible("#em-view")).selectByValue("");
+            new Select(browser.visible("#em-lang")).selectByValue("");
+            assertThat(browser.visible("#st-embed").getAttribute("value")).isEqualTo(snippet);
+
             // the iframe alternative, pasted into a page of the studio's own site, follows the widget's height
             try (OtherSite site = new OtherSite()) {
                 browser.open(site.page("/classes.html", "<h1>Classes</h1>" + snippet.substring(snippet.indexOf("<!--"))), size);
                 OtherSite.frameFollowsContent(browser, browser.visible("#studio-booking"));
+                assertThat(browser.consoleErrors()).isEmpty();
+                // the script with the choices, pasted into another page: the widget it puts there asks for them
+                browser.open(site.page("/week.html", "<h1>Week</h1>" + chosen.substring(0, chosen.indexOf("\n\n<!--"))), size);
+                WebElement frame = browser.visible("iframe");
+                assertThat(frame.getAttribute("src")).endsWith("/widget/?studio=st_demo&staff=sf_demo_owner&lang=en&view=week");
+                browser.driver().switchTo().frame(frame);
+                browser.await(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals("en"));
+                browser.driver().switchTo().defaultContent();
                 assertThat(browser.consoleErrors()).isEmpty();
             }
         }
