@@ -3,9 +3,11 @@ package com.studiobooking.infrastructure.table;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -67,8 +69,47 @@ final class ItemRules {
         }
     }
 
+    /** An engine's items, read and stored inside its lock or transaction ({@code E}: what its storage throws). */
+    interface Items<E extends Exception> {
+        /** The item, or the empty map when there is none. */
+        Map<String, AttributeValue> read(String pk, String sk) throws E;
+
+        /** Stores the item; null deletes it. */
+        void store(String pk, String sk, Map<String, AttributeValue> item) throws E;
+    }
+
+    /**
+     * {@link ItemTable#tryTransact}'s rule, for an engine that has already validated the writes and holds its lock:
+     * every condition checked against the items as they are, then every write applied, or none.
+     */
+    <E extends Exception> List<Boolean> transact(List<Write> writes, Items<E> items) throws E {
+        List<Map<String, AttributeValue>> before = new ArrayList<>();
+        List<Boolean> failed = new ArrayList<>();
+        for (Write w : writes) {
+            Map<String, AttributeValue> current = items.read(w.pk(), w.sk());
+            before.add(current);
+            failed.add(!w.condition().holdsFor(current));
+        }
+        if (failed.contains(true)) return failed;
+        List<Map<String, AttributeValue>> after = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) after.add(after(writes.get(i), before.get(i)));
+        for (int i = 0; i < writes.size(); i++) {
+            Write w = writes.get(i);
+            if (!(w instanceof Write.Check)) items.store(w.pk(), w.sk(), after.get(i));
+        }
+        return null;
+    }
+
+    /** {@link ItemTable#changeReturningOld}'s rule, inside the engine's lock: the item before, or empty if refused. */
+    <E extends Exception> Optional<Map<String, AttributeValue>> changeReturningOld(Write.Change change, Items<E> items) throws E {
+        Map<String, AttributeValue> before = items.read(change.pk(), change.sk());
+        if (!change.condition().holdsFor(before)) return Optional.empty();
+        items.store(change.pk(), change.sk(), after(change, before));
+        return Optional.of(before);
+    }
+
     /** The item after the write; null when the write deletes it. Validated before anything is stored. */
-    Map<String, AttributeValue> after(Write write, Map<String, AttributeValue> before) {
+    private Map<String, AttributeValue> after(Write write, Map<String, AttributeValue> before) {
         Map<String, AttributeValue> after;
         if (write instanceof Write.Put put) {
             after = put.item();

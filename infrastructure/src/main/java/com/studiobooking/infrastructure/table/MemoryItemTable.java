@@ -79,31 +79,28 @@ public final class MemoryItemTable implements ItemTable {
     @Override
     public synchronized Optional<Map<String, AttributeValue>> changeReturningOld(Write.Change change) {
         rules.validateKey(change.pk(), change.sk());
-        Map<String, AttributeValue> before = Optional.ofNullable(read(change.pk(), change.sk())).orElse(Map.of());
-        if (!change.condition().holdsFor(before)) return Optional.empty();
-        store(change.pk(), change.sk(), rules.after(change, before));
-        return Optional.of(before);
+        return rules.changeReturningOld(change, items);
     }
 
     @Override
     public synchronized List<Boolean> tryTransact(List<Write> writes) {
         rules.validateTransaction(writes);
-        List<Map<String, AttributeValue>> before = new ArrayList<>();
-        List<Boolean> failed = new ArrayList<>();
-        for (Write w : writes) {
-            Map<String, AttributeValue> current = Optional.ofNullable(read(w.pk(), w.sk())).orElse(Map.of());
-            before.add(current);
-            failed.add(!w.condition().holdsFor(current));
-        }
-        if (failed.contains(true)) return failed;
-        List<Map<String, AttributeValue>> after = new ArrayList<>();
-        for (int i = 0; i < writes.size(); i++) after.add(rules.after(writes.get(i), before.get(i)));
-        for (int i = 0; i < writes.size(); i++) {
-            Write w = writes.get(i);
-            if (!(w instanceof Write.Check)) store(w.pk(), w.sk(), after.get(i));
-        }
-        return null;
+        return rules.transact(writes, items);
     }
+
+    /** The items as the shared rules read and store them (called under this table's lock). */
+    private final ItemRules.Items<RuntimeException> items = new ItemRules.Items<>() {
+        @Override
+        public Map<String, AttributeValue> read(String pk, String sk) {
+            Map<String, AttributeValue> item = MemoryItemTable.this.read(pk, sk);
+            return item == null ? Map.of() : item;
+        }
+
+        @Override
+        public void store(String pk, String sk, Map<String, AttributeValue> item) {
+            MemoryItemTable.this.store(pk, sk, item);
+        }
+    };
 
     private Map<String, AttributeValue> read(String pk, String sk) {
         NavigableMap<String, Map<String, AttributeValue>> partition = partitions.get(pk);

@@ -152,35 +152,27 @@ public final class SqliteItemTable implements ItemTable, AutoCloseable {
     @Override
     public Optional<Map<String, AttributeValue>> changeReturningOld(Write.Change change) {
         rules.validateKey(change.pk(), change.sk());
-        return inTransaction(() -> {
-            Map<String, AttributeValue> before = read(change.pk(), change.sk()).orElse(Map.of());
-            if (!change.condition().holdsFor(before)) return Optional.empty();
-            store(change.pk(), change.sk(), rules.after(change, before));
-            return Optional.of(before);
-        });
+        return inTransaction(() -> rules.changeReturningOld(change, items));
     }
 
     @Override
     public List<Boolean> tryTransact(List<Write> writes) {
         rules.validateTransaction(writes);
-        return inTransaction(() -> {
-            List<Map<String, AttributeValue>> before = new ArrayList<>();
-            List<Boolean> failed = new ArrayList<>();
-            for (Write w : writes) {
-                Map<String, AttributeValue> current = read(w.pk(), w.sk()).orElse(Map.of());
-                before.add(current);
-                failed.add(!w.condition().holdsFor(current));
-            }
-            if (failed.contains(true)) return failed;
-            List<Map<String, AttributeValue>> after = new ArrayList<>();
-            for (int i = 0; i < writes.size(); i++) after.add(rules.after(writes.get(i), before.get(i)));
-            for (int i = 0; i < writes.size(); i++) {
-                Write w = writes.get(i);
-                if (!(w instanceof Write.Check)) store(w.pk(), w.sk(), after.get(i));
-            }
-            return null;
-        });
+        return inTransaction(() -> rules.transact(writes, items));
     }
+
+    /** The rows as the shared rules read and store them (called inside {@link #inTransaction}). */
+    private final ItemRules.Items<SQLException> items = new ItemRules.Items<>() {
+        @Override
+        public Map<String, AttributeValue> read(String pk, String sk) throws SQLException {
+            return SqliteItemTable.this.read(pk, sk).orElse(Map.of());
+        }
+
+        @Override
+        public void store(String pk, String sk, Map<String, AttributeValue> item) throws SQLException {
+            SqliteItemTable.this.store(pk, sk, item);
+        }
+    };
 
     private Optional<Map<String, AttributeValue>> read(String pk, String sk) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT body FROM items WHERE pk = ? AND sk = ?")) {
