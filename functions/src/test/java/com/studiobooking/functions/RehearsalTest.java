@@ -60,6 +60,17 @@ class RehearsalTest {
     }
 
     @Test
+    void a_rehearsal_that_fails_is_an_outcome_not_an_exception_out_of_the_checkpoint_hook() {
+        List<Priming.Outcome> outcomes = Priming.rehearse(new Priming.Rehearsing(wiring -> {
+            throw new IllegalStateException("a handler that cannot be built");
+        }, rehearsal -> List.of()));
+        assertThat(outcomes).singleElement().satisfies(o -> {
+            assertThat(o.asExpected()).isFalse();
+            assertThat(o.request()).isEqualTo("rehearsal failed: IllegalStateException");
+        });
+    }
+
+    @Test
     void two_rehearsals_share_nothing() {
         Rehearsal one = Rehearsal.open(null);
         Rehearsal two = Rehearsal.open(null);
