@@ -1405,30 +1405,30 @@ async function fillLinks() {
       state.services = (await api('GET', `/studios/${S()}/services`)).services ?? [];
     } catch { /* the studio's link and the snippet are still useful */ }
   }
+  const services = state.services.filter((s) => s.bookableOnline && s.bookingLink);
+  const staff = state.staff.filter((s) => s.bookingLink);
   const links = [
     [t('settings.linkStudio'), state.profile?.bookingLink],
-    ...state.services.filter((s) => s.bookableOnline && s.bookingLink).map((s) => [t('settings.linkService', { name: s.name }), s.bookingLink]),
-    ...state.staff.filter((s) => s.bookingLink).map((s) => [t('settings.linkStaff', { name: s.name }), s.bookingLink]),
+    ...services.map((s) => [t('settings.linkService', { name: s.name }), s.bookingLink]),
+    ...staff.map((s) => [t('settings.linkStaff', { name: s.name }), s.bookingLink]),
   ].filter(([, url]) => safeUrl(url));
   $('st-links').replaceChildren(h('ul', { class: 'links' }, links.map(([text, url]) => h('li', {},
     h('span', { class: 'muted', text: `${text}: ` }), h('a', { href: url, target: '_blank', rel: 'noopener', text: url })))));
-  fillEmbedOptions();
+  fillEmbedOptions(services, staff);
   $('st-embed').value = embedSnippet();
 }
 
 /**
  * The choices the snippet carries (web/widget/embed.js reads them as data- attributes, the iframe as its query):
- * everything or one bookable service or one staff member, classes as a list or the week's timetable, and the
+ * everything or one of the services or staff members that have a booking link (those listed above it), classes as a list or the week's timetable, and the
  * studio's language or another one the booking page speaks. A choice kept across refills when still offered.
  */
-function fillEmbedOptions() {
+function fillEmbedOptions(services, staff) {
   const offer = $('em-offer');
   const chosenOffer = offer.value;
   offer.replaceChildren(h('option', { value: '', text: t('settings.embedEverything') }),
-    ...state.services.filter((s) => s.bookableOnline && s.bookingLink)
-      .map((s) => h('option', { value: `service:${s.serviceId}`, text: t('settings.linkService', { name: s.name }) })),
-    ...state.staff.filter((s) => s.bookingLink)
-      .map((s) => h('option', { value: `staff:${s.staffId}`, text: t('settings.linkStaff', { name: s.name }) })));
+    ...services.map((s) => h('option', { value: `service:${s.serviceId}`, text: t('settings.linkService', { name: s.name }) })),
+    ...staff.map((s) => h('option', { value: `staff:${s.staffId}`, text: t('settings.linkStaff', { name: s.name }) })));
   offer.value = [...offer.options].some((o) => o.value === chosenOffer) ? chosenOffer : '';
   const lang = $('em-lang');
   const chosenLang = lang.value;

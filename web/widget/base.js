@@ -16,6 +16,15 @@ export const params = new URLSearchParams(location.search);
 /** Where the shop keeps a purchase on its way through the checkout (what was bought, and in which language). */
 export const purchaseKey = (purchaseId) => `studio-booking.purchase.${purchaseId}`;
 
+/** The purchase the shop kept before going to its checkout, or null (none, unreadable, or no storage). */
+export function savedPurchase(purchaseId) {
+  try {
+    return JSON.parse(localStorage.getItem(purchaseKey(purchaseId)) ?? 'null');
+  } catch {
+    return null;
+  }
+}
+
 const LANGUAGE = /^[a-z]{2,3}$/;
 
 /**
@@ -24,14 +33,8 @@ const LANGUAGE = /^[a-z]{2,3}$/;
  */
 function askedLanguage() {
   if (LANGUAGE.test(params.get('lang') ?? '')) return params.get('lang');
-  const purchaseId = params.get('purchase');
-  if (!purchaseId) return null;
-  try {
-    const saved = JSON.parse(localStorage.getItem(purchaseKey(purchaseId)) ?? 'null');
-    return LANGUAGE.test(saved?.lang ?? '') ? saved.lang : null;
-  } catch {
-    return null;
-  }
+  const saved = params.get('purchase') ? savedPurchase(params.get('purchase')) : null;
+  return LANGUAGE.test(saved?.lang ?? '') ? saved.lang : null;
 }
 
 export const state = {

@@ -14,7 +14,7 @@ import { h, safeUrl } from '../shared/dom.js';
 import { price } from './format.js';
 import {
   state, params, $, i18n, fmt, t, plural, named, errorText, api, enc, uuid, storage, clientSession, show, notice,
-  focusHeading, sleep, purchaseKey,
+  focusHeading, sleep, purchaseKey, savedPurchase,
 } from './base.js';
 
 const shop = {
@@ -144,9 +144,7 @@ async function returnedFromCheckout(purchaseId) {
   const url = new URL(location.href);
   for (const name of ['purchase', 'paid', 'cancelled']) url.searchParams.delete(name);
   history.replaceState(null, '', url.href);
-  const saved = (() => {
-    try { return JSON.parse(storage.get(purchaseKey(purchaseId)) ?? 'null'); } catch { return null; }
-  })();
+  const saved = savedPurchase(purchaseId);
   const pass = saved?.kind !== 'CREDITS';
   if (params.get('cancelled') === '1') {
     storage.remove(purchaseKey(purchaseId));

@@ -180,19 +180,14 @@ final class Rehearsal {
                 staff.staffId(), SessionFormat.ONLINE, null, new Money(5_000L, "RON"), null, List.of(PaymentMethod.CARD),
                 null)).sessionId();
 
-        StudioCatalog catalog = new DynamoStudioStore(table).catalog(studioId).orElseThrow();
-        LocalDate tomorrow = LocalDate.now(ZONE).plusDays(1);
-        Slot first = wiring.slotLookup().offered(catalog, catalog.service(serviceId).orElseThrow(), staff.staffId(), null,
-                tomorrow, tomorrow, true, false).get(0);
+        Slot first = firstFreeSlotTomorrow(wiring, table, studioId, serviceId, staff.staffId());
         String bookingId = wiring.bookings().book(studioId, new Bookings.BookingRequest(serviceId, null, null,
                 staff.staffId(), locationId, first.start().atZone(ZONE).toOffsetDateTime().toString(),
                 new Client("Rehearsal Client", "client@rehearsal.invalid", null), PaymentMethod.PAY_AT_STUDIO, null, null,
                 null), null, Caller.ANONYMOUS).bookingId();
 
         // a paid participant in the online class, so setting its link e-mails someone (rule 7)
-        String participant = wiring.bookings().book(studioId, new Bookings.BookingRequest(null, sessionId, null, null, null,
-                null, new Client("Rehearsal Participant", "participant@rehearsal.invalid", null), PaymentMethod.CARD, null,
-                "ro", null), null, Caller.ANONYMOUS).bookingId();
+        String participant = bookClassByCard(wiring, studioId, sessionId, "participant@rehearsal.invalid", "ro");
         wiring.bookings().cardPaid(participant, "pi_rehearsal_participant");
 
         String ownerToken = new JwtTokenService(new SigningKeys(tokenSecret), clock)
@@ -219,9 +214,15 @@ final class Rehearsal {
 
     /** Books a place in the online class by card, as the booking page does: the checkout is answered in the process. */
     CardCheckout bookClassByCard(String email) {
-        wiring.bookings().book(studioId, new Bookings.BookingRequest(null, sessionId, null, null, null, null,
-                new Client("Rehearsal Client", email, null), PaymentMethod.CARD, null, null, null), null, Caller.ANONYMOUS);
+        bookClassByCard(wiring, studioId, sessionId, email, null);
         return checkouts.get(checkouts.size() - 1);
+    }
+
+    /** A place in the class booked by card, anonymously as on the booking page; its booking id. */
+    private static String bookClassByCard(Wiring wiring, String studioId, String sessionId, String email, String language) {
+        return wiring.bookings().book(studioId, new Bookings.BookingRequest(null, sessionId, null, null, null, null,
+                new Client("Rehearsal Client", email, null), PaymentMethod.CARD, null, language, null), null,
+                Caller.ANONYMOUS).bookingId();
     }
 
     /** The day {@code fromToday} days from today in the studio's zone, as the booking page and the admin page ask. */
@@ -231,11 +232,17 @@ final class Rehearsal {
 
     /** A free start of the service tomorrow after the one booked, as the booking page would offer it. */
     String freeStart() {
+        return firstFreeSlotTomorrow(wiring, table, studioId, serviceId, staffId).start().atZone(ZONE).toOffsetDateTime()
+                .toString();
+    }
+
+    /** Tomorrow's first slot of the service with the staff member, as the booking page offers it. */
+    private static Slot firstFreeSlotTomorrow(Wiring wiring, MemoryItemTable table, String studioId, String serviceId,
+                                              String staffId) {
         StudioCatalog catalog = new DynamoStudioStore(table).catalog(studioId).orElseThrow();
         LocalDate tomorrow = LocalDate.now(ZONE).plusDays(1);
-        Slot slot = wiring.slotLookup().offered(catalog, catalog.service(serviceId).orElseThrow(), staffId, null,
+        return wiring.slotLookup().offered(catalog, catalog.service(serviceId).orElseThrow(), staffId, null,
                 tomorrow, tomorrow, true, false).get(0);
-        return slot.start().atZone(ZONE).toOffsetDateTime().toString();
     }
 
     private static String random() {

@@ -10,6 +10,7 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,7 +34,7 @@ public final class UnsentHttpClient implements SdkHttpClient {
             public HttpExecuteResponse call() throws IOException {
                 if (request.contentStreamProvider().isPresent()) {
                     try (InputStream body = request.contentStreamProvider().get().newStream()) {
-                        body.transferTo(OutputStreamSink.INSTANCE);
+                        body.transferTo(OutputStream.nullOutputStream());
                     }
                 }
                 requests.add(request.httpRequest().method() + " " + request.httpRequest().encodedPath()
@@ -68,16 +69,5 @@ public final class UnsentHttpClient implements SdkHttpClient {
     @Override
     public void close() {
         // no connections to close
-    }
-
-    /** Discards what it is given. */
-    private static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-        @Override
-        public void write(int b) { }
-
-        @Override
-        public void write(byte[] b, int off, int len) { }
     }
 }

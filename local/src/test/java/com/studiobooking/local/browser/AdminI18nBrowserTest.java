@@ -143,6 +143,10 @@ class AdminI18nBrowserTest {
             assertNoApiValues();
             browser.screenshot("admin-ro-" + width + "-settings");
             assertNoSidewaysScroll(width);
+            browser.script("document.getElementById('em-offer').scrollIntoView({block: 'center'});");
+            assertThat(browser.visible("#links-title").getText()).isNotBlank();
+            assertThat(browser.bodyText()).contains("Ce arată pagina de rezervări inclusă", "Tot ce oferă studioul");
+            browser.screenshot("admin-ro-" + width + "-embed");
         }
     }
 
@@ -193,6 +197,9 @@ class AdminI18nBrowserTest {
             assertNoApiValues();
             browser.screenshot("admin-id-" + width + "-settings");
             assertNoSidewaysScroll(width);
+            browser.script("document.getElementById('em-offer').scrollIntoView({block: 'center'});");
+            assertThat(browser.bodyText()).contains("Yang ditampilkan halaman pemesanan yang disematkan", "Semua penawaran studio");
+            browser.screenshot("admin-id-" + width + "-embed");
         }
     }
 
